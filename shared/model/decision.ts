@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ACTION_TEXTS, CLAUSE_TEXTS, type ActionId, type ClauseId } from '../policy/clauses';
+import { FACT_IDS } from './facts';
+
+export const OUTCOMES = ['eligible', 'conditional', 'ineligible', 'needs_info'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+const clauseId = z.enum(Object.keys(CLAUSE_TEXTS) as [ClauseId, ...ClauseId[]]);
+const actionId = z.enum(Object.keys(ACTION_TEXTS) as [ActionId, ...ActionId[]]);
+
+export const DecisionSchema = z.object({
+  outcome: z.enum(OUTCOMES),
+  /** Minor units; 0 when ineligible; null while facts are missing. */
+  refundAmount: z.number().int().nonnegative().nullable(),
+  currency: z.string(),
+  clauses: z.array(clauseId),
+  /** What the customer must do, in the order they do it. */
+  actions: z.array(actionId),
+  /** Facts that could still change the answer, in the order an agent should ask them. */
+  missing: z.array(z.enum(FACT_IDS)),
+  windowClosesAt: z.string().nullable(),
+  /** The instant eligibility was judged at. */
+  requestedAt: z.string(),
+  requestedAtAssumed: z.boolean(),
+  policyVersion: z.string(),
+  reasons: z.array(z.object({ clause: clauseId, text: z.string() })),
+});
+
+export type Decision = z.infer<typeof DecisionSchema>;

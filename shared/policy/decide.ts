@@ -1,0 +1,109 @@
+import type { Decision } from '../model/decision';
+import { FACT_IDS, type FactId, type Facts, type ProductType } from '../model/facts';
+import { CLAUSE_TEXTS, POLICY_VERSION, type ActionId, type ClauseId, type Language } from './clauses';
+import { apiRules } from './kinds/api';
+import { imageRules } from './kinds/image';
+import { rtcRules } from './kinds/rtc';
+import { saasRules } from './kinds/saas';
+import { serviceRules } from './kinds/service';
+import type { KindRules, Verdict } from './kinds/verdict';
+import { readFacts, type KnownFacts } from './read-facts';
+import { formatInstant } from './time';
+
+export interface DecideOptions {
+  /** The current time, used only when the facts carry no `requestedAt`. */
+  now: Date | number;
+  /** Language of the reason texts; English unless told. */
+  language?: Language;
+}
+
+const RULES_BY_KIND: Record<ProductType, KindRules> = {
+  saas: saasRules,
+  service: serviceRules,
+  image: imageRules,
+  api: apiRules,
+  rtc_package: rtcRules,
+};
+
+/** Kinds whose refusals point the customer at the provider, so the agent has a next step. */
+const PROVIDER_HANDLES_REFUSALS: ReadonlySet<ProductType> = new Set(['saas', 'service', 'image', 'api']);
+
+const ASKING_ORDER = new Map<FactId, number>(FACT_IDS.map((id, index) => [id, index]));
+const inAskingOrder = (a: FactId, b: FactId) => ASKING_ORDER.get(a)! - ASKING_ORDER.get(b)!;
+
+/**
+ * Decides a refund request by the rule book. Pure and deterministic: the caller passes the
+ * time. Throws InvalidFactsError on input that is wrong rather than merely incomplete.
+ */
+export function decide(facts: Facts, options: DecideOptions): Decision {
+  const now = typeof options.now === 'number' ? options.now : options.now.getTime();
+  const known = readFacts(facts, now);
+  const verdict =
+    known.productType === undefined
+      ? ({ kind: 'undetermined', missing: ['paidAt'], windowClosesAt: null } satisfies Verdict)
+      : RULES_BY_KIND[known.productType](known);
+  return toDecision(known, verdict, options.language ?? 'en');
+}
+
+type Judgement = Pick<Decision, 'outcome' | 'refundAmount' | 'clauses' | 'actions' | 'missing'>;
+
+function toDecision(known: KnownFacts, verdict: Verdict, language: Language): Decision {
+  const judgement = judge(known, verdict);
+  return {
+    ...judgement,
+    currency: known.currency,
+    windowClosesAt: verdict.windowClosesAt === null ? null : formatInstant(verdict.windowClosesAt),
+    requestedAt: formatInstant(known.requestedAt),
+    requestedAtAssumed: known.requestedAtAssumed,
+    policyVersion: POLICY_VERSION,
+    reasons: judgement.clauses.map((clause) => ({ clause, text: CLAUSE_TEXTS[clause][language] })),
+  };
+}
+
+function judge(known: KnownFacts, verdict: Verdict): Judgement {
+  const needs = (missing: FactId[]): Judgement => ({
+    outcome: 'needs_info',
+    refundAmount: null,
+    clauses: [],
+    actions: [],
+    missing: [...missing].sort(inAskingOrder),
+  });
+  switch (verdict.kind) {
+    case 'undetermined': {
+      const missing = unknownCommonFacts(known, verdict.missing);
+      return needs(known.productType === undefined ? ['productType', ...missing] : missing);
+    }
+    case 'refused': {
+      const referToProvider = PROVIDER_HANDLES_REFUSALS.has(known.productType!);
+      return {
+        outcome: 'ineligible',
+        refundAmount: 0,
+        clauses: referToProvider ? [...verdict.clauses, 'refund.contact-provider'] : verdict.clauses,
+        actions: referToProvider ? ['contact_provider'] : [],
+        missing: [],
+      };
+    }
+    case 'refund': {
+      if (known.orderAmount === undefined) return needs(['orderAmount']);
+      const clauses: ClauseId[] = [...verdict.clauses];
+      const actions: ActionId[] = [...verdict.conditions];
+      if (known.voucherAmount > 0) clauses.push('refund.cash-only');
+      if (known.invoiceIssued) {
+        clauses.push('refund.return-invoice');
+        actions.push('return_invoice');
+      }
+      return {
+        outcome: verdict.conditions.length > 0 ? 'conditional' : 'eligible',
+        refundAmount: known.orderAmount - known.voucherAmount,
+        clauses,
+        actions,
+        missing: [],
+      };
+    }
+  }
+}
+
+/** The order amount is needed whenever a refund is still possible. */
+function unknownCommonFacts(known: KnownFacts, kindMissing: FactId[]): FactId[] {
+  return known.orderAmount === undefined ? ['orderAmount', ...kindMissing] : kindMissing;
+}

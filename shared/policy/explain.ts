@@ -1,0 +1,77 @@
+import type { Decision } from '../model/decision';
+import { formatMoney } from '../model/money';
+import { ACTION_TEXTS, type Language } from './clauses';
+import { FACT_QUESTIONS } from './questions';
+import { formatInPolicyZone } from './time';
+
+const LABELS = {
+  en: {
+    outcome: {
+      eligible: 'Eligible',
+      conditional: 'Eligible once the customer acts',
+      ineligible: 'Not eligible',
+      needs_info: 'More information needed',
+    },
+    refund: 'Cash refund',
+    judgedAt: 'Judged as of',
+    assumed: '(no application time given: the current time was used)',
+    window: 'Window closes',
+    windowNone: 'No refund window applies',
+    why: 'Why',
+    actions: 'The customer must',
+    missing: 'Still to ask',
+    policy: 'Policy',
+  },
+  zh: {
+    outcome: {
+      eligible: '可以退款',
+      conditional: '客户完成以下操作后可以退款',
+      ineligible: '不支持退款',
+      needs_info: '需要更多信息',
+    },
+    refund: '现金退款',
+    judgedAt: '判定时间',
+    assumed: '（未提供申请时间，按当前时间判定）',
+    window: '退款期限截止',
+    windowNone: '不适用退款期限',
+    why: '依据',
+    actions: '客户需要',
+    missing: '还需询问',
+    policy: '政策版本',
+  },
+} as const;
+
+/** The decision as an agent reads it: outcome first, then the grounds and the next steps. */
+export function renderDecisionText(decision: Decision, language: Language = 'en'): string {
+  const l = LABELS[language];
+  const lines = [`${l.outcome[decision.outcome]}`];
+  if (decision.refundAmount !== null) {
+    lines.push(`${l.refund}: ${formatMoney({ amount: decision.refundAmount, currency: decision.currency })}`);
+  }
+  const judgedAt = formatInPolicyZone(Date.parse(decision.requestedAt));
+  lines.push(`${l.judgedAt}: ${judgedAt}${decision.requestedAtAssumed ? ` ${l.assumed}` : ''}`);
+  lines.push(
+    decision.windowClosesAt === null
+      ? l.windowNone
+      : `${l.window}: ${formatInPolicyZone(Date.parse(decision.windowClosesAt))} (${decision.windowClosesAt})`,
+  );
+  if (decision.reasons.length > 0) {
+    lines.push('', `${l.why}:`, ...decision.reasons.map((r) => `  - [${r.clause}] ${r.text}`));
+  }
+  if (decision.actions.length > 0) {
+    lines.push(
+      '',
+      `${l.actions}:`,
+      ...decision.actions.map((a, i) => `  ${i + 1}. ${ACTION_TEXTS[a][language]}`),
+    );
+  }
+  if (decision.missing.length > 0) {
+    lines.push(
+      '',
+      `${l.missing}:`,
+      ...decision.missing.map((f, i) => `  ${i + 1}. ${FACT_QUESTIONS[f][language].question}`),
+    );
+  }
+  lines.push('', `${l.policy}: ${decision.policyVersion}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,7 @@
+export { decide, type DecideOptions } from './decide';
+export { InvalidFactsError } from './read-facts';
+export * from './clauses';
+export { POLICY_ZONE, addDays, addMonths, formatInPolicyZone, parseInstant } from './time';
+export { parseFacts, type FactsResult } from './parse-facts';
+export { renderDecisionText } from './explain';
+export { FACT_QUESTIONS } from './questions';

@@ -1,0 +1,33 @@
+import type { FactId } from '../../model/facts';
+import { addDays } from '../time';
+import type { KindRules } from './verdict';
+
+export const IMAGE_SUBSCRIPTION_DAYS = 5;
+
+export const imageRules: KindRules = ({ billingMethod, paidAt, requestedAt, imageInUse }) => {
+  if (billingMethod === 'pay_as_you_go') {
+    return { kind: 'refused', clauses: ['image.pay-as-you-go'], windowClosesAt: null };
+  }
+  const windowClosesAt = paidAt === undefined ? null : addDays(paidAt, IMAGE_SUBSCRIPTION_DAYS);
+  const insideWindow = windowClosesAt === null || requestedAt <= windowClosesAt;
+  if (billingMethod === 'subscription' && !insideWindow) {
+    return { kind: 'refused', clauses: ['image.subscription-window'], windowClosesAt };
+  }
+  // The billing method decides which clause applies, so it is asked even when both
+  // branches would refuse: the decision must cite the clause that really applies.
+  const missing: FactId[] = [];
+  if (billingMethod === undefined) missing.push('billingMethod');
+  if (paidAt === undefined) missing.push('paidAt');
+  if (imageInUse === undefined && insideWindow) missing.push('imageInUse');
+  if (missing.length > 0 || windowClosesAt === null) {
+    return { kind: 'undetermined', missing, windowClosesAt };
+  }
+  return imageInUse === true
+    ? {
+        kind: 'refund',
+        clauses: ['image.subscription-window', 'image.in-use'],
+        conditions: ['backup_data', 'stop_instance_or_replace_os'],
+        windowClosesAt,
+      }
+    : { kind: 'refund', clauses: ['image.subscription-window'], conditions: [], windowClosesAt };
+};

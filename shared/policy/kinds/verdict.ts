@@ -1,0 +1,33 @@
+import type { FactId } from '../../model/facts';
+import type { ActionId, ClauseId } from '../clauses';
+import type { KnownFacts } from '../read-facts';
+import type { Instant } from '../time';
+
+/**
+ * What one product kind's rules conclude before the refund terms common to every kind are
+ * applied. A refusal is reported only once a clause that rules the refund out is established
+ * by known facts, so the decision always cites the right clause; until then the kind names
+ * the facts that could still change the answer.
+ */
+export type Verdict =
+  | { kind: 'refused'; clauses: ClauseId[]; windowClosesAt: Instant | null }
+  | { kind: 'undetermined'; missing: FactId[]; windowClosesAt: Instant | null }
+  | {
+      kind: 'refund';
+      clauses: ClauseId[];
+      /** Steps before the refund can happen; a non-empty list makes the outcome conditional. */
+      conditions: ActionId[];
+      windowClosesAt: Instant;
+    };
+
+export type KindRules = (facts: KnownFacts) => Verdict;
+
+export function refusedOrUndetermined(
+  refusals: ClauseId[],
+  missing: FactId[],
+  windowClosesAt: Instant | null,
+): Verdict | null {
+  if (refusals.length > 0) return { kind: 'refused', clauses: refusals, windowClosesAt };
+  if (missing.length > 0) return { kind: 'undetermined', missing, windowClosesAt };
+  return null;
+}

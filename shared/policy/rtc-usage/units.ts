@@ -1,0 +1,60 @@
+/**
+ * Exact minute accounting.
+ *
+ * Billing systems report durations to the hundredth of a minute at most (0.6 s), so input
+ * minutes are accepted with up to two decimal places and held as whole hundredths. Package
+ * factors are whole quarters (0.25, 0.5, 1, 3.75), so hundredths × quarters is a whole number
+ * of 1/400 minutes: every draw, remainder and sum is integer arithmetic, and a number is made
+ * only for output, where units / 400 is the nearest double to a four-decimal value.
+ */
+
+/** Largest minutes value accepted anywhere in the input (about 190 years of calls). */
+export const MAX_MINUTES = 100_000_000;
+/** Largest number of entries accepted in one input list. */
+export const MAX_ENTRIES = 100_000;
+// With both caps, the largest integer ever formed (a day's relay sum in hundredths,
+// 1e10 × 1e5) stays far below Number.MAX_SAFE_INTEGER.
+
+/** Whole 1/400 minutes: the unit of every package balance and draw. */
+export type PackageUnits = number;
+/** Whole 1/100 minutes: the unit of call and relay durations. */
+export type Hundredths = number;
+
+const HUNDREDTHS_PER_MINUTE = 100;
+const QUARTERS_PER_MINUTE = 4;
+const UNITS_PER_MINUTE = HUNDREDTHS_PER_MINUTE * QUARTERS_PER_MINUTE;
+
+/** The minutes as whole hundredths, or null when the value has more than two decimals. */
+export function toHundredths(minutes: number): Hundredths | null {
+  const hundredths = Math.round(minutes * HUNDREDTHS_PER_MINUTE);
+  // Comparing back against the input accepts exactly the doubles nearest to a two-decimal value
+  // (0.29 × 100 is 28.999…, yet 29 / 100 is 0.29 again) and rejects 0.001.
+  return hundredths / HUNDREDTHS_PER_MINUTE === minutes ? hundredths : null;
+}
+
+/** The minutes as whole hundredths; the input must already be validated. */
+export function hundredthsOf(minutes: number): Hundredths {
+  const hundredths = toHundredths(minutes);
+  if (hundredths === null) {
+    throw new RangeError(`${minutes} minutes has more than two decimals; validate input first`);
+  }
+  return hundredths;
+}
+
+/** A package's size in package units. */
+export function packageUnitsOf(minutes: number): PackageUnits {
+  return hundredthsOf(minutes) * QUARTERS_PER_MINUTE;
+}
+
+/** Package units a call of `minutes` draws at a factor of `quarters` quarter-minutes. */
+export function convertedUnits(minutes: number, quarters: number): PackageUnits {
+  return hundredthsOf(minutes) * quarters;
+}
+
+export function unitsToMinutes(units: PackageUnits): number {
+  return units / UNITS_PER_MINUTE;
+}
+
+export function hundredthsToMinutes(hundredths: Hundredths): number {
+  return hundredths / HUNDREDTHS_PER_MINUTE;
+}
