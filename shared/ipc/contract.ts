@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import {
+  AuditEntrySchema,
+  CASE_STATUSES,
+  CaseDetailSchema,
+  CaseRefSchema,
+  CaseSummarySchema,
+  DecisionRecordSchema,
+  NewCaseSchema,
+  NoteSchema,
+} from '../model/case';
+import { OUTCOMES } from '../model/decision';
+import { FactsSchema, PRODUCT_TYPES } from '../model/facts';
+import { LANGUAGES } from '../policy/clauses';
+
+/**
+ * The one API between the console and its store: method name → request schema → response
+ * schema. Both transports (Electron IPC and loopback HTTP) carry exactly this table, and
+ * every handler parses its payload with the request schema before acting.
+ */
+const method = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
+  request,
+  response,
+});
+
+const ref = z.strictObject({ ref: CaseRefSchema });
+const agentName = z.string().trim().min(1, { error: 'must not be empty' }).max(100);
+
+export const QueueQuerySchema = z.strictObject({
+  status: z.array(z.enum(CASE_STATUSES)).optional(),
+  productType: z.array(z.enum(PRODUCT_TYPES)).optional(),
+  latestOutcome: z.array(z.enum(OUTCOMES)).optional(),
+  assignee: z.string().optional(),
+  /** Only cases whose window closes before this instant (ISO, with offset). */
+  closesBefore: z.string().optional(),
+  /** Only cases decided at or after this instant (ISO, with offset). */
+  decidedSince: z.string().optional(),
+  sort: z.enum(['deadline', 'updated']).default('deadline'),
+  /** Opaque keyset cursor from the previous page. */
+  after: z.string().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type QueueQuery = z.input<typeof QueueQuerySchema>;
+
+export const SettingsSchema = z.object({
+  agentName: z.string().max(100),
+  language: z.enum(LANGUAGES),
+});
+
+export const BackupInfoSchema = z.object({ file: z.string(), createdAt: z.string(), bytes: z.number() });
+
+export const DRAFT_LANGUAGES = LANGUAGES;
+
+export const api = {
+  'cases.create': method(NewCaseSchema, CaseDetailSchema),
+  'cases.get': method(ref, CaseDetailSchema),
+  'cases.list': method(
+    QueueQuerySchema,
+    z.object({ items: z.array(CaseSummarySchema), next: z.string().nullable(), total: z.number().int() }),
+  ),
+  'cases.search': method(
+    z.strictObject({
+      query: z.string().trim().min(1).max(200),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    z.object({ items: z.array(CaseSummarySchema) }),
+  ),
+  'cases.updateFacts': method(
+    z.strictObject({ ref: CaseRefSchema, facts: FactsSchema, agent: agentName }),
+    CaseDetailSchema,
+  ),
+  'cases.setStatus': method(
+    z.strictObject({ ref: CaseRefSchema, status: z.enum(CASE_STATUSES), agent: agentName }),
+    CaseDetailSchema,
+  ),
+  'decisions.record': method(
+    z.strictObject({
+      ref: CaseRefSchema,
+      agent: agentName,
+      note: z.string().max(4000).optional(),
+      override: z
+        .strictObject({
+          outcome: z.enum(OUTCOMES),
+          justification: z
+            .string()
+            .trim()
+            .min(20, { error: 'must explain the override in at least 20 characters' })
+            .max(4000),
+        })
+        .optional(),
+    }),
+    DecisionRecordSchema,
+  ),
+  'notes.add': method(
+    z.strictObject({ ref: CaseRefSchema, author: agentName, body: z.string().trim().min(1).max(10_000) }),
+    NoteSchema,
+  ),
+  'drafts.get': method(
+    z.strictObject({ ref: CaseRefSchema, language: z.enum(DRAFT_LANGUAGES) }),
+    z.object({ body: z.string().nullable(), savedAt: z.string().nullable() }),
+  ),
+  'drafts.save': method(
+    z.strictObject({ ref: CaseRefSchema, language: z.enum(DRAFT_LANGUAGES), body: z.string().max(50_000) }),
+    z.object({ savedAt: z.string() }),
+  ),
+  'audit.list': method(ref, z.object({ items: z.array(AuditEntrySchema) })),
+  'audit.verify': method(
+    z.strictObject({}),
+    z.object({ ok: z.boolean(), rows: z.number().int(), firstBadSeq: z.number().int().nullable() }),
+  ),
+  'settings.get': method(z.strictObject({}), SettingsSchema.extend({ dataFolder: z.string() })),
+  'settings.set': method(
+    SettingsSchema.partial().strict(),
+    SettingsSchema.extend({ dataFolder: z.string() }),
+  ),
+  'backups.list': method(z.strictObject({}), z.object({ items: z.array(BackupInfoSchema) })),
+  'backups.create': method(z.strictObject({}), BackupInfoSchema),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type RequestOf<M extends MethodName> = z.input<Api[M]['request']>;
+export type ParsedRequestOf<M extends MethodName> = z.output<Api[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<Api[M]['response']>;
+
+export const ERROR_CODES = [
+  'invalid_request',
+  'not_found',
+  'conflict',
+  'store_unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Errors cross the boundary as values, never as thrown strings. */
+export type ApiResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export const ApiErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(api, name);
+
+/** What the renderer holds: one async function per method, whatever the transport. */
+export type ApiClient = { [M in MethodName]: (request: RequestOf<M>) => Promise<ApiResult<ResponseOf<M>>> };
+
+/** A transport moves one call; the client is built on it. */
+export type Transport = (method: MethodName, request: unknown) => Promise<ApiResult<unknown>>;
+
+export function createClient(transport: Transport): ApiClient {
+  return Object.fromEntries(
+    METHOD_NAMES.map((name) => [name, (request: unknown) => transport(name, request)]),
+  ) as ApiClient;
+}

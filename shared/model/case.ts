@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { DecisionSchema, OUTCOMES } from './decision';
+import { FactsSchema, PRODUCT_TYPES } from './facts';
+
+export const CASE_STATUSES = ['open', 'pending_customer', 'decided', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
+
+export const CustomerSchema = z.strictObject({
+  name: text(200),
+  accountId: text(100),
+  contact: z.string().trim().max(200).optional(),
+});
+
+/** What an agent (or an import) supplies to open a case. */
+export const NewCaseSchema = z.strictObject({
+  customer: CustomerSchema,
+  orderId: text(100),
+  productName: text(200),
+  provider: text(200),
+  facts: FactsSchema,
+  assignee: z.string().trim().max(100).optional(),
+});
+export type NewCase = z.infer<typeof NewCaseSchema>;
+
+/** A case ref as agents read it aloud: RC-000123. */
+export const CaseRefSchema = z.string().regex(/^RC-\d{6,}$/, { error: 'must look like RC-000123' });
+
+/** One row of the queue. */
+export const CaseSummarySchema = z.object({
+  ref: CaseRefSchema,
+  customerName: z.string(),
+  accountId: z.string(),
+  orderId: z.string(),
+  productName: z.string(),
+  productType: z.enum(PRODUCT_TYPES).nullable(),
+  status: z.enum(CASE_STATUSES),
+  assignee: z.string().nullable(),
+  latestOutcome: z.enum(OUTCOMES).nullable(),
+  windowClosesAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+/** A stored decision: immutable; a re-decision is a new one. */
+export const DecisionRecordSchema = z.object({
+  id: z.number().int(),
+  caseRef: CaseRefSchema,
+  decision: DecisionSchema,
+  /** The outcome recorded, which differs from decision.outcome only for an override. */
+  recordedOutcome: z.enum(OUTCOMES),
+  override: z.object({ justification: z.string() }).nullable(),
+  facts: FactsSchema,
+  agent: z.string(),
+  note: z.string().nullable(),
+  decidedAt: z.string(),
+});
+export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
+
+export const NoteSchema = z.object({
+  id: z.number().int(),
+  author: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  caseRef: CaseRefSchema.nullable(),
+  action: z.string(),
+  actor: z.string(),
+  at: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const CaseDetailSchema = z.object({
+  summary: CaseSummarySchema,
+  customer: CustomerSchema,
+  provider: z.string(),
+  facts: FactsSchema,
+  decisions: z.array(DecisionRecordSchema),
+  notes: z.array(NoteSchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
