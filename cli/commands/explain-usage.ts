@@ -11,14 +11,15 @@ const COMMAND = 'refund-console explain-usage';
 const USAGE = `usage: ${COMMAND} FILE|- [--explain] [--lang en|zh]`;
 const KNOWN_FLAGS = new Set(['explain', 'lang']);
 
+/** parseArgs takes any flag; this command refuses what it does not know. */
 function checkShape(parsed: ParsedArgs): void {
   const unknownFlag = [...parsed.flags.keys()].find((name) => !KNOWN_FLAGS.has(name));
   if (unknownFlag !== undefined) throw new UsageError(`unknown option --${unknownFlag}`);
-  if (parsed.flags.get('explain') !== undefined && parsed.flags.get('explain') !== true) {
-    throw new UsageError('--explain takes no value');
-  }
-  if (parsed.positionals.length !== 1)
+  const explain = parsed.flags.get('explain');
+  if (explain !== undefined && explain !== true) throw new UsageError('--explain takes no value');
+  if (parsed.positionals.length !== 1) {
     throw new UsageError('give exactly one FILE (or - for standard input)');
+  }
 }
 
 /**
