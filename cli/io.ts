@@ -8,7 +8,8 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-export const EXIT = { ok: 0, badInput: 2 } as const;
+/** 0 done, 1 a check failed (e.g. the audit trail), 2 the input or the call was wrong. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,16 +1,19 @@
 import { UsageError } from './args';
 import { decideCommand } from './commands/decide';
+import { explainUsageCommand } from './commands/explain-usage';
 import { EXIT, processIo, type CliIo } from './io';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   decide: decideCommand,
+  'explain-usage': explainUsageCommand,
 };
 
 const USAGE = `Usage: refund-console <command> [options]
 
-  decide FILE|- [--explain] [--lang en|zh]   decide a refund request from its facts (JSON)
+  decide FILE|- [--explain] [--lang en|zh]          decide a refund request from its facts (JSON)
+  explain-usage FILE|- [--explain] [--lang en|zh]   which package each call drew from, and why
 `;
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -70,7 +70,8 @@ export const FactsSchema = z.strictObject(
 );
 
 export type Facts = z.output<typeof FactsSchema>;
-export type FactsInput = z.input<typeof FactsSchema>;
+/** Facts as JSON carries them: a field may also be null for "not known yet". */
+export type FactsInput = { [K in keyof Facts]?: Facts[K] | null };
 export type Exclusions = NonNullable<Facts['exclusions']>;
 
 /** The names `missing` uses, in the one order an agent asks them. */

@@ -38,9 +38,9 @@ const inAskingOrder = (a: FactId, b: FactId) => ASKING_ORDER.get(a)! - ASKING_OR
 export function decide(facts: Facts, options: DecideOptions): Decision {
   const now = typeof options.now === 'number' ? options.now : options.now.getTime();
   const known = readFacts(facts, now);
-  const verdict =
+  const verdict: Verdict =
     known.productType === undefined
-      ? ({ kind: 'undetermined', missing: ['paidAt'], windowClosesAt: null } satisfies Verdict)
+      ? { kind: 'undetermined', missing: known.paidAt === undefined ? ['paidAt'] : [], windowClosesAt: null }
       : RULES_BY_KIND[known.productType](known);
   return toDecision(known, verdict, options.language ?? 'en');
 }

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../refund-console';
+import { memoryIo } from '../test-support/memory-io';
+
+const dir = mkdtempSync(join(tmpdir(), 'rc-decide-'));
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const saas = file(
+  'saas.json',
+  JSON.stringify({
+    productType: 'saas',
+    paidAt: '2026-03-01T10:00:00+08:00',
+    requestedAt: '2026-03-06T10:00:00+08:00',
+    orderAmount: 19900,
+    voucherAmount: 900,
+  }),
+);
+
+describe('refund-console decide', () => {
+  it('prints the decision as JSON and exits 0', async () => {
+    const io = memoryIo();
+    expect(await main(['decide', saas], io)).toBe(0);
+    expect(JSON.parse(io.out)).toMatchObject({
+      outcome: 'eligible',
+      refundAmount: 19000,
+      windowClosesAt: '2026-03-06T02:00:00.000Z',
+    });
+    expect(io.err).toBe('');
+  });
+
+  it('reads stdin for -', async () => {
+    const io = memoryIo('{"productType":"api"}');
+    expect(await main(['decide', '-'], io)).toBe(0);
+    expect(JSON.parse(io.out).outcome).toBe('ineligible');
+  });
+
+  it('explains in readable text, in English or Chinese', async () => {
+    const en = memoryIo();
+    await main(['decide', saas, '--explain'], en);
+    expect(en.out).toContain('Cash refund: CNY 190.00');
+    expect(en.out).toContain('[refund.cash-only]');
+    const zh = memoryIo();
+    await main(['decide', saas, '--explain', '--lang', 'zh'], zh);
+    expect(zh.out).toContain('现金退款: CNY 190.00');
+  });
+
+  it.each([
+    ['{"productType":"saas","orderAmount":-1}', 'orderAmount: must not be negative'],
+    ['{"paidAt":"2026-03-01 10:00"}', 'paidAt: must be an ISO 8601 date-time with a UTC offset'],
+    ['{not json', 'is not valid JSON'],
+  ])(
+    'rejects %s with exit 2, one message naming the problem, nothing on stdout',
+    async (content, message) => {
+      const io = memoryIo();
+      expect(await main(['decide', file('bad.json', content)], io)).toBe(2);
+      expect(io.err).toContain(message);
+      expect(io.err.trim().split('\n')).toHaveLength(1);
+      expect(io.out).toBe('');
+    },
+  );
+
+  it('reports a missing file and a missing argument', async () => {
+    const io = memoryIo();
+    expect(await main(['decide', join(dir, 'nope.json')], io)).toBe(2);
+    expect(io.err).toContain('cannot read');
+    expect(await main(['decide'], memoryIo())).toBe(2);
+  });
+});
+
+describe('the installed command, under several machine time zones', () => {
+  const run = promisify(execFile);
+  const monthEnd = file(
+    'service.json',
+    JSON.stringify({
+      productType: 'service',
+      serviceStatus: 'in_progress',
+      paidAt: '2026-11-30T10:00:00+08:00',
+      requestedAt: '2027-02-28T10:00:00+08:00',
+      guaranteeEndsAt: '2027-12-31T00:00:00Z',
+      orderAmount: 1,
+    }),
+  );
+  it.each(['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'])('TZ=%s', async (TZ) => {
+    const { stdout } = await run(process.execPath, ['bin/refund-console.js', 'decide', monthEnd], {
+      env: { ...process.env, TZ },
+    });
+    expect(JSON.parse(stdout).missing).toHaveLength(5);
+  });
+
+  it('exits 2 with the message on stderr', async () => {
+    const failure = await run(process.execPath, [
+      'bin/refund-console.js',
+      'decide',
+      file('neg.json', '{"orderAmount":-5}'),
+    ]).catch((e) => e);
+    expect(failure.code).toBe(2);
+    expect(failure.stdout).toBe('');
+    expect(failure.stderr).toBe('refund-console decide: orderAmount: must not be negative\n');
+  });
+});

@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FactsInput } from '../model/facts';
+import { decide } from './decide';
+import { parseFacts } from './parse-facts';
+import { DAY_MS } from './time';
+
+const START = Date.parse('2024-01-01T00:00:00Z');
+const NOW = Date.parse('2027-06-01T00:00:00Z');
+const offsets = ['Z', '+08:00', '-05:00', '+05:30', '+14:00', '-12:00'];
+
+/** An instant written in one of several offsets, as an integrator would send it. */
+function isoIn(ms: number, offset: string): string {
+  if (offset === 'Z') return new Date(ms).toISOString();
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [h, m] = offset.slice(1).split(':').map(Number) as [number, number];
+  const local = new Date(ms + sign * (h * 60 + m) * 60_000).toISOString().slice(0, 23);
+  return `${local}${offset}`;
+}
+
+const instant = (from: number, spanDays: number) =>
+  fc
+    .tuple(fc.integer({ min: 0, max: spanDays * DAY_MS }), fc.constantFrom(...offsets))
+    .map(([d, o]) => ({ ms: from + d, text: isoIn(from + d, o) }));
+
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
+
+/** Valid facts: every field may be unknown, and known ones respect the cross-field rules. */
+const validFacts = fc
+  .record({
+    productType: maybe(
+      fc.constantFrom('saas', 'service', 'image', 'api', 'rtc_package') as fc.Arbitrary<
+        FactsInput['productType']
+      >,
+    ),
+    paid: instant(START, 600),
+    requestedAfterDays: maybe(fc.integer({ min: 0, max: 200 * DAY_MS })),
+    orderAmount: maybe(fc.integer({ min: 0, max: 10_000_000 })),
+    voucher: fc.integer({ min: 0, max: 10_000_000 }),
+    knowPaidAt: fc.boolean(),
+    invoiceIssued: maybe(fc.boolean()),
+    billingMethod: maybe(
+      fc.constantFrom('subscription', 'pay_as_you_go') as fc.Arbitrary<FactsInput['billingMethod']>,
+    ),
+    imageInUse: maybe(fc.boolean()),
+    serviceStatus: maybe(
+      fc.constantFrom('in_progress', 'completed') as fc.Arbitrary<FactsInput['serviceStatus']>,
+    ),
+    guaranteeDays: maybe(fc.integer({ min: 0, max: 400 })),
+    exclusions: maybe(
+      fc.record(
+        {
+          noServiceRequest: fc.boolean(),
+          infoWithheld: fc.boolean(),
+          scopeExceeded: fc.boolean(),
+          feedbackOverdue: fc.boolean(),
+          legalViolation: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    consumedMinutes: maybe(
+      fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 1, max: 100_000 }).map((q) => q / 4),
+      ),
+    ),
+    expiresDays: maybe(fc.integer({ min: 0, max: 400 })),
+  })
+  .map((r): FactsInput => {
+    const requestedAt = r.requestedAfterDays === undefined ? undefined : r.paid.ms + r.requestedAfterDays;
+    return {
+      productType: r.productType,
+      paidAt: r.knowPaidAt ? r.paid.text : undefined,
+      requestedAt: requestedAt === undefined ? undefined : new Date(requestedAt).toISOString(),
+      orderAmount: r.orderAmount,
+      voucherAmount: r.orderAmount === undefined ? undefined : Math.min(r.voucher, r.orderAmount),
+      invoiceIssued: r.invoiceIssued,
+      billingMethod: r.billingMethod,
+      imageInUse: r.imageInUse,
+      serviceStatus: r.serviceStatus,
+      guaranteeEndsAt:
+        r.guaranteeDays === undefined
+          ? undefined
+          : new Date(r.paid.ms + r.guaranteeDays * DAY_MS).toISOString(),
+      exclusions: r.exclusions,
+      consumedMinutes: r.consumedMinutes,
+      expiresAt:
+        r.expiresDays === undefined ? undefined : new Date(r.paid.ms + r.expiresDays * DAY_MS).toISOString(),
+    };
+  });
+
+function decideValid(input: FactsInput, now = NOW) {
+  const parsed = parseFacts(input, now);
+  if (!parsed.ok)
+    throw new Error(`generator made invalid facts: ${parsed.error.field}: ${parsed.error.message}`);
+  return decide(parsed.facts, { now });
+}
+
+describe('decide, for any valid facts', () => {
+  it('never throws, and needs_info comes exactly with a non-empty missing list', () => {
+    fc.assert(
+      fc.property(validFacts, (facts) => {
+        const d = decideValid(facts);
+        expect(d.outcome === 'needs_info').toBe(d.missing.length > 0);
+        expect(d.refundAmount === null).toBe(d.outcome === 'needs_info');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never refunds more than the order amount, and refunds nothing when ineligible', () => {
+    fc.assert(
+      fc.property(validFacts, (facts) => {
+        const d = decideValid(facts);
+        if (d.refundAmount !== null) expect(d.refundAmount).toBeLessThanOrEqual(facts.orderAmount ?? 0);
+        if (d.outcome === 'ineligible') expect(d.refundAmount).toBe(0);
+        if (d.outcome === 'ineligible') expect(d.clauses.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never turns a SaaS, image or package refusal into a refund when the request comes later', () => {
+    const kinds = validFacts.filter(
+      (f) => ['saas', 'image', 'rtc_package'].includes(f.productType ?? '') && f.requestedAt !== undefined,
+    );
+    fc.assert(
+      fc.property(kinds, fc.integer({ min: 1, max: 400 * DAY_MS }), (facts, later) => {
+        if (decideValid(facts).outcome !== 'ineligible') return;
+        const laterFacts = {
+          ...facts,
+          requestedAt: new Date(Date.parse(facts.requestedAt!) + later).toISOString(),
+        };
+        expect(decideValid(laterFacts, Math.max(NOW, Date.parse(laterFacts.requestedAt)))).toMatchObject({
+          outcome: 'ineligible',
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same answer for the same instant written in any offset', () => {
+    fc.assert(
+      fc.property(validFacts, fc.constantFrom(...offsets), (facts, offset) => {
+        if (facts.paidAt == null) return;
+        const rewritten = { ...facts, paidAt: isoIn(Date.parse(facts.paidAt), offset) };
+        expect(decideValid(rewritten)).toEqual(decideValid(facts));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

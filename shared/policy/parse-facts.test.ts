@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseFacts } from './parse-facts';
+import { NOW, PAID } from './test-support';
+
+const errorOf = (input: unknown) => {
+  const result = parseFacts(input, NOW);
+  return result.ok ? null : `${result.error.field}: ${result.error.message}`;
+};
+
+describe('invalid facts are errors naming the field', () => {
+  it.each([
+    [{ productType: 'hardware' }, /^productType: must be one of saas, service, image, api, rtc_package/],
+    [{ orderAmount: -1 }, /^orderAmount: must not be negative/],
+    [{ orderAmount: 199.5 }, /^orderAmount: must be a whole number of minor units/],
+    [{ orderAmount: '19900' }, /^orderAmount: must be a number/],
+    [{ orderAmount: 100, voucherAmount: 101 }, /^voucherAmount: must not exceed orderAmount/],
+    [{ voucherAmount: -5 }, /^voucherAmount: must not be negative/],
+    [{ paidAt: '2026-03-01T10:00:00' }, /^paidAt: must be an ISO 8601 date-time with a UTC offset/],
+    [{ paidAt: '2026-02-30T10:00:00Z' }, /^paidAt: is not a real calendar date/],
+    [{ guaranteeEndsAt: 'soon' }, /^guaranteeEndsAt: must be an ISO 8601/],
+    [{ paidAt: PAID, requestedAt: '2026-02-28T00:00:00Z' }, /^requestedAt: must not be earlier than paidAt/],
+    [{ paidAt: '2031-01-01T00:00:00Z' }, /^paidAt: is later than now/],
+    [{ currency: 'yuan' }, /^currency: must be an ISO 4217 code/],
+    [{ consumedMinutes: -1 }, /^consumedMinutes: must not be negative/],
+    [{ exclusions: { scopeExceeded: 'yes' } }, /^exclusions\.scopeExceeded: must be true or false/],
+    [{ exclusions: { tooLate: true } }, /^exclusions\.tooLate: is not a known field/],
+    [{ paidat: PAID }, /^paidat: is not a known field/],
+    [[], /^facts: must be an object/],
+    [null, /^facts: must be an object/],
+  ])('%j', (input, expected) => {
+    expect(errorOf(input)).toMatch(expected);
+  });
+
+  it('treats null as not known yet', () => {
+    expect(errorOf({ productType: null, imageInUse: null, exclusions: null })).toBeNull();
+  });
+});
