@@ -1,0 +1,12 @@
+import { listAudit, verifyAudit } from '../store/audit';
+import { requireCase } from '../store/cases';
+import type { CaseStore } from '../store/store';
+import type { Implementations } from './types';
+
+export const auditHandlers = (store: CaseStore): Implementations<'audit.list' | 'audit.verify'> => ({
+  'audit.list': ({ ref }) => {
+    requireCase(store, ref);
+    return { items: listAudit(store, ref) };
+  },
+  'audit.verify': () => verifyAudit(store),
+});

@@ -1,0 +1,7 @@
+import { addNote } from '../store/notes';
+import type { CaseStore } from '../store/store';
+import type { Implementations } from './types';
+
+export const noteHandlers = (store: CaseStore): Implementations<'notes.add'> => ({
+  'notes.add': ({ ref, author, body }) => addNote(store, ref, author, body),
+});

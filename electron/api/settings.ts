@@ -1,0 +1,8 @@
+import { getSettings, setSettings } from '../store/settings';
+import type { CaseStore } from '../store/store';
+import type { Implementations } from './types';
+
+export const settingsHandlers = (store: CaseStore): Implementations<'settings.get' | 'settings.set'> => ({
+  'settings.get': () => getSettings(store),
+  'settings.set': (patch) => setSettings(store, patch),
+});

@@ -1,0 +1,163 @@
+import type { CaseDetail, CaseStatus, CaseSummary, NewCase } from '../../shared/model/case';
+import type { Outcome } from '../../shared/model/decision';
+import type { Facts, ProductType } from '../../shared/model/facts';
+import { decide, parseFacts } from '../../shared/policy';
+import { appendAudit } from './audit';
+import { isoOrNull, iso } from './canonical';
+import { listDecisions } from './decisions';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors';
+import { listNotes } from './notes';
+import { formatRef, parseRef } from './refs';
+import { indexCase } from './search';
+import type { CaseStore } from './store';
+
+export interface CaseRow {
+  id: number;
+  customer_name: string;
+  account_id: string;
+  contact: string | null;
+  order_id: string;
+  product_name: string;
+  provider: string;
+  product_type: ProductType | null;
+  facts: string;
+  status: CaseStatus;
+  assignee: string | null;
+  latest_outcome: Outcome | null;
+  window_closes_at: number | null;
+  decided_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** What a queue row needs; the facts JSON stays on disk until a case is opened. */
+export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product_name, product_type, status,
+  assignee, latest_outcome, window_closes_at, created_at, updated_at`;
+
+export function toSummary(row: Omit<CaseRow, 'facts' | 'provider' | 'contact' | 'decided_at'>): CaseSummary {
+  return {
+    ref: formatRef(row.id),
+    customerName: row.customer_name,
+    accountId: row.account_id,
+    orderId: row.order_id,
+    productName: row.product_name,
+    productType: row.product_type,
+    status: row.status,
+    assignee: row.assignee,
+    latestOutcome: row.latest_outcome,
+    windowClosesAt: isoOrNull(row.window_closes_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export function requireCase(store: CaseStore, ref: string): CaseRow {
+  const id = parseRef(ref);
+  const row = id === null ? undefined : (store.sql('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow);
+  if (row === undefined) throw new NotFoundError(`no case ${ref}`);
+  return row;
+}
+
+/** Facts that pass the schema and the rules' own consistency checks, or InvalidInputError. */
+export function checkFacts(facts: unknown, now: number): Facts {
+  const result = parseFacts(facts, now);
+  if (result.ok) return result.facts;
+  const { field, message } = result.error;
+  throw new InvalidInputError(`${field === 'facts' ? field : `facts.${field}`}: ${message}`);
+}
+
+/**
+ * Until a decision is recorded, the queue sorts a case by the deadline the rules would give
+ * today, so a new case with a closing window rises like a decided one. Once decided, the
+ * columns follow the latest recorded decision only (see recordDecision).
+ */
+function previewWindow(facts: Facts, now: number): number | null {
+  const closes = decide(facts, { now }).windowClosesAt;
+  return closes === null ? null : Date.parse(closes);
+}
+
+/** Inserts one case with its search entry and audit row; the caller owns the transaction. */
+export function insertCase(store: CaseStore, input: NewCase, actor: string): number {
+  const now = store.now();
+  const facts = checkFacts(input.facts, now);
+  const { lastInsertRowid } = store
+    .sql(
+      `INSERT INTO cases (customer_name, account_id, contact, order_id, product_name, provider,
+         product_type, facts, status, assignee, window_closes_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+    )
+    .run(
+      input.customer.name,
+      input.customer.accountId,
+      input.customer.contact ?? null,
+      input.orderId,
+      input.productName,
+      input.provider,
+      facts.productType ?? null,
+      JSON.stringify(facts),
+      input.assignee || null,
+      previewWindow(facts, now),
+      now,
+      now,
+    );
+  const id = Number(lastInsertRowid);
+  indexCase(store, id, []);
+  appendAudit(store, { caseRef: formatRef(id), action: 'case.create', actor, detail: { ...input, facts } });
+  return id;
+}
+
+export function createCase(store: CaseStore, input: NewCase, actor: string): CaseDetail {
+  const id = store.write(() => insertCase(store, input, actor));
+  return getCase(store, formatRef(id));
+}
+
+export function getCase(store: CaseStore, ref: string): CaseDetail {
+  const row = requireCase(store, ref);
+  return {
+    summary: toSummary(row),
+    customer: {
+      name: row.customer_name,
+      accountId: row.account_id,
+      ...(row.contact === null ? {} : { contact: row.contact }),
+    },
+    provider: row.provider,
+    facts: JSON.parse(row.facts) as Facts,
+    decisions: listDecisions(store, row.id),
+    notes: listNotes(store, row.id),
+  };
+}
+
+export function updateFacts(store: CaseStore, ref: string, rawFacts: Facts, actor: string): CaseDetail {
+  store.write(() => {
+    const row = requireCase(store, ref);
+    const now = store.now();
+    const facts = checkFacts(rawFacts, now);
+    store
+      .sql(
+        `UPDATE cases SET facts = ?, product_type = ?, updated_at = ?,
+           window_closes_at = CASE WHEN decided_at IS NULL THEN ? ELSE window_closes_at END
+         WHERE id = ?`,
+      )
+      .run(JSON.stringify(facts), facts.productType ?? null, now, previewWindow(facts, now), row.id);
+    appendAudit(store, { caseRef: ref, action: 'case.facts', actor, detail: { facts } });
+  });
+  return getCase(store, ref);
+}
+
+export function setStatus(store: CaseStore, ref: string, status: CaseStatus, actor: string): CaseDetail {
+  store.write(() => {
+    const row = requireCase(store, ref);
+    if (status === 'decided' && row.decided_at === null) {
+      throw new ConflictError(`${ref} has no recorded decision; record one to mark it decided`);
+    }
+    if (status === row.status) return;
+    store.sql('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(status, store.now(), row.id);
+    appendAudit(store, {
+      caseRef: ref,
+      action: 'case.status',
+      actor,
+      detail: { from: row.status, to: status },
+    });
+  });
+  return getCase(store, ref);
+}

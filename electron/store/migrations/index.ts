@@ -1,0 +1,8 @@
+import initial from './001-initial';
+import type { Migration } from './types';
+
+/** Every migration in order; a new one is a new file plus one line here. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
+export type { Migration };

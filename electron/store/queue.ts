@@ -1,0 +1,110 @@
+import type { CaseSummary } from '../../shared/model/case';
+import type { ParsedRequestOf } from '../../shared/ipc/contract';
+import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './cases';
+import { InvalidInputError } from './errors';
+import type { CaseStore } from './store';
+
+export type QueueRequest = ParsedRequestOf<'cases.list'>;
+
+export interface QueuePage {
+  items: CaseSummary[];
+  next: string | null;
+  total: number;
+}
+
+interface Cursor {
+  sort: QueueRequest['sort'];
+  key: number;
+  id: number;
+}
+
+// Each sort walks one index in order and continues after the last row seen (keyset), so a
+// page costs the same at the end of the queue as at the start.
+const SORTS = {
+  deadline: { key: 'deadline_key', order: 'deadline_key ASC, id ASC', after: '(deadline_key, id) > (?, ?)' },
+  updated: { key: 'updated_at', order: 'updated_at DESC, id DESC', after: '(updated_at, id) < (?, ?)' },
+} as const;
+
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+function decodeCursor(text: string, sort: Cursor['sort']): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    if (cursor.sort === sort && Number.isSafeInteger(cursor.key) && Number.isSafeInteger(cursor.id)) {
+      return cursor;
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new InvalidInputError('after: is not a cursor from a page of this queue and sort');
+}
+
+function instant(field: string, text: string): number {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms) || !/[zZ]|[+-]\d\d:?\d\d$/.test(text)) {
+    throw new InvalidInputError(`${field}: must be an ISO 8601 date-time with a UTC offset`);
+  }
+  return ms;
+}
+
+function filters(query: QueueRequest): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const anyOf = (column: string, values: readonly string[] | undefined) => {
+    if (values === undefined || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  anyOf('status', query.status);
+  anyOf('product_type', query.productType);
+  anyOf('latest_outcome', query.latestOutcome);
+  if (query.assignee !== undefined) {
+    where.push('assignee = ?');
+    params.push(query.assignee);
+  }
+  if (query.closesBefore !== undefined) {
+    where.push('window_closes_at < ?');
+    params.push(instant('closesBefore', query.closesBefore));
+  }
+  if (query.decidedSince !== undefined) {
+    where.push('decided_at >= ?');
+    params.push(instant('decidedSince', query.decidedSince));
+  }
+  return { where, params };
+}
+
+const whereClause = (where: string[]) => (where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`);
+
+export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
+  const sort = SORTS[query.sort];
+  const { where, params } = filters(query);
+  const pageWhere = [...where];
+  const pageParams = [...params];
+  if (query.after !== undefined) {
+    const cursor = decodeCursor(query.after, query.sort);
+    pageWhere.push(sort.after);
+    pageParams.push(cursor.key, cursor.id);
+  }
+  const rows = store
+    .sql(
+      `SELECT ${SUMMARY_COLUMNS}, ${sort.key} AS sort_key FROM cases ${whereClause(pageWhere)}
+       ORDER BY ${sort.order} LIMIT ?`,
+    )
+    .all(...pageParams, query.limit + 1) as (CaseRow & { sort_key: number })[];
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const last = page.at(-1);
+  return {
+    items: page.map(toSummary),
+    next:
+      more && last !== undefined ? encodeCursor({ sort: query.sort, key: last.sort_key, id: last.id }) : null,
+    total: countCases(store, where, params),
+  };
+}
+
+function countCases(store: CaseStore, where: string[], params: unknown[]): number {
+  return store
+    .sql(`SELECT count(*) FROM cases ${whereClause(where)}`)
+    .pluck()
+    .get(...params) as number;
+}

@@ -1,0 +1,39 @@
+import { dirname } from 'node:path';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { appendAudit } from './audit';
+import type { CaseStore } from './store';
+
+type Settings = ResponseOf<'settings.get'>;
+type SettingsPatch = ParsedRequestOf<'settings.set'>;
+
+const DEFAULTS = { agentName: '', language: 'en' } as const;
+
+export function getSettings(store: CaseStore): Settings {
+  const rows = store.sql('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  return { ...DEFAULTS, ...stored, dataFolder: dirname(store.file) } as Settings;
+}
+
+export function setSettings(store: CaseStore, patch: SettingsPatch): Settings {
+  store.write(() => {
+    const before = getSettings(store);
+    const upsert = store.sql(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    }
+    appendAudit(store, {
+      caseRef: null,
+      action: 'settings.set',
+      actor: patch.agentName || before.agentName || 'unknown',
+      detail: { ...patch },
+    });
+  });
+  return getSettings(store);
+}
+
+/** Who a change without an explicit agent is attributed to: the console's configured agent. */
+export function currentAgent(store: CaseStore): string {
+  return getSettings(store).agentName || 'unknown';
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NewCase } from '../../../shared/model/case';
+import { openStore, type OpenOptions } from '../open';
+import type { CaseStore } from '../store';
+
+export const START = Date.parse('2026-03-02T02:00:00.000Z');
+
+/** A clock tests move by hand. */
+export function manualClock(start = START) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => void (now += ms), set: (ms: number) => void (now = ms) };
+}
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-store-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A real store file in a fresh temp folder; `cleanup` closes it and removes the folder. */
+export function tempStore(options: Partial<OpenOptions> = {}) {
+  const { dir, cleanup } = tempDir();
+  const clock = manualClock();
+  const file = join(dir, 'cases.sqlite');
+  const store: CaseStore = openStore({ file, now: clock.now, autoBackup: false, ...options });
+  return {
+    store,
+    dir,
+    file,
+    clock,
+    cleanup: () => {
+      store.close();
+      cleanup();
+    },
+  };
+}
+
+export function sampleCase(overrides: Partial<NewCase> = {}): NewCase {
+  return {
+    customer: { name: 'Li Wei', accountId: 'acc-1001', contact: 'li.wei@example.com' },
+    orderId: 'O-2026-0001',
+    productName: 'SiteBuilder Pro',
+    provider: 'Acme Cloud',
+    facts: {
+      productType: 'saas',
+      paidAt: '2026-03-01T10:00:00+08:00',
+      orderAmount: 19900,
+      voucherAmount: 0,
+      currency: 'CNY',
+      invoiceIssued: false,
+    },
+    ...overrides,
+  };
+}
