@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { StoreDamagedError } from './errors';
+import type { StoreDamagedError } from './errors';
 
 /**
  * The open case store: one connection, the injected clock and where backups go. Repository

@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { api, type ApiResult, type MethodName } from '../../shared/ipc/contract';
+import { sampleCase, tempStore } from '../store/test-support/temp-store';
+import { createHandlers, dispatch, type Handlers } from './handlers';
+
+let env: ReturnType<typeof tempStore>;
+let h: Handlers;
+beforeEach(() => {
+  env = tempStore();
+  h = createHandlers(env.store);
+});
+afterEach(() => env.cleanup());
+
+/** The value of a successful call, checked against the contract's response schema. */
+async function ok<M extends MethodName>(method: M, result: Promise<ApiResult<unknown>>) {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`${method} failed: ${settled.error.code} ${settled.error.message}`);
+  return api[method].response.parse(settled.value);
+}
+
+const DAY = 86_400_000;
+
+describe('cases', () => {
+  it('creates a case with a readable ref, the rules’ deadline and an audit row', async () => {
+    const created = await ok('cases.create', h['cases.create'](sampleCase()));
+    expect(created.summary).toMatchObject({
+      ref: 'RC-000001',
+      status: 'open',
+      latestOutcome: null,
+      windowClosesAt: '2026-03-06T02:00:00.000Z',
+    });
+    expect(created.customer.contact).toBe('li.wei@example.com');
+    const audit = await ok('audit.list', h['audit.list']({ ref: 'RC-000001' }));
+    expect(audit.items.map((item) => item.action)).toEqual(['case.create']);
+  });
+
+  it('rejects bad payloads with the field path, and unknown refs and methods', async () => {
+    expect(await h['cases.create']({ ...sampleCase(), orderId: '' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'orderId: must not be empty' },
+    });
+    const badFacts = await h['cases.create'](sampleCase({ facts: { orderAmount: 1.5 } }));
+    expect(badFacts).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(!badFacts.ok && badFacts.error.message).toMatch(/^facts\.orderAmount: /);
+    const inconsistent = await h['cases.create'](
+      sampleCase({
+        facts: { productType: 'saas', paidAt: '2026-03-01T10:00:00Z', requestedAt: '2026-02-01T00:00:00Z' },
+      }),
+    );
+    expect(inconsistent).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await h['cases.get']({ ref: 'RC-000404' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await dispatch(h, 'cases.drop', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(await ok('cases.list', h['cases.list']({}))).toMatchObject({ total: 0 });
+  });
+
+  it('updates facts and re-derives the deadline of an undecided case', async () => {
+    await h['cases.create'](sampleCase());
+    const updated = await ok(
+      'cases.updateFacts',
+      h['cases.updateFacts']({
+        ref: 'RC-000001',
+        agent: 'ann',
+        facts: { productType: 'rtc_package', paidAt: '2026-03-01T10:00:00+08:00' },
+      }),
+    );
+    expect(updated.summary.productType).toBe('rtc_package');
+    expect(updated.summary.windowClosesAt).toBe('2026-03-08T02:00:00.000Z');
+  });
+
+  it('sets statuses, refusing "decided" before any decision', async () => {
+    await h['cases.create'](sampleCase());
+    expect(await h['cases.setStatus']({ ref: 'RC-000001', status: 'decided', agent: 'ann' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    const pending = await ok(
+      'cases.setStatus',
+      h['cases.setStatus']({ ref: 'RC-000001', status: 'pending_customer', agent: 'ann' }),
+    );
+    expect(pending.summary.status).toBe('pending_customer');
+  });
+});
+
+describe('decisions', () => {
+  it('decides from the stored facts at the store’s clock and updates the queue columns', async () => {
+    await h['cases.create'](sampleCase());
+    const record = await ok(
+      'decisions.record',
+      h['decisions.record']({ ref: 'RC-000001', agent: 'ann', note: 'ok' }),
+    );
+    expect(record).toMatchObject({ recordedOutcome: 'eligible', override: null, agent: 'ann', note: 'ok' });
+    expect(record.decision).toMatchObject({
+      outcome: 'eligible',
+      refundAmount: 19900,
+      requestedAtAssumed: true,
+    });
+    expect(record.decision.requestedAt).toBe('2026-03-02T02:00:00.000Z');
+
+    env.clock.advance(10 * DAY);
+    const late = await ok('decisions.record', h['decisions.record']({ ref: 'RC-000001', agent: 'bob' }));
+    expect(late.recordedOutcome).toBe('ineligible');
+    const detail = await ok('cases.get', h['cases.get']({ ref: 'RC-000001' }));
+    expect(detail.decisions.map((d) => d.id)).toEqual([1, 2]);
+    expect(detail.summary).toMatchObject({ status: 'decided', latestOutcome: 'ineligible' });
+  });
+
+  it('records an override with its justification beside the rules’ own outcome', async () => {
+    await h['cases.create'](sampleCase());
+    const justification = 'customer has abused the guarantee three times this year';
+    const record = await ok(
+      'decisions.record',
+      h['decisions.record']({
+        ref: 'RC-000001',
+        agent: 'ann',
+        override: { outcome: 'ineligible', justification },
+      }),
+    );
+    expect(record).toMatchObject({ recordedOutcome: 'ineligible', override: { justification } });
+    expect(record.decision.outcome).toBe('eligible');
+    const short = await h['decisions.record']({
+      ref: 'RC-000001',
+      agent: 'ann',
+      override: { outcome: 'ineligible', justification: 'no' },
+    });
+    expect(short).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(!short.ok && short.error.message).toMatch(/^override\.justification: /);
+  });
+
+  it('refuses to change or delete a stored decision', async () => {
+    await h['cases.create'](sampleCase());
+    await h['decisions.record']({ ref: 'RC-000001', agent: 'ann' });
+    expect(() => env.store.db.exec("UPDATE decisions SET recorded_outcome = 'ineligible'")).toThrow(
+      /immutable/,
+    );
+    expect(() => env.store.db.exec('DELETE FROM decisions')).toThrow(/immutable/);
+  });
+});
+
+describe('notes, drafts, settings, audit, backups', () => {
+  it('adds notes that search finds, keeps drafts per language, and audits every change', async () => {
+    await h['cases.create'](sampleCase());
+    await ok(
+      'notes.add',
+      h['notes.add']({ ref: 'RC-000001', author: 'ann', body: 'Customer 张三 called back' }),
+    );
+    const found = await ok('cases.search', h['cases.search']({ query: '张三' }));
+    expect(found.items.map((item) => item.ref)).toEqual(['RC-000001']);
+
+    expect(await ok('drafts.get', h['drafts.get']({ ref: 'RC-000001', language: 'zh' }))).toEqual({
+      body: null,
+      savedAt: null,
+    });
+    await h['drafts.save']({ ref: 'RC-000001', language: 'zh', body: '您好' });
+    expect((await ok('drafts.get', h['drafts.get']({ ref: 'RC-000001', language: 'zh' }))).body).toBe('您好');
+
+    const settings = await ok('settings.set', h['settings.set']({ agentName: 'Ann', language: 'zh' }));
+    expect(settings).toEqual({ agentName: 'Ann', language: 'zh', dataFolder: env.dir });
+
+    const audit = await ok('audit.list', h['audit.list']({ ref: 'RC-000001' }));
+    expect(audit.items.map((item) => item.action)).toEqual(['case.create', 'note.add']);
+    expect(await ok('audit.verify', h['audit.verify']({}))).toEqual({ ok: true, rows: 3, firstBadSeq: null });
+  });
+
+  it('creates and lists backups', async () => {
+    const backup = await ok('backups.create', h['backups.create']({}));
+    expect(backup.file).toMatch(/backups\/cases-20260302T020000000Z\.sqlite$/);
+    expect((await ok('backups.list', h['backups.list']({}))).items).toEqual([backup]);
+  });
+});

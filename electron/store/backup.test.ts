@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAudit } from './audit';
+import { createBackup, listBackups, restoreBackup, rotate } from './backup';
+import { createCase, getCase } from './cases';
+import { openStore } from './open';
+import { sampleCase, tempDir, tempStore } from './test-support/temp-store';
+
+const DAY = 86_400_000;
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+describe('backups', () => {
+  it('backs up at open when the newest backup is over a day old', async () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const file = join(temp.dir, 'cases.sqlite');
+    let now = Date.parse('2026-03-02T08:00:00Z');
+    const open = async () => {
+      const store = openStore({ file, now: () => now });
+      await store.autoBackup;
+      store.close();
+      return listBackups(join(temp.dir, 'backups')).length;
+    };
+    expect(await open()).toBe(1);
+    now += DAY / 2;
+    expect(await open()).toBe(1);
+    now += DAY;
+    expect(await open()).toBe(2);
+  });
+
+  it('keeps the newest of each of the last 7 days and of the last 4 weeks', () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const start = Date.parse('2026-01-01T12:00:00Z');
+    for (let day = 0; day < 60; day++) {
+      for (const hour of [0, 5]) {
+        const stamp = new Date(start + day * DAY + hour * 3_600_000).toISOString().replace(/[-:.]/g, '');
+        writeFileSync(join(temp.dir, `cases-${stamp}.sqlite`), '');
+      }
+    }
+    writeFileSync(join(temp.dir, 'notes.txt'), 'not a backup');
+    rotate(temp.dir);
+    const kept = listBackups(temp.dir).map((b) => b.createdAt.slice(0, 13));
+    expect(kept.slice(0, 7)).toEqual(
+      [59, 58, 57, 56, 55, 54, 53].map((day) =>
+        new Date(start + day * DAY + 5 * 3_600_000).toISOString().slice(0, 13),
+      ),
+    );
+    expect(kept).toHaveLength(10); // 7 days; the newest 2 weeks among them, plus 3 older weeks' newest
+    expect(readdirSync(temp.dir)).toContain('notes.txt');
+  });
+
+  it('restores a verified backup, keeping the replaced file, and audits the restore', async () => {
+    const env = tempStore();
+    cleanup = env.cleanup;
+    createCase(env.store, sampleCase({ orderId: 'O-before' }), 'ann');
+    const backup = await createBackup(env.store);
+    env.clock.advance(60_000);
+    createCase(env.store, sampleCase({ orderId: 'O-after' }), 'ann');
+
+    const kept = restoreBackup(env.store, backup.file, 'ann');
+    expect(existsSync(kept)).toBe(true);
+    expect(getCase(env.store, 'RC-000001').summary.orderId).toBe('O-before');
+    expect(() => getCase(env.store, 'RC-000002')).toThrow(/no case/);
+    expect(verifyAudit(env.store)).toMatchObject({ ok: true, rows: 2 });
+
+    const old = openStore({ file: kept, autoBackup: false });
+    expect(getCase(old, 'RC-000002').summary.orderId).toBe('O-after');
+    old.close();
+  });
+
+  it('refuses to restore a damaged or missing backup and changes nothing', () => {
+    const env = tempStore();
+    cleanup = env.cleanup;
+    createCase(env.store, sampleCase(), 'ann');
+    const bogus = join(env.dir, 'bogus.sqlite');
+    writeFileSync(bogus, 'x'.repeat(5000));
+    expect(() => restoreBackup(env.store, bogus, 'ann')).toThrow(/is not a good backup/);
+    expect(() => restoreBackup(env.store, join(env.dir, 'missing.sqlite'), 'ann')).toThrow(/no such file/);
+    expect(getCase(env.store, 'RC-000001').summary.ref).toBe('RC-000001');
+  });
+});
