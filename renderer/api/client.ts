@@ -1,0 +1,45 @@
+import { createClient, type ApiClient } from '../../shared/ipc/contract';
+import { httpTransport, ipcTransport } from './transports';
+
+const TOKEN_KEY = 'refund-console.token';
+
+/**
+ * The host prints a URL with `#token=…`. The fragment never reaches a server log; the token
+ * is kept for this tab only (sessionStorage) so a reload keeps working, then the fragment is
+ * dropped so it is not left in history or shown on screen.
+ */
+function takeToken(): string {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const fromUrl = params.get('token') ?? new URLSearchParams(location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    history.replaceState(null, '', `${location.pathname}#/queue`);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function chooseTransport() {
+  if (window.refundConsole) return ipcTransport(window.refundConsole);
+  return httpTransport(location.origin, takeToken());
+}
+
+export const api: ApiClient = createClient(chooseTransport());
+
+/** Unwraps a result for callers that show the error message themselves. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function call<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
+  const outcome = await result;
+  if (!outcome.ok) throw new ApiCallError(outcome.error.code, outcome.error.message);
+  return outcome.value;
+}

@@ -1,0 +1,80 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseScreen } from '../features/case/CaseScreen';
+import { DecideScreen } from '../features/decide/DecideScreen';
+import { NewCaseScreen } from '../features/new-case/NewCaseScreen';
+import { QueueScreen } from '../features/queue/QueueScreen';
+import { ReplyScreen } from '../features/reply/ReplyScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { useRoute, type Route } from '../state/route';
+import { useSettings } from '../state/settings';
+import { useUi } from '../state/ui';
+import { CommandPalette } from './CommandPalette';
+import { useGlobalShortcuts } from './shortcuts';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'queue':
+      return <QueueScreen />;
+    case 'new':
+      return <NewCaseScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'case':
+      return <CaseScreen key={route.ref} caseRef={route.ref} />;
+    case 'decide':
+      return <DecideScreen key={route.ref} caseRef={route.ref} />;
+    case 'reply':
+      return <ReplyScreen key={route.ref} caseRef={route.ref} />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute((s) => s.route);
+  const go = useRoute((s) => s.go);
+  const { loaded, agentName, load } = useSettings();
+  const { paletteOpen, setPalette, message } = useUi();
+  useGlobalShortcuts();
+  useEffect(() => void load(), [load]);
+
+  const link = (target: Route, label: string) => (
+    <a href={`#/${target.name}`} aria-current={route.name === target.name ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+
+  return (
+    <>
+      <header className="topbar">
+        <strong className="brand">{t('app.title')}</strong>
+        <nav aria-label={t('app.nav')}>
+          {link({ name: 'queue' }, t('app.queue'))}
+          {link({ name: 'new' }, t('app.newCase'))}
+          {link({ name: 'settings' }, t('app.settings'))}
+        </nav>
+        <button type="button" className="ghost" onClick={() => setPalette(true)}>
+          {t('app.palette')} <kbd>Ctrl K</kbd>
+        </button>
+        <span className="muted agent">{agentName}</span>
+      </header>
+      {loaded && agentName === '' && (
+        <p className="banner" role="note">
+          <button type="button" className="linkish" onClick={() => go({ name: 'settings' })}>
+            {t('app.agentMissing')}
+          </button>
+        </p>
+      )}
+      <main id="main">
+        <Screen route={route} />
+      </main>
+      <footer className="statusbar">
+        <p role="status" className={message?.kind === 'error' ? 'error' : undefined}>
+          {message?.text}
+        </p>
+        <span className="muted">{t('app.shortcuts')}</span>
+      </footer>
+      {paletteOpen && <CommandPalette />}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueue, VIEWS } from '../state/queue';
+import { useRoute } from '../state/route';
+import { useSettings } from '../state/settings';
+import { SEARCH_INPUT_ID, useUi } from '../state/ui';
+
+interface Command {
+  id: string;
+  label: string;
+  run(): void;
+}
+
+export function focusSearch(): void {
+  useRoute.getState().go({ name: 'queue' });
+  // The queue may still be mounting; the next frame has the input.
+  requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
+}
+
+function useCommands(text: string): Command[] {
+  const { t } = useTranslation();
+  const go = useRoute((s) => s.go);
+  const language = useSettings((s) => s.language);
+  return useMemo(() => {
+    const ref = /^\s*(RC-\d{6,})\s*$/i.exec(text)?.[1]?.toUpperCase();
+    const all: Command[] = [
+      ...(ref
+        ? [{ id: 'open', label: t('palette.open', { ref }), run: () => go({ name: 'case', ref }) }]
+        : []),
+      { id: 'queue', label: t('palette.queue'), run: () => go({ name: 'queue' }) },
+      { id: 'new', label: t('palette.newCase'), run: () => go({ name: 'new' }) },
+      { id: 'search', label: t('palette.search'), run: focusSearch },
+      { id: 'settings', label: t('palette.settings'), run: () => go({ name: 'settings' }) },
+      {
+        id: 'language',
+        label: t('palette.language'),
+        run: () => void useSettings.getState().save({ language: language === 'en' ? 'zh' : 'en' }),
+      },
+      ...VIEWS.map((view) => ({
+        id: `view-${view}`,
+        label: t('palette.view', { name: t(`queue.view.${view}`) }),
+        run: () => {
+          go({ name: 'queue' });
+          void useQueue.getState().setView(view);
+        },
+      })),
+    ];
+    const needle = text.trim().toLowerCase();
+    return ref || needle === '' ? all : all.filter((c) => c.label.toLowerCase().includes(needle));
+  }, [text, t, go, language]);
+}
+
+/** Ctrl/Cmd+K: every action by name, and a case by its ref. */
+export function CommandPalette() {
+  const { t } = useTranslation();
+  const setPalette = useUi((s) => s.setPalette);
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const commands = useCommands(text);
+  const input = useRef<HTMLInputElement>(null);
+  const previous = useRef<Element | null>(document.activeElement);
+
+  useEffect(() => {
+    input.current?.focus();
+    const restore = previous.current;
+    return () => (restore as HTMLElement | null)?.focus?.();
+  }, []);
+
+  const run = (command: Command | undefined) => {
+    if (command === undefined) return;
+    setPalette(false);
+    command.run();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, commands.length - 1));
+    else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+    else if (event.key === 'Enter') run(commands[active]);
+    else if (event.key === 'Escape') setPalette(false);
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return (
+    <div className="palette-backdrop" onMouseDown={() => setPalette(false)}>
+      <div
+        className="palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('palette.title')}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        <input
+          ref={input}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="palette-list"
+          aria-activedescendant={commands[active] ? `palette-${commands[active].id}` : undefined}
+          aria-label={t('palette.input')}
+          placeholder={t('palette.placeholder')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <ul id="palette-list" role="listbox" aria-label={t('palette.title')}>
+          {commands.map((command, index) => (
+            <li
+              key={command.id}
+              id={`palette-${command.id}`}
+              role="option"
+              aria-selected={index === active}
+              onClick={() => run(command)}
+            >
+              {command.label}
+            </li>
+          ))}
+          {commands.length === 0 && <li className="muted">{t('palette.empty')}</li>}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { HOUR_MS, policyTime, splitSpan } from '../lib/time';
+import { useUi } from '../state/ui';
+
+/** Time to `windowClosesAt`: amber inside 24 hours, red once it has passed. */
+export function Countdown({ closesAt }: { closesAt: string | null }) {
+  const { t } = useTranslation();
+  const now = useUi((s) => s.now);
+  if (closesAt === null) return <span className="countdown none">{t('countdown.none')}</span>;
+  const left = Date.parse(closesAt) - now;
+  const { d, h, m } = splitSpan(left);
+  const time =
+    d > 0
+      ? t('countdown.days', { d, h })
+      : h > 0
+        ? t('countdown.hours', { h, m })
+        : t('countdown.minutes', { m });
+  const tone = left < 0 ? 'passed' : left < 24 * HOUR_MS ? 'soon' : 'ok';
+  return (
+    <time className={`countdown ${tone}`} dateTime={closesAt} title={policyTime(closesAt)}>
+      {left < 0 ? t('countdown.passed', { time }) : t('countdown.left', { time })}
+    </time>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { parentOf, useRoute } from '../state/route';
+import { useUi } from '../state/ui';
+import { focusSearch } from './CommandPalette';
+
+/** True while the agent is typing, when single-letter shortcuts must stay letters. */
+export const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** App-wide keys; each screen adds its own (j/k in the queue, d/r on a case, c in a reply). */
+export function useGlobalShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const { paletteOpen, setPalette } = useUi.getState();
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPalette(!paletteOpen);
+        return;
+      }
+      if (paletteOpen || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'Escape') {
+        if (isTyping(event.target)) (event.target as HTMLElement).blur();
+        else useRoute.getState().go(parentOf(useRoute.getState().route));
+        return;
+      }
+      if (isTyping(event.target)) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        focusSearch();
+      } else if (event.key === 'n') useRoute.getState().go({ name: 'new' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Countdown } from '../../components/Countdown';
+import { Outcome } from '../../components/Outcome';
+import { When } from '../../components/When';
+import { isTyping } from '../../components/shortcuts';
+import { api, call } from '../../api/client';
+import { usePersistentState } from '../../lib/usePersistentState';
+import { useCase } from '../../state/case';
+import { useRoute } from '../../state/route';
+import { useSettings } from '../../state/settings';
+import { useUi } from '../../state/ui';
+import { FactList } from './FactList';
+import { AuditTrail, DecisionHistory } from './History';
+
+function NoteForm({ caseRef }: { caseRef: string }) {
+  const { t } = useTranslation();
+  const agentName = useSettings((s) => s.agentName);
+  const [body, setBody, clear] = usePersistentState(`note.${caseRef}`, '');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await call(api['notes.add']({ ref: caseRef, author: agentName, body }));
+      clear();
+      await useCase.getState().load(caseRef);
+    } catch (error) {
+      useUi.getState().notify((error as Error).message, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} className="note-form">
+      <label htmlFor="note-body">{t('caseView.noteLabel')}</label>
+      <textarea id="note-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+      <button type="submit" disabled={busy || body.trim() === '' || agentName === ''}>
+        {t('caseView.addNote')}
+      </button>
+    </form>
+  );
+}
+
+export function CaseScreen({ caseRef }: { caseRef: string }) {
+  const { t } = useTranslation();
+  const go = useRoute((s) => s.go);
+  const { detail, audit, error, load } = useCase();
+  useEffect(() => void load(caseRef), [caseRef, load]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'd') go({ name: 'decide', ref: caseRef });
+      if (event.key === 'r') go({ name: 'reply', ref: caseRef });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [caseRef, go]);
+
+  if (error) return <p className="error">{t('common.error', { message: error })}</p>;
+  if (detail === null || detail.summary.ref !== caseRef) return <p>{t('common.loading')}</p>;
+  const { summary, customer } = detail;
+
+  return (
+    <article className="case" aria-labelledby="case-title">
+      <header className="case-head">
+        <h1 id="case-title">
+          {summary.ref} · {customer.name}
+        </h1>
+        <span className="badge">{t(`status.${summary.status}`)}</span>
+        <Outcome outcome={summary.latestOutcome} />
+        <Countdown closesAt={summary.windowClosesAt} />
+        <span className="spacer" />
+        <a className="button" href={`#/case/${caseRef}/decide`}>
+          {t('caseView.decide')}
+        </a>
+        <a className="button" href={`#/case/${caseRef}/reply`}>
+          {t('caseView.reply')}
+        </a>
+      </header>
+      <div className="case-grid">
+        <section aria-labelledby="facts-title">
+          <h2 id="facts-title">{t('caseView.facts')}</h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('caseView.account')}</dt>
+              <dd>{customer.accountId}</dd>
+            </div>
+            {customer.contact && (
+              <div>
+                <dt>{t('caseView.contact')}</dt>
+                <dd>{customer.contact}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('caseView.order')}</dt>
+              <dd>{summary.orderId}</dd>
+            </div>
+            <div>
+              <dt>{t('caseView.product')}</dt>
+              <dd>{summary.productName}</dd>
+            </div>
+            <div>
+              <dt>{t('caseView.provider')}</dt>
+              <dd>{detail.provider}</dd>
+            </div>
+            <div>
+              <dt>{t('caseView.assignee')}</dt>
+              <dd>{summary.assignee ?? '—'}</dd>
+            </div>
+          </dl>
+          <FactList facts={detail.facts} />
+        </section>
+        <section aria-labelledby="decisions-title">
+          <h2 id="decisions-title">{t('caseView.decisions')}</h2>
+          <DecisionHistory decisions={detail.decisions} />
+          <h2>{t('caseView.notes')}</h2>
+          {detail.notes.length === 0 ? (
+            <p className="muted">{t('caseView.noNotes')}</p>
+          ) : (
+            <ul className="notes">
+              {detail.notes.map((note) => (
+                <li key={note.id}>
+                  <strong>{note.author}</strong> <When iso={note.createdAt} />
+                  <p>{note.body}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <NoteForm caseRef={caseRef} />
+        </section>
+        <section aria-labelledby="audit-title" className="wide">
+          <h2 id="audit-title">{t('caseView.audit')}</h2>
+          <AuditTrail entries={audit} />
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FactId } from '../../../shared/model/facts';
+import { decide } from '../../../shared/policy/decide';
+import { parseFacts } from '../../../shared/policy/parse-facts';
+import { api, call } from '../../api/client';
+import { currentLanguage } from '../../i18n';
+import { useCase } from '../../state/case';
+import { useSettings } from '../../state/settings';
+import { useUi } from '../../state/ui';
+import { withFact } from './answers';
+import { DecisionPanel } from './DecisionPanel';
+import { QuestionCard } from './QuestionCard';
+import { RecordForm } from './RecordForm';
+
+/**
+ * The guided flow: ask exactly what decide() reports missing, first item first. Each answer is
+ * stored at once (cases.updateFacts), so a half-finished interview survives anything.
+ */
+export function DecideScreen({ caseRef }: { caseRef: string }) {
+  const { t } = useTranslation();
+  const { detail, error, load, replace } = useCase();
+  const agentName = useSettings((s) => s.agentName);
+  const now = useUi((s) => s.now);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => void load(caseRef), [caseRef, load]);
+
+  const facts = detail?.summary.ref === caseRef ? detail.facts : null;
+  const decision = useMemo(
+    () => (facts === null ? null : decide(facts, { now, language: currentLanguage() })),
+    [facts, now],
+  );
+
+  if (error) return <p className="error">{t('common.error', { message: error })}</p>;
+  if (facts === null || decision === null) return <p>{t('common.loading')}</p>;
+  const next = decision.missing[0];
+
+  const answer = async (fact: FactId, value: unknown) => {
+    const checked = parseFacts(withFact(facts, fact, value), Date.now());
+    if (!checked.ok) {
+      useUi.getState().notify(`${checked.error.field}: ${checked.error.message}`, 'error');
+      return;
+    }
+    setBusy(true);
+    try {
+      replace(await call(api['cases.updateFacts']({ ref: caseRef, facts: checked.facts, agent: agentName })));
+    } catch (failure) {
+      useUi.getState().notify((failure as Error).message, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="decide" aria-labelledby="decide-title">
+      <h1 id="decide-title">
+        {t('decide.title')} · {caseRef} · {detail!.customer.name}
+      </h1>
+      <div className="decide-grid">
+        <div>
+          {next !== undefined ? (
+            <QuestionCard
+              key={next}
+              fact={next}
+              currency={facts.currency ?? decision.currency}
+              left={decision.missing.length}
+              busy={busy || agentName === ''}
+              onAnswer={(value) => void answer(next, value)}
+            />
+          ) : (
+            <p className="done">{t('decide.allKnown')}</p>
+          )}
+          <RecordForm caseRef={caseRef} />
+        </div>
+        <DecisionPanel decision={decision} facts={facts} />
+      </div>
+    </section>
+  );
+}

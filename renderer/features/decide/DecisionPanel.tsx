@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { Decision } from '../../../shared/model/decision';
+import type { Facts } from '../../../shared/model/facts';
+import { formatMoney } from '../../../shared/model/money';
+import { ACTION_TEXTS, CLAUSE_TEXTS } from '../../../shared/policy/clauses';
+import { Countdown } from '../../components/Countdown';
+import { Outcome } from '../../components/Outcome';
+import { When } from '../../components/When';
+import { currentLanguage } from '../../i18n';
+
+/** What the rules say right now, beside the questions: it changes with every answer. */
+export function DecisionPanel({ decision, facts }: { decision: Decision; facts: Facts }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const money = (amount: number) => formatMoney({ amount, currency: decision.currency });
+  const voucher = facts.voucherAmount ?? 0;
+
+  return (
+    <aside className="panel" aria-labelledby="live-title">
+      <h2 id="live-title">{t('decide.live')}</h2>
+      <p className="big">
+        <Outcome outcome={decision.outcome} />
+      </p>
+      {decision.refundAmount !== null && (
+        <div>
+          <h3>{t('decide.refund')}</h3>
+          <p className="amount">{money(decision.refundAmount)}</p>
+          {voucher > 0 && facts.orderAmount !== undefined && (
+            <p className="muted">
+              {t('decide.voucher', { order: money(facts.orderAmount), voucher: money(voucher) })}
+            </p>
+          )}
+        </div>
+      )}
+      <h3>{t('decide.window')}</h3>
+      <p>
+        <Countdown closesAt={decision.windowClosesAt} />
+        {decision.windowClosesAt && (
+          <>
+            {' · '}
+            <When iso={decision.windowClosesAt} />
+          </>
+        )}
+      </p>
+      {decision.actions.length > 0 && (
+        <>
+          <h3>{t('decide.actions')}</h3>
+          <ol className="checklist">
+            {decision.actions.map((action) => (
+              <li key={action}>{ACTION_TEXTS[action][language]}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {decision.clauses.length > 0 && (
+        <>
+          <h3>{t('decide.clauses')}</h3>
+          <ul className="clauses">
+            {decision.clauses.map((clause) => (
+              <li key={clause}>
+                <code>{clause}</code>
+                <p>{CLAUSE_TEXTS[clause][language]}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}

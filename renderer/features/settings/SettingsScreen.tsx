@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { LANGUAGES, type Language } from '../../../shared/policy/clauses';
+import { api, call } from '../../api/client';
+import { When } from '../../components/When';
+import { useSettings } from '../../state/settings';
+import { useUi } from '../../state/ui';
+
+type Backup = ResponseOf<'backups.list'>['items'][number];
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '简体中文' };
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { agentName, language, dataFolder, save } = useSettings();
+  const [name, setName] = useState(agentName);
+  const [backups, setBackups] = useState<Backup[]>([]);
+  const notify = useUi((s) => s.notify);
+
+  useEffect(() => setName(agentName), [agentName]);
+  useEffect(() => {
+    call(api['backups.list']({}))
+      .then(({ items }) => setBackups(items))
+      .catch((error: Error) => notify(error.message, 'error'));
+  }, [notify]);
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      notify(done);
+    } catch (error) {
+      notify((error as Error).message, 'error');
+    }
+  };
+
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => save({ agentName: name }), t('settings.saved'));
+        }}
+      >
+        <label htmlFor="agent-name">{t('settings.agentName')}</label>
+        <input id="agent-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+        <button type="submit" disabled={name.trim() === ''}>
+          {t('common.save')}
+        </button>
+      </form>
+      <label htmlFor="language">{t('settings.language')}</label>
+      <select
+        id="language"
+        value={language}
+        onChange={(e) => void run(() => save({ language: e.target.value as Language }), t('settings.saved'))}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <h2>{t('settings.dataFolder')}</h2>
+      <p>
+        <code>{dataFolder}</code>
+      </p>
+      <h2>{t('settings.backups')}</h2>
+      <button
+        type="button"
+        onClick={() =>
+          void run(async () => {
+            const created = await call(api['backups.create']({}));
+            setBackups([created, ...backups]);
+          }, t('settings.backedUp'))
+        }
+      >
+        {t('settings.createBackup')}
+      </button>
+      {backups.length === 0 ? (
+        <p className="muted">{t('settings.noBackups')}</p>
+      ) : (
+        <ul className="backups">
+          {backups.map((b) => (
+            <li key={b.file}>
+              <When iso={b.createdAt} /> · <code>{b.file}</code> · {Math.round(b.bytes / 1024)} KB
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
