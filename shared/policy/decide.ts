@@ -29,7 +29,9 @@ const RULES_BY_KIND: Record<ProductType, KindRules> = {
 const PROVIDER_HANDLES_REFUSALS: ReadonlySet<ProductType> = new Set(['saas', 'service', 'image', 'api']);
 
 const ASKING_ORDER = new Map<FactId, number>(FACT_IDS.map((id, index) => [id, index]));
-const inAskingOrder = (a: FactId, b: FactId) => ASKING_ORDER.get(a)! - ASKING_ORDER.get(b)!;
+function inAskingOrder(a: FactId, b: FactId): number {
+  return ASKING_ORDER.get(a)! - ASKING_ORDER.get(b)!;
+}
 
 /**
  * Decides a refund request by the rule book. Pure and deterministic: the caller passes the
@@ -47,27 +49,28 @@ export function decide(facts: Facts, options: DecideOptions): Decision {
 
 type Judgement = Pick<Decision, 'outcome' | 'refundAmount' | 'clauses' | 'actions' | 'missing'>;
 
+// decide() runs in bulk (imports, re-decisions, the queue), so the hot path avoids
+// per-call closures and object spreads: each decision is built as one literal.
 function toDecision(known: KnownFacts, verdict: Verdict, language: Language): Decision {
   const judgement = judge(known, verdict);
+  const reasons: Decision['reasons'] = [];
+  for (const clause of judgement.clauses) reasons.push({ clause, text: CLAUSE_TEXTS[clause][language] });
   return {
-    ...judgement,
+    outcome: judgement.outcome,
+    refundAmount: judgement.refundAmount,
     currency: known.currency,
+    clauses: judgement.clauses,
+    actions: judgement.actions,
+    missing: judgement.missing,
     windowClosesAt: verdict.windowClosesAt === null ? null : formatInstant(verdict.windowClosesAt),
     requestedAt: formatInstant(known.requestedAt),
     requestedAtAssumed: known.requestedAtAssumed,
     policyVersion: POLICY_VERSION,
-    reasons: judgement.clauses.map((clause) => ({ clause, text: CLAUSE_TEXTS[clause][language] })),
+    reasons,
   };
 }
 
 function judge(known: KnownFacts, verdict: Verdict): Judgement {
-  const needs = (missing: FactId[]): Judgement => ({
-    outcome: 'needs_info',
-    refundAmount: null,
-    clauses: [],
-    actions: [],
-    missing: [...missing].sort(inAskingOrder),
-  });
   switch (verdict.kind) {
     case 'undetermined': {
       const missing = unknownCommonFacts(known, verdict.missing);
@@ -85,15 +88,17 @@ function judge(known: KnownFacts, verdict: Verdict): Judgement {
     }
     case 'refund': {
       if (known.orderAmount === undefined) return needs(['orderAmount']);
-      const clauses: ClauseId[] = [...verdict.clauses];
-      const actions: ActionId[] = [...verdict.conditions];
+      // The kind's arrays are fresh for every call, so they are extended in place.
+      const conditional = verdict.conditions.length > 0;
+      const clauses: ClauseId[] = verdict.clauses;
+      const actions: ActionId[] = verdict.conditions;
       if (known.voucherAmount > 0) clauses.push('refund.cash-only');
       if (known.invoiceIssued) {
         clauses.push('refund.return-invoice');
         actions.push('return_invoice');
       }
       return {
-        outcome: verdict.conditions.length > 0 ? 'conditional' : 'eligible',
+        outcome: conditional ? 'conditional' : 'eligible',
         refundAmount: known.orderAmount - known.voucherAmount,
         clauses,
         actions,
@@ -101,6 +106,16 @@ function judge(known: KnownFacts, verdict: Verdict): Judgement {
       };
     }
   }
+}
+
+function needs(missing: FactId[]): Judgement {
+  return {
+    outcome: 'needs_info',
+    refundAmount: null,
+    clauses: [],
+    actions: [],
+    missing: missing.sort(inAskingOrder),
+  };
 }
 
 /** The order amount is needed whenever a refund is still possible. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatInPolicyZone, parseInstant } from './time';
+import { addMonths, DAY_MS, formatInPolicyZone, formatInstant, parseInstant } from './time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -27,6 +28,7 @@ describe('parsing instants', () => {
     expect(parseInstant('2026-03-01T02:00:00Z')).toBe(a);
     expect(parseInstant('2026-02-28T21:00:00.000-05:00')).toBe(a);
     expect(parseInstant('2026-03-01T07:30+05:30')).toBe(a);
+    expect(parseInstant('2026-03-01T02:00:00.000999999Z')).toBe(a);
   });
 
   it.each([
@@ -38,11 +40,53 @@ describe('parsing instants', () => {
     '2026-13-01T10:00:00Z',
     'yesterday',
     '',
+    '2026-03-01T10:00:00.+08:00', // fraction without digits
+    '2026-03-01T10:00:00+0800', // offset without colon
+    '2026-03-01T10:00:00+08',
+    '2026-03-01T10:00:00+19:00', // no such offset
+    '2026-03-01T10:00:00Z junk',
+    '2026-03-01 10:00:00Z',
+    '+02026-03-01T10:00:00Z',
   ])('rejects %j', (text) => {
     expect(() => parseInstant(text)).toThrow();
   });
 
   it('shows an instant on the policy zone clock', () => {
     expect(formatInPolicyZone(parseInstant('2026-03-01T02:00:00Z'))).toBe('2026-03-01 10:00 UTC+08:00');
+  });
+});
+
+describe('the hand-written parser and formatter agree with Date', () => {
+  const FIRST = Date.parse('0000-01-01T00:00:00Z');
+  const LAST = Date.parse('9999-12-31T23:59:59.999Z');
+
+  it('formats every instant of years 0 to 9999 as toISOString does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: FIRST, max: LAST }), (ms) => {
+        expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('parses every valid instant, in any offset, as Date.parse does', () => {
+    const offset = fc.oneof(
+      fc.constant('Z'),
+      fc
+        .tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 18 }), fc.integer({ min: 0, max: 59 }))
+        .map(([sign, h, m]) => `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: FIRST + 2 * DAY_MS, max: LAST - 2 * DAY_MS }),
+        offset,
+        fc.boolean(),
+        (ms, zone, withMillis) => {
+          const written = new Date(ms).toISOString().slice(0, withMillis ? 23 : 19) + zone;
+          expect(parseInstant(written)).toBe(Date.parse(written));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
