@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { api, type ApiResult, type MethodName } from '../../shared/ipc/contract';
+import { api, type ApiResult, type MethodName, type ResponseOf } from '../../shared/ipc/contract';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, dispatch, type Handlers } from './handlers';
 
@@ -12,10 +12,13 @@ beforeEach(() => {
 afterEach(() => env.cleanup());
 
 /** The value of a successful call, checked against the contract's response schema. */
-async function ok<M extends MethodName>(method: M, result: Promise<ApiResult<unknown>>) {
+async function ok<M extends MethodName>(
+  method: M,
+  result: Promise<ApiResult<unknown>>,
+): Promise<ResponseOf<M>> {
   const settled = await result;
   if (!settled.ok) throw new Error(`${method} failed: ${settled.error.code} ${settled.error.message}`);
-  return api[method].response.parse(settled.value);
+  return api[method].response.parse(settled.value) as ResponseOf<M>;
 }
 
 const DAY = 86_400_000;
