@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../io';
+import { main } from '../refund-console';
+
+let temp: { dir: string };
+let db: string;
+beforeEach(() => {
+  temp = { dir: mkdtempSync(join(tmpdir(), 'rc-cli-')) };
+  db = join(temp.dir, 'cases.sqlite');
+});
+afterEach(() => rmSync(temp.dir, { recursive: true, force: true }));
+
+/** Runs the real CLI entry with files read from a map and output captured. */
+async function run(argv: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    readInput: async (path) => {
+      if (!(path in files)) throw new Error(`ENOENT: no such file ${path}`);
+      return files[path]!;
+    },
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const newCase = JSON.stringify({
+  customer: { name: 'Li Wei', accountId: 'acc-1001' },
+  orderId: 'O-2026-0001',
+  productName: 'SiteBuilder Pro',
+  provider: 'Acme Cloud',
+  facts: {
+    productType: 'saas',
+    paidAt: '2026-03-01T10:00:00+08:00',
+    requestedAt: '2026-03-02T09:00:00+08:00',
+    orderAmount: 19900,
+    currency: 'CNY',
+  },
+});
+
+describe('refund-console case', () => {
+  it('adds, decides, shows and lists, with --db before or after the command', async () => {
+    expect(await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': newCase })).toEqual({
+      code: 0,
+      stdout: 'RC-000001\n',
+      stderr: '',
+    });
+    const decided = await run([
+      'case',
+      'decide',
+      'RC-000001',
+      '--agent',
+      'ann',
+      '--note',
+      'called',
+      '--db',
+      db,
+    ]);
+    expect(decided.code).toBe(0);
+    expect(JSON.parse(decided.stdout)).toMatchObject({
+      caseRef: 'RC-000001',
+      recordedOutcome: 'eligible',
+      agent: 'ann',
+      note: 'called',
+      decision: { outcome: 'eligible', refundAmount: 19900, requestedAt: '2026-03-02T01:00:00.000Z' },
+    });
+    const shown = await run([`--db=${db}`, 'case', 'show', 'RC-000001', '--json']);
+    expect(JSON.parse(shown.stdout).decisions).toHaveLength(1);
+
+    const listed = await run(['--db', db, 'case', 'list', '--status', 'decided']);
+    expect(listed.stdout).toMatch(/^REF\s+STATUS\s+OUTCOME/);
+    expect(listed.stdout).toMatch(/RC-000001\s+decided\s+eligible\s+2026-03-06T02:00:00.000Z\s+Li Wei/);
+    expect(listed.stdout).toMatch(/1 of 1 cases\n$/);
+    expect(
+      JSON.parse((await run(['--db', db, 'case', 'list', '--status', 'open', '--json'])).stdout),
+    ).toEqual({
+      items: [],
+      next: null,
+      total: 0,
+    });
+  });
+
+  it('fails with exit 2, a message and no change on bad input', async () => {
+    const bad = await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': '{"customer":{}}' });
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/^refund-console case add: customer\.name: /);
+    expect(await run(['--db', db, 'case', 'add', 'nope.json'])).toMatchObject({ code: 2 });
+    expect(await run(['--db', db, 'case', 'decide', 'RC-000009'])).toMatchObject({
+      code: 2,
+      stderr: 'refund-console case decide: no case RC-000009\n',
+    });
+    expect((await run(['--db', db, 'case', 'list', '--status', 'lost'])).code).toBe(2);
+    expect((await run(['--db', db, 'case', 'frobnicate'])).code).toBe(2);
+    expect((await run(['--db', db, 'case', 'show', 'RC-000001', '--colour'])).stderr).toMatch(
+      /unknown option --colour/,
+    );
+    expect(JSON.parse((await run(['--db', db, 'case', 'list', '--json'])).stdout).total).toBe(0);
+  });
+});
+
+describe('refund-console verify-audit, backup, restore', () => {
+  it('verifies the chain and names a tampered row with exit 1', async () => {
+    await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': newCase });
+    expect(await run(['--db', db, 'verify-audit'])).toEqual({ code: 0, stdout: 'ok 1 rows\n', stderr: '' });
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(db);
+    raw.exec("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'mallory' WHERE seq = 1");
+    raw.close();
+    const tampered = await run(['--db', db, 'verify-audit']);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toMatch(/audit row 1 does not match/);
+  });
+
+  it('backs up to a folder and restores from it', async () => {
+    await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': newCase });
+    const backup = await run(['--db', db, 'backup', '--to', join(temp.dir, 'usb')]);
+    expect(backup.code).toBe(0);
+    const file = backup.stdout.trim();
+    expect(existsSync(file)).toBe(true);
+    await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': newCase });
+    const restored = await run(['--db', db, 'restore', file]);
+    expect(restored).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(temp.dir).some((name) => name.endsWith('.before-restore'))).toBe(true);
+    expect(JSON.parse((await run(['--db', db, 'case', 'list', '--json'])).stdout).total).toBe(1);
+
+    writeFileSync(join(temp.dir, 'junk.sqlite'), 'junk');
+    expect(await run(['--db', db, 'restore', join(temp.dir, 'junk.sqlite')])).toMatchObject({ code: 2 });
+    expect((await run(['--db', db, 'restore'])).code).toBe(2);
+  });
+
+  it('runs as a real process through bin/refund-console.js with REFUND_CONSOLE_DB', () => {
+    const input = join(temp.dir, 'case.json');
+    writeFileSync(input, newCase);
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/refund-console.js', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, REFUND_CONSOLE_DB: db },
+      });
+    const added = cli('case', 'add', input);
+    expect(added.stderr).toBe('');
+    expect(added).toMatchObject({ status: 0, stdout: 'RC-000001\n' });
+    expect(cli('verify-audit')).toMatchObject({ status: 0, stdout: 'ok 1 rows\n' });
+    expect(existsSync(db)).toBe(true);
+  }, 30_000);
+});
