@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/**
+ * What both ways of serving the built renderer share — the Electron `app://` protocol and
+ * the loopback host — so the console gets the same policy whichever way it is opened.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+export const contentTypeOf = (file: string) =>
+  CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+
+/** The file a URL path names inside `root`, or null when it would leave it. */
+export function resolveRendererFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname === '/' || pathname === '' ? '/index.html' : pathname);
+  } catch {
+    return null;
+  }
+  const base = path.resolve(root);
+  const file = path.resolve(base, `.${decoded}`);
+  return file.startsWith(base + path.sep) ? file : null;
+}

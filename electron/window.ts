@@ -1,0 +1,49 @@
+import { BrowserWindow, shell } from 'electron';
+import path from 'node:path';
+import { APP_ENTRY, isAppUrl } from './app-origin';
+
+/** The one console window, locked down per Electron's security checklist. */
+export function createMainWindow(preloadFile: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Refund Console',
+    webPreferences: {
+      preload: path.resolve(preloadFile),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+/**
+ * Applied to every web contents the app ever creates: no navigation away from the console,
+ * no new windows (links to the web open in the system browser instead), no webviews.
+ */
+export function lockDownContents(contents: Electron.WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}

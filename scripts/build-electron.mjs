@@ -1,0 +1,26 @@
+// Bundles the Electron main process (ESM) and the preload script (CommonJS: a sandboxed
+// preload cannot be an ES module) into out/electron. The renderer is built by Vite.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+await build({
+  ...common,
+  entryPoints: ['electron/main.ts'],
+  outfile: 'out/electron/main.js',
+  format: 'esm',
+  // The native module is loaded at run time from the Electron build kept apart (see
+  // scripts/electron-native.mjs); electron itself is provided by the runtime.
+  external: ['electron', 'better-sqlite3'],
+  banner: {
+    js: "import { createRequire as __rcRequire } from 'node:module'; const require = __rcRequire(import.meta.url);",
+  },
+});
+
+await build({
+  ...common,
+  entryPoints: ['electron/preload.ts'],
+  outfile: 'out/electron/preload.cjs',
+  format: 'cjs',
+  external: ['electron'],
+});
