@@ -1,5 +1,5 @@
 import { ZenEngine } from '@gorules/zen-engine';
-import { Engine } from 'json-rules-engine';
+import { Engine, type NestedCondition } from 'json-rules-engine';
 import type { engineFacts } from './inputs';
 
 /**
@@ -12,7 +12,7 @@ const WINDOW_MS = 5 * 24 * 3_600_000;
 
 export function jsonRulesEngine(): (facts: EngineFacts) => Promise<Outcome> {
   const engine = new Engine([], { allowUndefinedFacts: true });
-  const rule = (priority: number, outcome: Outcome, all: object[]) =>
+  const rule = (priority: number, outcome: Outcome, all: NestedCondition[]) =>
     engine.addRule({ priority, conditions: { all }, event: { type: outcome } });
   const is = (fact: string, value: unknown) => ({ fact, operator: 'equal', value });
   const inside = { fact: 'elapsedMs', operator: 'lessThanInclusive', value: WINDOW_MS };
