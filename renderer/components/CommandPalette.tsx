@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueue, VIEWS } from '../state/queue';
 import { useRoute } from '../state/route';
 import { useSettings } from '../state/settings';
-import { SEARCH_INPUT_ID, useUi } from '../state/ui';
+import { useUi } from '../state/ui';
 
 interface Command {
   id: string;
@@ -12,9 +12,8 @@ interface Command {
 }
 
 export function focusSearch(): void {
+  useUi.setState({ searchRequested: true });
   useRoute.getState().go({ name: 'queue' });
-  // The queue may still be mounting; the next frame has the input.
-  requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
 }
 
 function useCommands(text: string): Command[] {

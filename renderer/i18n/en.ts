@@ -51,11 +51,12 @@ export const en = {
     searchPlaceholder: 'Ref, customer, order, product…  ( / )',
     views: 'Saved views',
     view: {
-      all: 'All open',
+      open: 'Open',
       mine: 'My open',
       closing: 'Closing within 24 h',
       needsInfo: 'Needs info',
       decidedToday: 'Decided today',
+      all: 'All cases',
     },
     count: '{{shown}} of {{total}} cases, by deadline',
     results: '{{count}} results for “{{query}}”',

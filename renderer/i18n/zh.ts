@@ -52,11 +52,12 @@ export const zh: Resources = {
     searchPlaceholder: '工单号、客户、订单、商品…（/）',
     views: '常用视图',
     view: {
-      all: '全部待处理',
+      open: '待处理',
       mine: '我的待处理',
       closing: '24 小时内截止',
       needsInfo: '需要信息',
       decidedToday: '今日已判定',
+      all: '全部工单',
     },
     count: '共 {{total}} 个工单，已显示 {{shown}} 个，按截止时间排序',
     results: '“{{query}}” 的搜索结果：{{count}} 个',

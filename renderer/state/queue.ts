@@ -6,7 +6,7 @@ import { HOUR_MS } from '../lib/time';
 import { useSettings } from './settings';
 import { useUi } from './ui';
 
-export const VIEWS = ['all', 'mine', 'closing', 'needsInfo', 'decidedToday'] as const;
+export const VIEWS = ['open', 'mine', 'closing', 'needsInfo', 'decidedToday', 'all'] as const;
 export type View = (typeof VIEWS)[number];
 
 const OPEN: QueueQuery['status'] = ['open', 'pending_customer'];
@@ -16,8 +16,10 @@ export const SEARCH_DEBOUNCE_MS = 40;
 
 function queryFor(view: View, now: number): QueueQuery {
   switch (view) {
-    case 'all':
+    case 'open':
       return { status: OPEN };
+    case 'all':
+      return {};
     case 'mine':
       return { status: OPEN, assignee: useSettings.getState().agentName };
     case 'closing':
@@ -67,7 +69,7 @@ export const useQueue = create<QueueState>((set, get) => {
   }
 
   return {
-    view: 'all',
+    view: 'open',
     items: [],
     total: 0,
     next: null,

@@ -10,7 +10,7 @@ import { useCase } from '../../state/case';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
-import { FactList } from './FactList';
+import { FactList, type Row } from './FactList';
 import { AuditTrail, DecisionHistory } from './History';
 
 function NoteForm({ caseRef }: { caseRef: string }) {
@@ -82,35 +82,17 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
       <div className="case-grid">
         <section aria-labelledby="facts-title">
           <h2 id="facts-title">{t('caseView.facts')}</h2>
-          <dl className="facts">
-            <div>
-              <dt>{t('caseView.account')}</dt>
-              <dd>{customer.accountId}</dd>
-            </div>
-            {customer.contact && (
-              <div>
-                <dt>{t('caseView.contact')}</dt>
-                <dd>{customer.contact}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{t('caseView.order')}</dt>
-              <dd>{summary.orderId}</dd>
-            </div>
-            <div>
-              <dt>{t('caseView.product')}</dt>
-              <dd>{summary.productName}</dd>
-            </div>
-            <div>
-              <dt>{t('caseView.provider')}</dt>
-              <dd>{detail.provider}</dd>
-            </div>
-            <div>
-              <dt>{t('caseView.assignee')}</dt>
-              <dd>{summary.assignee ?? '—'}</dd>
-            </div>
-          </dl>
-          <FactList facts={detail.facts} />
+          <FactList
+            facts={detail.facts}
+            leading={[
+              [t('caseView.account'), customer.accountId],
+              ...(customer.contact ? [[t('caseView.contact'), customer.contact] as Row] : []),
+              [t('caseView.order'), summary.orderId],
+              [t('caseView.product'), summary.productName],
+              [t('caseView.provider'), detail.provider],
+              [t('caseView.assignee'), summary.assignee ?? '—'],
+            ]}
+          />
         </section>
         <section aria-labelledby="decisions-title">
           <h2 id="decisions-title">{t('caseView.decisions')}</h2>

@@ -5,12 +5,14 @@ import { FACT_QUESTIONS } from '../../../shared/policy/questions';
 import { When } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 
-/** Every known fact in words; unknown ones are left out rather than shown as blanks. */
-export function FactList({ facts }: { facts: Facts }) {
+export type Row = [label: string, value: React.ReactNode];
+
+/** Every known fact in words, after the case's own rows; unknown facts are left out, not shown blank. */
+export function FactList({ facts, leading }: { facts: Facts; leading: Row[] }) {
   const { t } = useTranslation();
   const currency = facts.currency ?? 'CNY';
   const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
-  const rows: Array<[string, React.ReactNode]> = [];
+  const rows: Row[] = [...leading];
   const add = (key: string, value: React.ReactNode) => rows.push([t(`facts.${key}`), value]);
 
   if (facts.productType) add('productType', t(`kind.${facts.productType}`));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isTyping } from '../../components/shortcuts';
 import { useQueue, VIEWS } from '../../state/queue';
 import { useRoute } from '../../state/route';
-import { SEARCH_INPUT_ID } from '../../state/ui';
+import { useUi } from '../../state/ui';
 import { QueueRow, ROW_HEIGHT } from './QueueRow';
 
 /** Pages load while the agent is this many rows from the end of what is loaded. */
@@ -16,6 +16,8 @@ export function QueueScreen() {
     useQueue();
   const go = useRoute((s) => s.go);
   const scroller = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const searchRequested = useUi((s) => s.searchRequested);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
@@ -26,6 +28,11 @@ export function QueueScreen() {
   const lastRow = rows.at(-1)?.index ?? 0;
 
   useEffect(() => void reload(), [reload]);
+  useEffect(() => {
+    if (!searchRequested) return;
+    search.current?.focus();
+    useUi.setState({ searchRequested: false });
+  }, [searchRequested]);
   useEffect(() => {
     if (next !== null && lastRow >= items.length - PREFETCH_ROWS) void loadMore();
   }, [lastRow, items.length, next, loadMore]);
@@ -53,7 +60,8 @@ export function QueueScreen() {
       <div className="queue-tools">
         <h1 id="queue-title">{t('queue.title')}</h1>
         <input
-          id={SEARCH_INPUT_ID}
+          ref={search}
+          id="queue-search"
           type="search"
           aria-label={t('queue.search')}
           placeholder={t('queue.searchPlaceholder')}

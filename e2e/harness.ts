@@ -1,0 +1,106 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { RunningServer } from '../electron/host/http';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve('e2e/artifacts');
+export const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** CI installs Debian's Chromium; a missing one is a failure to fix, never a silent skip. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does.`,
+    );
+  }
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `rc-${prefix}-`));
+}
+
+/** Builds the renderer into its own folder, so e2e files running side by side never share one. */
+export async function buildRenderer(): Promise<string> {
+  const outDir = tempDir('renderer');
+  await build({
+    configFile: path.resolve('vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+export async function launch(
+  options: { width?: number; height?: number; bypassCSP?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  requireChromium();
+  const profile = tempDir('profile');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 720 },
+    bypassCSP: options.bypassCSP ?? false,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Berlin',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the console the way an agent does: the host's URL with its token in the fragment. */
+export async function openConsole(page: Page, host: RunningServer): Promise<void> {
+  await page.goto(`${host.url}/#token=${host.token}`);
+  await page.locator('.topbar').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The API as a test needs it to seed data, through the same loopback transport. */
+export async function callApi<T>(host: RunningServer, method: string, payload: unknown): Promise<T> {
+  const response = await fetch(`${host.url}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}
+
+/** `<input type="datetime-local">` text for an instant, in the browser's zone (Europe/Berlin above). */
+export function localInput(ms: number): string {
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(ms));
+  return parts.replace(' ', 'T');
+}
