@@ -4,9 +4,6 @@ import type { CaseStore } from '../store/store';
 import type { Implementations } from './types';
 
 export const auditHandlers = (store: CaseStore): Implementations<'audit.list' | 'audit.verify'> => ({
-  'audit.list': ({ ref }) => {
-    requireCase(store, ref);
-    return { items: listAudit(store, ref) };
-  },
+  'audit.list': ({ ref }) => ({ items: listAudit(store, ref, requireCase(store, ref).id) }),
   'audit.verify': () => verifyAudit(store),
 });

@@ -60,8 +60,17 @@ export function appendAudit(store: CaseStore, input: AuditInput): void {
     .run({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
 }
 
-export function listAudit(store: CaseStore, caseRef: string): AuditEntry[] {
-  const rows = store.sql('SELECT * FROM audit WHERE case_ref = ? ORDER BY seq').all(caseRef) as AuditRow[];
+/** A case's rows, including the import that created it (which names an id range, not a ref). */
+export function listAudit(store: CaseStore, caseRef: string, caseId: number): AuditEntry[] {
+  const rows = store
+    .sql(
+      `SELECT * FROM audit WHERE case_ref = ?
+       UNION ALL
+       SELECT * FROM audit WHERE case_ref IS NULL AND action = 'cases.import'
+         AND ? BETWEEN json_extract(detail, '$.firstId') AND json_extract(detail, '$.lastId')
+       ORDER BY seq`,
+    )
+    .all(caseRef, caseId) as AuditRow[];
   return rows.map((row) => ({
     seq: row.seq,
     caseRef: row.case_ref,

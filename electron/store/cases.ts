@@ -1,7 +1,7 @@
 import type { CaseDetail, CaseStatus, CaseSummary, NewCase } from '../../shared/model/case';
-import type { Outcome } from '../../shared/model/decision';
+import type { Decision, Outcome } from '../../shared/model/decision';
 import type { Facts, ProductType } from '../../shared/model/facts';
-import { decide, parseFacts } from '../../shared/policy';
+import { decide, InvalidFactsError } from '../../shared/policy';
 import { appendAudit } from './audit';
 import { isoOrNull, iso } from './canonical';
 import { listDecisions } from './decisions';
@@ -58,28 +58,44 @@ export function requireCase(store: CaseStore, ref: string): CaseRow {
   return row;
 }
 
-/** Facts that pass the schema and the rules' own consistency checks, or InvalidInputError. */
-export function checkFacts(facts: unknown, now: number): Facts {
-  const result = parseFacts(facts, now);
-  if (result.ok) return result.facts;
-  const { field, message } = result.error;
-  throw new InvalidInputError(`${field === 'facts' ? field : `facts.${field}`}: ${message}`);
+/**
+ * decide() on facts that already passed FactsSchema (the API and imports parse first): it
+ * runs the rules' own consistency checks, so an InvalidFactsError here is the caller's
+ * input, never a bug.
+ */
+export function decideOrReject(facts: Facts, now: number): Decision {
+  try {
+    return decide(facts, { now });
+  } catch (error) {
+    if (error instanceof InvalidFactsError) throw new InvalidInputError(`facts.${error.message}`);
+    throw error;
+  }
 }
 
 /**
- * Until a decision is recorded, the queue sorts a case by the deadline the rules would give
- * today, so a new case with a closing window rises like a decided one. Once decided, the
- * columns follow the latest recorded decision only (see recordDecision).
+ * Until a decision is recorded, the queue sorts a case by the deadline the rules give at
+ * the time of the last change, so a new case with a closing window rises like a decided
+ * one. Once decided, the columns follow the latest recorded decision only.
  */
-function previewWindow(facts: Facts, now: number): number | null {
-  const closes = decide(facts, { now }).windowClosesAt;
+export function previewDeadline(facts: Facts, now: number): number | null {
+  const closes = decideOrReject(facts, now).windowClosesAt;
   return closes === null ? null : Date.parse(closes);
 }
 
-/** Inserts one case with its search entry and audit row; the caller owns the transaction. */
-export function insertCase(store: CaseStore, input: NewCase, actor: string): number {
+/**
+ * Inserts a case row and its search entry; the caller owns the transaction and the audit
+ * (a row per created case, or one per import).
+ */
+export function insertCaseRow(store: CaseStore, input: NewCase, windowClosesAt: number | null): number {
   const now = store.now();
-  const facts = checkFacts(input.facts, now);
+  const fields = {
+    customer_name: input.customer.name,
+    account_id: input.customer.accountId,
+    contact: input.customer.contact ?? null,
+    order_id: input.orderId,
+    product_name: input.productName,
+    provider: input.provider,
+  };
   const { lastInsertRowid } = store
     .sql(
       `INSERT INTO cases (customer_name, account_id, contact, order_id, product_name, provider,
@@ -87,27 +103,30 @@ export function insertCase(store: CaseStore, input: NewCase, actor: string): num
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     )
     .run(
-      input.customer.name,
-      input.customer.accountId,
-      input.customer.contact ?? null,
-      input.orderId,
-      input.productName,
-      input.provider,
-      facts.productType ?? null,
-      JSON.stringify(facts),
+      fields.customer_name,
+      fields.account_id,
+      fields.contact,
+      fields.order_id,
+      fields.product_name,
+      fields.provider,
+      input.facts.productType ?? null,
+      JSON.stringify(input.facts),
       input.assignee || null,
-      previewWindow(facts, now),
+      windowClosesAt,
       now,
       now,
     );
   const id = Number(lastInsertRowid);
-  indexCase(store, id, []);
-  appendAudit(store, { caseRef: formatRef(id), action: 'case.create', actor, detail: { ...input, facts } });
+  indexCase(store, id, fields, []);
   return id;
 }
 
 export function createCase(store: CaseStore, input: NewCase, actor: string): CaseDetail {
-  const id = store.write(() => insertCase(store, input, actor));
+  const id = store.write(() => {
+    const created = insertCaseRow(store, input, previewDeadline(input.facts, store.now()));
+    appendAudit(store, { caseRef: formatRef(created), action: 'case.create', actor, detail: { ...input } });
+    return created;
+  });
   return getCase(store, formatRef(id));
 }
 
@@ -127,18 +146,17 @@ export function getCase(store: CaseStore, ref: string): CaseDetail {
   };
 }
 
-export function updateFacts(store: CaseStore, ref: string, rawFacts: Facts, actor: string): CaseDetail {
+export function updateFacts(store: CaseStore, ref: string, facts: Facts, actor: string): CaseDetail {
   store.write(() => {
     const row = requireCase(store, ref);
     const now = store.now();
-    const facts = checkFacts(rawFacts, now);
     store
       .sql(
         `UPDATE cases SET facts = ?, product_type = ?, updated_at = ?,
            window_closes_at = CASE WHEN decided_at IS NULL THEN ? ELSE window_closes_at END
          WHERE id = ?`,
       )
-      .run(JSON.stringify(facts), facts.productType ?? null, now, previewWindow(facts, now), row.id);
+      .run(JSON.stringify(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
     appendAudit(store, { caseRef: ref, action: 'case.facts', actor, detail: { facts } });
   });
   return getCase(store, ref);

@@ -1,11 +1,9 @@
 import type { DecisionRecord } from '../../shared/model/case';
 import type { Decision, Outcome } from '../../shared/model/decision';
 import type { Facts } from '../../shared/model/facts';
-import { decide, InvalidFactsError } from '../../shared/policy';
 import { appendAudit } from './audit';
 import { iso } from './canonical';
-import { requireCase } from './cases';
-import { InvalidInputError } from './errors';
+import { decideOrReject, requireCase } from './cases';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 
@@ -59,13 +57,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Deci
     const row = requireCase(store, request.ref);
     const now = store.now();
     const facts = JSON.parse(row.facts) as Facts;
-    let decision: Decision;
-    try {
-      decision = decide(facts, { now });
-    } catch (error) {
-      if (error instanceof InvalidFactsError) throw new InvalidInputError(`facts.${error.message}`);
-      throw error;
-    }
+    const decision = decideOrReject(facts, now);
     const override =
       request.override !== undefined && request.override.outcome !== decision.outcome
         ? request.override

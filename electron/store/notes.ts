@@ -32,7 +32,7 @@ export function addNote(store: CaseStore, ref: string, author: string, body: str
       .sql('INSERT INTO notes (case_id, author, body, created_at) VALUES (?, ?, ?, ?)')
       .run(row.id, author, body, now);
     store.sql('UPDATE cases SET updated_at = ? WHERE id = ?').run(now, row.id);
-    indexCase(store, row.id, listNotes(store, row.id));
+    indexCase(store, row.id, row, listNotes(store, row.id));
     const note = toNote({ id: Number(lastInsertRowid), author, body, created_at: now });
     appendAudit(store, {
       caseRef: ref,

@@ -53,6 +53,7 @@ describe('search', () => {
       { numRuns: 300 },
     );
     expect(toFtsQuery('  - ')).toBeNull();
-    expect(toFtsQuery('a "b')).toBe('"a" """b"*');
+    expect(toFtsQuery('a "b')).toBe('"a" "b"*');
+    expect(toFtsQuery("O'Brien, RC-000123")).toBe('"O" "Brien" "RC-000123"*');
   });
 });

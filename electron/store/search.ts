@@ -3,19 +3,21 @@ import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './cases';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 
+export type SearchFields = Pick<
+  CaseRow,
+  'customer_name' | 'contact' | 'account_id' | 'order_id' | 'product_name' | 'provider'
+>;
+
 /**
  * (Re)writes a case's search entry: ref (also as bare digits, so "000123" finds RC-000123),
  * customer, ids, product, provider and every note. Call inside the writing transaction.
  */
-export function indexCase(store: CaseStore, id: number, notes: readonly Pick<Note, 'body'>[]): void {
-  const row = store
-    .sql(
-      'SELECT customer_name, contact, account_id, order_id, product_name, provider FROM cases WHERE id = ?',
-    )
-    .get(id) as Pick<
-    CaseRow,
-    'customer_name' | 'contact' | 'account_id' | 'order_id' | 'product_name' | 'provider'
-  >;
+export function indexCase(
+  store: CaseStore,
+  id: number,
+  row: SearchFields,
+  notes: readonly Pick<Note, 'body'>[],
+): void {
   const ref = formatRef(id);
   store
     .sql(
@@ -35,17 +37,14 @@ export function indexCase(store: CaseStore, id: number, notes: readonly Pick<Not
 }
 
 /**
- * Turns what an agent types into an FTS5 query that cannot be a syntax error: every term
- * becomes a quoted phrase (quotes doubled), all terms must match, and the last one matches
- * as a prefix so results follow the typing. Terms with no letter or digit are dropped.
- * Returns null when nothing searchable is left.
+ * Turns what an agent types into an FTS5 query that cannot be a syntax error. The text is
+ * cut into tokens exactly where the index's tokenizer cuts (anything but letters, digits,
+ * marks, '-' and '_'), each token is quoted, all must match, and the last one matches as a
+ * prefix so results follow the typing. Null when nothing searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
-  const terms = text
-    .normalize('NFKC')
-    .split(/\s+/u)
-    .filter((term) => /[\p{L}\p{N}]/u.test(term))
-    .map((term) => `"${term.replaceAll('"', '""')}"`);
+  const tokens = text.normalize('NFKC').match(/[\p{L}\p{N}\p{M}\p{Co}_-]+/gu) ?? [];
+  const terms = tokens.filter((token) => /[\p{L}\p{N}]/u.test(token)).map((token) => `"${token}"`);
   if (terms.length === 0) return null;
   return `${terms.join(' ')}*`;
 }
