@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { createCase } from '../../electron/store/cases';
+import { openStore } from '../../electron/store/open';
+import type { NewCase } from '../../shared/model/case';
+import type { ProductType } from '../../shared/model/facts';
+
+const CITIES = [
+  'Harbin',
+  'Lanzhou',
+  'Qingdao',
+  'Xiamen',
+  'Chengdu',
+  'Wuhan',
+  'Suzhou',
+  'Dalian',
+  'Kunming',
+  'Nanjing',
+];
+const TRADES = [
+  'Dumpling',
+  'Noodle',
+  'Brewing',
+  'Tea',
+  'Textile',
+  'Robotics',
+  'Logistics',
+  'Studio',
+  'Pharma',
+];
+const KINDS: ProductType[] = ['saas', 'service', 'image', 'api', 'rtc_package'];
+const HOUR = 3_600_000;
+
+/** Deterministic case i: names repeat (a city is in 1 of 10 cases), kinds and deadlines spread out. */
+export function benchCase(i: number, now: number): NewCase {
+  const kind = KINDS[i % KINDS.length]!;
+  // Paid between 0 and 10 days ago, so windows range from long closed to days ahead.
+  const paidAt = new Date(now - ((i * 7919) % (240 * 60)) * 60_000).toISOString();
+  return {
+    customer: { name: `${CITIES[i % 10]} ${TRADES[Math.floor(i / 10) % 9]} ${i}`, accountId: `acc-${i}` },
+    orderId: `ORD-${String(i).padStart(8, '0')}`,
+    productName: `${kind} plan ${i % 50}`,
+    provider: 'Northwind Cloud',
+    assignee: i % 4 === 0 ? 'Mei Lin' : 'Other Agent',
+    facts: {
+      productType: kind,
+      orderAmount: 1000 + (i % 5000) * 100,
+      paidAt,
+      ...(kind === 'service'
+        ? { serviceStatus: 'in_progress', guaranteeEndsAt: new Date(now + 48 * HOUR).toISOString() }
+        : {}),
+    },
+  };
+}
+
+/**
+ * A store with `count` cases under bench/.data, built once and reused: seeding a million cases
+ * takes minutes, measuring takes seconds. Built under a temporary name, so an interrupted run
+ * never leaves a half-filled store behind that looks complete.
+ */
+export function seedStore(count: number): string {
+  const dir = path.resolve('bench/.data');
+  const file = path.join(dir, `console-${count}.sqlite`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  const partial = `${file}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  const store = openStore({ file: partial, autoBackup: false, backupDir: path.join(dir, 'backups') });
+  const now = Date.now();
+  const started = performance.now();
+  const batch = 20_000;
+  for (let from = 0; from < count; from += batch) {
+    store.write(() => {
+      for (let i = from; i < Math.min(from + batch, count); i++)
+        createCase(store, benchCase(i, now), 'bench');
+    });
+    process.stdout.write(`\rseeding ${Math.min(from + batch, count)} / ${count}`);
+  }
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  renameSync(partial, file);
+  console.log(` in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return file;
+}
