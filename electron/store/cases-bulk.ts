@@ -1,7 +1,8 @@
 import { NewCaseSchema, type NewCase } from '../../shared/model/case';
 import { describeFirstIssue } from '../../shared/model/issues';
 import { appendAudit } from './audit';
-import { insertCaseRow, previewDeadline } from './cases';
+import { insertCaseRow, newCaseKey, previewDeadline } from './cases';
+import { addAllToCounts } from './counts';
 import { InvalidInputError } from './errors';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
@@ -40,6 +41,10 @@ export function importCases(store: CaseStore, rows: readonly unknown[], actor: s
   if (valid.length === 0) return { ok: true, count: 0, firstRef: null, lastRef: null };
   const [firstId, lastId] = store.write(() => {
     const ids = valid.map(({ input, deadline }) => insertCaseRow(store, input, deadline));
+    addAllToCounts(
+      store,
+      valid.map(({ input }) => newCaseKey(input)),
+    );
     const range = [ids[0]!, ids.at(-1)!] as const;
     appendAudit(store, {
       caseRef: null,

@@ -5,6 +5,7 @@ import { decide, InvalidFactsError } from '../../shared/policy';
 import { appendAudit } from './audit';
 import { isoOrNull, iso } from './canonical';
 import { listDecisions } from './decisions';
+import { addToCount, moveCount, type CountKey } from './counts';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { listNotes } from './notes';
 import { formatRef, parseRef } from './refs';
@@ -82,9 +83,17 @@ export function previewDeadline(facts: Facts, now: number): number | null {
   return closes === null ? null : Date.parse(closes);
 }
 
+/** The queue-count group a new case starts in. */
+export const newCaseKey = (input: NewCase): CountKey => ({
+  status: 'open',
+  product_type: input.facts.productType ?? null,
+  latest_outcome: null,
+  assignee: input.assignee || null,
+});
+
 /**
- * Inserts a case row and its search entry; the caller owns the transaction and the audit
- * (a row per created case, or one per import).
+ * Inserts a case row and its search entry; the caller owns the transaction, the queue
+ * counts and the audit (a row per created case, or one per import).
  */
 export function insertCaseRow(store: CaseStore, input: NewCase, windowClosesAt: number | null): number {
   const now = store.now();
@@ -124,6 +133,7 @@ export function insertCaseRow(store: CaseStore, input: NewCase, windowClosesAt: 
 export function createCase(store: CaseStore, input: NewCase, actor: string): CaseDetail {
   const id = store.write(() => {
     const created = insertCaseRow(store, input, previewDeadline(input.facts, store.now()));
+    addToCount(store, newCaseKey(input), 1);
     appendAudit(store, { caseRef: formatRef(created), action: 'case.create', actor, detail: { ...input } });
     return created;
   });
@@ -157,6 +167,7 @@ export function updateFacts(store: CaseStore, ref: string, facts: Facts, actor: 
          WHERE id = ?`,
       )
       .run(JSON.stringify(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
+    moveCount(store, row, { ...row, product_type: facts.productType ?? null });
     appendAudit(store, { caseRef: ref, action: 'case.facts', actor, detail: { facts } });
   });
   return getCase(store, ref);
@@ -170,6 +181,7 @@ export function setStatus(store: CaseStore, ref: string, status: CaseStatus, act
     }
     if (status === row.status) return;
     store.sql('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(status, store.now(), row.id);
+    moveCount(store, row, { ...row, status });
     appendAudit(store, {
       caseRef: ref,
       action: 'case.status',

@@ -4,6 +4,7 @@ import type { Facts } from '../../shared/model/facts';
 import { appendAudit } from './audit';
 import { iso } from './canonical';
 import { decideOrReject, requireCase } from './cases';
+import { moveCount } from './counts';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 
@@ -85,6 +86,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Deci
            updated_at = ? WHERE id = ?`,
       )
       .run(recordedOutcome, windowClosesAt, now, now, row.id);
+    moveCount(store, row, { ...row, status: 'decided', latest_outcome: recordedOutcome });
     appendAudit(store, {
       caseRef: request.ref,
       action: 'decision.record',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueQuerySchema, type QueueQuery } from '../../shared/ipc/contract';
-import { createCase, setStatus } from './cases';
+import { createCase, setStatus, updateFacts } from './cases';
 import { recordDecision } from './decisions';
 import { listCases } from './queue';
 import { sampleCase, tempStore } from './test-support/temp-store';
@@ -77,6 +77,24 @@ describe('queue', () => {
     );
     expect(list({ latestOutcome: ['eligible', 'ineligible', 'conditional', 'needs_info'] }).total).toBe(2);
     expect(allPages({ status: ['open'], limit: 4 })).toHaveLength(57);
+  });
+
+  it('keeps the stored totals equal to counting the cases', () => {
+    updateFacts(env.store, 'RC-000003', { productType: 'image', paidAt: '2026-03-01T00:00:00Z' }, 'ann');
+    for (let i = 0; i < 3; i++) createCase(env.store, sampleCase({ orderId: `O-unassigned-${i}` }), 'ann');
+    const count = (where: string) =>
+      env.store.db.prepare(`SELECT count(*) FROM cases WHERE ${where}`).pluck().get();
+    expect(list({ productType: ['image'] }).total).toBe(count("product_type = 'image'"));
+    expect(list({ status: ['open', 'decided'], assignee: 'ann' }).total).toBe(
+      count("status IN ('open', 'decided') AND assignee = 'ann'"),
+    );
+    expect(list({ latestOutcome: ['eligible', 'conditional', 'ineligible', 'needs_info'] }).total).toBe(
+      count('latest_outcome IS NOT NULL'),
+    );
+    expect(list({ assignee: '' }).total).toBe(3);
+    expect(list({ assignee: '' }).items).toHaveLength(3);
+    expect(list({ decidedSince: '2026-01-01T00:00:00Z' }).total).toBe(2);
+    expect(list({}).total).toBe(63);
   });
 
   it('refuses a cursor from another sort or a made-up one', () => {

@@ -47,7 +47,8 @@ function instant(field: string, text: string): number {
   return ms;
 }
 
-function filters(query: QueueRequest): { where: string[]; params: unknown[] } {
+/** The WHERE terms for cases, or for case_counts (which stores no NULLs) when `counts`. */
+function filters(query: QueueRequest, counts = false): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const anyOf = (column: string, values: readonly string[] | undefined) => {
@@ -58,7 +59,9 @@ function filters(query: QueueRequest): { where: string[]; params: unknown[] } {
   anyOf('status', query.status);
   anyOf('product_type', query.productType);
   anyOf('latest_outcome', query.latestOutcome);
-  if (query.assignee !== undefined) {
+  // An empty assignee asks for the unassigned cases.
+  if (query.assignee === '' && !counts) where.push('assignee IS NULL');
+  else if (query.assignee !== undefined) {
     where.push('assignee = ?');
     params.push(query.assignee);
   }
@@ -98,13 +101,22 @@ export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
     items: page.map(toSummary),
     next:
       more && last !== undefined ? encodeCursor({ sort: query.sort, key: last.sort_key, id: last.id }) : null,
-    total: countCases(store, where, params),
+    total: countCases(store, query),
   };
 }
 
-function countCases(store: CaseStore, where: string[], params: unknown[]): number {
+/**
+ * The list filters alone are answered from case_counts (a few thousand rows at most); a
+ * date filter needs the cases themselves, through the status/deadline or decided index.
+ */
+function countCases(store: CaseStore, query: QueueRequest): number {
+  const dated = query.closesBefore !== undefined || query.decidedSince !== undefined;
+  const { where, params } = filters(query, !dated);
+  const sql = dated
+    ? `SELECT count(*) FROM cases ${whereClause(where)}`
+    : `SELECT coalesce(sum(n), 0) FROM case_counts ${whereClause(where)}`;
   return store
-    .sql(`SELECT count(*) FROM cases ${whereClause(where)}`)
+    .sql(sql)
     .pluck()
     .get(...params) as number;
 }
