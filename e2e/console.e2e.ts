@@ -161,6 +161,53 @@ describe('the console in Chromium against a fresh store', () => {
     await recordDecision(page);
   });
 
+  it('explains a package customer’s charges from their usage export', async () => {
+    await page.goto(`${host.url}/#/case/${refs.rtc}`);
+    const usage = {
+      packages: [
+        {
+          id: 'P-late',
+          minutes: 100,
+          purchasedAt: '2026-03-01T00:00:00+08:00',
+          expiresAt: '2026-06-01T00:00:00+08:00',
+        },
+        {
+          id: 'P-soon',
+          minutes: 10,
+          purchasedAt: '2026-03-01T00:00:00+08:00',
+          expiresAt: '2026-04-01T00:00:00+08:00',
+        },
+      ],
+      usage: [
+        { id: 'call-1', startedAt: '2026-03-02T09:00:00+08:00', minutes: 20, type: 'video', resolution: 720 },
+        {
+          id: 'call-2',
+          startedAt: '2026-03-03T09:00:00+08:00',
+          minutes: 10,
+          type: 'video',
+          resolution: 1440,
+        },
+      ],
+      relay: [{ taskId: 'T1', startedAt: '2026-03-02T10:00:00+08:00', minutes: 12 }],
+    };
+    await page.getByLabel('Package and usage export (JSON)').fill(JSON.stringify(usage));
+    const rows = page.locator('.usage-packages tbody tr');
+    await expect
+      .poll(() => rows.allTextContents())
+      .toEqual([
+        expect.stringMatching(/^P-late.*100\s*10\s*90$/),
+        expect.stringMatching(/^P-soon.*10\s*10\s*0$/),
+      ]);
+    const calls = page.locator('.usage-timeline li');
+    expect(await calls.nth(0).textContent()).toContain('drawn from P-soon (10), P-late (10)');
+    expect(await calls.nth(1).textContent()).toContain('Pay-as-you-go');
+    expect(await page.locator('.usage').textContent()).toContain('billed at the highest profile, 16IN_1080P');
+    await page.locator('.usage-packages').scrollIntoViewIfNeeded();
+    await screenshot(page, 'case-usage-explainer');
+    await page.getByLabel('Package and usage export (JSON)').fill('{"packages": [], "usage": [{"id": "x"}]}');
+    expect(await page.locator('#usage-status').textContent()).toMatch(/Cannot explain this export: usage\[0\]\.\w+: /);
+  });
+
   it('lists every case in deadline order and moves with j/k', async () => {
     await page.goto(`${host.url}/#/queue`);
     await page.getByRole('button', { name: 'All cases' }).click();

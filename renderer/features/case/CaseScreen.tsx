@@ -12,6 +12,7 @@ import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { FactList, type Row } from './FactList';
 import { AuditTrail, DecisionHistory } from './History';
+import { UsagePanel } from '../usage/UsagePanel';
 
 function NoteForm({ caseRef }: { caseRef: string }) {
   const { t } = useTranslation();
@@ -112,6 +113,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
           )}
           <NoteForm caseRef={caseRef} />
         </section>
+        {summary.productType === 'rtc_package' && <UsagePanel caseRef={caseRef} />}
         <section aria-labelledby="audit-title" className="wide">
           <h2 id="audit-title">{t('caseView.audit')}</h2>
           <AuditTrail entries={audit} />
