@@ -1,29 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
-
-/** The same policy the Electron window sets: nothing inline, nothing from elsewhere. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
+import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveRendererFile } from '../renderer-files';
 
 function send(res: ServerResponse, status: number, type: string, body: Buffer | string): void {
   res.writeHead(status, {
@@ -51,20 +28,14 @@ export async function serveStatic(
     send(res, 404, 'text/plain; charset=utf-8', 'no renderer is served here');
     return;
   }
-  const base = path.resolve(root);
-  const file = path.resolve(base, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`);
-  if (!file.startsWith(base + path.sep)) {
+  const file = resolveRendererFile(root, pathname);
+  if (file === null) {
     send(res, 404, 'text/plain; charset=utf-8', 'not found');
     return;
   }
   try {
     const body = await readFile(file);
-    send(
-      res,
-      200,
-      TYPES[path.extname(file)] ?? 'application/octet-stream',
-      req.method === 'HEAD' ? '' : body,
-    );
+    send(res, 200, contentTypeOf(file), req.method === 'HEAD' ? '' : body);
   } catch {
     send(res, 404, 'text/plain; charset=utf-8', 'not found');
   }
