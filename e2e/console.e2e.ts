@@ -121,6 +121,22 @@ describe('the console in Chromium against a fresh store', () => {
         'Stop the instance or switch it to another operating system, then apply again.',
       ]);
     await screenshot(page, 'decide-image-conditional');
+
+    // A wrong answer can be taken back: the question comes again and the outcome follows.
+    const inUseRow = page.locator('.facts div', { hasText: 'Image in use' });
+    await inUseRow.getByRole('button', { name: 'Change' }).click();
+    await expect
+      .poll(() => page.locator('#question-text').textContent())
+      .toBe('Is the image in use on an instance?');
+    await page.locator('input[type=radio][value="no"]').check();
+    await page.getByRole('button', { name: 'Save answer' }).click();
+    await expect.poll(() => page.locator('.panel .badge').textContent()).toBe('Eligible');
+    await inUseRow.getByRole('button', { name: 'Change' }).click();
+    await page.locator('input[type=radio][value="yes"]').check();
+    await page.getByRole('button', { name: 'Save answer' }).click();
+    await expect
+      .poll(() => page.locator('.panel .badge').textContent())
+      .toBe('Eligible once the customer acts');
     await recordDecision(page);
   });
 
@@ -205,7 +221,9 @@ describe('the console in Chromium against a fresh store', () => {
     await page.locator('.usage-packages').scrollIntoViewIfNeeded();
     await screenshot(page, 'case-usage-explainer');
     await page.getByLabel('Package and usage export (JSON)').fill('{"packages": [], "usage": [{"id": "x"}]}');
-    expect(await page.locator('#usage-status').textContent()).toMatch(/Cannot explain this export: usage\[0\]\.\w+: /);
+    expect(await page.locator('#usage-status').textContent()).toMatch(
+      /Cannot explain this export: usage\[0\]\.\w+: /,
+    );
   });
 
   it('lists every case in deadline order and moves with j/k', async () => {

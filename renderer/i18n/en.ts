@@ -147,6 +147,8 @@ export const en = {
     reply: 'Reply draft (r)',
   },
   decide: {
+    known: 'Known so far',
+    change: 'Change',
     title: 'Guided decision',
     left_one: '1 question left',
     left_other: '{{count}} questions left',

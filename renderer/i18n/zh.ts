@@ -147,6 +147,8 @@ export const zh: Resources = {
     reply: '回复草稿（r）',
   },
   decide: {
+    known: '已知事实',
+    change: '修改',
     title: '引导判定',
     left_one: '还剩 {{count}} 个问题',
     left_other: '还剩 {{count}} 个问题',

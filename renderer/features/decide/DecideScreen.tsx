@@ -8,6 +8,7 @@ import { currentLanguage } from '../../i18n';
 import { useCase } from '../../state/case';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
+import { FactList } from '../case/FactList';
 import { withFact } from './answers';
 import { DecisionPanel } from './DecisionPanel';
 import { QuestionCard } from './QuestionCard';
@@ -70,6 +71,8 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
           ) : (
             <p className="done">{t('decide.allKnown')}</p>
           )}
+          <h2>{t('decide.known')}</h2>
+          <FactList facts={facts} onChange={(fact) => void answer(fact, undefined)} />
           <RecordForm caseRef={caseRef} />
         </div>
         <DecisionPanel decision={decision} facts={facts} />
