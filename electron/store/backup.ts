@@ -10,6 +10,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { appendAudit } from './audit';
 import { iso } from './canonical';
@@ -62,7 +63,8 @@ export async function createBackup(store: CaseStore, dir = store.backupDir): Pro
   if (store.damage !== null) throw store.damage;
   mkdirSync(dir, { recursive: true });
   const final = join(dir, `cases-${stamp(store.now())}.sqlite`);
-  const partial = `${final}.partial`;
+  // Unique, so two backups started in the same millisecond never write into one file.
+  const partial = `${final}.${randomUUID()}.partial`;
   try {
     await store.db.backup(partial);
     const check = inspect(partial, true);
