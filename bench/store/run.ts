@@ -46,13 +46,16 @@ function load(db: Database.Database, insert: (row: NewCase) => void): number {
   return total;
 }
 
+/** The bare contenders skip decide(), but their deadline index must see realistic keys too. */
+const roughDeadline = (facts: NewCase['facts']) => Date.parse(facts.paidAt!) + 5 * 86_400_000;
+
 // 1. Bare better-sqlite3: one 10-column table, one index, plain inserts.
 const bare = bareDatabase('bare.sqlite');
 bare.exec(`CREATE TABLE cases (id INTEGER PRIMARY KEY, name, account, order_id, product, provider, kind,
   status, deadline, facts); CREATE INDEX cases_status_deadline ON cases (status, deadline, id)`);
 const bareInsert = bare.prepare('INSERT INTO cases VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
 const bareMs = load(bare, ({ customer, orderId, productName, provider, facts }) => {
-  const deadline = Date.parse(facts.paidAt!) + 5 * 86_400_000;
+  const deadline = roughDeadline(facts);
   bareInsert.run(
     customer.name,
     customer.accountId,
@@ -70,8 +73,8 @@ const bareMs = load(bare, ({ customer, orderId, productName, provider, facts }) 
 const schema = bareDatabase('schema.sqlite');
 initial.up(schema);
 const schemaCase = schema.prepare(`INSERT INTO cases (customer_name, account_id, contact, order_id,
-  product_name, provider, product_type, facts, status, assignee, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`);
+  product_name, provider, product_type, facts, status, assignee, window_closes_at, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`);
 const schemaFts = schema.prepare(`INSERT INTO cases_fts (rowid, ref, customer, account_id, order_id,
   product, provider, notes) VALUES (?, ?, ?, ?, ?, ?, ?, '')`);
 const schemaMs = load(schema, ({ customer, orderId, productName, provider, facts, assignee }) => {
@@ -85,6 +88,7 @@ const schemaMs = load(schema, ({ customer, orderId, productName, provider, facts
     facts.productType,
     JSON.stringify(facts),
     assignee ?? null,
+    roughDeadline(facts),
     NOW,
     NOW,
   );
