@@ -35,7 +35,10 @@ export function generateReply(
       lines.push(`${index + 1}. ${ACTION_TEXTS[action][language]}`),
     );
   }
-  if (decision.windowClosesAt !== null && decision.outcome !== 'ineligible') {
+  // A deadline only means something when the customer still has something to do.
+  const customerActs =
+    decision.outcome === 'needs_info' || (decision.outcome !== 'ineligible' && decision.actions.length > 0);
+  if (decision.windowClosesAt !== null && customerActs) {
     lines.push('', t('reply.deadline', { when: formatInPolicyZone(Date.parse(decision.windowClosesAt)) }));
   }
   lines.push('', t('reply.closing'), agentName);
