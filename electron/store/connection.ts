@@ -46,6 +46,8 @@ export function connect(file: string): Database.Database {
     db.pragma('foreign_keys = ON');
     // 32 MB of page cache keeps the queue and search indexes of a million cases warm.
     db.pragma('cache_size = -32768');
+    // A big import leaves a WAL as large as itself; after the checkpoint, cut it back.
+    db.pragma('journal_size_limit = 67108864');
     migrate(db, file);
     return db;
   } catch (error) {
