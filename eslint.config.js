@@ -6,9 +6,18 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:*'];
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+// Bare built-in names by exact match; every `node:` import by the pattern below.
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('node:'));
+// Packages are matched by exact name, folders by pattern: a bare 'electron' pattern would also
+// match the electron/ folder, which the CLI may use.
+const restrict = ({ packages = [], folders = [] }, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: packages.map((name) => ({ name, message })),
+      patterns: [{ group: ['node:*', ...folders], message }],
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -27,17 +36,10 @@ export default tseslint.config(
     ignores: ['shared/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: restrict(
-      [
-        ...nodeBuiltins,
-        'electron',
-        'better-sqlite3',
-        'react',
-        'react-dom',
-        'zustand',
-        '**/electron/**',
-        '**/renderer/**',
-        '**/cli/**',
-      ],
+      {
+        packages: [...nodeBuiltins, 'electron', 'better-sqlite3', 'react', 'react-dom', 'zustand'],
+        folders: ['**/electron/**', '**/renderer/**', '**/cli/**'],
+      },
       'shared/ is the pure core: no Node, Electron, React, storage or other layers.',
     ),
   },
@@ -46,16 +48,27 @@ export default tseslint.config(
     ignores: ['renderer/**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict(
-      [...nodeBuiltins, 'electron', 'better-sqlite3', '**/electron/**', '**/cli/**'],
+      { packages: [...nodeBuiltins, 'electron', 'better-sqlite3'], folders: ['**/electron/**', '**/cli/**'] },
       'renderer/ is browser code: it talks to the typed API only, never Node, Electron or the store.',
     ),
   },
   {
     files: ['electron/**/*.ts', 'cli/**/*.ts'],
     ignores: ['electron/{main,window,preload,ipc}.ts'],
-    rules: restrict(
-      ['electron', '**/renderer/**'],
-      'Only electron/main.ts, window.ts, preload.ts and ipc.ts may import electron, so everything else runs on plain Node.',
-    ),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Only electron/main.ts, window.ts, preload.ts and ipc.ts may import electron, so everything else runs on plain Node.',
+            },
+          ],
+          patterns: [{ group: ['**/renderer/**'], message: 'The Node side never imports the renderer.' }],
+        },
+      ],
+    },
   },
 );

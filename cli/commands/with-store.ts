@@ -1,19 +1,13 @@
-/* eslint-disable no-restricted-imports -- the layer rule's bare 'electron' pattern also matches
-   the electron/ folder, yet the CLI is meant to use the store; the store commands reach it
-   through this one file until the rule names the module exactly. */
 import { createHandlers, openStoreFromEnv, type Handlers } from '../../electron/api/handlers';
 import { NewerDatabaseError, StoreDamagedError } from '../../electron/store/errors';
 import type { CaseStore } from '../../electron/store/store';
-/* eslint-enable no-restricted-imports */
 import type { ApiResult } from '../../shared/ipc/contract';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 
-/* eslint-disable no-restricted-imports -- see above */
 export { createBackup, restoreBackup } from '../../electron/store/backup';
 export { InvalidInputError, StoreDamagedError } from '../../electron/store/errors';
 export { currentAgent } from '../../electron/store/settings';
-/* eslint-enable no-restricted-imports */
 
 /** A failed call, already turned into its exit code: 2 for the caller's input, 1 otherwise. */
 export class CommandFailure extends Error {
