@@ -2,6 +2,7 @@ import { app, net, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHandlers, openStore } from './api/handlers';
+import { useNativeBinding } from './store/sqlite';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { registerApi } from './ipc';
 import { CONTENT_SECURITY_POLICY, resolveRendererFile } from './renderer-files';
@@ -10,6 +11,14 @@ import { createMainWindow, lockDownContents } from './window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_ROOT = path.join(here, '..', 'renderer');
 const PRELOAD = path.join(here, 'preload.cjs');
+// Built by scripts/electron-native.mjs for this Electron's ABI, apart from the Node build.
+const SQLITE_BINDING = path.join(
+  here,
+  '..',
+  'native',
+  `electron-v${process.versions.electron}`,
+  'better_sqlite3.node',
+);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -36,6 +45,7 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
 
+  useNativeBinding(SQLITE_BINDING);
   const store = openStore({ file: path.join(app.getPath('userData'), 'cases.sqlite') });
   app.on('will-quit', () => store.close());
   registerApi(createHandlers(store));

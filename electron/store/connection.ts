@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { NewerDatabaseError } from './errors';
+import { openDatabase } from './sqlite';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 export type Inspection =
@@ -15,7 +16,7 @@ export function inspect(file: string, full = false): Inspection {
   if (!existsSync(file)) return { kind: 'absent' };
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) return { kind: 'ok', version };
     const rows = db.pragma(full ? 'integrity_check' : 'quick_check') as { [k: string]: string }[];
@@ -37,7 +38,7 @@ export function refuseNewer(file: string, inspection: Inspection): void {
 
 /** The one writing connection: durable settings first, then any pending migrations. */
 export function connect(file: string): Database.Database {
-  const db = new Database(file);
+  const db = openDatabase(file);
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');

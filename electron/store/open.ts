@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createBackup, isBackupDue, newestGoodBackup } from './backup';
 import { connect, inspect, refuseNewer } from './connection';
 import { StoreDamagedError } from './errors';
+import { openDatabase } from './sqlite';
 import { CaseStore } from './store';
 
 export interface OpenOptions {
@@ -35,7 +36,7 @@ export function openStore(options: OpenOptions): CaseStore {
     const damage = new StoreDamagedError(file, inspection.problem, newestGoodBackup(backupDir));
     let readOnly: Database.Database;
     try {
-      readOnly = new Database(file, { readonly: true, fileMustExist: true });
+      readOnly = openDatabase(file, { readonly: true, fileMustExist: true });
     } catch {
       throw damage;
     }
