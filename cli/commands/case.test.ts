@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../io';
+import { sampleCase } from '../../electron/store/test-support/temp-store';
 import { main } from '../refund-console';
 
 let temp: { dir: string };
@@ -30,18 +31,10 @@ async function run(argv: string[], files: Record<string, string> = {}) {
   return { code, stdout, stderr };
 }
 
+const sample = sampleCase();
 const newCase = JSON.stringify({
-  customer: { name: 'Li Wei', accountId: 'acc-1001' },
-  orderId: 'O-2026-0001',
-  productName: 'SiteBuilder Pro',
-  provider: 'Acme Cloud',
-  facts: {
-    productType: 'saas',
-    paidAt: '2026-03-01T10:00:00+08:00',
-    requestedAt: '2026-03-02T09:00:00+08:00',
-    orderAmount: 19900,
-    currency: 'CNY',
-  },
+  ...sample,
+  facts: { ...sample.facts, requestedAt: '2026-03-02T09:00:00+08:00' },
 });
 
 describe('refund-console case', () => {

@@ -3,36 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../io';
+import { CONTRACT_EXAMPLE } from '../../shared/policy/rtc-usage/testing';
 import { explainUsageCommand } from './explain-usage';
 
-const validInput = {
-  packages: [
-    {
-      id: 'P1',
-      minutes: 1000,
-      purchasedAt: '2026-01-01T00:00:00+08:00',
-      expiresAt: '2027-01-01T00:00:00+08:00',
-    },
-  ],
-  usage: [{ id: 'U1', startedAt: '2026-03-01T10:00:00+08:00', minutes: 30, type: 'video', resolution: 720 }],
-  relay: [{ taskId: 'T1', startedAt: '2026-03-01T10:00:00+08:00', minutes: 12, profile: null }],
-};
-
-const expectedBreakdown = {
-  usage: [
-    {
-      id: 'U1',
-      factor: 1,
-      packageMinutes: 30,
-      draws: [{ package: 'P1', minutes: 30 }],
-      uncoveredPackageMinutes: 0,
-      payAsYouGo: false,
-      settlementDay: '2026-03-02',
-    },
-  ],
-  packages: [{ id: 'P1', used: 30, remaining: 970 }],
-  relay: [{ day: '2026-03-01', profile: '16IN_1080P', minutes: 12, defaulted: true }],
-};
+const { input: validInput, breakdown: expectedBreakdown } = CONTRACT_EXAMPLE;
 
 let dir: string;
 

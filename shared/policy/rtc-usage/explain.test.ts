@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainUsage } from './explain';
-import { validUsageInput } from './testing';
+import { CONTRACT_EXAMPLE, validUsageInput } from './testing';
 
 const YEAR_2026 = { purchasedAt: '2026-01-01T00:00:00+08:00', expiresAt: '2027-01-01T00:00:00+08:00' };
 
@@ -22,28 +22,7 @@ function explain(packages: unknown[], usage: unknown[]) {
 
 describe('explainUsage: the issue example', () => {
   it('draws a 720p call one-for-one and settles it the next day', () => {
-    const breakdown = explainUsage(
-      validUsageInput({
-        packages: [pkg('P1', 1000)],
-        usage: [video('U1', 30, 720)],
-        relay: [{ taskId: 'T1', startedAt: '2026-03-01T10:00:00+08:00', minutes: 12, profile: null }],
-      }),
-    );
-    expect(breakdown).toEqual({
-      usage: [
-        {
-          id: 'U1',
-          factor: 1,
-          packageMinutes: 30,
-          draws: [{ package: 'P1', minutes: 30 }],
-          uncoveredPackageMinutes: 0,
-          payAsYouGo: false,
-          settlementDay: '2026-03-02',
-        },
-      ],
-      packages: [{ id: 'P1', used: 30, remaining: 970 }],
-      relay: [{ day: '2026-03-01', profile: '16IN_1080P', minutes: 12, defaulted: true }],
-    });
+    expect(explainUsage(validUsageInput(CONTRACT_EXAMPLE.input))).toEqual(CONTRACT_EXAMPLE.breakdown);
   });
 });
 
