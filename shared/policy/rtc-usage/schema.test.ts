@@ -49,11 +49,11 @@ describe('parseUsageInput refuses, naming the field', () => {
   it.each([
     ['a document that is not an object', [], 'input: must be an object'],
     ['a missing list', { packages: [] }, 'usage: is required'],
-    ['an unknown top-level field', { ...withUsage(), extra: 1 }, 'extra: unknown field'],
+    ['an unknown top-level field', { ...withUsage(), extra: 1 }, 'extra: is not a known field'],
     [
       'an unknown field in an entry',
       withUsage({ ...validAudio, minute: 3 }),
-      'usage[0].minute: unknown field',
+      'usage[0].minute: is not a known field',
     ],
     ['an entry that is not an object', withUsage(5), 'usage[0]: must be an object'],
   ])('%s', (_what, json, message) => {

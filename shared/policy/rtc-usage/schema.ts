@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeFirstIssue } from '../../model/issues';
 import { InstantFormatError, parseInstant, type Instant } from '../time';
 import { CALL_TYPES } from './conversion';
 import { MAX_ENTRIES, MAX_MINUTES, toHundredths } from './units';
@@ -198,25 +199,12 @@ export interface InputError {
 
 export type ParseResult = { ok: true; value: UsageInput } | { ok: false; error: InputError };
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let text = 'input';
-  path.forEach((key, index) => {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text = index === 0 ? String(key) : `${text}.${String(key)}`;
-  });
-  return text;
-}
-
 /** Validates parsed JSON; on failure reports the first problem found, with its path. */
 export function parseUsageInput(json: unknown): ParseResult {
   const result = usageInputSchema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
-  const [issue] = result.error.issues;
-  if (issue === undefined) return { ok: false, error: { path: 'input', message: 'is invalid' } };
-  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-  const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
-  const message = unknownKey === undefined ? issue.message : 'unknown field';
-  return { ok: false, error: { path: formatPath(path), message } };
+  const { field, message } = describeFirstIssue(result.error, 'input');
+  return { ok: false, error: { path: field, message } };
 }
 
 /** One line naming the field, e.g. `usage[2].minutes: must be a non-negative number`. */
