@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../../shared/model/case';
+import type { CaseStatus, DecisionRecord } from '../../shared/model/case';
 import type { Decision, Outcome } from '../../shared/model/decision';
 import type { Facts } from '../../shared/model/facts';
 import { appendAudit } from './audit';
@@ -49,6 +49,14 @@ export function listDecisions(store: CaseStore, caseId: number): DecisionRecord[
 }
 
 /**
+ * A decision that waits on the customer (facts to supply, or steps to take before the window
+ * closes) keeps the case in the agent's open work; any other decision settles it.
+ */
+function statusAfter(outcome: Outcome): CaseStatus {
+  return outcome === 'needs_info' || outcome === 'conditional' ? 'pending_customer' : 'decided';
+}
+
+/**
  * Decides from the stored facts at the store's clock (a requestedAt in the facts wins, as
  * decide() does), never from an outcome a client sends. An override asking for the outcome
  * the rules gave anyway is no override and is stored as a plain decision.
@@ -80,13 +88,14 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Deci
         now,
       );
     const windowClosesAt = decision.windowClosesAt === null ? null : Date.parse(decision.windowClosesAt);
+    const status = statusAfter(recordedOutcome);
     store
       .sql(
-        `UPDATE cases SET status = 'decided', latest_outcome = ?, window_closes_at = ?, decided_at = ?,
+        `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
            updated_at = ? WHERE id = ?`,
       )
-      .run(recordedOutcome, windowClosesAt, now, now, row.id);
-    moveCount(store, row, { ...row, status: 'decided', latest_outcome: recordedOutcome });
+      .run(status, recordedOutcome, windowClosesAt, now, now, row.id);
+    moveCount(store, row, { ...row, status, latest_outcome: recordedOutcome });
     appendAudit(store, {
       caseRef: request.ref,
       action: 'decision.record',

@@ -19,12 +19,12 @@ beforeAll(() => {
       sampleCase({
         orderId: `O-${i}`,
         assignee: i % 2 === 0 ? 'ann' : 'bob',
-        facts: { productType, paidAt },
+        facts: { productType, paidAt, orderAmount: 1000 },
       }),
       'ann',
     );
   }
-  for (const ref of ['RC-000005', 'RC-000010']) {
+  for (const ref of ['RC-000006', 'RC-000010']) {
     env.clock.advance(HOUR);
     recordDecision(env.store, { ref, agent: 'ann' });
   }
@@ -59,7 +59,7 @@ describe('queue', () => {
 
   it('pages by last update, newest first', () => {
     const refs = allPages({ sort: 'updated', limit: 9 });
-    expect(refs.slice(0, 3)).toEqual(['RC-000007', 'RC-000010', 'RC-000005']);
+    expect(refs.slice(0, 3)).toEqual(['RC-000007', 'RC-000010', 'RC-000006']);
     expect(refs).toHaveLength(60);
   });
 

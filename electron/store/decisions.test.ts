@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCase, getCase, updateFacts } from './cases';
+import { recordDecision } from './decisions';
+import { sampleCase, tempStore } from './test-support/temp-store';
+
+let env: ReturnType<typeof tempStore>;
+beforeEach(() => {
+  env = tempStore();
+});
+afterEach(() => env.cleanup());
+
+const open = (facts: object) =>
+  createCase(env.store, sampleCase({ facts: facts as never }), 'ann').summary.ref;
+const PAID = '2026-03-01T10:00:00+08:00';
+
+describe('recording a decision', () => {
+  it.each([
+    ['eligible', { productType: 'saas', paidAt: PAID, orderAmount: 100 }, 'decided'],
+    ['ineligible', { productType: 'api', orderAmount: 100 }, 'decided'],
+    [
+      'conditional',
+      {
+        productType: 'image',
+        billingMethod: 'subscription',
+        imageInUse: true,
+        paidAt: PAID,
+        orderAmount: 100,
+      },
+      'pending_customer',
+    ],
+    ['needs_info', { productType: 'rtc_package', paidAt: PAID, orderAmount: 100 }, 'pending_customer'],
+  ])('%s leaves the case %s', (outcome, facts, status) => {
+    const ref = open(facts);
+    const record = recordDecision(env.store, { ref, agent: 'ann' });
+    expect(record.recordedOutcome).toBe(outcome);
+    expect(getCase(env.store, ref).summary).toMatchObject({ status, latestOutcome: outcome });
+  });
+
+  it('keeps every decision with the facts it was made on; a re-decision is a new row', () => {
+    const ref = open({ productType: 'rtc_package', paidAt: PAID, orderAmount: 100 });
+    const first = recordDecision(env.store, { ref, agent: 'ann' });
+    updateFacts(
+      env.store,
+      ref,
+      { productType: 'rtc_package', paidAt: PAID, orderAmount: 100, consumedMinutes: 0 },
+      'ann',
+    );
+    const second = recordDecision(env.store, { ref, agent: 'bob' });
+    const { decisions, summary } = getCase(env.store, ref);
+    expect(decisions.map((d) => [d.id, d.decision.outcome, d.facts.consumedMinutes, d.agent])).toEqual([
+      [first.id, 'needs_info', undefined, 'ann'],
+      [second.id, 'eligible', 0, 'bob'],
+    ]);
+    expect(summary).toMatchObject({ status: 'decided', latestOutcome: 'eligible' });
+  });
+
+  it('judges by the store clock when the application time is unknown, and says so', () => {
+    const ref = open({ productType: 'saas', paidAt: PAID, orderAmount: 100 });
+    env.clock.set(Date.parse(PAID) + 6 * 86_400_000);
+    const { decision } = recordDecision(env.store, { ref, agent: 'ann' });
+    expect(decision).toMatchObject({ outcome: 'ineligible', requestedAtAssumed: true });
+  });
+
+  it('refuses decision rows being changed afterwards', () => {
+    const ref = open({ productType: 'api', orderAmount: 100 });
+    recordDecision(env.store, { ref, agent: 'ann' });
+    expect(() => env.store.db.exec("UPDATE decisions SET recorded_outcome = 'eligible'")).toThrow();
+    expect(() => env.store.db.exec('DELETE FROM decisions')).toThrow();
+  });
+});
