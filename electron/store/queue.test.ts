@@ -63,6 +63,23 @@ describe('queue', () => {
     expect(refs).toHaveLength(60);
   });
 
+  it.each(['deadline', 'updated'] as const)(
+    'merges several statuses in %s order, page after page',
+    (sort) => {
+      const order = sort === 'deadline' ? 'deadline_key ASC, id ASC' : 'updated_at DESC, id DESC';
+      const expected = (
+        env.store.db
+          .prepare(
+            `SELECT id FROM cases WHERE status IN ('open', 'pending_customer', 'decided') ORDER BY ${order}`,
+          )
+          .pluck()
+          .all() as number[]
+      ).map((id) => `RC-${String(id).padStart(6, '0')}`);
+      expect(allPages({ status: ['open', 'pending_customer', 'decided'], sort, limit: 7 })).toEqual(expected);
+      expect(list({ status: ['pending_customer', 'decided'], sort }).total).toBe(3);
+    },
+  );
+
   it('filters by status, kind, outcome and assignee, with the total of all pages', () => {
     expect(list({ status: ['decided'] })).toMatchObject({ total: 2 });
     expect(list({ status: ['pending_customer'] }).items.map((i) => i.ref)).toEqual(['RC-000007']);

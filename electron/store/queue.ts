@@ -21,8 +21,8 @@ interface Cursor {
 // Each sort walks one index in order and continues after the last row seen (keyset), so a
 // page costs the same at the end of the queue as at the start.
 const SORTS = {
-  deadline: { key: 'deadline_key', order: 'deadline_key ASC, id ASC', after: '(deadline_key, id) > (?, ?)' },
-  updated: { key: 'updated_at', order: 'updated_at DESC, id DESC', after: '(updated_at, id) < (?, ?)' },
+  deadline: { key: 'deadline_key', direction: 'ASC', after: '(deadline_key, id) > (?, ?)' },
+  updated: { key: 'updated_at', direction: 'DESC', after: '(updated_at, id) < (?, ?)' },
 } as const;
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -80,20 +80,29 @@ const whereClause = (where: string[]) => (where.length === 0 ? '' : `WHERE ${whe
 
 export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
   const sort = SORTS[query.sort];
-  const { where, params } = filters(query);
-  const pageWhere = [...where];
-  const pageParams = [...params];
-  if (query.after !== undefined) {
-    const cursor = decodeCursor(query.after, query.sort);
-    pageWhere.push(sort.after);
-    pageParams.push(cursor.key, cursor.id);
-  }
-  const rows = store
-    .sql(
-      `SELECT ${SUMMARY_COLUMNS}, ${sort.key} AS sort_key FROM cases ${whereClause(pageWhere)}
-       ORDER BY ${sort.order} LIMIT ?`,
-    )
-    .all(...pageParams, query.limit + 1) as (CaseRow & { sort_key: number })[];
+  const cursor = query.after === undefined ? undefined : decodeCursor(query.after, query.sort);
+  // Several statuses (the agent's "open" work is open + pending_customer) would make SQLite
+  // sort every matching case; one arm per status walks its own (status, key) index instead,
+  // and only the arms' first pages are merged.
+  const statuses = query.status !== undefined && query.status.length > 1 ? query.status : [undefined];
+  const arms = statuses.map((status) => {
+    const { where, params } = filters(status === undefined ? query : { ...query, status: [status] });
+    if (cursor !== undefined) {
+      where.push(sort.after);
+      params.push(cursor.key, cursor.id);
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS}, ${sort.key} AS sort_key FROM cases ${whereClause(where)}
+      ORDER BY ${sort.key} ${sort.direction}, id ${sort.direction} LIMIT ?`;
+    return { sql, params: [...params, query.limit + 1] };
+  });
+  const sql =
+    arms.length === 1
+      ? arms[0]!.sql
+      : `${arms.map((arm) => `SELECT * FROM (${arm.sql})`).join(' UNION ALL ')}
+         ORDER BY sort_key ${sort.direction}, id ${sort.direction} LIMIT ?`;
+  const params = arms.flatMap((arm) => arm.params);
+  if (arms.length > 1) params.push(query.limit + 1);
+  const rows = store.sql(sql).all(...params) as (CaseRow & { sort_key: number })[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
