@@ -80,13 +80,14 @@ export async function createHostServer(options: HostServerOptions): Promise<Runn
   let origins = new Set<string>();
   let hosts = new Set<string>();
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, 'API calls must be POST');
     const origin = req.headers.origin;
     if (origin !== undefined && !origins.has(origin)) throw new HttpError(403, 'origin not allowed');
     if (!timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
       throw new HttpError(401, 'missing or wrong token');
     }
+    const name = path.slice('/api/'.length);
     if (!isMethodName(name)) throw new HttpError(400, `unknown method "${name}"`);
     const text = await readBody(req, maxBody);
     let payload: unknown;
@@ -108,7 +109,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Runn
       return;
     }
     const work = url.pathname.startsWith('/api/')
-      ? handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)))
+      ? handleApi(req, res, url.pathname)
       : serveStatic(req, res, url.pathname, options.staticDir);
     work.catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;

@@ -104,8 +104,10 @@ describe('loopback host (HTTP layer)', () => {
     const get = await send(`${host.url}/api/settings.get`, { method: 'GET', headers: auth() });
     const notJson = await send(`${host.url}/api/settings.get`, { headers: auth(), body: '{nope' });
     const big = await send(`${host.url}/api/settings.get`, { headers: auth(), body: 'x'.repeat(5000) });
-    expect([unknown.status, proto.status, get.status, notJson.status, big.status]).toEqual([
-      400, 400, 405, 400, 413,
+    // A malformed escape must be a 400, not an exception that takes the host down.
+    const malformed = await send(`${host.url}/api/%E0%A4%A`, { headers: auth(), body: '{}' });
+    expect([unknown.status, proto.status, get.status, notJson.status, big.status, malformed.status]).toEqual([
+      400, 400, 405, 400, 413, 400,
     ]);
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(calls.length).toBe(before);
