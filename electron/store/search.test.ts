@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from './cases';
 import { addNote } from './notes';
-import { searchCases, toFtsQuery } from './search';
+import { PREFIX_WORDS, searchCases, toFtsQuery } from './search';
 import { sampleCase, tempStore } from './test-support/temp-store';
 
 let env: ReturnType<typeof tempStore>;
@@ -55,5 +55,50 @@ describe('search', () => {
     expect(toFtsQuery('  - ')).toBeNull();
     expect(toFtsQuery('a "b')).toBe('"a" "b"*');
     expect(toFtsQuery("O'Brien, RC-000123")).toBe('"O" "Brien" "RC-000123"*');
+  });
+});
+
+describe('search by a prefix', () => {
+  let family: ReturnType<typeof tempStore>;
+  beforeAll(() => {
+    family = tempStore();
+    // A family of ids under one prefix, larger than the words a prefix may stand for.
+    for (let i = 0; i < PREFIX_WORDS + 20; i++) {
+      createCase(family.store, sampleCase({ orderId: `O-2026-${String(i).padStart(4, '0')}` }), 'ann');
+    }
+    createCase(
+      family.store,
+      sampleCase({ customer: { name: 'Zhōu Wěi', accountId: 'acc-zhou' }, orderId: 'Z-1' }),
+      'ann',
+    );
+  });
+  afterAll(() => family.cleanup());
+  const found = (query: string, limit = 500) =>
+    searchCases(family.store, query, limit).map((item) => item.ref);
+  const plainPrefix = (query: string) =>
+    (
+      family.store.db
+        .prepare('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? ORDER BY rowid DESC')
+        .pluck()
+        .all(toFtsQuery(query)) as number[]
+    ).map((id) => `RC-${String(id).padStart(6, '0')}`);
+
+  it('finds exactly what the plain prefix query finds while the prefix is narrow', () => {
+    for (const query of ['o-2026-001', 'O-2026-000', 'o-2026-0083', 'li w', 'zh', 'acc-zh']) {
+      expect(found(query)).toEqual(plainPrefix(query));
+    }
+    expect(found('o-2026-001')).toHaveLength(10);
+  });
+
+  it('folds case and accents as the index does', () => {
+    expect(found('ZHOU')).toEqual([`RC-${String(PREFIX_WORDS + 21).padStart(6, '0')}`]);
+    expect(found('wei zho')).toEqual(found('Zhōu Wěi'));
+  });
+
+  it('narrows a prefix shared by a whole family to its first words, newest first', () => {
+    const shown = found('o-2026');
+    expect(shown).toHaveLength(PREFIX_WORDS);
+    expect(shown[0]).toBe(`RC-${String(PREFIX_WORDS).padStart(6, '0')}`);
+    expect(shown.every((ref) => plainPrefix('o-2026').includes(ref))).toBe(true);
   });
 });

@@ -37,14 +37,21 @@ export function indexCase(
 }
 
 /**
- * Turns what an agent types into an FTS5 query that cannot be a syntax error. The text is
- * cut into tokens exactly where the index's tokenizer cuts (anything but letters, digits,
- * marks, '-' and '_'), each token is quoted and all must match; with `prefix`, the last one
- * matches as a prefix so results follow the typing. Null when nothing searchable is left.
+ * Cuts what an agent types into the tokens the index holds: exactly where its tokenizer cuts
+ * (anything but letters, digits, marks, '-' and '_'), dropping tokens with nothing to search.
+ */
+function tokensOf(text: string): string[] {
+  const tokens = text.normalize('NFKC').match(/[\p{L}\p{N}\p{M}\p{Co}_-]+/gu) ?? [];
+  return tokens.filter((token) => /[\p{L}\p{N}]/u.test(token));
+}
+
+/**
+ * Turns what an agent types into an FTS5 query that cannot be a syntax error: each token
+ * quoted, all must match; with `prefix`, the last one matches as a prefix so results follow
+ * the typing. Null when nothing searchable is left.
  */
 export function toFtsQuery(text: string, prefix = true): string | null {
-  const tokens = text.normalize('NFKC').match(/[\p{L}\p{N}\p{M}\p{Co}_-]+/gu) ?? [];
-  const terms = tokens.filter((token) => /[\p{L}\p{N}]/u.test(token)).map((token) => `"${token}"`);
+  const terms = tokensOf(text).map((token) => `"${token}"`);
   if (terms.length === 0) return null;
   return `${terms.join(' ')}${prefix ? '*' : ''}`;
 }
@@ -55,20 +62,46 @@ const matchingIds = (store: CaseStore, query: string, limit: number) =>
     .pluck()
     .all(query, limit) as number[];
 
+/** How many indexed words a typed prefix may stand for before it is narrowed (see below). */
+export const PREFIX_WORDS = 64;
+
+/** The index's own form of a word: case and Latin diacritics folded, as unicode61 does. */
+const folded = (token: string) => token.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The last token as the indexed words it begins, read from the index's vocabulary in word
+ * order. FTS5 answers `"o-2026"*` by merging the postings of every word under the prefix,
+ * which for a family of ids is every case (0.2 s on 1M cases, per keystroke). Naming the
+ * words instead lets it read them lazily. A prefix of more than PREFIX_WORDS words (a family of
+ * ids) stands for its first PREFIX_WORDS only, so it shows some matches, not all, until the
+ * agent types more; when the vocabulary knows no such word the plain prefix query runs.
+ */
+function prefixQuery(store: CaseStore, text: string): string {
+  const tokens = tokensOf(text);
+  const last = folded(tokens.pop()!);
+  const words = store
+    .sql(
+      `SELECT term FROM temp.cases_fts_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ${PREFIX_WORDS}`,
+    )
+    .pluck()
+    .all(last, `${last}\u{10FFFF}`) as string[];
+  const head = tokens.map((token) => `"${token}" AND `).join('');
+  const tail = words.length === 0 ? `"${last}"*` : `(${words.map((word) => `"${word}"`).join(' OR ')})`;
+  return `${head}${tail}`;
+}
+
 /**
  * Newest matching cases first, never ranked: ranking costs time in proportion to the
  * matches (half a second for a common word on 1M cases). Exact tokens are read lazily in
  * rowid order and stop at the limit, so a common word fills its page in well under a
- * millisecond; a prefix, though, makes FTS5 merge the postings of every term it covers.
- * So the exact query runs first and the prefix one only when that leaves the page short
- * (an id or a word still being typed). A short prefix of a family of ids ("o-2026") stays
- * slow on a big store; see bench/README.md.
+ * millisecond. The prefix query runs only when the exact one leaves the page short (an id or
+ * a word still being typed).
  */
 export function searchCases(store: CaseStore, text: string, limit: number): CaseSummary[] {
   const exact = toFtsQuery(text, false);
   if (exact === null) return [];
   let ids = matchingIds(store, exact, limit);
-  if (ids.length < limit) ids = matchingIds(store, toFtsQuery(text)!, limit);
+  if (ids.length < limit) ids = matchingIds(store, prefixQuery(store, text), limit);
   if (ids.length === 0) return [];
   const rows = store
     .sql(`SELECT ${SUMMARY_COLUMNS} FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`)
