@@ -4,7 +4,7 @@ import path from 'node:path';
  * What both ways of serving the built renderer share — the Electron `app://` protocol and
  * the loopback host — so the console gets the same policy whichever way it is opened.
  */
-export const CONTENT_SECURITY_POLICY = [
+const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -14,7 +14,17 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = POLICY.join('; ');
+
+/**
+ * The same policy for a <meta> tag in the built page, so it holds however the page is loaded;
+ * browsers ignore frame-ancestors there (the served header carries it).
+ */
+export const META_CONTENT_SECURITY_POLICY = POLICY.filter((rule) => !rule.startsWith('frame-ancestors')).join(
+  '; ',
+);
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
