@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from './audit';
 import { createBackup, listBackups, restoreBackup, rotate } from './backup';
@@ -57,6 +57,8 @@ describe('backups', () => {
     cleanup = env.cleanup;
     createCase(env.store, sampleCase({ orderId: 'O-before' }), 'ann');
     const backup = await createBackup(env.store);
+    // One self-contained file: no WAL or shared-memory file left beside it.
+    expect(readdirSync(env.store.backupDir)).toEqual([basename(backup.file)]);
     env.clock.advance(60_000);
     createCase(env.store, sampleCase({ orderId: 'O-after' }), 'ann');
 

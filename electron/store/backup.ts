@@ -16,6 +16,7 @@ import { appendAudit } from './audit';
 import { iso } from './canonical';
 import { connect, inspect, refuseNewer } from './connection';
 import { InvalidInputError } from './errors';
+import { openDatabase } from './sqlite';
 import type { CaseStore } from './store';
 
 export interface BackupInfo {
@@ -67,6 +68,11 @@ export async function createBackup(store: CaseStore, dir = store.backupDir): Pro
   const partial = `${final}.${randomUUID()}.partial`;
   try {
     await store.db.backup(partial);
+    // The copy inherits WAL mode, and opening a WAL file read-only (the check below) leaves
+    // -wal and -shm files beside it; a backup should be one self-contained file.
+    const copy = openDatabase(partial);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
     const check = inspect(partial, true);
     if (check.kind !== 'ok') {
       throw new Error(
@@ -74,7 +80,7 @@ export async function createBackup(store: CaseStore, dir = store.backupDir): Pro
       );
     }
   } catch (error) {
-    rmSync(partial, { force: true });
+    for (const file of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(file, { force: true });
     throw error;
   }
   renameSync(partial, final);
