@@ -11,14 +11,18 @@ import { tempDir } from './test-support/temp-store';
  * for its version (seeding what that version stored), so every earlier version is upgraded
  * in a test and checked to keep its data.
  */
-const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
-  1: (db) => {
-    db.prepare(
+const seedCase = (db: Database.Database) =>
+  db
+    .prepare(
       `INSERT INTO cases (id, customer_name, account_id, order_id, product_name, provider, product_type,
          facts, status, created_at, updated_at) VALUES (7, 'Zhang San', 'acc-7', 'O-7', 'Image', 'Acme', 'image',
          '{"productType":"image"}', 'open', 1, 2)`,
-    ).run();
-  },
+    )
+    .run();
+
+const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
+  1: seedCase,
+  2: seedCase,
 };
 
 let cleanup = () => {};

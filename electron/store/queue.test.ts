@@ -76,6 +76,10 @@ describe('queue', () => {
           .all() as number[]
       ).map((id) => `RC-${String(id).padStart(6, '0')}`);
       expect(allPages({ status: ['open', 'pending_customer', 'decided'], sort, limit: 7 })).toEqual(expected);
+      const everyCase = (
+        env.store.db.prepare(`SELECT id FROM cases ORDER BY ${order}`).pluck().all() as number[]
+      ).map((id) => `RC-${String(id).padStart(6, '0')}`);
+      expect(allPages({ sort, limit: 7 })).toEqual(everyCase);
       expect(list({ status: ['pending_customer', 'decided'], sort }).total).toBe(3);
     },
   );

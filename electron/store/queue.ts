@@ -1,4 +1,4 @@
-import type { CaseSummary } from '../../shared/model/case';
+import { CASE_STATUSES, type CaseSummary } from '../../shared/model/case';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './cases';
 import { InvalidInputError } from './errors';
@@ -81,12 +81,13 @@ const whereClause = (where: string[]) => (where.length === 0 ? '' : `WHERE ${whe
 export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
   const sort = SORTS[query.sort];
   const cursor = query.after === undefined ? undefined : decodeCursor(query.after, query.sort);
-  // Several statuses (the agent's "open" work is open + pending_customer) would make SQLite
-  // sort every matching case; one arm per status walks its own (status, key) index instead,
-  // and only the arms' first pages are merged.
-  const statuses = query.status !== undefined && query.status.length > 1 ? query.status : [undefined];
+  // Every list is read as one walk per status over the (status, key) index, and only the
+  // arms' first pages are merged: `status IN (...)` would make SQLite sort every matching
+  // case (the agent's open work is open + pending_customer), and no status filter means all
+  // four, so the store keeps no index over all cases to maintain on every write.
+  const statuses = query.status === undefined || query.status.length === 0 ? CASE_STATUSES : query.status;
   const arms = statuses.map((status) => {
-    const { where, params } = filters(status === undefined ? query : { ...query, status: [status] });
+    const { where, params } = filters({ ...query, status: [status] });
     if (cursor !== undefined) {
       where.push(sort.after);
       params.push(cursor.key, cursor.id);

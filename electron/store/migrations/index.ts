@@ -1,8 +1,9 @@
 import initial from './001-initial';
+import queueByStatus from './002-queue-by-status';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, queueByStatus];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 export type { Migration };
