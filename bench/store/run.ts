@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NewCase } from '../../shared/model/case';
 import { importCases } from '../../electron/store/cases-bulk';
-import initial from '../../electron/store/migrations/001-initial';
+import { MIGRATIONS } from '../../electron/store/migrations';
 import { openStore } from '../../electron/store/open';
 import { formatRef } from '../../electron/store/refs';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
@@ -71,7 +71,7 @@ const bareMs = load(bare, ({ customer, orderId, productName, provider, facts }) 
 
 // 2. Bare better-sqlite3 on the store's own schema (its indexes and FTS): SQLite's share.
 const schema = bareDatabase('schema.sqlite');
-initial.up(schema);
+for (const migration of MIGRATIONS) migration.up(schema);
 const schemaCase = schema.prepare(`INSERT INTO cases (customer_name, account_id, contact, order_id,
   product_name, provider, product_type, facts, status, assignee, window_closes_at, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`);
