@@ -2,6 +2,7 @@ import { CASE_STATUSES, type CaseSummary } from '../../shared/model/case';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './cases';
 import { InvalidInputError } from './errors';
+import { InstantFormatError, parseInstant } from '../../shared/policy/time';
 import type { CaseStore } from './store';
 
 export type QueueRequest = ParsedRequestOf<'cases.list'>;
@@ -40,11 +41,12 @@ function decodeCursor(text: string, sort: Cursor['sort']): Cursor {
 }
 
 function instant(field: string, text: string): number {
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms) || !/[zZ]|[+-]\d\d:?\d\d$/.test(text)) {
-    throw new InvalidInputError(`${field}: must be an ISO 8601 date-time with a UTC offset`);
+  try {
+    return parseInstant(text);
+  } catch (error) {
+    if (error instanceof InstantFormatError) throw new InvalidInputError(`${field}: ${error.message}`);
+    throw error;
   }
-  return ms;
 }
 
 /** The WHERE terms for cases, or for case_counts (which stores no NULLs) when `counts`. */

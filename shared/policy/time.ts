@@ -89,13 +89,17 @@ class DigitReader {
     return read >= 3 ? millis : millis * (read === 1 ? 100 : 10);
   }
 
-  /** Minutes east of UTC. */
+  /** Minutes east of UTC, from `Z`, `±HH:MM`, `±HHMM` or `±HH` (all ISO 8601). */
   offset(): number {
     if (this.optional('Z') || this.optional('z')) return 0;
     const sign = this.optional('+') ? 1 : this.optional('-') ? -1 : 0;
     if (sign === 0) throw new InstantFormatError(FORMAT_PROBLEM);
-    const hours = this.digits(2, ':');
-    const minutes = this.digits(2);
+    const hours = this.digits(2);
+    let minutes = 0;
+    if (!this.done()) {
+      this.optional(':');
+      minutes = this.digits(2);
+    }
     if (hours > 18 || minutes > 59) throw new InstantFormatError('is not a real calendar date and time');
     return sign * (hours * 60 + minutes);
   }
