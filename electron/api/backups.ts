@@ -1,8 +1,24 @@
-import { createBackup, listBackups } from '../store/backup';
+import { basename } from 'node:path';
+import { createBackup, listBackups, restoreBackup } from '../store/backup';
+import { InvalidInputError } from '../store/errors';
 import type { CaseStore } from '../store/store';
 import type { Implementations } from './types';
 
-export const backupHandlers = (store: CaseStore): Implementations<'backups.list' | 'backups.create'> => ({
+type BackupMethods = 'backups.list' | 'backups.create' | 'backups.restore' | 'store.status';
+
+export const backupHandlers = (store: CaseStore): Implementations<BackupMethods> => ({
   'backups.list': () => ({ items: listBackups(store.backupDir) }),
   'backups.create': () => createBackup(store),
+  'backups.restore': ({ file, agent }) => {
+    // A renderer names a backup from the list; any other path on the machine is refused.
+    if (!listBackups(store.backupDir).some((backup) => backup.file === file)) {
+      throw new InvalidInputError(`file: ${basename(file)} is not one of this store's backups`);
+    }
+    return { restored: file, replacedFileKeptAs: restoreBackup(store, file, agent) };
+  },
+  'store.status': () => ({
+    damaged: store.damage !== null,
+    problem: store.damage?.problem ?? null,
+    newestGoodBackup: store.damage?.newestGoodBackup ?? null,
+  }),
 });

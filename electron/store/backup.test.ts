@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from './audit';
 import { createBackup, listBackups, restoreBackup, rotate } from './backup';
 import { createCase, getCase } from './cases';
 import { openStore } from './open';
-import { sampleCase, START, tempDir, tempStore } from './test-support/temp-store';
+import { damagedStoreFile, sampleCase, tempDir, tempStore } from './test-support/temp-store';
 
 const DAY = 86_400_000;
 let cleanup = () => {};
@@ -76,17 +76,7 @@ describe('backups', () => {
   it('brings a damaged store back from the backup its message names', async () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
-    const file = join(temp.dir, 'cases.sqlite');
-    const first = openStore({ file, now: () => START });
-    for (let i = 0; i < 300; i++) createCase(first, sampleCase({ orderId: `O-${i}` }), 'ann');
-    await first.autoBackup;
-    first.close();
-    const good = openStore({ file, now: () => START + 2 * DAY });
-    await good.autoBackup;
-    good.close();
-    const bytes = readFileSync(file);
-    bytes.fill(0x5a, 4096 * 4, 4096 * 8);
-    writeFileSync(file, bytes);
+    const file = await damagedStoreFile(temp.dir);
 
     const damaged = openStore({ file });
     const named = /restore (\S+\.sqlite)/.exec(damaged.damage!.message)![1]!;

@@ -10,6 +10,7 @@ import { useRoute, type Route } from '../state/route';
 import { useSettings } from '../state/settings';
 import { useUi } from '../state/ui';
 import { CommandPalette } from './CommandPalette';
+import { StoreHealth } from './StoreHealth';
 import { useGlobalShortcuts } from './shortcuts';
 
 function Screen({ route }: { route: Route }) {
@@ -58,6 +59,7 @@ export function App() {
         </button>
         <span className="muted agent">{agentName}</span>
       </header>
+      <StoreHealth />
       {loaded && agentName === '' && (
         <p className="banner" role="note">
           <button type="button" className="linkish" onClick={() => go({ name: 'settings' })}>

@@ -1,6 +1,10 @@
 /** Every UI string in English; zh.ts mirrors these keys. Policy texts come from shared/policy. */
 export const en = {
   app: {
+    damaged: 'The case store is damaged, so changes are refused until it is restored from a backup.',
+    damageDetails: 'What SQLite found',
+    noGoodBackup: 'No good backup was found. Keep the file as it is and ask for help recovering it.',
+    restoreNewest: 'Restore the newest good backup',
     title: 'Refund Console',
     nav: 'Main',
     queue: 'Queue',
@@ -214,6 +218,10 @@ export const en = {
     closing: 'Kind regards,',
   },
   settings: {
+    restore: 'Restore',
+    restoreThis: 'Restore the backup {{file}}',
+    restoreConfirm:
+      'Replace the case store with the backup {{file}}? Changes made after it was taken will be set aside (the current file is kept beside it).',
     title: 'Settings',
     agentName: 'Agent name',
     language: 'Language',

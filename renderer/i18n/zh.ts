@@ -2,6 +2,10 @@ import type { Resources } from './en';
 
 export const zh: Resources = {
   app: {
+    damaged: '工单数据库已损坏，在从备份恢复之前不能进行任何修改。',
+    damageDetails: 'SQLite 检查结果',
+    noGoodBackup: '没有找到完好的备份。请保留该文件原样，并寻求帮助恢复。',
+    restoreNewest: '恢复最新的完好备份',
     title: '退款工作台',
     nav: '主导航',
     queue: '工单队列',
@@ -214,6 +218,9 @@ export const zh: Resources = {
     closing: '此致',
   },
   settings: {
+    restore: '恢复',
+    restoreThis: '恢复备份 {{file}}',
+    restoreConfirm: '用备份 {{file}} 替换工单数据库？备份之后的修改将被搁置（当前文件会保留在旁边）。',
     title: '设置',
     agentName: '客服姓名',
     language: '语言',

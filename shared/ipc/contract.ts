@@ -115,6 +115,20 @@ export const api = {
   ),
   'backups.list': method(z.strictObject({}), z.object({ items: z.array(BackupInfoSchema) })),
   'backups.create': method(z.strictObject({}), BackupInfoSchema),
+  /** Only a file from backups.list: the console never reads a database from anywhere else. */
+  'backups.restore': method(
+    z.strictObject({ file: z.string().min(1), agent: agentName }),
+    z.object({ restored: z.string(), replacedFileKeptAs: z.string() }),
+  ),
+  /** Whether the store opened damaged (writes refused) and the backup to restore from. */
+  'store.status': method(
+    z.strictObject({}),
+    z.object({
+      damaged: z.boolean(),
+      problem: z.string().nullable(),
+      newestGoodBackup: z.string().nullable(),
+    }),
+  ),
 } as const;
 
 export type Api = typeof api;

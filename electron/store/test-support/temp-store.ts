@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewCase } from '../../../shared/model/case';
+import { createCase } from '../cases';
 import { openStore, type OpenOptions } from '../open';
 import type { CaseStore } from '../store';
 
@@ -52,4 +53,23 @@ export function sampleCase(overrides: Partial<NewCase> = {}): NewCase {
     },
     ...overrides,
   };
+}
+
+/**
+ * A store file of 300 cases with a good backup taken two days in, whose live file was then
+ * damaged (four pages overwritten); its backup folder is `<dir>/backups`.
+ */
+export async function damagedStoreFile(dir: string): Promise<string> {
+  const file = join(dir, 'cases.sqlite');
+  const first = openStore({ file, now: () => START });
+  for (let i = 0; i < 300; i++) createCase(first, sampleCase({ orderId: `O-${i}` }), 'ann');
+  await first.autoBackup;
+  first.close();
+  const later = openStore({ file, now: () => START + 2 * 86_400_000 });
+  await later.autoBackup;
+  later.close();
+  const bytes = readFileSync(file);
+  bytes.fill(0x5a, 4096 * 4, 4096 * 8);
+  writeFileSync(file, bytes);
+  return file;
 }

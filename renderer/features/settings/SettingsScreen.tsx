@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import { When } from '../../components/When';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
+import { restoreFromBackup } from './restore';
 
 type Backup = ResponseOf<'backups.list'>['items'][number];
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '简体中文' };
@@ -82,7 +83,21 @@ export function SettingsScreen() {
         <ul className="backups">
           {backups.map((b) => (
             <li key={b.file}>
-              <When iso={b.createdAt} /> · <code>{b.file}</code> · {Math.round(b.bytes / 1024)} KB
+              <When iso={b.createdAt} /> · <code>{b.file}</code> · {Math.round(b.bytes / 1024)} KB{' '}
+              <button
+                type="button"
+                className="linkish"
+                aria-label={t('settings.restoreThis', { file: b.file })}
+                onClick={() =>
+                  void restoreFromBackup(
+                    b.file,
+                    agentName,
+                    t('settings.restoreConfirm', { file: b.file }),
+                  ).catch((error: Error) => notify(error.message, 'error'))
+                }
+              >
+                {t('settings.restore')}
+              </button>
             </li>
           ))}
         </ul>
