@@ -91,7 +91,7 @@ export interface AuditVerification {
 /**
  * Walks the whole chain. A row is bad when its seq breaks the sequence, its prev_hash is not
  * the previous row's hash, or its hash does not match its content. Rows cut off the end of
- * the chain leave no trace here; an external copy of the last hash would be needed for that.
+ * the chain leave no trace here; audit-backups.ts checks the chain against a backup for that.
  */
 export function verifyAudit(store: CaseStore): AuditVerification {
   let prevHash = GENESIS;
