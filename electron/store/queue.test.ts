@@ -3,6 +3,7 @@ import { QueueQuerySchema, type QueueQuery } from '../../shared/ipc/contract';
 import { createCase, setStatus, updateFacts } from './cases';
 import { recordDecision } from './decisions';
 import { listCases } from './queue';
+import { formatRef } from './refs';
 import { sampleCase, tempStore } from './test-support/temp-store';
 
 const HOUR = 3_600_000;
@@ -74,11 +75,11 @@ describe('queue', () => {
           )
           .pluck()
           .all() as number[]
-      ).map((id) => `RC-${String(id).padStart(6, '0')}`);
+      ).map(formatRef);
       expect(allPages({ status: ['open', 'pending_customer', 'decided'], sort, limit: 7 })).toEqual(expected);
       const everyCase = (
         env.store.db.prepare(`SELECT id FROM cases ORDER BY ${order}`).pluck().all() as number[]
-      ).map((id) => `RC-${String(id).padStart(6, '0')}`);
+      ).map(formatRef);
       expect(allPages({ sort, limit: 7 })).toEqual(everyCase);
       expect(list({ status: ['pending_customer', 'decided'], sort }).total).toBe(3);
     },

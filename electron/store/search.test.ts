@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from './cases';
 import { addNote } from './notes';
 import { PREFIX_WORDS, searchCases, toFtsQuery } from './search';
+import { formatRef } from './refs';
 import { sampleCase, tempStore } from './test-support/temp-store';
 
 let env: ReturnType<typeof tempStore>;
@@ -81,7 +82,7 @@ describe('search by a prefix', () => {
         .prepare('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? ORDER BY rowid DESC')
         .pluck()
         .all(toFtsQuery(query)) as number[]
-    ).map((id) => `RC-${String(id).padStart(6, '0')}`);
+    ).map(formatRef);
 
   it('finds exactly what the plain prefix query finds while the prefix is narrow', () => {
     for (const query of ['o-2026-001', 'O-2026-000', 'o-2026-0083', 'li w', 'zh', 'acc-zh']) {
@@ -91,14 +92,14 @@ describe('search by a prefix', () => {
   });
 
   it('folds case and accents as the index does', () => {
-    expect(found('ZHOU')).toEqual([`RC-${String(PREFIX_WORDS + 21).padStart(6, '0')}`]);
+    expect(found('ZHOU')).toEqual([formatRef(PREFIX_WORDS + 21)]);
     expect(found('wei zho')).toEqual(found('Zhōu Wěi'));
   });
 
   it('narrows a prefix shared by a whole family to its first words, newest first', () => {
     const shown = found('o-2026');
     expect(shown).toHaveLength(PREFIX_WORDS);
-    expect(shown[0]).toBe(`RC-${String(PREFIX_WORDS).padStart(6, '0')}`);
+    expect(shown[0]).toBe(formatRef(PREFIX_WORDS));
     expect(shown.every((ref) => plainPrefix('o-2026').includes(ref))).toBe(true);
   });
 });

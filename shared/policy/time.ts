@@ -18,7 +18,7 @@ export class InstantFormatError extends Error {}
 const FORMAT_PROBLEM = 'must be an ISO 8601 date-time with a UTC offset, e.g. 2026-03-01T10:00:00+08:00';
 
 /**
- * Parses an ISO 8601 instant that carries its own UTC offset (`Z` or `±HH:MM`); only the
+ * Parses an ISO 8601 instant that carries its own UTC offset (see `offset` below); only the
  * written offset is applied, no zone rules. Hand-written because Date.parse rolls "Feb 30"
  * over into March, accepts "24:00", and costs several times more on the bulk paths
  * (imports, re-decisions) that parse millions of these.
