@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { META_CONTENT_SECURITY_POLICY } from './electron/renderer-files.ts';
+import { META_CONTENT_SECURITY_POLICY } from './electron/host/renderer-files.ts';
 
 /**
  * Writes the console's CSP into the built page too. Only at build: the dev server injects an

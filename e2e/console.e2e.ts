@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../electron/host/http';
-import { startHost } from '../electron/host/server';
+import { type RunningServer, startHost } from '../electron/host';
 import type { CaseSummary } from '../shared/model/case';
 import { CLAUSE_TEXTS } from '../shared/policy/clauses';
 import { createCase, recordDecision, walkGuidedFlow } from './flow';

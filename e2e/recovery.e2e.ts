@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../electron/host/http';
-import { startHost } from '../electron/host/server';
+import { type RunningServer, startHost } from '../electron/host';
 import { damagedStoreFile } from '../electron/store/test-support/temp-store';
 import { buildRenderer, callApi, launch, openConsole, screenshot, tempDir } from './harness';
 

@@ -6,7 +6,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 
 await build({
   ...common,
-  entryPoints: ['electron/main.ts'],
+  entryPoints: ['electron/shell/main.ts'],
   outfile: 'out/electron/main.js',
   format: 'esm',
   // The native module is loaded at run time from the Electron build kept apart (see
@@ -19,7 +19,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: ['electron/preload.ts'],
+  entryPoints: ['electron/shell/preload.ts'],
   outfile: 'out/electron/preload.cjs',
   format: 'cjs',
   external: ['electron'],

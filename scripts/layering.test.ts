@@ -26,7 +26,17 @@ describe('layer boundaries', () => {
     ['electron/store/x.ts', "import { app } from 'electron';"],
     ['electron/api/x.ts', "import { BrowserWindow } from 'electron';"],
     ['cli/commands/x.ts', "import { app } from 'electron';"],
-    ['electron/store/x.ts', "import { App } from '../../renderer/components/App';"],
+    ['electron/store/x.ts', "import { App } from '../../renderer/app/App';"],
+    ['electron/main.ts', "import { app } from 'electron';"],
+    ['electron/host/x.ts', "import { app } from 'electron';"],
+    ['shared/model/x.ts', "import { decide } from '../policy/decide';"],
+    ['shared/model/x.ts', "import { api } from '../ipc/contract';"],
+    ['shared/policy/x.ts', "import { api } from '../ipc/contract';"],
+    ['electron/store/x.ts', "import type { Api } from '../../shared/ipc/contract';"],
+    ['electron/api/x.ts', "import { listCases } from '../store/queue';"],
+    ['cli/commands/x.ts', "import { openStore } from '../../electron/store/open';"],
+    ['electron/shell/x.ts', "import { connect } from '../store/connection';"],
+    ['renderer/features/x/y.tsx', "import { App } from '../../app/App';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(1);
   });
@@ -34,11 +44,23 @@ describe('layer boundaries', () => {
   it.each([
     ['shared/policy/x.ts', "import { DateTime } from 'luxon';"],
     ['renderer/features/x.tsx', "import { decide } from '../../shared/policy';"],
-    ['electron/main.ts', "import { app } from 'electron';"],
-    ['electron/preload.ts', "import { contextBridge } from 'electron';"],
-    ['cli/commands/x.ts', "import { openStore } from '../../electron/store/open';"],
+    ['electron/shell/main.ts', "import { app } from 'electron';"],
+    ['electron/shell/preload.ts', "import { contextBridge } from 'electron';"],
+    ['electron/shell/menu.ts', "import { Menu } from 'electron';"],
+    ['cli/commands/x.ts', "import { openStore } from '../../electron/store';"],
+    ['electron/api/x.ts', "import { sampleCase } from '../store/test-support/temp-store';"],
     ['electron/store/x.ts', "import Database from 'better-sqlite3';"],
+    ['shared/policy/x.ts', "import { FactsSchema } from '../model/facts';"],
+    ['shared/ipc/x.ts', "import { decide } from '../policy/decide';"],
+    ['renderer/app/x.tsx', "import { QueueScreen } from '../features/queue/QueueScreen';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);
+  });
+});
+
+describe('import cycles', () => {
+  it('are reported wherever they close', async () => {
+    const [result] = await new ESLint({ ignore: false }).lintFiles(['scripts/fixtures/cycle/a.ts']);
+    expect(result!.messages.map((message) => message.ruleId)).toContain('import-x/no-cycle');
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { startHost } from '../../electron/host/server';
+import { startHost } from '../../electron/host';
 import { launch } from '../../e2e/harness';
 import { seedStore } from './seed';
 

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createCase } from '../../electron/store/cases';
-import { openStore } from '../../electron/store/open';
+import { createCase, openStore } from '../../electron/store';
 import type { NewCase } from '../../shared/model/case';
 import type { ProductType } from '../../shared/model/facts';
 

@@ -1,12 +1,8 @@
 // The query half of the store benchmark, run by run.ts in a fresh process on the store it
 // built, so the resident memory measured is the store's and not the import's generated rows.
 import Database from 'better-sqlite3';
-import { QueueQuerySchema, type QueueQuery } from '../../shared/ipc/contract';
-import { recordDecision } from '../../electron/store/decisions';
-import { openStore } from '../../electron/store/open';
-import { listCases } from '../../electron/store/queue';
-import { formatRef } from '../../electron/store/refs';
-import { searchCases } from '../../electron/store/search';
+import { QueueQuerySchema, type QueueQuery } from '../../shared/model/queue';
+import { formatRef, listCases, openStore, recordDecision, searchCases } from '../../electron/store';
 import { seededRandom } from '../../electron/store/test-support/generate';
 import { mb, ms, peakRssSoFar, percentiles, timeOnce, type Row } from './measure';
 

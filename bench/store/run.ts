@@ -5,10 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NewCase } from '../../shared/model/case';
-import { importCases } from '../../electron/store/cases-bulk';
-import { MIGRATIONS } from '../../electron/store/migrations';
-import { openStore } from '../../electron/store/open';
-import { formatRef } from '../../electron/store/refs';
+import { formatRef, importCases, migrate, openStore } from '../../electron/store';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
 import { mb, ms, peakRssSoFar, timeOnce, type Row } from './measure';
 
@@ -71,7 +68,7 @@ const bareMs = load(bare, ({ customer, orderId, productName, provider, facts }) 
 
 // 2. Bare better-sqlite3 on the store's own schema (its indexes and FTS): SQLite's share.
 const schema = bareDatabase('schema.sqlite');
-for (const migration of MIGRATIONS) migration.up(schema);
+migrate(schema, 'schema.sqlite');
 const schemaCase = schema.prepare(`INSERT INTO cases (customer_name, account_id, contact, order_id,
   product_name, provider, product_type, facts, status, assignee, window_closes_at, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`);

@@ -2,15 +2,13 @@ import { resolve } from 'node:path';
 import { parseArgs, stringFlag, UsageError } from '../args';
 import { EXIT, type CliIo } from '../io';
 import {
-  allowFlags,
-  CommandFailure,
   createBackup,
   currentAgent,
   InvalidInputError,
   restoreBackup,
   StoreDamagedError,
-  withStore,
-} from './with-store';
+} from '../../electron/store';
+import { allowFlags, CommandFailure, withStore } from './with-store';
 
 /** `refund-console [--db PATH] backup [--to DIR]`: prints the checked backup's path. */
 export async function backupCommand(args: string[], io: CliIo): Promise<number> {

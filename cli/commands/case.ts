@@ -1,7 +1,8 @@
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../shared/model/case';
 import { parseArgs, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { EXIT, readJsonInput, type CliIo } from '../io';
-import { allowFlags, CommandFailure, currentAgent, unwrap, withStore, type StoreContext } from './with-store';
+import { currentAgent } from '../../electron/store';
+import { allowFlags, CommandFailure, unwrap, withStore, type StoreContext } from './with-store';
 
 const USAGE =
   'case add FILE|- | decide REF [--agent NAME] [--note TEXT] | show REF [--json] | list [--status S[,S]] [--limit N] [--json]';

@@ -1,13 +1,13 @@
-import { createHandlers, openStoreFromEnv, type Handlers } from '../../electron/api/handlers';
-import { NewerDatabaseError, StoreDamagedError } from '../../electron/store/errors';
-import type { CaseStore } from '../../electron/store/store';
+import { createHandlers, type Handlers } from '../../electron/api';
+import {
+  NewerDatabaseError,
+  openStoreFromEnv,
+  StoreDamagedError,
+  type CaseStore,
+} from '../../electron/store';
 import type { ApiResult } from '../../shared/ipc/contract';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
-
-export { createBackup, restoreBackup } from '../../electron/store/backup';
-export { InvalidInputError, StoreDamagedError } from '../../electron/store/errors';
-export { currentAgent } from '../../electron/store/settings';
 
 /** A failed call, already turned into its exit code: 2 for the caller's input, 1 otherwise. */
 export class CommandFailure extends Error {

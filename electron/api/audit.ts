@@ -1,10 +1,7 @@
-import { listAudit } from '../store/audit';
-import { verifyAuditWithBackups } from '../store/audit-backups';
-import { requireCase } from '../store/cases';
-import type { CaseStore } from '../store/store';
+import { listAudit, verifyAuditWithBackups, type CaseStore } from '../store';
 import type { Implementations } from './types';
 
 export const auditHandlers = (store: CaseStore): Implementations<'audit.list' | 'audit.verify'> => ({
-  'audit.list': ({ ref }) => ({ items: listAudit(store, ref, requireCase(store, ref).id) }),
+  'audit.list': ({ ref }) => ({ items: listAudit(store, ref) }),
   'audit.verify': () => verifyAuditWithBackups(store),
 });

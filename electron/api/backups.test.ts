@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../store/open';
+import { openStore } from '../store';
 import { damagedStoreFile, sampleCase, START, tempDir } from '../store/test-support/temp-store';
 import { createHandlers } from './handlers';
 

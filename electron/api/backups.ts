@@ -1,7 +1,5 @@
 import { basename } from 'node:path';
-import { createBackup, listBackups, restoreBackup } from '../store/backup';
-import { InvalidInputError } from '../store/errors';
-import type { CaseStore } from '../store/store';
+import { type CaseStore, createBackup, InvalidInputError, listBackups, restoreBackup } from '../store';
 import type { Implementations } from './types';
 
 type BackupMethods = 'backups.list' | 'backups.create' | 'backups.restore' | 'store.status';

@@ -1,8 +1,13 @@
-import { createCase, getCase, setStatus, updateFacts } from '../store/cases';
-import { listCases } from '../store/queue';
-import { searchCases } from '../store/search';
-import { currentAgent } from '../store/settings';
-import type { CaseStore } from '../store/store';
+import {
+  type CaseStore,
+  createCase,
+  currentAgent,
+  getCase,
+  listCases,
+  searchCases,
+  setStatus,
+  updateFacts,
+} from '../store';
 import type { Implementations } from './types';
 
 type CaseMethods =

@@ -1,5 +1,4 @@
-import { recordDecision } from '../store/decisions';
-import type { CaseStore } from '../store/store';
+import { type CaseStore, recordDecision } from '../store';
 import type { Implementations } from './types';
 
 export const decisionHandlers = (store: CaseStore): Implementations<'decisions.record'> => ({

@@ -1,5 +1,4 @@
-import { getDraft, saveDraft } from '../store/drafts';
-import type { CaseStore } from '../store/store';
+import { type CaseStore, getDraft, saveDraft } from '../store';
 import type { Implementations } from './types';
 
 export const draftHandlers = (store: CaseStore): Implementations<'drafts.get' | 'drafts.save'> => ({

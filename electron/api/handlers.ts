@@ -8,8 +8,7 @@ import {
   type ResponseOf,
 } from '../../shared/ipc/contract';
 import { describeFirstIssue } from '../../shared/model/issues';
-import { ConflictError, InvalidInputError, NotFoundError, StoreDamagedError } from '../store/errors';
-import type { CaseStore } from '../store/store';
+import { type CaseStore, ConflictError, InvalidInputError, NotFoundError, StoreDamagedError } from '../store';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { caseHandlers } from './cases';
@@ -18,9 +17,6 @@ import { draftHandlers } from './drafts';
 import { noteHandlers } from './notes';
 import { settingsHandlers } from './settings';
 import type { Implementations } from './types';
-
-export { openStoreFromEnv } from '../store/from-env';
-export { openStore } from '../store/open';
 
 /** The table both transports (Electron IPC, loopback HTTP) and the CLI call. */
 export type Handlers = { [M in MethodName]: Handler<M> };

@@ -1,5 +1,4 @@
-import { addNote } from '../store/notes';
-import type { CaseStore } from '../store/store';
+import { addNote, type CaseStore } from '../store';
 import type { Implementations } from './types';
 
 export const noteHandlers = (store: CaseStore): Implementations<'notes.add'> => ({

@@ -1,5 +1,4 @@
-import { getSettings, setSettings } from '../store/settings';
-import type { CaseStore } from '../store/store';
+import { type CaseStore, getSettings, setSettings } from '../store';
 import type { Implementations } from './types';
 
 export const settingsHandlers = (store: CaseStore): Implementations<'settings.get' | 'settings.set'> => ({

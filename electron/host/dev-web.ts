@@ -1,5 +1,5 @@
 import { createServer } from 'vite';
-import { resolveStoreFile } from '../store/from-env';
+import { resolveStoreFile } from '../store';
 import { startHost } from './server';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { createHandlers, dispatch } from '../api/handlers';
-import { openStore } from '../store/open';
+import { createHandlers, dispatch } from '../api';
+import { openStore } from '../store';
 import { createHostServer, type RunningServer } from './http';
 
 export interface StartHostOptions {

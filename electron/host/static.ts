@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveRendererFile } from '../renderer-files';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveRendererFile } from './renderer-files';
 
 function send(res: ServerResponse, status: number, type: string, body: Buffer | string): void {
   res.writeHead(status, {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../shared/model/case';
 import { canonicalJson, iso } from './canonical';
+import { requireCase } from './rows';
 import type { CaseStore } from './store';
 
 const GENESIS = '0'.repeat(64);
@@ -61,7 +62,8 @@ export function appendAudit(store: CaseStore, input: AuditInput): void {
 }
 
 /** A case's rows, including the import that created it (which names an id range, not a ref). */
-export function listAudit(store: CaseStore, caseRef: string, caseId: number): AuditEntry[] {
+export function listAudit(store: CaseStore, caseRef: string): AuditEntry[] {
+  const caseId = requireCase(store, caseRef).id;
   const rows = store
     .sql(
       `SELECT * FROM audit WHERE case_ref = ?

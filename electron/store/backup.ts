@@ -18,12 +18,7 @@ import { connect, inspect, refuseNewer } from './connection';
 import { InvalidInputError } from './errors';
 import { openDatabase } from './sqlite';
 import type { CaseStore } from './store';
-
-export interface BackupInfo {
-  file: string;
-  createdAt: string;
-  bytes: number;
-}
+import type { BackupInfo } from '../../shared/model/settings';
 
 const DAY = 86_400_000;
 const KEEP_DAILY = 7;

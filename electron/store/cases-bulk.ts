@@ -1,7 +1,8 @@
 import { NewCaseSchema, type NewCase } from '../../shared/model/case';
 import { describeFirstIssue } from '../../shared/model/issues';
 import { appendAudit } from './audit';
-import { insertCaseRow, newCaseKey, previewDeadline } from './cases';
+import { previewDeadline } from './case-rules';
+import { insertCaseRow, newCaseKey } from './cases';
 import { addAllToCounts } from './counts';
 import { InvalidInputError } from './errors';
 import { formatRef } from './refs';

@@ -1,87 +1,15 @@
-import type { CaseDetail, CaseStatus, CaseSummary, NewCase } from '../../shared/model/case';
-import type { Decision, Outcome } from '../../shared/model/decision';
-import type { Facts, ProductType } from '../../shared/model/facts';
-import { decide, InvalidFactsError } from '../../shared/policy';
+import type { CaseDetail, CaseStatus, NewCase } from '../../shared/model/case';
+import type { Facts } from '../../shared/model/facts';
 import { appendAudit } from './audit';
-import { isoOrNull, iso } from './canonical';
+import { previewDeadline } from './case-rules';
 import { listDecisions } from './decisions';
 import { addToCount, moveCount, type CountKey } from './counts';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors';
+import { ConflictError } from './errors';
 import { listNotes } from './notes';
-import { formatRef, parseRef } from './refs';
+import { formatRef } from './refs';
+import { requireCase, toSummary } from './rows';
 import { indexCase } from './search';
 import type { CaseStore } from './store';
-
-export interface CaseRow {
-  id: number;
-  customer_name: string;
-  account_id: string;
-  contact: string | null;
-  order_id: string;
-  product_name: string;
-  provider: string;
-  product_type: ProductType | null;
-  facts: string;
-  status: CaseStatus;
-  assignee: string | null;
-  latest_outcome: Outcome | null;
-  window_closes_at: number | null;
-  decided_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-/** What a queue row needs; the facts JSON stays on disk until a case is opened. */
-export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product_name, product_type, status,
-  assignee, latest_outcome, window_closes_at, created_at, updated_at`;
-
-export function toSummary(row: Omit<CaseRow, 'facts' | 'provider' | 'contact' | 'decided_at'>): CaseSummary {
-  return {
-    ref: formatRef(row.id),
-    customerName: row.customer_name,
-    accountId: row.account_id,
-    orderId: row.order_id,
-    productName: row.product_name,
-    productType: row.product_type,
-    status: row.status,
-    assignee: row.assignee,
-    latestOutcome: row.latest_outcome,
-    windowClosesAt: isoOrNull(row.window_closes_at),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-export function requireCase(store: CaseStore, ref: string): CaseRow {
-  const id = parseRef(ref);
-  const row = id === null ? undefined : (store.sql('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow);
-  if (row === undefined) throw new NotFoundError(`no case ${ref}`);
-  return row;
-}
-
-/**
- * decide() on facts that already passed FactsSchema (the API and imports parse first): it
- * runs the rules' own consistency checks, so an InvalidFactsError here is the caller's
- * input, never a bug.
- */
-export function decideOrReject(facts: Facts, now: number): Decision {
-  try {
-    return decide(facts, { now });
-  } catch (error) {
-    if (error instanceof InvalidFactsError) throw new InvalidInputError(`facts.${error.message}`);
-    throw error;
-  }
-}
-
-/**
- * Until a decision is recorded, the queue sorts a case by the deadline the rules give at
- * the time of the last change, so a new case with a closing window rises like a decided
- * one. Once decided, the columns follow the latest recorded decision only.
- */
-export function previewDeadline(facts: Facts, now: number): number | null {
-  const closes = decideOrReject(facts, now).windowClosesAt;
-  return closes === null ? null : Date.parse(closes);
-}
 
 /** The queue-count group a new case starts in. */
 export const newCaseKey = (input: NewCase): CountKey => ({

@@ -1,4 +1,4 @@
-import type { CaseRow } from './cases';
+import type { CaseRow } from './rows';
 import type { CaseStore } from './store';
 
 /** The columns the queue's total groups by, as case_counts stores them (NULL as ''). */

@@ -1,5 +1,5 @@
 import { iso } from './canonical';
-import { requireCase } from './cases';
+import { requireCase } from './rows';
 import type { CaseStore } from './store';
 
 // Drafts are autosaved every few seconds while an agent types a reply. They change nothing

@@ -1,7 +1,7 @@
 import type { Note } from '../../shared/model/case';
 import { appendAudit } from './audit';
 import { iso } from './canonical';
-import { requireCase } from './cases';
+import { requireCase } from './rows';
 import { indexCase } from './search';
 import type { CaseStore } from './store';
 

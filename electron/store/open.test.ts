@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../api/handlers';
+import { createHandlers } from '../api';
 import { NewerDatabaseError, StoreDamagedError } from './errors';
 import { LATEST_VERSION } from './migrations';
 import { openStore } from './open';

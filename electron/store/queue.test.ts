@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueueQuerySchema, type QueueQuery } from '../../shared/ipc/contract';
+import { QueueQuerySchema, type QueueQuery } from '../../shared/model/queue';
 import { createCase, setStatus, updateFacts } from './cases';
 import { recordDecision } from './decisions';
 import { listCases } from './queue';

@@ -1,11 +1,11 @@
 import { CASE_STATUSES, type CaseSummary } from '../../shared/model/case';
-import type { ParsedRequestOf } from '../../shared/ipc/contract';
-import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './cases';
+import type { ParsedQueueQuery } from '../../shared/model/queue';
+import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './rows';
 import { InvalidInputError } from './errors';
 import { InstantFormatError, parseInstant } from '../../shared/policy/time';
 import type { CaseStore } from './store';
 
-export type QueueRequest = ParsedRequestOf<'cases.list'>;
+export type QueueRequest = ParsedQueueQuery;
 
 export interface QueuePage {
   items: CaseSummary[];

@@ -1,5 +1,5 @@
 import type { CaseSummary, Note } from '../../shared/model/case';
-import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './cases';
+import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './rows';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 

@@ -1,20 +1,17 @@
 import { dirname } from 'node:path';
-import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { SettingsPatch, SettingsView } from '../../shared/model/settings';
 import { appendAudit } from './audit';
 import type { CaseStore } from './store';
 
-type Settings = ResponseOf<'settings.get'>;
-type SettingsPatch = ParsedRequestOf<'settings.set'>;
-
 const DEFAULTS = { agentName: '', language: 'en' } as const;
 
-export function getSettings(store: CaseStore): Settings {
+export function getSettings(store: CaseStore): SettingsView {
   const rows = store.sql('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
-  return { ...DEFAULTS, ...stored, dataFolder: dirname(store.file) } as Settings;
+  return { ...DEFAULTS, ...stored, dataFolder: dirname(store.file) } as SettingsView;
 }
 
-export function setSettings(store: CaseStore, patch: SettingsPatch): Settings {
+export function setSettings(store: CaseStore, patch: SettingsPatch): SettingsView {
   store.write(() => {
     const before = getSettings(store);
     const upsert = store.sql(

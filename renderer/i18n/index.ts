@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../shared/policy/clauses';
+import type { Language } from '../../shared/model/languages';
 import { en } from './en';
 import { zh } from './zh';
 

@@ -1,5 +1,5 @@
 import { formatInPolicyZone } from '../../shared/policy/time';
-import type { Language } from '../../shared/policy/clauses';
+import type { Language } from '../../shared/model/languages';
 
 const formatters = new Map<Language, Intl.DateTimeFormat>();
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Language } from '../../shared/policy/clauses';
+import type { Language } from '../../shared/model/languages';
 import { api, call } from '../api/client';
 import { useUi } from './ui';
 

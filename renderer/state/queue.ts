@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { QueueQuery } from '../../shared/ipc/contract';
+import type { QueueQuery } from '../../shared/model/queue';
 import type { CaseSummary } from '../../shared/model/case';
 import { api, call } from '../api/client';
 import { HOUR_MS } from '../lib/time';

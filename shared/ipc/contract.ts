@@ -10,8 +10,10 @@ import {
   NoteSchema,
 } from '../model/case';
 import { OUTCOMES } from '../model/decision';
-import { FactsSchema, PRODUCT_TYPES } from '../model/facts';
-import { LANGUAGES } from '../policy/clauses';
+import { FactsSchema } from '../model/facts';
+import { LANGUAGES } from '../model/languages';
+import { QueueQuerySchema } from '../model/queue';
+import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
 
 /**
  * The one API between the console and its store: method name → request schema → response
@@ -25,31 +27,6 @@ const method = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 
 const ref = z.strictObject({ ref: CaseRefSchema });
 const agentName = z.string().trim().min(1, { error: 'must not be empty' }).max(100);
-
-export const QueueQuerySchema = z.strictObject({
-  status: z.array(z.enum(CASE_STATUSES)).optional(),
-  productType: z.array(z.enum(PRODUCT_TYPES)).optional(),
-  latestOutcome: z.array(z.enum(OUTCOMES)).optional(),
-  assignee: z.string().optional(),
-  /** Only cases whose window closes before this instant (ISO, with offset). */
-  closesBefore: z.string().optional(),
-  /** Only cases decided at or after this instant (ISO, with offset). */
-  decidedSince: z.string().optional(),
-  sort: z.enum(['deadline', 'updated']).default('deadline'),
-  /** Opaque keyset cursor from the previous page. */
-  after: z.string().optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-});
-export type QueueQuery = z.input<typeof QueueQuerySchema>;
-
-export const SettingsSchema = z.object({
-  agentName: z.string().max(100),
-  language: z.enum(LANGUAGES),
-});
-
-export const BackupInfoSchema = z.object({ file: z.string(), createdAt: z.string(), bytes: z.number() });
-
-export const DRAFT_LANGUAGES = LANGUAGES;
 
 export const api = {
   'cases.create': method(NewCaseSchema, CaseDetailSchema),
@@ -96,11 +73,11 @@ export const api = {
     NoteSchema,
   ),
   'drafts.get': method(
-    z.strictObject({ ref: CaseRefSchema, language: z.enum(DRAFT_LANGUAGES) }),
+    z.strictObject({ ref: CaseRefSchema, language: z.enum(LANGUAGES) }),
     z.object({ body: z.string().nullable(), savedAt: z.string().nullable() }),
   ),
   'drafts.save': method(
-    z.strictObject({ ref: CaseRefSchema, language: z.enum(DRAFT_LANGUAGES), body: z.string().max(50_000) }),
+    z.strictObject({ ref: CaseRefSchema, language: z.enum(LANGUAGES), body: z.string().max(50_000) }),
     z.object({ savedAt: z.string() }),
   ),
   'audit.list': method(ref, z.object({ items: z.array(AuditEntrySchema) })),
@@ -108,11 +85,8 @@ export const api = {
     z.strictObject({}),
     z.object({ ok: z.boolean(), rows: z.number().int(), firstBadSeq: z.number().int().nullable() }),
   ),
-  'settings.get': method(z.strictObject({}), SettingsSchema.extend({ dataFolder: z.string() })),
-  'settings.set': method(
-    SettingsSchema.partial().strict(),
-    SettingsSchema.extend({ dataFolder: z.string() }),
-  ),
+  'settings.get': method(z.strictObject({}), SettingsViewSchema),
+  'settings.set': method(SettingsPatchSchema, SettingsViewSchema),
   'backups.list': method(z.strictObject({}), z.object({ items: z.array(BackupInfoSchema) })),
   'backups.create': method(z.strictObject({}), BackupInfoSchema),
   /** Only a file from backups.list: the console never reads a database from anywhere else. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ACTION_TEXTS, CLAUSE_TEXTS, type ActionId, type ClauseId } from '../policy/clauses';
+import { ACTION_IDS, CLAUSE_IDS } from './clause-ids';
 import { FACT_IDS } from './facts';
 
 export const OUTCOMES = ['eligible', 'conditional', 'ineligible', 'needs_info'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-const clauseId = z.enum(Object.keys(CLAUSE_TEXTS) as [ClauseId, ...ClauseId[]]);
-const actionId = z.enum(Object.keys(ACTION_TEXTS) as [ActionId, ...ActionId[]]);
+const clauseId = z.enum(CLAUSE_IDS);
+const actionId = z.enum(ACTION_IDS);
 
 export const DecisionSchema = z.object({
   outcome: z.enum(OUTCOMES),

@@ -3,10 +3,10 @@
  * them, so a wording change never changes an id. The texts are the console's own summary of
  * the marketplace policy, written for agents, in English and Simplified Chinese.
  */
-export const POLICY_VERSION = 'v1';
+import type { ActionId, ClauseId } from '../model/clause-ids';
+import type { Language } from '../model/languages';
 
-export const LANGUAGES = ['en', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const POLICY_VERSION = 'v1';
 
 type Texts = Record<Language, string>;
 
@@ -87,10 +87,7 @@ export const CLAUSE_TEXTS = {
     en: 'A full refund is not available under the policy; the customer’s next step is to contact the product’s provider, who handles questions about the refund first.',
     zh: '按政策不支持全额退款；客户下一步应联系该商品的服务商，退款相关问题由服务商首先受理。',
   },
-} as const satisfies Record<string, Texts>;
-
-export type ClauseId = keyof typeof CLAUSE_TEXTS;
-export const CLAUSE_IDS = Object.keys(CLAUSE_TEXTS) as ClauseId[];
+} as const satisfies Record<ClauseId, Texts>;
 
 export const ACTION_TEXTS = {
   backup_data: { en: 'Back up the data on the instance.', zh: '备份实例上的数据。' },
@@ -103,6 +100,4 @@ export const ACTION_TEXTS = {
     en: 'Contact the product’s provider about the refund.',
     zh: '就退款事宜联系该商品的服务商。',
   },
-} as const satisfies Record<string, Texts>;
-
-export type ActionId = keyof typeof ACTION_TEXTS;
+} as const satisfies Record<ActionId, Texts>;

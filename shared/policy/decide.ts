@@ -1,6 +1,8 @@
 import type { Decision } from '../model/decision';
 import { FACT_IDS, type FactId, type Facts, type ProductType } from '../model/facts';
-import { CLAUSE_TEXTS, POLICY_VERSION, type ActionId, type ClauseId, type Language } from './clauses';
+import { CLAUSE_TEXTS, POLICY_VERSION } from './clauses';
+import { type Language } from '../model/languages';
+import { type ActionId, type ClauseId } from '../model/clause-ids';
 import { apiRules } from './kinds/api';
 import { imageRules } from './kinds/image';
 import { rtcRules } from './kinds/rtc';

@@ -1,6 +1,7 @@
 import type { Decision } from '../model/decision';
 import { formatMoney } from '../model/money';
-import { ACTION_TEXTS, type Language } from './clauses';
+import { ACTION_TEXTS } from './clauses';
+import { type Language } from '../model/languages';
 import { FACT_QUESTIONS } from './questions';
 import { formatInPolicyZone } from './time';
 

@@ -1,5 +1,5 @@
 import type { FactId } from '../model/facts';
-import type { Language } from './clauses';
+import type { Language } from '../model/languages';
 
 interface Question {
   question: string;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
 import { When } from '../../components/When';
-import { isTyping } from '../../components/shortcuts';
+import { isTyping } from '../../lib/keys';
 import { api, call } from '../../api/client';
 import { usePersistentState } from '../../lib/usePersistentState';
 import { useCase } from '../../state/case';

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isTyping } from '../../components/shortcuts';
+import { isTyping } from '../../lib/keys';
 import { useQueue, VIEWS } from '../../state/queue';
 import { useRoute } from '../../state/route';
 import { useUi } from '../../state/ui';

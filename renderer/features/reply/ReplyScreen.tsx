@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decide } from '../../../shared/policy/decide';
-import { LANGUAGES, type Language } from '../../../shared/policy/clauses';
-import { isTyping } from '../../components/shortcuts';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
+import { isTyping } from '../../lib/keys';
 import { currentLanguage, i18n } from '../../i18n';
 import { formatLocal } from '../../lib/time';
 import { useCase } from '../../state/case';
@@ -11,8 +11,6 @@ import { onBeforeLeave } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { generateReply } from './replyText';
-
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文' };
 
 export function ReplyScreen({ caseRef }: { caseRef: string }) {
   const { t } = useTranslation();

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import type { CaseDetail } from '../../../shared/model/case';
 import type { Decision } from '../../../shared/model/decision';
 import { formatMoney } from '../../../shared/model/money';
-import { ACTION_TEXTS, type Language } from '../../../shared/policy/clauses';
+import { ACTION_TEXTS } from '../../../shared/policy/clauses';
+import { type Language } from '../../../shared/model/languages';
 import { formatInPolicyZone } from '../../../shared/policy/time';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { LANGUAGES, type Language } from '../../../shared/policy/clauses';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
 import { api, call } from '../../api/client';
 import { When } from '../../components/When';
 import { useSettings } from '../../state/settings';
@@ -9,7 +9,6 @@ import { useUi } from '../../state/ui';
 import { restoreFromBackup } from './restore';
 
 type Backup = ResponseOf<'backups.list'>['items'][number];
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '简体中文' };
 
 export function SettingsScreen() {
   const { t } = useTranslation();

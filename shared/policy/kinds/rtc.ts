@@ -1,5 +1,5 @@
 import type { FactId } from '../../model/facts';
-import type { ClauseId } from '../clauses';
+import type { ClauseId } from '../../model/clause-ids';
 import { addDays, type Instant } from '../time';
 import { refusedOrUndetermined, type KindRules } from './verdict';
 

@@ -1,5 +1,5 @@
 import { EXCLUSION_KEYS, type ExclusionKey, type FactId } from '../../model/facts';
-import type { ClauseId } from '../clauses';
+import type { ClauseId } from '../../model/clause-ids';
 import type { KnownFacts } from '../read-facts';
 import { addMonths } from '../time';
 import { refusedOrUndetermined, type KindRules } from './verdict';

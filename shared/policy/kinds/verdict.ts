@@ -1,5 +1,5 @@
 import type { FactId } from '../../model/facts';
-import type { ActionId, ClauseId } from '../clauses';
+import type { ActionId, ClauseId } from '../../model/clause-ids';
 import type { KnownFacts } from '../read-facts';
 import type { Instant } from '../time';
 

@@ -1,11 +1,10 @@
-import { app, net, protocol, session } from 'electron';
+import { app, session } from 'electron';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createHandlers, openStore } from './api/handlers';
-import { useNativeBinding } from './store/sqlite';
-import { APP_HOST, APP_SCHEME } from './app-origin';
+import { fileURLToPath } from 'node:url';
+import { createHandlers } from '../api';
+import { openStore, useNativeBinding } from '../store';
 import { registerApi } from './ipc';
-import { CONTENT_SECURITY_POLICY, resolveRendererFile } from './renderer-files';
+import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, lockDownContents } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,12 +19,8 @@ const SQLITE_BINDING = path.join(
   'better_sqlite3.node',
 );
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+registerAppScheme();
 app.enableSandbox();
-
-if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
 
@@ -33,17 +28,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === APP_HOST ? resolveRendererFile(RENDERER_ROOT, url.pathname) : null;
-    if (file === null) return new Response('not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
-  });
+  serveRenderer(RENDERER_ROOT);
 
   useNativeBinding(SQLITE_BINDING);
   const store = openStore({ file: path.join(app.getPath('userData'), 'cases.sqlite') });
@@ -61,7 +46,13 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 }
 
-start().catch((error: unknown) => {
-  console.error('Refund Console could not start:', error);
-  app.exit(1);
-});
+// A second copy hands over to the first (which comes to the front) and must do nothing else:
+// opening the store or a window here would race the running instance for the same file.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    console.error('Refund Console could not start:', error);
+    app.exit(1);
+  });
+}

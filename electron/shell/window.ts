@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { APP_ENTRY, isAppUrl } from './app-origin';
 
@@ -33,19 +33,18 @@ export function createMainWindow(preloadFile: string): BrowserWindow {
 }
 
 /**
- * Applied to every web contents the app ever creates: no navigation away from the console,
- * no new windows (links to the web open in the system browser instead), no webviews.
+ * Applied to every web contents the app ever creates: no navigation away from the console, in
+ * the top frame or any subframe, no new windows and no webviews. The console links to nothing
+ * outside itself, so nothing is handed to the system browser either: an allow-list of one
+ * would still be a door for whatever text a case carries.
  */
 export function lockDownContents(contents: Electron.WebContents): void {
-  contents.on('will-navigate', (event, url) => {
+  const stayInside = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', (event) => stayInside(event, event.url));
+  contents.on('will-frame-navigate', (event) => stayInside(event, event.url));
+  contents.on('will-redirect', (event) => stayInside(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { ApiResult } from '../shared/ipc/contract';
-import { dispatch, type Handlers } from './api/handlers';
+import type { ApiResult } from '../../shared/ipc/contract';
+import { dispatch, type Handlers } from '../api';
 import { isAppUrl } from './app-origin';
 
 const API_CHANNEL = 'api';

@@ -1,12 +1,8 @@
 import { useEffect } from 'react';
+import { isTyping } from '../lib/keys';
 import { parentOf, useRoute } from '../state/route';
 import { useUi } from '../state/ui';
 import { focusSearch } from './CommandPalette';
-
-/** True while the agent is typing, when single-letter shortcuts must stay letters. */
-export const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** App-wide keys; each screen adds its own (j/k in the queue, d/r on a case, c in a reply). */
 export function useGlobalShortcuts(): void {

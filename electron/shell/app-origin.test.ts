@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppUrl } from './app-origin';
-import { resolveRendererFile } from './renderer-files';
+import { resolveRendererFile } from '../host';
 
 describe('what counts as the console', () => {
   it.each([

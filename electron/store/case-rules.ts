@@ -1,0 +1,28 @@
+import type { Decision } from '../../shared/model/decision';
+import type { Facts } from '../../shared/model/facts';
+import { decide, InvalidFactsError } from '../../shared/policy';
+import { InvalidInputError } from './errors';
+
+/**
+ * decide() on facts that already passed FactsSchema (the API and imports parse first): it
+ * runs the rules' own consistency checks, so an InvalidFactsError here is the caller's
+ * input, never a bug.
+ */
+export function decideOrReject(facts: Facts, now: number): Decision {
+  try {
+    return decide(facts, { now });
+  } catch (error) {
+    if (error instanceof InvalidFactsError) throw new InvalidInputError(`facts.${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Until a decision is recorded, the queue sorts a case by the deadline the rules give at
+ * the time of the last change, so a new case with a closing window rises like a decided
+ * one. Once decided, the columns follow the latest recorded decision only.
+ */
+export function previewDeadline(facts: Facts, now: number): number | null {
+  const closes = decideOrReject(facts, now).windowClosesAt;
+  return closes === null ? null : Date.parse(closes);
+}

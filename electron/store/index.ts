@@ -1,0 +1,27 @@
+// The case store's one face: everything outside electron/store imports from here, so the
+// modules behind it can be split, merged or renamed without touching a caller.
+export { openStore, type OpenOptions } from './open';
+export { openStoreFromEnv, resolveStoreFile } from './from-env';
+export { useNativeBinding } from './sqlite';
+export type { CaseStore } from './store';
+export {
+  ConflictError,
+  InvalidInputError,
+  NewerDatabaseError,
+  NotFoundError,
+  StoreDamagedError,
+} from './errors';
+export { createCase, getCase, setStatus, updateFacts } from './cases';
+export { importCases, type ImportResult } from './cases-bulk';
+export { recordDecision, type DecisionRequest } from './decisions';
+export { addNote } from './notes';
+export { getDraft, saveDraft } from './drafts';
+export { listCases, type QueuePage } from './queue';
+export { searchCases } from './search';
+export { currentAgent, getSettings, setSettings } from './settings';
+export { listAudit } from './audit';
+export { verifyAuditWithBackups } from './audit-backups';
+export { createBackup, listBackups, restoreBackup } from './backup';
+export { formatRef, parseRef } from './refs';
+/** For benchmarks that build the store's bare schema beside it. */
+export { migrate } from './connection';

@@ -1,0 +1,57 @@
+import type { CaseStatus, CaseSummary } from '../../shared/model/case';
+import type { Outcome } from '../../shared/model/decision';
+import type { ProductType } from '../../shared/model/facts';
+import { iso, isoOrNull } from './canonical';
+import { NotFoundError } from './errors';
+import { formatRef, parseRef } from './refs';
+import type { CaseStore } from './store';
+
+// The case row as SQLite holds it, and the two ways every module reads one. A leaf module, so
+// cases, decisions, notes, search and counts can all depend on it without depending on each other.
+
+export interface CaseRow {
+  id: number;
+  customer_name: string;
+  account_id: string;
+  contact: string | null;
+  order_id: string;
+  product_name: string;
+  provider: string;
+  product_type: ProductType | null;
+  facts: string;
+  status: CaseStatus;
+  assignee: string | null;
+  latest_outcome: Outcome | null;
+  window_closes_at: number | null;
+  decided_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** What a queue row needs; the facts JSON stays on disk until a case is opened. */
+export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product_name, product_type, status,
+  assignee, latest_outcome, window_closes_at, created_at, updated_at`;
+
+export function toSummary(row: Omit<CaseRow, 'facts' | 'provider' | 'contact' | 'decided_at'>): CaseSummary {
+  return {
+    ref: formatRef(row.id),
+    customerName: row.customer_name,
+    accountId: row.account_id,
+    orderId: row.order_id,
+    productName: row.product_name,
+    productType: row.product_type,
+    status: row.status,
+    assignee: row.assignee,
+    latestOutcome: row.latest_outcome,
+    windowClosesAt: isoOrNull(row.window_closes_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export function requireCase(store: CaseStore, ref: string): CaseRow {
+  const id = parseRef(ref);
+  const row = id === null ? undefined : (store.sql('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow);
+  if (row === undefined) throw new NotFoundError(`no case ${ref}`);
+  return row;
+}
