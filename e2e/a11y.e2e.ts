@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHost } from '../electron/host';
 import type { CaseDetail } from '../shared/model/case';
-import type { FactsInput, ProductType } from '../shared/model/facts';
+import { PRODUCT_TYPES, type FactsInput } from '../shared/model/facts';
 import { AXE, buildRenderer, callApi, launch, openConsole, screenshot, tempDir } from './harness';
 
 const HOUR = 3_600_000;
@@ -28,12 +28,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const KINDS: ProductType[] = ['saas', 'service', 'image', 'api', 'rtc_package'];
 const NAMES = ['Harbin Dumpling Co', 'Lanzhou Noodle Works', 'Qingdao Brewing Lab', 'Xiamen Tea Exchange'];
 
 /** A queue with every countdown tone: closed, inside 24 h, days left, none. */
 function seedCase(index: number): unknown {
-  const kind = KINDS[index % KINDS.length]!;
+  const kind = PRODUCT_TYPES[index % PRODUCT_TYPES.length]!;
   const paidHoursAgo = [150, 100, 30, 2][index % 4]!;
   const facts: FactsInput = { productType: kind, orderAmount: 9900 + index * 100, paidAt: ago(paidHoursAgo) };
   return {

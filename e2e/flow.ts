@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { FactId, Facts } from '../shared/model/facts';
+import { FACTS, type FactId } from '../shared/model/catalogue';
+import { withFact, type FactKey, type Facts } from '../shared/model/facts';
 import { decide } from '../shared/policy/decide';
 import { FACT_QUESTIONS } from '../shared/policy/questions';
 
@@ -11,7 +12,8 @@ export interface NewCaseInput {
   fields: Record<string, string>;
 }
 
-const SELECTS = new Set(['productType', 'invoiceIssued', 'imageInUse', 'billingMethod', 'serviceStatus']);
+const isSelect = (name: string) =>
+  Object.hasOwn(FACTS, name) && ['choice', 'yesno'].includes(FACTS[name as FactKey].input.kind);
 
 /** Fills the new-case form as an agent would and returns the new case's ref. */
 export async function createCase(page: Page, input: NewCaseInput): Promise<string> {
@@ -27,7 +29,7 @@ export async function createCase(page: Page, input: NewCaseInput): Promise<strin
   };
   for (const [name, value] of Object.entries(fields)) {
     const field = page.locator(`#f-${name}`);
-    if (SELECTS.has(name)) await field.selectOption(value);
+    if (isSelect(name)) await field.selectOption(value);
     else await field.fill(value);
   }
   await page.getByRole('button', { name: 'Create case' }).click();
@@ -69,9 +71,7 @@ export async function walkGuidedFlow(
     else await page.locator('#answer').fill(answer.text);
     await page.getByRole('button', { name: 'Save answer' }).click();
     asked.push(expected);
-    facts = expected.startsWith('exclusions.')
-      ? { ...facts, exclusions: { ...facts.exclusions, [expected.slice(11)]: answer.value } }
-      : { ...facts, [expected]: answer.value };
+    facts = withFact(facts, expected, answer.value);
     // Wait for the store's answer (the next question, or none) before judging what comes next.
     await page.waitForFunction(
       (shown) => document.getElementById('question-text')?.textContent !== shown,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createCase, openStore } from '../../electron/store';
 import type { NewCase } from '../../shared/model/case';
-import type { ProductType } from '../../shared/model/facts';
+import { PRODUCT_TYPES } from '../../shared/model/facts';
 
 const CITIES = [
   'Harbin',
@@ -27,12 +27,11 @@ const TRADES = [
   'Studio',
   'Pharma',
 ];
-const KINDS: ProductType[] = ['saas', 'service', 'image', 'api', 'rtc_package'];
 const HOUR = 3_600_000;
 
 /** Deterministic case i: names repeat (a city is in 1 of 10 cases), kinds and deadlines spread out. */
 export function benchCase(i: number, now: number): NewCase {
-  const kind = KINDS[i % KINDS.length]!;
+  const kind = PRODUCT_TYPES[i % PRODUCT_TYPES.length]!;
   // Paid between 0 and 10 days ago, so windows range from long closed to days ahead.
   const paidAt = new Date(now - ((i * 7919) % (240 * 60)) * 60_000).toISOString();
   return {

@@ -1,4 +1,7 @@
-/** Every UI string in English; zh.ts mirrors these keys. Policy texts come from shared/policy. */
+/**
+ * Every UI string in English; zh.ts mirrors these keys. Policy texts come from shared/policy;
+ * the names of facts, kinds and their options from the catalogue (shared/model/catalogue.ts).
+ */
 export const en = {
   app: {
     damaged: 'The case store is damaged, so changes are refused until it is restored from a backup.',
@@ -24,13 +27,6 @@ export const en = {
     back: 'Back',
     save: 'Save',
   },
-  kind: {
-    saas: 'SaaS / software',
-    service: 'Service',
-    image: 'Machine image',
-    api: 'API / download',
-    rtc_package: 'Communication package',
-  },
   status: { open: 'Open', pending_customer: 'Waiting for customer', decided: 'Decided', closed: 'Closed' },
   outcome: {
     eligible: 'Eligible',
@@ -39,8 +35,6 @@ export const en = {
     needs_info: 'Needs information',
     undecided: 'Not decided',
   },
-  billing: { subscription: 'Subscription (monthly or yearly)', pay_as_you_go: 'Pay-as-you-go' },
-  serviceStatus: { in_progress: 'In progress', completed: 'Completed' },
   countdown: {
     left: '{{time}} left',
     passed: 'closed {{time}} ago',
@@ -75,22 +69,6 @@ export const en = {
       deadline: 'Window closes',
     },
     hint: 'j / k move · Enter opens',
-  },
-  facts: {
-    productType: 'Product kind',
-    orderAmount: 'Order amount',
-    voucherAmount: 'Voucher amount',
-    currency: 'Currency',
-    paidAt: 'Paid at',
-    requestedAt: 'Refund requested at',
-    invoiceIssued: 'Invoice issued',
-    billingMethod: 'Billing method',
-    imageInUse: 'Image in use',
-    serviceStatus: 'Service status',
-    guaranteeEndsAt: 'Service guarantee ends',
-    consumedMinutes: 'Minutes used',
-    expiresAt: 'Package expires',
-    exclusions: 'Exclusions',
   },
   usage: {
     title: 'Usage explainer: why was I charged?',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_IDS, CLAUSE_IDS } from './clause-ids';
-import { FACT_IDS } from './facts';
+import { FACT_IDS } from './catalogue';
 
 export const OUTCOMES = ['eligible', 'conditional', 'ineligible', 'needs_info'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

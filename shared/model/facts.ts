@@ -74,16 +74,31 @@ export type Facts = z.output<typeof FactsSchema>;
 export type FactsInput = { [K in keyof Facts]?: Facts[K] | null };
 export type Exclusions = NonNullable<Facts['exclusions']>;
 
-/** The names `missing` uses, in the one order an agent asks them. */
-export const FACT_IDS = [
-  'productType',
-  'orderAmount',
-  'paidAt',
-  'billingMethod',
-  'imageInUse',
-  'serviceStatus',
-  'guaranteeEndsAt',
-  ...EXCLUSION_KEYS.map((key) => `exclusions.${key}` as const),
-  'consumedMinutes',
-] as const;
-export type FactId = (typeof FACT_IDS)[number];
+/** Every fact by one name: the top-level fields, and each exclusion as `exclusions.<key>`. */
+export type FactKey = Exclude<keyof Facts, 'exclusions'> | `exclusions.${ExclusionKey}`;
+export type FactValue<K extends FactKey> = K extends `exclusions.${infer E extends ExclusionKey}`
+  ? Exclusions[E]
+  : K extends keyof Facts
+    ? Facts[K]
+    : never;
+
+const EXCLUSION_PREFIX = 'exclusions.';
+const exclusionOf = (key: FactKey) =>
+  key.startsWith(EXCLUSION_PREFIX) ? (key.slice(EXCLUSION_PREFIX.length) as ExclusionKey) : undefined;
+
+export function readFact<K extends FactKey>(facts: Facts, key: K): FactValue<K> | undefined {
+  const exclusion = exclusionOf(key);
+  const value = exclusion === undefined ? facts[key as keyof Facts] : facts.exclusions?.[exclusion];
+  return value as FactValue<K> | undefined;
+}
+
+/** The facts with one fact set (or, with undefined, forgotten again). */
+export function withFact(facts: Facts, key: FactKey, value: unknown): Facts {
+  const exclusion = exclusionOf(key);
+  return exclusion === undefined
+    ? { ...facts, [key]: value }
+    : { ...facts, exclusions: { ...facts.exclusions, [exclusion]: value } };
+}
+
+export const isProductType = (value: unknown): value is ProductType =>
+  typeof value === 'string' && (PRODUCT_TYPES as readonly string[]).includes(value);

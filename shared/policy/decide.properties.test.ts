@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FactsInput } from '../model/facts';
+import { PRODUCT_TYPES, type FactsInput } from '../model/facts';
 import { decide } from './decide';
 import { parseFacts } from './parse-facts';
 import { DAY_MS } from './time';
@@ -28,11 +28,7 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq
 /** Valid facts: every field may be unknown, and known ones respect the cross-field rules. */
 const validFacts = fc
   .record({
-    productType: maybe(
-      fc.constantFrom('saas', 'service', 'image', 'api', 'rtc_package') as fc.Arbitrary<
-        FactsInput['productType']
-      >,
-    ),
+    productType: maybe(fc.constantFrom(...PRODUCT_TYPES)),
     paid: instant(START, 600),
     requestedAfterDays: maybe(fc.integer({ min: 0, max: 200 * DAY_MS })),
     orderAmount: maybe(fc.integer({ min: 0, max: 10_000_000 })),

@@ -1,5 +1,6 @@
 import type { Decision } from '../model/decision';
-import { FACT_IDS, type FactId, type Facts, type ProductType } from '../model/facts';
+import { FACT_IDS, KINDS, type FactId } from '../model/catalogue';
+import type { Facts, ProductType } from '../model/facts';
 import { CLAUSE_TEXTS, POLICY_VERSION } from './clauses';
 import { type Language } from '../model/languages';
 import { type ActionId, type ClauseId } from '../model/clause-ids';
@@ -19,6 +20,7 @@ export interface DecideOptions {
   language?: Language;
 }
 
+// A kind without rules does not compile; whether its refusals go to the provider is the catalogue's.
 const RULES_BY_KIND: Record<ProductType, KindRules> = {
   saas: saasRules,
   service: serviceRules,
@@ -26,9 +28,6 @@ const RULES_BY_KIND: Record<ProductType, KindRules> = {
   api: apiRules,
   rtc_package: rtcRules,
 };
-
-/** Kinds whose refusals point the customer at the provider, so the agent has a next step. */
-const PROVIDER_HANDLES_REFUSALS: ReadonlySet<ProductType> = new Set(['saas', 'service', 'image', 'api']);
 
 const ASKING_ORDER = new Map<FactId, number>(FACT_IDS.map((id, index) => [id, index]));
 function inAskingOrder(a: FactId, b: FactId): number {
@@ -79,7 +78,8 @@ function judge(known: KnownFacts, verdict: Verdict): Judgement {
       return needs(known.productType === undefined ? ['productType', ...missing] : missing);
     }
     case 'refused': {
-      const referToProvider = PROVIDER_HANDLES_REFUSALS.has(known.productType!);
+      // The provider is the customer's next step after a refusal for most kinds.
+      const referToProvider = KINDS[known.productType!].refusalsGoToProvider;
       return {
         outcome: 'ineligible',
         refundAmount: 0,

@@ -1,4 +1,4 @@
-import type { FactId } from '../model/facts';
+import type { FactId } from '../model/catalogue';
 import type { Language } from '../model/languages';
 
 interface Question {

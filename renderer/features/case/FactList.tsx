@@ -1,13 +1,46 @@
 import { useTranslation } from 'react-i18next';
-import { EXCLUSION_KEYS, FACT_IDS, type FactId, type Facts } from '../../../shared/model/facts';
+import {
+  FACT_IDS,
+  FACT_KEYS,
+  FACTS,
+  optionLabel,
+  type FactId,
+  type FactInput,
+  type InputKind,
+  type InputValue,
+  type Labels,
+} from '../../../shared/model/catalogue';
+import { readFact, type Facts } from '../../../shared/model/facts';
 import { formatMinorUnits } from '../../../shared/model/money';
-import { FACT_QUESTIONS } from '../../../shared/policy/questions';
+import type { Language } from '../../../shared/model/languages';
+import { DEFAULT_CURRENCY } from '../../../shared/policy/read-facts';
 import { When } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 
 export type Row = [label: string, value: React.ReactNode, fact?: FactId];
 
 const ASKABLE: ReadonlySet<string> = new Set(FACT_IDS);
+
+interface Shown {
+  language: Language;
+  currency: string;
+  yesNo(value: boolean): string;
+}
+type Format<K extends InputKind> = (
+  input: Extract<FactInput, { kind: K }>,
+  value: InputValue[K],
+  shown: Shown,
+) => React.ReactNode;
+
+// One format per input kind: a new kind of input does not compile until it is shown here.
+const FORMATS: { [K in InputKind]: Format<K> } = {
+  choice: (input, value, { language }) => optionLabel(input, value, language),
+  yesno: (_input, value, { yesNo }) => yesNo(value),
+  money: (_input, value, { currency }) => `${currency} ${formatMinorUnits(value, currency)}`,
+  instant: (_input, value) => <When iso={value} />,
+  minutes: (_input, value) => String(value),
+  text: (_input, value) => value,
+};
 
 interface Props {
   facts: Facts;
@@ -19,35 +52,20 @@ interface Props {
 /** Every known fact in words, after the case's own rows; unknown facts are left out, not shown blank. */
 export function FactList({ facts, leading = [], onChange }: Props) {
   const { t } = useTranslation();
-  const currency = facts.currency ?? 'CNY';
-  const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
+  const shown: Shown = {
+    language: currentLanguage(),
+    currency: facts.currency ?? DEFAULT_CURRENCY,
+    yesNo: (value) => t(value ? 'common.yes' : 'common.no'),
+  };
   const rows: Row[] = [...leading];
-  const add = (key: keyof Facts, value: React.ReactNode) =>
-    rows.push([t(`facts.${key}`), value, ASKABLE.has(key) ? (key as FactId) : undefined]);
-
-  if (facts.productType) add('productType', t(`kind.${facts.productType}`));
-  if (facts.orderAmount !== undefined)
-    add('orderAmount', `${currency} ${formatMinorUnits(facts.orderAmount, currency)}`);
-  if (facts.voucherAmount)
-    add('voucherAmount', `${currency} ${formatMinorUnits(facts.voucherAmount, currency)}`);
-  for (const key of ['paidAt', 'requestedAt', 'guaranteeEndsAt', 'expiresAt'] as const) {
-    const value = facts[key];
-    if (value !== undefined) add(key, <When iso={value} />);
-  }
-  if (facts.invoiceIssued !== undefined) add('invoiceIssued', yesNo(facts.invoiceIssued));
-  if (facts.billingMethod) add('billingMethod', t(`billing.${facts.billingMethod}`));
-  if (facts.imageInUse !== undefined) add('imageInUse', yesNo(facts.imageInUse));
-  if (facts.serviceStatus) add('serviceStatus', t(`serviceStatus.${facts.serviceStatus}`));
-  if (facts.consumedMinutes !== undefined) add('consumedMinutes', String(facts.consumedMinutes));
-  for (const key of EXCLUSION_KEYS) {
-    const value = facts.exclusions?.[key];
-    if (value !== undefined) {
-      rows.push([
-        FACT_QUESTIONS[`exclusions.${key}`][currentLanguage()].question,
-        yesNo(value),
-        `exclusions.${key}`,
-      ]);
-    }
+  for (const key of FACT_KEYS) {
+    const value = readFact(facts, key);
+    if (value === undefined) continue;
+    const { label, input }: { label: Labels; input: FactInput } = FACTS[key];
+    // The catalogue's types hold each fact's value to its input kind; the loop cannot see that.
+    const format = FORMATS[input.kind] as Format<InputKind>;
+    const shownValue = format(input, value as never, shown);
+    rows.push([label[shown.language], shownValue, ASKABLE.has(key) ? (key as FactId) : undefined]);
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FactId } from '../../../shared/model/facts';
+import type { FactId } from '../../../shared/model/catalogue';
+import { withFact } from '../../../shared/model/facts';
 import { decide } from '../../../shared/policy/decide';
 import { parseFacts } from '../../../shared/policy/parse-facts';
 import { api, call } from '../../api/client';
@@ -9,7 +10,6 @@ import { useCase } from '../../state/case';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { FactList } from '../case/FactList';
-import { withFact } from './answers';
 import { DecisionPanel } from './DecisionPanel';
 import { QuestionCard } from './QuestionCard';
 import { RecordForm } from './RecordForm';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FactId } from '../../../shared/model/facts';
+import { FACTS, optionLabel, type FactId, type FactInput } from '../../../shared/model/catalogue';
 import { FACT_QUESTIONS } from '../../../shared/policy/questions';
 import { currentLanguage } from '../../i18n';
-import { answerKind, readAnswer } from './answers';
+import { readAnswer } from './answers';
 
 interface Props {
   fact: FactId;
@@ -16,22 +16,23 @@ interface Props {
 /** One question, the first one decide() reports missing, with its hint. */
 export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
   const { t } = useTranslation();
-  const { question, hint } = FACT_QUESTIONS[fact][currentLanguage()];
-  const kind = answerKind(fact);
+  const language = currentLanguage();
+  const { question, hint } = FACT_QUESTIONS[fact][language];
+  const input: FactInput = FACTS[fact].input;
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const value = readAnswer(kind, text, currency);
+    const value = readAnswer(input, text, currency);
     setInvalid(value === null);
     if (value !== null) onAnswer(value);
   };
 
   const choices =
-    kind.type === 'choice'
-      ? kind.options.map((o) => [o, t(`${kind.labelKey}.${o}`)] as const)
-      : kind.type === 'yesno'
+    input.kind === 'choice'
+      ? input.options.map((o) => [o, optionLabel(input, o, language)] as const)
+      : input.kind === 'yesno'
         ? ([
             ['yes', t('common.yes')],
             ['no', t('common.no')],
@@ -66,14 +67,14 @@ export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
           <input
             id="answer"
             autoFocus
-            type={kind.type === 'datetime' ? 'datetime-local' : 'text'}
-            inputMode={kind.type === 'money' || kind.type === 'minutes' ? 'decimal' : undefined}
+            type={input.kind === 'instant' ? 'datetime-local' : 'text'}
+            inputMode={input.kind === 'money' || input.kind === 'minutes' ? 'decimal' : undefined}
             value={text}
             aria-invalid={invalid}
             aria-describedby="question-hint"
             onChange={(e) => setText(e.target.value)}
           />
-          {kind.type === 'money' && <span className="muted"> {currency}</span>}
+          {input.kind === 'money' && <span className="muted"> {currency}</span>}
         </>
       )}
       <p id="question-hint" className="hint">

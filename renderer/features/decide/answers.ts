@@ -1,63 +1,27 @@
-import {
-  BILLING_METHODS,
-  PRODUCT_TYPES,
-  SERVICE_STATUSES,
-  type FactId,
-  type Facts,
-} from '../../../shared/model/facts';
+import type { FactInput, InputKind } from '../../../shared/model/catalogue';
 import { parseMinorUnits } from '../../../shared/model/money';
 import { localInputToIso } from '../../lib/time';
 
-/** How each fact the rules may ask about is answered on screen. */
-export type AnswerKind =
-  | { type: 'choice'; options: readonly string[]; labelKey: string }
-  | { type: 'yesno' }
-  | { type: 'money' }
-  | { type: 'datetime' }
-  | { type: 'minutes' };
+type Reader<K extends InputKind> = (
+  input: Extract<FactInput, { kind: K }>,
+  text: string,
+  currency: string,
+) => unknown;
 
-export function answerKind(id: FactId): AnswerKind {
-  switch (id) {
-    case 'productType':
-      return { type: 'choice', options: PRODUCT_TYPES, labelKey: 'kind' };
-    case 'billingMethod':
-      return { type: 'choice', options: BILLING_METHODS, labelKey: 'billing' };
-    case 'serviceStatus':
-      return { type: 'choice', options: SERVICE_STATUSES, labelKey: 'serviceStatus' };
-    case 'orderAmount':
-      return { type: 'money' };
-    case 'paidAt':
-    case 'guaranteeEndsAt':
-      return { type: 'datetime' };
-    case 'consumedMinutes':
-      return { type: 'minutes' };
-    default:
-      return { type: 'yesno' };
-  }
-}
+// One reader per input kind: a new kind of input does not compile until it is read here.
+const READERS: { [K in InputKind]: Reader<K> } = {
+  choice: (input, text) => (input.options.includes(text) ? text : null),
+  yesno: (_input, text) => (text === 'yes' ? true : text === 'no' ? false : null),
+  money: (_input, text, currency) => parseMinorUnits(text, currency),
+  instant: (_input, text) => localInputToIso(text),
+  minutes: (_input, text) => {
+    const value = Number(text);
+    return text.trim() !== '' && Number.isFinite(value) && value >= 0 ? value : null;
+  },
+  text: (_input, text) => (text.trim() === '' ? null : text.trim()),
+};
 
 /** The typed answer as a fact value, or null when it is not a valid one. Money never goes through a float. */
-export function readAnswer(kind: AnswerKind, text: string, currency: string): unknown {
-  switch (kind.type) {
-    case 'choice':
-      return kind.options.includes(text) ? text : null;
-    case 'yesno':
-      return text === 'yes' ? true : text === 'no' ? false : null;
-    case 'money':
-      return parseMinorUnits(text, currency);
-    case 'datetime':
-      return localInputToIso(text);
-    case 'minutes': {
-      const value = Number(text);
-      return text.trim() !== '' && Number.isFinite(value) && value >= 0 ? value : null;
-    }
-  }
-}
-
-export function withFact(facts: Facts, id: FactId, value: unknown): Facts {
-  if (id.startsWith('exclusions.')) {
-    const key = id.slice('exclusions.'.length);
-    return { ...facts, exclusions: { ...facts.exclusions, [key]: value } };
-  }
-  return { ...facts, [id]: value };
+export function readAnswer(input: FactInput, text: string, currency: string): unknown {
+  return (READERS[input.kind] as Reader<InputKind>)(input, text, currency);
 }

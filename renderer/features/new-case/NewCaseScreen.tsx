@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  BILLING_METHODS,
-  PRODUCT_TYPES,
-  SERVICE_STATUSES,
-  type ProductType,
-} from '../../../shared/model/facts';
+import { FACTS, optionLabel, type FactInput } from '../../../shared/model/catalogue';
+import type { FactKey } from '../../../shared/model/facts';
 import { api, call } from '../../api/client';
+import { currentLanguage } from '../../i18n';
 import { usePersistentState } from '../../lib/usePersistentState';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
@@ -14,22 +11,16 @@ import { useUi } from '../../state/ui';
 import {
   CASE_FIELDS,
   EMPTY_FORM,
-  KIND_FIELDS,
-  isBooleanField,
-  isDateField,
+  factFieldsOf,
+  inputOf,
   toNewCase,
   type FieldErrors,
   type FormValues,
 } from './form';
 
-const CHOICES: Record<string, { options: readonly string[]; labelKey: string }> = {
-  productType: { options: PRODUCT_TYPES, labelKey: 'kind' },
-  billingMethod: { options: BILLING_METHODS, labelKey: 'billing' },
-  serviceStatus: { options: SERVICE_STATUSES, labelKey: 'serviceStatus' },
-};
-
 export function NewCaseScreen() {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const agentName = useSettings((s) => s.agentName);
   const [form, setForm, clear] = usePersistentState<FormValues>('new-case', {
     ...EMPTY_FORM,
@@ -37,14 +28,28 @@ export function NewCaseScreen() {
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const kind = (form.productType ?? 'saas') as ProductType;
 
-  const label = (name: string) => t(CASE_FIELDS.includes(name) ? `newCase.${name}` : `facts.${name}`);
+  const label = (name: string) =>
+    CASE_FIELDS.includes(name) ? t(`newCase.${name}`) : FACTS[name as FactKey].label[language];
+  // A field the form starts filled in has no "not known" choice.
+  const options = (name: string, input: FactInput): [string, string][] | null => {
+    const choices: [string, string][] | null =
+      input.kind === 'choice'
+        ? input.options.map((o) => [o, optionLabel(input, o, language)])
+        : input.kind === 'yesno'
+          ? [
+              ['yes', t('common.yes')],
+              ['no', t('common.no')],
+            ]
+          : null;
+    return choices && !(name in EMPTY_FORM) ? [['', t('common.unknown')], ...choices] : choices;
+  };
   const field = (name: string) => {
     const id = `f-${name}`;
     const value = form[name] ?? '';
     const set = (v: string) => setForm({ ...form, [name]: v });
-    const described = [errors[name] ? `${id}-error` : '', isDateField(name) ? 'date-hint' : '']
+    const input = inputOf(name);
+    const described = [errors[name] ? `${id}-error` : '', input.kind === 'instant' ? 'date-hint' : '']
       .join(' ')
       .trim();
     const common = {
@@ -54,38 +59,27 @@ export function NewCaseScreen() {
       'aria-invalid': errors[name] ? true : undefined,
       'aria-describedby': described || undefined,
     };
-    const choice = CHOICES[name];
-    let input: React.ReactNode;
-    if (choice || isBooleanField(name)) {
-      const options = choice?.options ?? ['yes', 'no'];
-      const optionLabel = (o: string) => (choice ? t(`${choice.labelKey}.${o}`) : t(`common.${o}`));
-      input = (
-        <select {...common} onChange={(e) => set(e.target.value)}>
-          {name !== 'productType' && name !== 'invoiceIssued' && (
-            <option value="">{t('common.unknown')}</option>
-          )}
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {optionLabel(o)}
-            </option>
-          ))}
-        </select>
-      );
-    } else {
-      input = (
-        <input
-          {...common}
-          type={isDateField(name) ? 'datetime-local' : 'text'}
-          inputMode={name.endsWith('Amount') || name === 'consumedMinutes' ? 'decimal' : undefined}
-          placeholder={name.endsWith('Amount') ? t('newCase.amountHint') : undefined}
-          onChange={(e) => set(e.target.value)}
-        />
-      );
-    }
+    const choices = options(name, input);
     return (
       <div className="field" key={name}>
         <label htmlFor={id}>{label(name)}</label>
-        {input}
+        {choices ? (
+          <select {...common} onChange={(e) => set(e.target.value)}>
+            {choices.map(([option, optionText]) => (
+              <option key={option} value={option}>
+                {optionText}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...common}
+            type={input.kind === 'instant' ? 'datetime-local' : 'text'}
+            inputMode={input.kind === 'money' || input.kind === 'minutes' ? 'decimal' : undefined}
+            placeholder={input.kind === 'money' ? t('newCase.amountHint') : undefined}
+            onChange={(e) => set(e.target.value)}
+          />
+        )}
         {errors[name] && (
           <span id={`${id}-error`} className="error">
             {errors[name]}
@@ -126,18 +120,7 @@ export function NewCaseScreen() {
       </fieldset>
       <fieldset>
         <legend>{t('newCase.facts')}</legend>
-        <div className="fields">
-          {[
-            'productType',
-            'currency',
-            'orderAmount',
-            'voucherAmount',
-            'paidAt',
-            'requestedAt',
-            'invoiceIssued',
-          ].map(field)}
-          {KIND_FIELDS[kind].map(field)}
-        </div>
+        <div className="fields">{factFieldsOf(form.productType).map(field)}</div>
         <p id="date-hint" className="muted">
           {t('newCase.dateHint')} {t('newCase.unknownHint')}
         </p>

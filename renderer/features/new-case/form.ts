@@ -1,5 +1,12 @@
 import { NewCaseSchema, type NewCase } from '../../../shared/model/case';
-import type { ProductType } from '../../../shared/model/facts';
+import {
+  FACTS,
+  FORM_FACTS_OF_EVERY_KIND,
+  formFacts,
+  type FactInput,
+  type InputKind,
+} from '../../../shared/model/catalogue';
+import { isProductType, type FactKey } from '../../../shared/model/facts';
 import { parseMinorUnits } from '../../../shared/model/money';
 import { parseFacts } from '../../../shared/policy/parse-facts';
 import { localInputToIso } from '../../lib/time';
@@ -20,24 +27,29 @@ export const CASE_FIELDS = [
   'assignee',
 ];
 
-/** Only what can change the answer for this kind is asked; the rest would be noise. */
-export const KIND_FIELDS: Record<ProductType, string[]> = {
-  saas: [],
-  api: [],
-  image: ['billingMethod', 'imageInUse'],
-  service: ['serviceStatus', 'guaranteeEndsAt'],
-  rtc_package: ['consumedMinutes', 'expiresAt'],
-};
-
-const DATE_FIELDS = new Set(['paidAt', 'requestedAt', 'guaranteeEndsAt', 'expiresAt']);
-const BOOLEAN_FIELDS = new Set(['invoiceIssued', 'imageInUse']);
 const ERROR_FIELD: Record<string, string> = {
   'customer.name': 'customerName',
   'customer.accountId': 'accountId',
 };
 
-export const isDateField = (name: string) => DATE_FIELDS.has(name);
-export const isBooleanField = (name: string) => BOOLEAN_FIELDS.has(name);
+/** Only what can change the answer for the chosen kind is asked; the rest would be noise. */
+export const factFieldsOf = (kind: string | undefined): readonly FactKey[] =>
+  isProductType(kind) ? formFacts(kind) : FORM_FACTS_OF_EVERY_KIND;
+
+/** How a form field is entered: a fact's input from the catalogue; the case's own fields are text. */
+export const inputOf = (name: string): FactInput =>
+  Object.hasOwn(FACTS, name) ? FACTS[name as FactKey].input : { kind: 'text' };
+
+// The form leaves judging a value to the schema, except money, which must never pass a float:
+// only money reads as null here. A new kind of input does not compile until it is read here.
+const READ: { [K in InputKind]: (text: string, currency: string) => unknown } = {
+  choice: (text) => text,
+  yesno: (text) => text === 'yes',
+  money: (text, currency) => parseMinorUnits(text, currency),
+  instant: (text) => localInputToIso(text) ?? text,
+  minutes: (text) => Number(text),
+  text: (text) => text,
+};
 
 type Result = { ok: true; value: NewCase } | { ok: false; errors: FieldErrors };
 
@@ -45,22 +57,14 @@ export function toNewCase(form: FormValues, notMoney: string, now: number): Resu
   const errors: FieldErrors = {};
   const text = (name: string) => (form[name] ?? '').trim();
   const optional = (name: string) => (text(name) === '' ? undefined : text(name));
+  // The kind is always sent (it picks the fields) and the currency first (amounts are read in it).
   const currency = text('currency') || 'CNY';
   const facts: Record<string, unknown> = { productType: text('productType'), currency };
 
-  for (const name of ['orderAmount', 'voucherAmount']) {
-    if (text(name) === '') continue;
-    const amount = parseMinorUnits(text(name), currency);
-    if (amount === null) errors[name] = notMoney;
-    else facts[name] = amount;
-  }
-  const kind = text('productType') as ProductType;
-  for (const name of ['paidAt', 'requestedAt', 'invoiceIssued', ...(KIND_FIELDS[kind] ?? [])]) {
-    const value = text(name);
-    if (value === '') continue;
-    if (isDateField(name)) facts[name] = localInputToIso(value) ?? value;
-    else if (isBooleanField(name)) facts[name] = value === 'yes';
-    else if (name === 'consumedMinutes') facts[name] = Number(value);
+  for (const name of factFieldsOf(text('productType'))) {
+    if (name in facts || text(name) === '') continue;
+    const value = READ[inputOf(name).kind](text(name), currency);
+    if (value === null) errors[name] = notMoney;
     else facts[name] = value;
   }
 

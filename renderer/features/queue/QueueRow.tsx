@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../shared/model/case';
+import { KINDS } from '../../../shared/model/catalogue';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
+import { currentLanguage } from '../../i18n';
 
 export const ROW_HEIGHT = 44;
 
@@ -29,7 +31,7 @@ export function QueueRow({ item, selected, top, onOpen }: Props) {
         {item.customerName}
         <small className="muted">{item.productName}</small>
       </span>
-      <span>{item.productType ? t(`kind.${item.productType}`) : '—'}</span>
+      <span>{item.productType ? KINDS[item.productType].label[currentLanguage()] : '—'}</span>
       <span>{t(`status.${item.status}`)}</span>
       <Outcome outcome={item.latestOutcome} />
       <Countdown closesAt={item.windowClosesAt} />

@@ -1,4 +1,4 @@
-import type { FactId } from '../../model/facts';
+import type { FactId } from '../../model/catalogue';
 import { addDays } from '../time';
 import type { KindRules } from './verdict';
 

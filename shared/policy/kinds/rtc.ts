@@ -1,4 +1,4 @@
-import type { FactId } from '../../model/facts';
+import type { FactId } from '../../model/catalogue';
 import type { ClauseId } from '../../model/clause-ids';
 import { addDays, type Instant } from '../time';
 import { refusedOrUndetermined, type KindRules } from './verdict';

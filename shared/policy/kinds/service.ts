@@ -1,4 +1,5 @@
-import { EXCLUSION_KEYS, type ExclusionKey, type FactId } from '../../model/facts';
+import type { FactId } from '../../model/catalogue';
+import { EXCLUSION_KEYS, type ExclusionKey } from '../../model/facts';
 import type { ClauseId } from '../../model/clause-ids';
 import type { KnownFacts } from '../read-facts';
 import { addMonths } from '../time';

@@ -1,4 +1,4 @@
-import type { FactId } from '../../model/facts';
+import type { FactId } from '../../model/catalogue';
 import type { ActionId, ClauseId } from '../../model/clause-ids';
 import type { KnownFacts } from '../read-facts';
 import type { Instant } from '../time';
