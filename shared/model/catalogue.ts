@@ -70,17 +70,21 @@ export const FACT_IDS = [
 ] as const satisfies readonly FactKey[];
 export type FactId = (typeof FACT_IDS)[number];
 
-// The compiler holds each entry to its schema field: an input whose value type does not fit
-// the field, or a choice whose options are not the field's values, does not compile.
-type InputFor<V> = {
-  [I in InputKind]: [V] extends [InputValue[I]]
-    ? I extends 'choice'
-      ? ChoiceInput<V & string>
-      : { kind: I }
-    : never;
-}[InputKind];
+// The compiler holds each entry to its schema field: an input whose value does not fit the
+// field, or a choice whose labels are not the field's values, does not compile. Free text is
+// an instant or plain text; a closed set of values is a choice of exactly those.
+type InputFor<V> = [V] extends [boolean]
+  ? { kind: 'yesno' }
+  : [V] extends [number]
+    ? { kind: 'money' } | { kind: 'minutes' }
+    : [V] extends [string]
+      ? string extends V
+        ? { kind: 'instant' } | { kind: 'text' }
+        : ChoiceInput<V>
+      : never;
 
-export type FactEntry<K extends FactKey = FactKey> = {
+/** One fact's entry, held to its schema field and to whether the rules ask it. */
+export type FactEntryOf<K extends FactKey> = {
   label: Labels;
   input: InputFor<NonNullable<FactValue<K>>>;
 } & (K extends FactId
@@ -89,6 +93,13 @@ export type FactEntry<K extends FactKey = FactKey> = {
       askedFor: readonly Asker[];
     }
   : { askedFor?: never });
+
+/** Any fact's entry, as code that walks every fact sees it. */
+export interface FactEntry {
+  label: Labels;
+  input: FactInput;
+  askedFor?: readonly Asker[];
+}
 
 export interface KindEntry {
   label: Labels;
@@ -146,14 +157,14 @@ const REFUNDABLE_KINDS = ['saas', 'service', 'image', 'rtc_package'] as const;
 const yesno = { kind: 'yesno' } as const;
 const instant = { kind: 'instant' } as const;
 const money = { kind: 'money' } as const;
-const exclusion = (en: string, zh: string): FactEntry<`exclusions.${ExclusionKey}`> => ({
+const exclusion = (en: string, zh: string): FactEntryOf<`exclusions.${ExclusionKey}`> => ({
   label: { en, zh },
   input: yesno,
   askedFor: ['service'],
 });
 
 /** Every fact, in the order the console lists them. */
-export const FACTS: { readonly [K in FactKey]: FactEntry<K> } = {
+export const FACTS: { readonly [K in FactKey]: FactEntryOf<K> } = {
   productType: {
     label: { en: 'Product kind', zh: '商品类型' },
     input: {

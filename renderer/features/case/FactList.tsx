@@ -4,11 +4,11 @@ import {
   FACT_KEYS,
   FACTS,
   optionLabel,
+  type FactEntry,
   type FactId,
   type FactInput,
   type InputKind,
   type InputValue,
-  type Labels,
 } from '../../../shared/model/catalogue';
 import { readFact, type Facts } from '../../../shared/model/facts';
 import { formatMinorUnits } from '../../../shared/model/money';
@@ -61,7 +61,7 @@ export function FactList({ facts, leading = [], onChange }: Props) {
   for (const key of FACT_KEYS) {
     const value = readFact(facts, key);
     if (value === undefined) continue;
-    const { label, input }: { label: Labels; input: FactInput } = FACTS[key];
+    const { label, input }: FactEntry = FACTS[key];
     // The catalogue's types hold each fact's value to its input kind; the loop cannot see that.
     const format = FORMATS[input.kind] as Format<InputKind>;
     const shownValue = format(input, value as never, shown);
