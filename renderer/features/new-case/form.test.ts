@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM_FACTS_OF_EVERY_KIND, KINDS } from '../../../shared/model/catalogue';
+import { PRODUCT_TYPES } from '../../../shared/model/facts';
+import { EMPTY_FORM, factFieldsOf, inputOf, toNewCase, type FormValues } from './form';
+
+// The form's date-time fields are in the agent's zone; these tests fix it to UTC+8.
+const zoneBefore = process.env.TZ;
+beforeAll(() => void (process.env.TZ = 'Asia/Shanghai'));
+afterAll(() => void (process.env.TZ = zoneBefore));
+
+const NOT_MONEY = 'Enter an amount like 199.00.';
+const NOW = Date.parse('2026-03-10T12:00:00+08:00');
+const CUSTOMER: FormValues = {
+  customerName: 'Harbin Dumpling Co',
+  accountId: 'acc-1',
+  orderId: 'ORD-1',
+  productName: 'Dumpling CRM',
+  provider: 'Northwind Cloud',
+};
+const submit = (fields: FormValues) => toNewCase({ ...EMPTY_FORM, ...CUSTOMER, ...fields }, NOT_MONEY, NOW);
+
+describe('the new-case form', () => {
+  it('asks the shared facts for every kind, then the kind’s own', () => {
+    for (const kind of PRODUCT_TYPES) {
+      expect(factFieldsOf(kind)).toEqual([...FORM_FACTS_OF_EVERY_KIND, ...KINDS[kind].formFacts]);
+    }
+    expect(factFieldsOf('image')).toContain('imageInUse');
+    expect(factFieldsOf('hardware')).toEqual(FORM_FACTS_OF_EVERY_KIND);
+    expect(factFieldsOf(undefined)).toEqual(FORM_FACTS_OF_EVERY_KIND);
+  });
+
+  it('enters each fact by its catalogue input and the case’s own fields as text', () => {
+    expect(inputOf('paidAt')).toEqual({ kind: 'instant' });
+    expect(inputOf('orderAmount')).toEqual({ kind: 'money' });
+    expect(inputOf('invoiceIssued')).toEqual({ kind: 'yesno' });
+    expect(inputOf('billingMethod').kind).toBe('choice');
+    expect(inputOf('customerName')).toEqual({ kind: 'text' });
+    expect(inputOf('toString')).toEqual({ kind: 'text' });
+  });
+
+  it('turns typed text into facts: minor units, instants with their offset, yes/no as booleans', () => {
+    const result = submit({
+      orderAmount: '1,299.50',
+      voucherAmount: '20',
+      paidAt: '2026-03-01T10:00',
+      requestedAt: '2026-03-04T09:30',
+      invoiceIssued: 'yes',
+      assignee: '  Mei Lin ',
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        customer: { name: 'Harbin Dumpling Co', accountId: 'acc-1' },
+        orderId: 'ORD-1',
+        productName: 'Dumpling CRM',
+        provider: 'Northwind Cloud',
+        assignee: 'Mei Lin',
+        facts: {
+          productType: 'saas',
+          currency: 'CNY',
+          orderAmount: 129950,
+          voucherAmount: 2000,
+          paidAt: '2026-03-01T10:00:00+08:00',
+          requestedAt: '2026-03-04T09:30:00+08:00',
+          invoiceIssued: true,
+        },
+      },
+    });
+  });
+
+  it('sends the chosen kind’s facts and leaves out what was typed for another kind', () => {
+    const kindFields = {
+      billingMethod: 'subscription',
+      imageInUse: 'no',
+      serviceStatus: 'in_progress',
+      consumedMinutes: '12.5',
+      expiresAt: '2026-04-01T00:00',
+    };
+    const facts = (kind: string) => {
+      const result = submit({ productType: kind, ...kindFields });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.value.facts;
+    };
+    expect(facts('image')).toMatchObject({ billingMethod: 'subscription', imageInUse: false });
+    expect(facts('image')).not.toHaveProperty('consumedMinutes');
+    expect(facts('rtc_package')).toMatchObject({
+      consumedMinutes: 12.5,
+      expiresAt: '2026-04-01T00:00:00+08:00',
+    });
+    expect(facts('rtc_package')).not.toHaveProperty('billingMethod');
+    expect(facts('saas')).toEqual({ productType: 'saas', currency: 'CNY', invoiceIssued: false });
+  });
+
+  it('leaves an empty field unknown, not blank', () => {
+    const result = submit({
+      productType: 'service',
+      serviceStatus: '',
+      guaranteeEndsAt: '',
+      orderAmount: '',
+    });
+    expect(result.ok && result.value.facts).toEqual({
+      productType: 'service',
+      currency: 'CNY',
+      invoiceIssued: false,
+    });
+  });
+
+  it('reads amounts in the chosen currency', () => {
+    const result = submit({ currency: 'JPY', orderAmount: '1500' });
+    expect(result.ok && result.value.facts.orderAmount).toBe(1500);
+    expect(submit({ currency: 'JPY', orderAmount: '1500.5' })).toEqual({
+      ok: false,
+      errors: { orderAmount: NOT_MONEY },
+    });
+  });
+
+  it('names each field that is wrong, with the form’s own field names', () => {
+    const result = submit({
+      customerName: ' ',
+      orderAmount: '12.345',
+      voucherAmount: 'ten',
+      consumedMinutes: '',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toMatchObject({ orderAmount: NOT_MONEY, voucherAmount: NOT_MONEY });
+    expect(result.errors.customerName).toBe('must not be empty');
+  });
+
+  it('refuses what only the whole case shows: a voucher above the amount, a request before payment', () => {
+    expect(submit({ orderAmount: '10', voucherAmount: '20' })).toEqual({
+      ok: false,
+      errors: { voucherAmount: 'must not exceed orderAmount' },
+    });
+    expect(submit({ paidAt: '2026-03-05T10:00', requestedAt: '2026-03-01T10:00' })).toEqual({
+      ok: false,
+      errors: { requestedAt: 'must not be earlier than paidAt' },
+    });
+  });
+
+  it('refuses a kind the rules do not know', () => {
+    const result = submit({ productType: 'hardware' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.productType).toMatch(/^must be one of saas, /);
+  });
+
+  it('refuses negative minutes through the schema', () => {
+    const result = submit({ productType: 'rtc_package', consumedMinutes: '-3' });
+    expect(result).toEqual({ ok: false, errors: { consumedMinutes: 'must not be negative' } });
+  });
+});
