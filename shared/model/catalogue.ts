@@ -2,7 +2,7 @@
  * The one description of every fact and every product kind: how a fact is entered and shown,
  * what it is called in each language, which kinds ask it, and what each kind puts on the form.
  * The rules' asking order, the new-case form, the guided questions' inputs, the fact list and
- * the labels are all derived from here; nothing else keeps a list of facts or kinds.
+ * the labels are all derived from here, not kept in parallel tables.
  *
  * Adding a product kind:
  * 1. its id in PRODUCT_TYPES (facts.ts); the compiler then asks for its entry in KINDS below
