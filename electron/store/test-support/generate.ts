@@ -1,5 +1,5 @@
 import type { NewCase } from '../../../shared/model/case';
-import type { Facts } from '../../../shared/model/facts';
+import { PRODUCT_TYPES, type Facts } from '../../../shared/model/facts';
 
 /** mulberry32: small, fast and seedable, so a benchmark or crash run can be repeated. */
 export function seededRandom(seed: number): () => number {
@@ -83,7 +83,7 @@ const PRODUCTS = [
   'Video Call Pack',
 ];
 const EDITIONS = ['Basic', 'Pro', 'Enterprise', 'Starter', 'Plus', '标准版', '专业版'];
-const KINDS = ['saas', 'service', 'image', 'api', 'rtc_package'] as const;
+
 const HOUR = 3_600_000;
 
 /**
@@ -92,7 +92,7 @@ const HOUR = 3_600_000;
  */
 export function generateCase(random: () => number, index: number, now: number): NewCase {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const kind = pick(KINDS);
+  const kind = pick(PRODUCT_TYPES);
   const paid = now - Math.floor(random() * 40 * 24) * HOUR;
   const facts: Facts = {
     productType: kind,
