@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getCase } from './cases';
+import { getCase } from './case-detail';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { openStore } from './open';
 import { tempDir } from './test-support/temp-store';
@@ -23,6 +23,7 @@ const seedCase = (db: Database.Database) =>
 const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   1: seedCase,
   2: seedCase,
+  3: seedCase,
 };
 
 let cleanup = () => {};

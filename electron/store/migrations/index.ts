@@ -1,9 +1,10 @@
 import initial from './001-initial';
 import queueByStatus from './002-queue-by-status';
+import caseRevision from './003-case-revision';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
-export const MIGRATIONS: readonly Migration[] = [initial, queueByStatus];
+export const MIGRATIONS: readonly Migration[] = [initial, queueByStatus, caseRevision];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 export type { Migration };
