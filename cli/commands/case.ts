@@ -1,4 +1,5 @@
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../shared/model/case';
+import { decide } from '../../shared/policy';
 import { parseArgs, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { EXIT, readJsonInput, type CliIo } from '../io';
 import { currentAgent } from '../../electron/store';
@@ -22,25 +23,31 @@ const SUBCOMMANDS: Record<string, { flags: string[]; run: Subcommand }> = {
     run: async (parsed, io, { handlers }) => {
       const input = await readJsonInput(io, parsed.positionals[1]);
       if (!input.ok) throw new CommandFailure(EXIT.badInput, input.message);
-      io.stdout(`${unwrap(await handlers['cases.create'](input.value)).summary.ref}\n`);
+      io.stdout(`${unwrap(await handlers['cases.create'](input.value)).detail.summary.ref}\n`);
       return EXIT.ok;
     },
   },
   // Prints the whole stored DecisionRecord: the rules' decision, the recorded outcome (which
-  // differs only for an override), the facts it was made on, the agent and the time.
+  // differs only for an override), the facts it was made on, the agent and the time. It records
+  // what it just read and decided, so a change by another process in between is refused.
   decide: {
     flags: ['agent', 'note'],
     run: async (parsed, io, { store, handlers }) => {
       const ref = positional(parsed, 'REF');
       const agent = stringFlag(parsed, 'agent') ?? currentAgent(store);
       const note = stringFlag(parsed, 'note');
-      io.stdout(
-        json(
-          unwrap(
-            await handlers['decisions.record']({ ref, agent: agent === 'unknown' ? 'cli' : agent, note }),
-          ),
-        ),
+      const { summary, facts } = unwrap(await handlers['cases.get']({ ref }));
+      const { outcome, refundAmount } = decide(facts, { now: store.now() });
+      const recorded = unwrap(
+        await handlers['decisions.record']({
+          ref,
+          revision: summary.revision,
+          seen: { outcome, refundAmount },
+          agent: agent === 'unknown' ? 'cli' : agent,
+          note,
+        }),
       );
+      io.stdout(json(recorded.detail.decisions.at(-1)));
       return EXIT.ok;
     },
   },

@@ -19,6 +19,6 @@ export const caseHandlers = (store: CaseStore): Implementations<CaseMethods> => 
   'cases.get': ({ ref }) => getCase(store, ref),
   'cases.list': (query) => listCases(store, query),
   'cases.search': ({ query, limit }) => ({ items: searchCases(store, query, limit) }),
-  'cases.updateFacts': ({ ref, facts, agent }) => updateFacts(store, ref, facts, agent),
-  'cases.setStatus': ({ ref, status, agent }) => setStatus(store, ref, status, agent),
+  'cases.updateFacts': ({ ref, revision, facts, agent }) => updateFacts(store, ref, facts, agent, revision),
+  'cases.setStatus': ({ ref, revision, status, agent }) => setStatus(store, ref, status, agent, revision),
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, type ApiResult, type MethodName, type ResponseOf } from '../../shared/ipc/contract';
+import type { CaseDetail } from '../../shared/model/case';
+import { decide } from '../../shared/policy';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, dispatch, type Handlers } from './handlers';
 
@@ -23,18 +25,61 @@ async function ok<M extends MethodName>(
 
 const DAY = 86_400_000;
 
+/** What the live panel shows for a case at the store's clock: decide() on its facts. */
+function panel(detail: CaseDetail) {
+  const { outcome, refundAmount } = decide(detail.facts, { now: env.clock.now() });
+  return { revision: detail.summary.revision, seen: { outcome, refundAmount } };
+}
+const current = async (ref = 'RC-000001') => ok('cases.get', h['cases.get']({ ref }));
+
 describe('cases', () => {
   it('creates a case with a readable ref, the rules’ deadline and an audit row', async () => {
     const created = await ok('cases.create', h['cases.create'](sampleCase()));
-    expect(created.summary).toMatchObject({
+    expect(created.detail.summary).toMatchObject({
       ref: 'RC-000001',
       status: 'open',
       latestOutcome: null,
       windowClosesAt: '2026-03-06T02:00:00.000Z',
+      revision: 1,
     });
-    expect(created.customer.contact).toBe('li.wei@example.com');
+    expect(created.detail.customer.contact).toBe('li.wei@example.com');
     const audit = await ok('audit.list', h['audit.list']({ ref: 'RC-000001' }));
     expect(audit.items.map((item) => item.action)).toEqual(['case.create']);
+    expect(created.audit).toEqual(audit.items);
+  });
+
+  it('answers every change with the case as it now stands and the audit rows it appended', async () => {
+    const created = await ok('cases.create', h['cases.create'](sampleCase()));
+    const facts = { ...created.detail.facts, invoiceIssued: true };
+    const changes = [
+      created,
+      await ok(
+        'cases.updateFacts',
+        h['cases.updateFacts']({ ref: 'RC-000001', revision: 1, facts, agent: 'ann' }),
+      ),
+      await ok(
+        'cases.setStatus',
+        h['cases.setStatus']({ ref: 'RC-000001', revision: 2, status: 'pending_customer', agent: 'ann' }),
+      ),
+      await ok('notes.add', h['notes.add']({ ref: 'RC-000001', author: 'ann', body: 'called back' })),
+    ];
+    changes.push(
+      await ok(
+        'decisions.record',
+        h['decisions.record']({ ref: 'RC-000001', agent: 'ann', ...panel(changes[3]!.detail) }),
+      ),
+    );
+    expect(changes.map((change) => change.detail.summary.revision)).toEqual([1, 2, 3, 4, 5]);
+    expect(changes.map((change) => change.audit.map((row) => row.action))).toEqual([
+      ['case.create'],
+      ['case.facts'],
+      ['case.status'],
+      ['note.add'],
+      ['decision.record'],
+    ]);
+    const trail = await ok('audit.list', h['audit.list']({ ref: 'RC-000001' }));
+    expect(changes.flatMap((change) => change.audit)).toEqual(trail.items);
+    expect(changes.at(-1)!.detail).toEqual(await current());
   });
 
   it('rejects bad payloads with the field path, and unknown refs and methods', async () => {
@@ -68,35 +113,33 @@ describe('cases', () => {
       'cases.updateFacts',
       h['cases.updateFacts']({
         ref: 'RC-000001',
+        revision: 1,
         agent: 'ann',
         facts: { productType: 'rtc_package', paidAt: '2026-03-01T10:00:00+08:00' },
       }),
     );
-    expect(updated.summary.productType).toBe('rtc_package');
-    expect(updated.summary.windowClosesAt).toBe('2026-03-08T02:00:00.000Z');
+    expect(updated.detail.summary.productType).toBe('rtc_package');
+    expect(updated.detail.summary.windowClosesAt).toBe('2026-03-08T02:00:00.000Z');
   });
 
   it('sets statuses, refusing "decided" before any decision', async () => {
     await h['cases.create'](sampleCase());
-    expect(await h['cases.setStatus']({ ref: 'RC-000001', status: 'decided', agent: 'ann' })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict' },
-    });
-    const pending = await ok(
-      'cases.setStatus',
-      h['cases.setStatus']({ ref: 'RC-000001', status: 'pending_customer', agent: 'ann' }),
-    );
-    expect(pending.summary.status).toBe('pending_customer');
+    const setStatus = (status: 'decided' | 'pending_customer') =>
+      h['cases.setStatus']({ ref: 'RC-000001', revision: 1, status, agent: 'ann' });
+    expect(await setStatus('decided')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const pending = await ok('cases.setStatus', setStatus('pending_customer'));
+    expect(pending.detail.summary.status).toBe('pending_customer');
   });
 });
 
 describe('decisions', () => {
   it('decides from the stored facts at the store’s clock and updates the queue columns', async () => {
     await h['cases.create'](sampleCase());
-    const record = await ok(
+    const recorded = await ok(
       'decisions.record',
-      h['decisions.record']({ ref: 'RC-000001', agent: 'ann', note: 'ok' }),
+      h['decisions.record']({ ref: 'RC-000001', agent: 'ann', note: 'ok', ...panel(await current()) }),
     );
+    const record = recorded.detail.decisions.at(-1)!;
     expect(record).toMatchObject({ recordedOutcome: 'eligible', override: null, agent: 'ann', note: 'ok' });
     expect(record.decision).toMatchObject({
       outcome: 'eligible',
@@ -106,8 +149,11 @@ describe('decisions', () => {
     expect(record.decision.requestedAt).toBe('2026-03-02T02:00:00.000Z');
 
     env.clock.advance(10 * DAY);
-    const late = await ok('decisions.record', h['decisions.record']({ ref: 'RC-000001', agent: 'bob' }));
-    expect(late.recordedOutcome).toBe('ineligible');
+    const late = await ok(
+      'decisions.record',
+      h['decisions.record']({ ref: 'RC-000001', agent: 'bob', ...panel(await current()) }),
+    );
+    expect(late.detail.decisions.at(-1)!.recordedOutcome).toBe('ineligible');
     const detail = await ok('cases.get', h['cases.get']({ ref: 'RC-000001' }));
     expect(detail.decisions.map((d) => d.id)).toEqual([1, 2]);
     expect(detail.summary).toMatchObject({ status: 'decided', latestOutcome: 'ineligible' });
@@ -116,19 +162,23 @@ describe('decisions', () => {
   it('records an override with its justification beside the rules’ own outcome', async () => {
     await h['cases.create'](sampleCase());
     const justification = 'customer has abused the guarantee three times this year';
-    const record = await ok(
+    const seen = panel(await current());
+    const recorded = await ok(
       'decisions.record',
       h['decisions.record']({
         ref: 'RC-000001',
         agent: 'ann',
         override: { outcome: 'ineligible', justification },
+        ...seen,
       }),
     );
+    const record = recorded.detail.decisions.at(-1)!;
     expect(record).toMatchObject({ recordedOutcome: 'ineligible', override: { justification } });
     expect(record.decision.outcome).toBe('eligible');
     const short = await h['decisions.record']({
       ref: 'RC-000001',
       agent: 'ann',
+      ...seen,
       override: { outcome: 'ineligible', justification: 'no' },
     });
     expect(short).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
@@ -137,7 +187,10 @@ describe('decisions', () => {
 
   it('refuses to change or delete a stored decision', async () => {
     await h['cases.create'](sampleCase());
-    await h['decisions.record']({ ref: 'RC-000001', agent: 'ann' });
+    await ok(
+      'decisions.record',
+      h['decisions.record']({ ref: 'RC-000001', agent: 'ann', ...panel(await current()) }),
+    );
     expect(() => env.store.db.exec("UPDATE decisions SET recorded_outcome = 'ineligible'")).toThrow(
       /immutable/,
     );

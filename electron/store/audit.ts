@@ -37,11 +37,21 @@ function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): s
   return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
 
+const toEntry = (row: AuditRow): AuditEntry => ({
+  seq: row.seq,
+  caseRef: row.case_ref,
+  action: row.action,
+  actor: row.actor,
+  at: iso(row.at),
+  detail: JSON.parse(row.detail) as Record<string, unknown>,
+  hash: row.hash,
+});
+
 /**
- * Appends one row to the chain. Call inside the transaction of the change it records: the
- * tail is read there too, so two processes writing in turn still extend one chain.
+ * Appends one row to the chain and returns it. Call inside the transaction of the change it
+ * records: the tail is read there too, so two processes writing in turn still extend one chain.
  */
-export function appendAudit(store: CaseStore, input: AuditInput): void {
+export function appendAudit(store: CaseStore, input: AuditInput): AuditEntry {
   const tail = store.sql('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   const row = {
@@ -53,12 +63,14 @@ export function appendAudit(store: CaseStore, input: AuditInput): void {
     detail: canonicalJson(input.detail),
   };
   const prevHash = tail?.hash ?? GENESIS;
+  const stored = { ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) };
   store
     .sql(
       `INSERT INTO audit (seq, case_ref, action, actor, at, detail, prev_hash, hash)
        VALUES (@seq, @case_ref, @action, @actor, @at, @detail, @prev_hash, @hash)`,
     )
-    .run({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
+    .run(stored);
+  return toEntry(stored);
 }
 
 /** A case's rows, including the import that created it (which names an id range, not a ref). */
@@ -73,15 +85,7 @@ export function listAudit(store: CaseStore, caseRef: string): AuditEntry[] {
        ORDER BY seq`,
     )
     .all(caseRef, caseId) as AuditRow[];
-  return rows.map((row) => ({
-    seq: row.seq,
-    caseRef: row.case_ref,
-    action: row.action,
-    actor: row.actor,
-    at: iso(row.at),
-    detail: JSON.parse(row.detail) as Record<string, unknown>,
-    hash: row.hash,
-  }));
+  return rows.map(toEntry);
 }
 
 export interface AuditVerification {

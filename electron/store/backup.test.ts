@@ -3,7 +3,8 @@ import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from './audit';
 import { createBackup, listBackups, restoreBackup, rotate } from './backup';
-import { createCase, getCase } from './cases';
+import { getCase } from './case-detail';
+import { createCase } from './cases';
 import { openStore } from './open';
 import { damagedStoreFile, sampleCase, tempDir, tempStore } from './test-support/temp-store';
 

@@ -1,13 +1,12 @@
-import type { CaseDetail, CaseStatus, NewCase } from '../../shared/model/case';
+import type { CaseChange, CaseStatus, NewCase } from '../../shared/model/case';
 import type { Facts } from '../../shared/model/facts';
 import { appendAudit } from './audit';
 import { previewDeadline } from './case-rules';
-import { listDecisions } from './decisions';
+import { changeOf } from './case-detail';
 import { addToCount, moveCount, type CountKey } from './counts';
 import { ConflictError } from './errors';
-import { listNotes } from './notes';
 import { formatRef } from './refs';
-import { requireCase, toSummary } from './rows';
+import { requireCase, requireRevision } from './rows';
 import { indexCase } from './search';
 import type { CaseStore } from './store';
 
@@ -58,64 +57,65 @@ export function insertCaseRow(store: CaseStore, input: NewCase, windowClosesAt: 
   return id;
 }
 
-export function createCase(store: CaseStore, input: NewCase, actor: string): CaseDetail {
-  const id = store.write(() => {
-    const created = insertCaseRow(store, input, previewDeadline(input.facts, store.now()));
+export function createCase(store: CaseStore, input: NewCase, actor: string): CaseChange {
+  return store.write(() => {
+    const ref = formatRef(insertCaseRow(store, input, previewDeadline(input.facts, store.now())));
     addToCount(store, newCaseKey(input), 1);
-    appendAudit(store, { caseRef: formatRef(created), action: 'case.create', actor, detail: { ...input } });
-    return created;
+    const audit = appendAudit(store, { caseRef: ref, action: 'case.create', actor, detail: { ...input } });
+    return changeOf(store, ref, [audit]);
   });
-  return getCase(store, formatRef(id));
 }
 
-export function getCase(store: CaseStore, ref: string): CaseDetail {
-  const row = requireCase(store, ref);
-  return {
-    summary: toSummary(row),
-    customer: {
-      name: row.customer_name,
-      accountId: row.account_id,
-      ...(row.contact === null ? {} : { contact: row.contact }),
-    },
-    provider: row.provider,
-    facts: JSON.parse(row.facts) as Facts,
-    decisions: listDecisions(store, row.id),
-    notes: listNotes(store, row.id),
-  };
-}
-
-export function updateFacts(store: CaseStore, ref: string, facts: Facts, actor: string): CaseDetail {
-  store.write(() => {
+/** `seen` is the revision the facts were edited on; another is refused (see requireRevision). */
+export function updateFacts(
+  store: CaseStore,
+  ref: string,
+  facts: Facts,
+  actor: string,
+  seen?: number,
+): CaseChange {
+  return store.write(() => {
     const row = requireCase(store, ref);
+    requireRevision(row, seen);
     const now = store.now();
     store
       .sql(
-        `UPDATE cases SET facts = ?, product_type = ?, updated_at = ?,
+        `UPDATE cases SET facts = ?, product_type = ?, updated_at = ?, revision = revision + 1,
            window_closes_at = CASE WHEN decided_at IS NULL THEN ? ELSE window_closes_at END
          WHERE id = ?`,
       )
       .run(JSON.stringify(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
     moveCount(store, row, { ...row, product_type: facts.productType ?? null });
-    appendAudit(store, { caseRef: ref, action: 'case.facts', actor, detail: { facts } });
+    const audit = appendAudit(store, { caseRef: ref, action: 'case.facts', actor, detail: { facts } });
+    return changeOf(store, ref, [audit]);
   });
-  return getCase(store, ref);
 }
 
-export function setStatus(store: CaseStore, ref: string, status: CaseStatus, actor: string): CaseDetail {
-  store.write(() => {
+export function setStatus(
+  store: CaseStore,
+  ref: string,
+  status: CaseStatus,
+  actor: string,
+  seen?: number,
+): CaseChange {
+  return store.write(() => {
     const row = requireCase(store, ref);
+    requireRevision(row, seen);
     if (status === 'decided' && row.decided_at === null) {
       throw new ConflictError(`${ref} has no recorded decision; record one to mark it decided`);
     }
-    if (status === row.status) return;
-    store.sql('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(status, store.now(), row.id);
+    // Asking for the status it already has changes nothing, so it appends nothing either.
+    if (status === row.status) return changeOf(store, ref, []);
+    store
+      .sql('UPDATE cases SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?')
+      .run(status, store.now(), row.id);
     moveCount(store, row, { ...row, status });
-    appendAudit(store, {
+    const audit = appendAudit(store, {
       caseRef: ref,
       action: 'case.status',
       actor,
       detail: { from: row.status, to: status },
     });
+    return changeOf(store, ref, [audit]);
   });
-  return getCase(store, ref);
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCase, getCase, updateFacts } from './cases';
+import { getCase } from './case-detail';
+import { createCase, updateFacts } from './cases';
 import { recordDecision } from './decisions';
 import { sampleCase, tempStore } from './test-support/temp-store';
 
@@ -10,7 +11,10 @@ beforeEach(() => {
 afterEach(() => env.cleanup());
 
 const open = (facts: object) =>
-  createCase(env.store, sampleCase({ facts: facts as never }), 'ann').summary.ref;
+  createCase(env.store, sampleCase({ facts: facts as never }), 'ann').detail.summary.ref;
+/** The decision a recordDecision call just appended. */
+const record = (request: Parameters<typeof recordDecision>[1]) =>
+  recordDecision(env.store, request).detail.decisions.at(-1)!;
 const PAID = '2026-03-01T10:00:00+08:00';
 
 describe('recording a decision', () => {
@@ -31,21 +35,20 @@ describe('recording a decision', () => {
     ['needs_info', { productType: 'rtc_package', paidAt: PAID, orderAmount: 100 }, 'pending_customer'],
   ])('%s leaves the case %s', (outcome, facts, status) => {
     const ref = open(facts);
-    const record = recordDecision(env.store, { ref, agent: 'ann' });
-    expect(record.recordedOutcome).toBe(outcome);
+    expect(record({ ref, agent: 'ann' }).recordedOutcome).toBe(outcome);
     expect(getCase(env.store, ref).summary).toMatchObject({ status, latestOutcome: outcome });
   });
 
   it('keeps every decision with the facts it was made on; a re-decision is a new row', () => {
     const ref = open({ productType: 'rtc_package', paidAt: PAID, orderAmount: 100 });
-    const first = recordDecision(env.store, { ref, agent: 'ann' });
+    const first = record({ ref, agent: 'ann' });
     updateFacts(
       env.store,
       ref,
       { productType: 'rtc_package', paidAt: PAID, orderAmount: 100, consumedMinutes: 0 },
       'ann',
     );
-    const second = recordDecision(env.store, { ref, agent: 'bob' });
+    const second = record({ ref, agent: 'bob' });
     const { decisions, summary } = getCase(env.store, ref);
     expect(decisions.map((d) => [d.id, d.decision.outcome, d.facts.consumedMinutes, d.agent])).toEqual([
       [first.id, 'needs_info', undefined, 'ann'],
@@ -57,7 +60,7 @@ describe('recording a decision', () => {
   it('judges by the store clock when the application time is unknown, and says so', () => {
     const ref = open({ productType: 'saas', paidAt: PAID, orderAmount: 100 });
     env.clock.set(Date.parse(PAID) + 6 * 86_400_000);
-    const { decision } = recordDecision(env.store, { ref, agent: 'ann' });
+    const { decision } = record({ ref, agent: 'ann' });
     expect(decision).toMatchObject({ outcome: 'ineligible', requestedAtAssumed: true });
   });
 

@@ -1,52 +1,31 @@
-import type { CaseStatus, DecisionRecord } from '../../shared/model/case';
+import type { CaseChange, CaseStatus } from '../../shared/model/case';
 import type { Decision, Outcome } from '../../shared/model/decision';
 import type { Facts } from '../../shared/model/facts';
+import { formatMoney } from '../../shared/model/money';
+import { formatInPolicyZone } from '../../shared/policy/time';
 import { appendAudit } from './audit';
-import { iso } from './canonical';
+import { changeOf } from './case-detail';
 import { decideOrReject } from './case-rules';
-import { requireCase } from './rows';
 import { moveCount } from './counts';
-import { formatRef } from './refs';
+import { ConflictError } from './errors';
+import { requireCase, requireRevision } from './rows';
 import type { CaseStore } from './store';
+
+/** The decision as the agent saw it in the live panel: what they mean to record. */
+export interface SeenDecision {
+  outcome: Outcome;
+  refundAmount: number | null;
+}
 
 export interface DecisionRequest {
   ref: string;
   agent: string;
   note?: string | undefined;
   override?: { outcome: Outcome; justification: string } | undefined;
-}
-
-interface DecisionRow {
-  id: number;
-  case_id: number;
-  recorded_outcome: Outcome;
-  override_justification: string | null;
-  decision: string;
-  facts: string;
-  agent: string;
-  note: string | null;
-  decided_at: number;
-}
-
-function toRecord(row: DecisionRow): DecisionRecord {
-  return {
-    id: row.id,
-    caseRef: formatRef(row.case_id),
-    decision: JSON.parse(row.decision) as Decision,
-    recordedOutcome: row.recorded_outcome,
-    override: row.override_justification === null ? null : { justification: row.override_justification },
-    facts: JSON.parse(row.facts) as Facts,
-    agent: row.agent,
-    note: row.note,
-    decidedAt: iso(row.decided_at),
-  };
-}
-
-export function listDecisions(store: CaseStore, caseId: number): DecisionRecord[] {
-  const rows = store
-    .sql('SELECT * FROM decisions WHERE case_id = ? ORDER BY id')
-    .all(caseId) as DecisionRow[];
-  return rows.map(toRecord);
+  /** The case revision the agent decided on; absent only for the store's own callers. */
+  revision?: number | undefined;
+  /** Absent only for the store's own callers, like `revision`. */
+  seen?: SeenDecision | undefined;
 }
 
 /**
@@ -57,17 +36,42 @@ function statusAfter(outcome: Outcome): CaseStatus {
   return outcome === 'needs_info' || outcome === 'conditional' ? 'pending_customer' : 'decided';
 }
 
+const describe = (outcome: Outcome, amount: number | null, currency: string) =>
+  amount === null ? outcome : `${outcome}, ${formatMoney({ amount, currency })}`;
+
+/**
+ * The store decides again at its own clock; when that is not what the agent saw (the window
+ * closed meanwhile, say), recording it would file a decision nobody looked at.
+ */
+function requireSeen(ref: string, decision: Decision, seen: SeenDecision | undefined, now: number): void {
+  if (seen === undefined) return;
+  if (seen.outcome === decision.outcome && seen.refundAmount === decision.refundAmount) return;
+  const closes =
+    decision.windowClosesAt === null
+      ? ''
+      : `; the refund window closes at ${formatInPolicyZone(Date.parse(decision.windowClosesAt))}`;
+  throw new ConflictError(
+    `${ref}: at ${formatInPolicyZone(now)} the rules give ` +
+      `${describe(decision.outcome, decision.refundAmount, decision.currency)}, not the ` +
+      `${describe(seen.outcome, seen.refundAmount, decision.currency)} shown${closes}. ` +
+      'Nothing was recorded; check the case and record again.',
+  );
+}
+
 /**
  * Decides from the stored facts at the store's clock (a requestedAt in the facts wins, as
- * decide() does), never from an outcome a client sends. An override asking for the outcome
- * the rules gave anyway is no override and is stored as a plain decision.
+ * decide() does), never from an outcome a client sends; what the client saw is only checked
+ * against it. An override asking for the outcome the rules gave anyway is no override and is
+ * stored as a plain decision.
  */
-export function recordDecision(store: CaseStore, request: DecisionRequest): DecisionRecord {
-  const id = store.write(() => {
+export function recordDecision(store: CaseStore, request: DecisionRequest): CaseChange {
+  return store.write(() => {
     const row = requireCase(store, request.ref);
+    requireRevision(row, request.revision);
     const now = store.now();
     const facts = JSON.parse(row.facts) as Facts;
     const decision = decideOrReject(facts, now);
+    requireSeen(request.ref, decision, request.seen, now);
     const override =
       request.override !== undefined && request.override.outcome !== decision.outcome
         ? request.override
@@ -93,11 +97,11 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Deci
     store
       .sql(
         `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
-           updated_at = ? WHERE id = ?`,
+           updated_at = ?, revision = revision + 1 WHERE id = ?`,
       )
       .run(status, recordedOutcome, windowClosesAt, now, now, row.id);
     moveCount(store, row, { ...row, status, latest_outcome: recordedOutcome });
-    appendAudit(store, {
+    const audit = appendAudit(store, {
       caseRef: request.ref,
       action: 'decision.record',
       actor: request.agent,
@@ -113,7 +117,6 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Deci
         note: request.note ?? null,
       },
     });
-    return Number(lastInsertRowid);
+    return changeOf(store, request.ref, [audit]);
   });
-  return toRecord(store.sql('SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow);
 }

@@ -11,9 +11,10 @@ export {
   NotFoundError,
   StoreDamagedError,
 } from './errors';
-export { createCase, getCase, setStatus, updateFacts } from './cases';
+export { createCase, setStatus, updateFacts } from './cases';
+export { getCase } from './case-detail';
 export { importCases, type ImportResult } from './cases-bulk';
-export { recordDecision, type DecisionRequest } from './decisions';
+export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
 export { addNote } from './notes';
 export { getDraft, saveDraft } from './drafts';
 export { listCases, type QueuePage } from './queue';

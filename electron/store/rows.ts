@@ -2,7 +2,7 @@ import type { CaseStatus, CaseSummary } from '../../shared/model/case';
 import type { Outcome } from '../../shared/model/decision';
 import type { ProductType } from '../../shared/model/facts';
 import { iso, isoOrNull } from './canonical';
-import { NotFoundError } from './errors';
+import { ConflictError, NotFoundError } from './errors';
 import { formatRef, parseRef } from './refs';
 import type { CaseStore } from './store';
 
@@ -26,11 +26,12 @@ export interface CaseRow {
   decided_at: number | null;
   created_at: number;
   updated_at: number;
+  revision: number;
 }
 
 /** What a queue row needs; the facts JSON stays on disk until a case is opened. */
 export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product_name, product_type, status,
-  assignee, latest_outcome, window_closes_at, created_at, updated_at`;
+  assignee, latest_outcome, window_closes_at, created_at, updated_at, revision`;
 
 export function toSummary(row: Omit<CaseRow, 'facts' | 'provider' | 'contact' | 'decided_at'>): CaseSummary {
   return {
@@ -46,6 +47,7 @@ export function toSummary(row: Omit<CaseRow, 'facts' | 'provider' | 'contact' | 
     windowClosesAt: isoOrNull(row.window_closes_at),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    revision: row.revision,
   };
 }
 
@@ -54,4 +56,17 @@ export function requireCase(store: CaseStore, ref: string): CaseRow {
   const row = id === null ? undefined : (store.sql('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow);
   if (row === undefined) throw new NotFoundError(`no case ${ref}`);
   return row;
+}
+
+/**
+ * Refuses a write made on another revision of the case than the stored one: the app, the CLI
+ * and the host can all write the same file, so what the writer saw may be out of date.
+ * `seen` is absent only for the store's own callers (imports, benchmarks, tests).
+ */
+export function requireRevision(row: CaseRow, seen: number | undefined): void {
+  if (seen === undefined || seen === row.revision) return;
+  throw new ConflictError(
+    `${formatRef(row.id)} changed since it was loaded (revision ${seen}, now ${row.revision}); ` +
+      'reload it and check before changing it again',
+  );
 }

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import {
   AuditEntrySchema,
   CASE_STATUSES,
+  CaseChangeSchema,
   CaseDetailSchema,
   CaseRefSchema,
   CaseSummarySchema,
-  DecisionRecordSchema,
   NewCaseSchema,
-  NoteSchema,
 } from '../model/case';
 import { OUTCOMES } from '../model/decision';
 import { FactsSchema } from '../model/facts';
@@ -27,9 +26,20 @@ const method = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 
 const ref = z.strictObject({ ref: CaseRefSchema });
 const agentName = z.string().trim().min(1, { error: 'must not be empty' }).max(100);
+/**
+ * The case revision the agent saw (CaseSummary.revision). A write made on another one is
+ * refused with `conflict`: the app, the CLI and the host can all change the same store.
+ */
+const revision = z.number().int().min(1);
+
+/**
+ * Every change to a case answers the same shape: the case as it now stands and the audit rows
+ * the change appended.
+ */
+const change = CaseChangeSchema;
 
 export const api = {
-  'cases.create': method(NewCaseSchema, CaseDetailSchema),
+  'cases.create': method(NewCaseSchema, change),
   'cases.get': method(ref, CaseDetailSchema),
   'cases.list': method(
     QueueQuerySchema,
@@ -43,16 +53,25 @@ export const api = {
     z.object({ items: z.array(CaseSummarySchema) }),
   ),
   'cases.updateFacts': method(
-    z.strictObject({ ref: CaseRefSchema, facts: FactsSchema, agent: agentName }),
-    CaseDetailSchema,
+    z.strictObject({ ref: CaseRefSchema, revision, facts: FactsSchema, agent: agentName }),
+    change,
   ),
   'cases.setStatus': method(
-    z.strictObject({ ref: CaseRefSchema, status: z.enum(CASE_STATUSES), agent: agentName }),
-    CaseDetailSchema,
+    z.strictObject({ ref: CaseRefSchema, revision, status: z.enum(CASE_STATUSES), agent: agentName }),
+    change,
   ),
   'decisions.record': method(
     z.strictObject({
       ref: CaseRefSchema,
+      revision,
+      /**
+       * The decision the live panel showed. The store decides again at its own clock and
+       * refuses with `conflict` (saying what differs) rather than record one the agent never saw.
+       */
+      seen: z.strictObject({
+        outcome: z.enum(OUTCOMES),
+        refundAmount: z.number().int().nonnegative().nullable(),
+      }),
       agent: agentName,
       note: z.string().max(4000).optional(),
       override: z
@@ -66,11 +85,11 @@ export const api = {
         })
         .optional(),
     }),
-    DecisionRecordSchema,
+    change,
   ),
   'notes.add': method(
     z.strictObject({ ref: CaseRefSchema, author: agentName, body: z.string().trim().min(1).max(10_000) }),
-    NoteSchema,
+    change,
   ),
   'drafts.get': method(
     z.strictObject({ ref: CaseRefSchema, language: z.enum(LANGUAGES) }),

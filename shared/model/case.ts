@@ -41,6 +41,8 @@ export const CaseSummarySchema = z.object({
   windowClosesAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Counts every change to the case; a write names the revision it was made on. */
+  revision: z.number().int().min(1),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -87,3 +89,13 @@ export const CaseDetailSchema = z.object({
   notes: z.array(NoteSchema),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+/**
+ * What every change to a case answers: the case as it now stands and the audit rows the change
+ * appended, so a screen shows the store's truth without asking again.
+ */
+export const CaseChangeSchema = z.object({
+  detail: CaseDetailSchema,
+  audit: z.array(AuditEntrySchema),
+});
+export type CaseChange = z.infer<typeof CaseChangeSchema>;

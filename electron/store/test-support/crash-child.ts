@@ -19,5 +19,7 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 say('ready');
 for (let i = 0; ; i++) {
   if (i === 20) say(`imported ${importCases(store, rows, 'crash-test').ok ? rows.length : 0}`);
-  say(`decided ${recordDecision(store, { ref: formatRef(1 + (i % base)), agent: 'crash-test' }).id}`);
+  say(
+    `decided ${recordDecision(store, { ref: formatRef(1 + (i % base)), agent: 'crash-test' }).detail.decisions.at(-1)!.id}`,
+  );
 }

@@ -1,0 +1,82 @@
+import type { AuditEntry, CaseChange, CaseDetail, DecisionRecord, Note } from '../../shared/model/case';
+import type { Decision, Outcome } from '../../shared/model/decision';
+import type { Facts } from '../../shared/model/facts';
+import { iso } from './canonical';
+import { formatRef } from './refs';
+import { requireCase, toSummary } from './rows';
+import type { CaseStore } from './store';
+
+// The read side of a case: its detail with decisions and notes. A leaf below the modules that
+// change cases, so each of them can answer with the case as it now stands.
+
+export interface DecisionRow {
+  id: number;
+  case_id: number;
+  recorded_outcome: Outcome;
+  override_justification: string | null;
+  decision: string;
+  facts: string;
+  agent: string;
+  note: string | null;
+  decided_at: number;
+}
+
+export interface NoteRow {
+  id: number;
+  author: string;
+  body: string;
+  created_at: number;
+}
+
+const toRecord = (row: DecisionRow): DecisionRecord => ({
+  id: row.id,
+  caseRef: formatRef(row.case_id),
+  decision: JSON.parse(row.decision) as Decision,
+  recordedOutcome: row.recorded_outcome,
+  override: row.override_justification === null ? null : { justification: row.override_justification },
+  facts: JSON.parse(row.facts) as Facts,
+  agent: row.agent,
+  note: row.note,
+  decidedAt: iso(row.decided_at),
+});
+
+const toNote = (row: NoteRow): Note => ({
+  id: row.id,
+  author: row.author,
+  body: row.body,
+  createdAt: iso(row.created_at),
+});
+
+export function listDecisions(store: CaseStore, caseId: number): DecisionRecord[] {
+  const rows = store
+    .sql('SELECT * FROM decisions WHERE case_id = ? ORDER BY id')
+    .all(caseId) as DecisionRow[];
+  return rows.map(toRecord);
+}
+
+export function listNotes(store: CaseStore, caseId: number): Note[] {
+  const rows = store.sql('SELECT * FROM notes WHERE case_id = ? ORDER BY id').all(caseId) as NoteRow[];
+  return rows.map(toNote);
+}
+
+export function getCase(store: CaseStore, ref: string): CaseDetail {
+  const row = requireCase(store, ref);
+  return {
+    summary: toSummary(row),
+    customer: {
+      name: row.customer_name,
+      accountId: row.account_id,
+      ...(row.contact === null ? {} : { contact: row.contact }),
+    },
+    provider: row.provider,
+    facts: JSON.parse(row.facts) as Facts,
+    decisions: listDecisions(store, row.id),
+    notes: listNotes(store, row.id),
+  };
+}
+
+/** The answer to a change; read inside its transaction, so it is exactly what the change made. */
+export const changeOf = (store: CaseStore, ref: string, audit: AuditEntry[]): CaseChange => ({
+  detail: getCase(store, ref),
+  audit,
+});
