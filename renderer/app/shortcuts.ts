@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { isTyping } from '../lib/keys';
-import { parentOf, useRoute } from '../state/route';
+import { useRoute } from '../state/route';
+import { parentOf } from '../state/route-path';
 import { useUi } from '../state/ui';
 import { focusSearch } from './CommandPalette';
 

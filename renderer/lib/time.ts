@@ -1,17 +1,23 @@
+import { DateTime } from 'luxon';
 import { formatInPolicyZone } from '../../shared/policy/time';
 import type { Language } from '../../shared/model/languages';
 
-const formatters = new Map<Language, Intl.DateTimeFormat>();
+// `zone` is an IANA name; left out, it is the agent's own zone (whatever the OS says). Tests
+// pass one, so they mean the same wherever they run.
 
-/** The agent's own zone (whatever the OS says), in the UI language. */
-export function formatLocal(iso: string, language: Language): string {
-  let formatter = formatters.get(language);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant on the agent's wall clock, in the UI language. */
+export function formatLocal(iso: string, language: Language, zone?: string): string {
+  const key = `${language}|${zone ?? ''}`;
+  let formatter = formatters.get(key);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
       dateStyle: 'medium',
       timeStyle: 'short',
+      timeZone: zone,
     });
-    formatters.set(language, formatter);
+    formatters.set(key, formatter);
   }
   return formatter.format(new Date(iso));
 }
@@ -21,16 +27,13 @@ export const policyTime = (iso: string): string => formatInPolicyZone(Date.parse
 
 /**
  * `<input type="datetime-local">` gives "2026-03-01T10:00" with no zone; the agent means
- * their own zone, so the offset in force at that moment is attached.
+ * their own zone, so the offset in force at that moment is attached. A wall time the clock
+ * skips (a DST gap) moves forward by the gap, to the instant the agent can have meant.
  */
-export function localInputToIso(value: string): string | null {
-  const date = new Date(value);
-  if (value === '' || Number.isNaN(date.getTime())) return null;
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  const local = `${value.length === 16 ? `${value}:00` : value.slice(0, 19)}`;
-  return `${local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+export function localInputToIso(value: string, zone?: string): string | null {
+  if (value === '') return null;
+  const local = DateTime.fromISO(value, { zone: zone ?? 'local' });
+  return local.isValid ? local.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : null;
 }
 
 /** Splits a span into days/hours/minutes for the countdown. */

@@ -1,35 +1,5 @@
 import { create } from 'zustand';
-
-export type Route =
-  | { name: 'queue' }
-  | { name: 'new' }
-  | { name: 'settings' }
-  | { name: 'case' | 'decide' | 'reply'; ref: string };
-
-/** Hash routes (#/case/RC-000001/decide): they work from file:// in Electron and over HTTP. */
-export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
-  if (parts[0] === 'new') return { name: 'new' };
-  if (parts[0] === 'settings') return { name: 'settings' };
-  if (parts[0] === 'case' && parts[1]) {
-    const sub = parts[2];
-    return { name: sub === 'decide' || sub === 'reply' ? sub : 'case', ref: decodeURIComponent(parts[1]) };
-  }
-  return { name: 'queue' };
-}
-
-export function routePath(route: Route): string {
-  if (route.name === 'case') return `#/case/${route.ref}`;
-  if (route.name === 'decide' || route.name === 'reply') return `#/case/${route.ref}/${route.name}`;
-  return `#/${route.name}`;
-}
-
-/** Where Esc goes from each screen. */
-export function parentOf(route: Route): Route {
-  return route.name === 'decide' || route.name === 'reply'
-    ? { name: 'case', ref: route.ref }
-    : { name: 'queue' };
-}
+import { parseRoute, routePath, type Route } from './route-path';
 
 interface RouteState {
   route: Route;
