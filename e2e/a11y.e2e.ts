@@ -2,9 +2,17 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHost } from '../electron/host';
-import type { CaseDetail } from '../shared/model/case';
 import { PRODUCT_TYPES, type FactsInput } from '../shared/model/facts';
-import { AXE, buildRenderer, callApi, launch, openConsole, screenshot, tempDir } from './harness';
+import {
+  AXE,
+  buildRenderer,
+  callApi,
+  launch,
+  openConsole,
+  recordAsSeen,
+  screenshot,
+  tempDir,
+} from './harness';
 
 const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
@@ -56,8 +64,7 @@ describe('accessibility (axe) and layout of every screen', () => {
     host = await startHost({ dbFile: path.join(tempDir('a11y-db'), 'cases.sqlite'), staticDir });
     await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
     for (let i = 0; i < 40; i++) await callApi(host, 'cases.create', seedCase(i));
-    const decided = await callApi<CaseDetail>(host, 'cases.get', { ref: 'RC-000003' });
-    await callApi(host, 'decisions.record', { ref: decided.summary.ref, agent: 'Mei Lin' });
+    await recordAsSeen(host, 'RC-000003', 'Mei Lin');
     ref = 'RC-000002';
     // The axe script is added as a script tag, which the strict CSP forbids; only this test bypasses it.
     browser = await launch({ bypassCSP: true });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { RunningServer } from '../electron/host';
+import type { CaseChange, CaseDetail } from '../shared/model/case';
+import { decide } from '../shared/policy';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve('e2e/artifacts');
@@ -90,6 +92,18 @@ export async function callApi<T>(host: RunningServer, method: string, payload: u
   const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
   return result.value;
+}
+
+/** Records a decision the way the console does: on the revision read, with what the rules say now. */
+export async function recordAsSeen(host: RunningServer, ref: string, agent: string): Promise<CaseChange> {
+  const detail = await callApi<CaseDetail>(host, 'cases.get', { ref });
+  const { outcome, refundAmount } = decide(detail.facts, { now: Date.now() });
+  return callApi<CaseChange>(host, 'decisions.record', {
+    ref,
+    agent,
+    revision: detail.summary.revision,
+    seen: { outcome, refundAmount },
+  });
 }
 
 /** `<input type="datetime-local">` text for an instant, in the browser's zone (Europe/Berlin above). */

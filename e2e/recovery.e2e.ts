@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHost } from '../electron/host';
 import { damagedStoreFile } from '../electron/store/test-support/temp-store';
+import type { CaseChange } from '../shared/model/case';
 import { buildRenderer, callApi, launch, openConsole, screenshot, tempDir } from './harness';
 
 describe('a damaged store in the console', () => {
@@ -29,13 +30,13 @@ describe('a damaged store in the console', () => {
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     expect(await callApi(host, 'store.status', {})).toMatchObject({ damaged: false });
     await expect.poll(() => page.locator('.queue-row').count()).toBeGreaterThan(0);
-    const created = await callApi<{ summary: { ref: string } }>(host, 'cases.create', {
+    const created = await callApi<CaseChange>(host, 'cases.create', {
       customer: { name: 'After Restore', accountId: 'acc-r' },
       orderId: 'O-r',
       productName: 'P',
       provider: 'V',
       facts: { productType: 'api' },
     });
-    expect(created.summary.ref).toBe('RC-000301');
+    expect(created.detail.summary.ref).toBe('RC-000301');
   });
 });

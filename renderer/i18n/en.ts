@@ -210,6 +210,15 @@ export const en = {
     saved: 'Settings saved.',
     backedUp: 'Backup created.',
   },
+  conflict: {
+    reloaded: '{{ref}} was changed by {{changes}} — reloaded; check and try again.',
+    refused: '{{message}} The case was reloaded.',
+    change: '{{actor}} at {{at}}: {{what}}',
+    facts: 'facts {{names}}',
+    status: 'status {{from}} → {{to}}',
+    decision: 'a decision ({{outcome}})',
+    note: 'a note',
+  },
   palette: {
     title: 'Command palette',
     input: 'Command',

@@ -206,6 +206,15 @@ export const zh: Resources = {
     saved: '设置已保存。',
     backedUp: '备份已创建。',
   },
+  conflict: {
+    reloaded: '{{ref}} 已被 {{changes}} 修改——已重新载入；请核对后重试。',
+    refused: '{{message}} 已重新载入该案例。',
+    change: '{{actor}}（{{at}}）：{{what}}',
+    facts: '事实 {{names}}',
+    status: '状态 {{from}} → {{to}}',
+    decision: '一项决定（{{outcome}}）',
+    note: '一条备注',
+  },
   palette: {
     title: '命令面板',
     input: '命令',

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AuditEntry, CaseDetail } from '../../shared/model/case';
+import type { AuditEntry, CaseChange, CaseDetail } from '../../shared/model/case';
 import { api, call } from '../api/client';
 
 interface CaseState {
@@ -8,8 +8,8 @@ interface CaseState {
   audit: AuditEntry[];
   error: string | null;
   load(ref: string): Promise<void>;
-  /** After any change made elsewhere (facts, decision, note), so every screen shows the store's truth. */
-  replace(detail: CaseDetail): void;
+  /** The answer to a change made here, so every screen shows the store's truth. */
+  apply(change: CaseChange): void;
 }
 
 export const useCase = create<CaseState>((set, get) => ({
@@ -29,11 +29,18 @@ export const useCase = create<CaseState>((set, get) => ({
       if (get().ref === ref) set({ error: (error as Error).message });
     }
   },
-  replace: (detail) => {
-    set({ detail });
-    void call(api['audit.list']({ ref: detail.summary.ref }))
+  apply: ({ detail, audit }) => {
+    const ref = detail.summary.ref;
+    const shown = get();
+    const seen = shown.ref === ref ? shown.detail?.summary.revision : undefined;
+    // The change's own rows follow on from what is shown unless someone else wrote in between
+    // (a note needs no revision); then the whole trail is read again.
+    const follows = seen !== undefined && seen + audit.length === detail.summary.revision;
+    set({ ref, detail, audit: follows ? [...shown.audit, ...audit] : audit, error: null });
+    if (follows || shown.ref !== ref) return;
+    void call(api['audit.list']({ ref }))
       .then(({ items }) => {
-        if (get().ref === detail.summary.ref) set({ audit: items });
+        if (get().ref === ref) set({ audit: items });
       })
       // The audit list only informs; a failed refresh leaves the previous one until the next load.
       .catch(() => undefined);

@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
 import { When } from '../../components/When';
 import { isTyping } from '../../lib/keys';
-import { api, call } from '../../api/client';
 import { usePersistentState } from '../../lib/usePersistentState';
 import { useCase } from '../../state/case';
+import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
-import { useUi } from '../../state/ui';
+import { useAction } from '../../state/use-action';
 import { FactList, type Row } from './FactList';
 import { AuditTrail, DecisionHistory } from './History';
 import { UsagePanel } from '../usage/UsagePanel';
@@ -18,19 +18,10 @@ function NoteForm({ caseRef }: { caseRef: string }) {
   const { t } = useTranslation();
   const agentName = useSettings((s) => s.agentName);
   const [body, setBody, clear] = usePersistentState(`note.${caseRef}`, '');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await call(api['notes.add']({ ref: caseRef, author: agentName, body }));
-      clear();
-      await useCase.getState().load(caseRef);
-    } catch (error) {
-      useUi.getState().notify((error as Error).message, 'error');
-    } finally {
-      setBusy(false);
-    }
+    if ((await run(() => caseActions.addNote(caseRef, agentName, body))) !== undefined) clear();
   };
   return (
     <form onSubmit={submit} className="note-form">

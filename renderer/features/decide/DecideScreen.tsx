@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactId } from '../../../shared/model/catalogue';
 import { withFact } from '../../../shared/model/facts';
 import { decide } from '../../../shared/policy/decide';
 import { parseFacts } from '../../../shared/policy/parse-facts';
-import { api, call } from '../../api/client';
 import { currentLanguage } from '../../i18n';
 import { useCase } from '../../state/case';
+import { caseActions } from '../../state/case-actions';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
+import { useAction } from '../../state/use-action';
 import { FactList } from '../case/FactList';
 import { DecisionPanel } from './DecisionPanel';
 import { QuestionCard } from './QuestionCard';
@@ -20,10 +21,10 @@ import { RecordForm } from './RecordForm';
  */
 export function DecideScreen({ caseRef }: { caseRef: string }) {
   const { t } = useTranslation();
-  const { detail, error, load, replace } = useCase();
+  const { detail, error, load } = useCase();
   const agentName = useSettings((s) => s.agentName);
   const now = useUi((s) => s.now);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   useEffect(() => void load(caseRef), [caseRef, load]);
 
   const facts = detail?.summary.ref === caseRef ? detail.facts : null;
@@ -42,14 +43,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
       useUi.getState().notify(`${checked.error.field}: ${checked.error.message}`, 'error');
       return;
     }
-    setBusy(true);
-    try {
-      replace(await call(api['cases.updateFacts']({ ref: caseRef, facts: checked.facts, agent: agentName })));
-    } catch (failure) {
-      useUi.getState().notify((failure as Error).message, 'error');
-    } finally {
-      setBusy(false);
-    }
+    await run(() => caseActions.updateFacts(caseRef, checked.facts, agentName));
   };
 
   return (
@@ -73,7 +67,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
           )}
           <h2>{t('decide.known')}</h2>
           <FactList facts={facts} onChange={(fact) => void answer(fact, undefined)} />
-          <RecordForm caseRef={caseRef} />
+          <RecordForm caseRef={caseRef} decision={decision} />
         </div>
         <DecisionPanel decision={decision} facts={facts} />
       </div>

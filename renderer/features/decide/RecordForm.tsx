@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, type Outcome } from '../../../shared/model/decision';
-import { api, call } from '../../api/client';
+import { OUTCOMES, type Decision, type Outcome } from '../../../shared/model/decision';
 import { usePersistentState } from '../../lib/usePersistentState';
-import { useCase } from '../../state/case';
+import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
-import { useUi } from '../../state/ui';
+import { useAction } from '../../state/use-action';
 
 const MIN_JUSTIFICATION = 20;
 
@@ -18,12 +16,15 @@ interface Typed {
 }
 const EMPTY: Typed = { note: '', override: false, outcome: 'eligible', justification: '' };
 
-/** Records the decision; the store decides again from the stored facts, authoritatively. */
-export function RecordForm({ caseRef }: { caseRef: string }) {
+/**
+ * Records the decision; the store decides again from the stored facts, authoritatively, and
+ * refuses when that is not the `decision` the live panel shows.
+ */
+export function RecordForm({ caseRef, decision }: { caseRef: string; decision: Decision }) {
   const { t } = useTranslation();
   const agentName = useSettings((s) => s.agentName);
   const [typed, setTyped, clear] = usePersistentState<Typed>(`record.${caseRef}`, EMPTY);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const update = (patch: Partial<Typed>) => setTyped({ ...typed, ...patch });
   const justificationLength = typed.justification.trim().length;
   const tooShort = typed.override && justificationLength < MIN_JUSTIFICATION;
@@ -31,27 +32,21 @@ export function RecordForm({ caseRef }: { caseRef: string }) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (tooShort) return;
-    setBusy(true);
-    try {
-      await call(
-        api['decisions.record']({
-          ref: caseRef,
+    const recorded = await run(
+      () =>
+        caseActions.recordDecision(caseRef, {
           agent: agentName,
           note: typed.note.trim() === '' ? undefined : typed.note,
           override: typed.override
             ? { outcome: typed.outcome, justification: typed.justification }
             : undefined,
+          seen: { outcome: decision.outcome, refundAmount: decision.refundAmount },
         }),
-      );
-      clear();
-      useUi.getState().notify(t('decide.recorded', { ref: caseRef }));
-      await useCase.getState().load(caseRef);
-      useRoute.getState().go({ name: 'case', ref: caseRef });
-    } catch (error) {
-      useUi.getState().notify((error as Error).message, 'error');
-    } finally {
-      setBusy(false);
-    }
+      () => t('decide.recorded', { ref: caseRef }),
+    );
+    if (recorded === undefined) return;
+    clear();
+    useRoute.getState().go({ name: 'case', ref: caseRef });
   };
 
   return (

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACTS, optionLabel, type FactInput } from '../../../shared/model/catalogue';
 import type { FactKey } from '../../../shared/model/facts';
-import { api, call } from '../../api/client';
 import { currentLanguage } from '../../i18n';
 import { usePersistentState } from '../../lib/usePersistentState';
+import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
+import { useAction } from '../../state/use-action';
 import {
   CASE_FIELDS,
   EMPTY_FORM,
@@ -27,7 +28,7 @@ export function NewCaseScreen() {
     assignee: agentName,
   });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   const label = (name: string) =>
     CASE_FIELDS.includes(name) ? t(`newCase.${name}`) : FACTS[name as FactKey].label[language];
@@ -98,17 +99,13 @@ export function NewCaseScreen() {
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      const created = await call(api['cases.create'](result.value));
-      clear();
-      useUi.getState().notify(t('newCase.created', { ref: created.summary.ref }));
-      useRoute.getState().go({ name: 'decide', ref: created.summary.ref });
-    } catch (error) {
-      useUi.getState().notify((error as Error).message, 'error');
-    } finally {
-      setBusy(false);
-    }
+    const created = await run(
+      () => caseActions.create(result.value),
+      ({ detail }) => t('newCase.created', { ref: detail.summary.ref }),
+    );
+    if (created === undefined) return;
+    clear();
+    useRoute.getState().go({ name: 'decide', ref: created.detail.summary.ref });
   };
 
   return (

@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import { When } from '../../components/When';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
+import { useAction } from '../../state/use-action';
 import { restoreFromBackup } from './restore';
 
 type Backup = ResponseOf<'backups.list'>['items'][number];
@@ -24,14 +25,7 @@ export function SettingsScreen() {
       .catch((error: Error) => notify(error.message, 'error'));
   }, [notify]);
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      notify(done);
-    } catch (error) {
-      notify((error as Error).message, 'error');
-    }
-  };
+  const { run } = useAction();
 
   return (
     <section className="settings" aria-labelledby="settings-title">
@@ -39,7 +33,10 @@ export function SettingsScreen() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => save({ agentName: name }), t('settings.saved'));
+          void run(
+            () => save({ agentName: name }),
+            () => t('settings.saved'),
+          );
         }}
       >
         <label htmlFor="agent-name">{t('settings.agentName')}</label>
@@ -52,7 +49,12 @@ export function SettingsScreen() {
       <select
         id="language"
         value={language}
-        onChange={(e) => void run(() => save({ language: e.target.value as Language }), t('settings.saved'))}
+        onChange={(e) =>
+          void run(
+            () => save({ language: e.target.value as Language }),
+            () => t('settings.saved'),
+          )
+        }
       >
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
@@ -68,10 +70,13 @@ export function SettingsScreen() {
       <button
         type="button"
         onClick={() =>
-          void run(async () => {
-            const created = await call(api['backups.create']({}));
-            setBackups([created, ...backups]);
-          }, t('settings.backedUp'))
+          void run(
+            async () => {
+              const created = await call(api['backups.create']({}));
+              setBackups([created, ...backups]);
+            },
+            () => t('settings.backedUp'),
+          )
         }
       >
         {t('settings.createBackup')}
@@ -88,11 +93,9 @@ export function SettingsScreen() {
                 className="linkish"
                 aria-label={t('settings.restoreThis', { file: b.file })}
                 onClick={() =>
-                  void restoreFromBackup(
-                    b.file,
-                    agentName,
-                    t('settings.restoreConfirm', { file: b.file }),
-                  ).catch((error: Error) => notify(error.message, 'error'))
+                  void run(() =>
+                    restoreFromBackup(b.file, agentName, t('settings.restoreConfirm', { file: b.file })),
+                  )
                 }
               >
                 {t('settings.restore')}

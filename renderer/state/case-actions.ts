@@ -1,0 +1,59 @@
+import type { ApiResult } from '../../shared/ipc/contract';
+import type { CaseChange, NewCase } from '../../shared/model/case';
+import type { Outcome } from '../../shared/model/decision';
+import type { Facts } from '../../shared/model/facts';
+import { api, ApiCallError, call } from '../api/client';
+import { currentLanguage, i18n } from '../i18n';
+import { formatLocal } from '../lib/time';
+import { useCase } from './case';
+import { changesSince, describeConflict } from './conflict';
+import { useUi } from './ui';
+
+/**
+ * Every change the console makes to a case: each names the revision of the case on screen,
+ * and its answer replaces what is shown. When the store refuses (someone else changed the
+ * case, or the rules now decide otherwise), the case is reloaded and the error says what
+ * changed, so the agent checks before trying again.
+ */
+async function change(ref: string, write: (revision: number) => Promise<ApiResult<CaseChange>>) {
+  const shown = useCase.getState();
+  if (shown.ref !== ref || shown.detail === null) throw new Error(`${ref} is not loaded`);
+  try {
+    const answer = await call(write(shown.detail.summary.revision));
+    useCase.getState().apply(answer);
+    return answer;
+  } catch (error) {
+    if (!(error instanceof ApiCallError) || error.code !== 'conflict') throw error;
+    const before = { detail: shown.detail, audit: shown.audit };
+    await useCase.getState().load(ref);
+    // The live panel decides at the shared clock; bring it to now, as the store decided.
+    useUi.setState({ now: Date.now() });
+    const changes = changesSince(before, useCase.getState());
+    const language = currentLanguage();
+    throw new Error(
+      describeConflict(i18n.t, ref, changes, (iso) => formatLocal(iso, language), error.message),
+    );
+  }
+}
+
+export interface DecisionInput {
+  agent: string;
+  note?: string | undefined;
+  override?: { outcome: Outcome; justification: string } | undefined;
+  /** What the live panel showed; the store refuses to record anything else. */
+  seen: { outcome: Outcome; refundAmount: number | null };
+}
+
+export const caseActions = {
+  create: async (input: NewCase): Promise<CaseChange> => {
+    const created = await call(api['cases.create'](input));
+    useCase.getState().apply(created);
+    return created;
+  },
+  updateFacts: (ref: string, facts: Facts, agent: string) =>
+    change(ref, (revision) => api['cases.updateFacts']({ ref, revision, facts, agent })),
+  recordDecision: (ref: string, input: DecisionInput) =>
+    change(ref, (revision) => api['decisions.record']({ ref, revision, ...input })),
+  addNote: (ref: string, author: string, body: string) =>
+    change(ref, () => api['notes.add']({ ref, author, body })),
+};
