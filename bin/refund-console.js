@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx refund-console` works right after
-// `npm ci` with no build step and can never run stale compiled code.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (out/cli, built by `npm run build:cli`, which `npm ci` runs through
+// `prepare`). Without a build it says how to make one instead of failing with a stack.
+const entry = new URL('../out/cli/refund-console.js', import.meta.url);
 
-register();
-const { main } = await import('../cli/refund-console.ts');
-process.exitCode = await main(process.argv.slice(2));
+let cli;
+try {
+  cli = await import(entry.href);
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(entry.pathname)) throw error;
+  process.stderr.write(
+    'refund-console: the CLI is not built; run `npm run build:cli` (or `npm ci`) in the repository\n',
+  );
+  process.exit(70);
+}
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { BadInputError, messageOf } from './errors';
 
 /** What a command may touch of the outside world; tests pass a fake. */
 export interface CliIo {
@@ -7,9 +8,6 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
 }
-
-/** 0 done, 1 a check failed (e.g. the audit trail), 2 the input or the call was wrong. */
-export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -27,24 +25,19 @@ export const processIo: CliIo = {
   },
 };
 
-export type JsonInput = { ok: true; value: unknown } | { ok: false; message: string };
-
-/** Reads FILE (or standard input for "-") and parses it as JSON; failures become a message. */
-export async function readJsonInput(io: CliIo, pathOrDash: string | undefined): Promise<JsonInput> {
-  if (pathOrDash === undefined) return { ok: false, message: 'missing FILE (or - for standard input)' };
+/** Reads FILE (or standard input for "-") and parses it as JSON; failures are BadInputErrors. */
+export async function readJsonInput(io: CliIo, pathOrDash: string): Promise<unknown> {
   let text: string;
   try {
     text = await io.readInput(pathOrDash);
   } catch (error) {
-    return { ok: false, message: `cannot read ${pathOrDash}: ${describe(error)}` };
+    throw new BadInputError(`cannot read ${pathOrDash}: ${messageOf(error)}`);
   }
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, message: `${pathOrDash} is not valid JSON: ${describe(error)}` };
+    throw new BadInputError(`${pathOrDash} is not valid JSON: ${messageOf(error)}`);
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

@@ -1,66 +1,105 @@
-import { UsageError } from './args';
-import { backupCommand, restoreCommand } from './commands/backup';
-import { caseCommand } from './commands/case';
-import { decideCommand } from './commands/decide';
-import { explainUsageCommand } from './commands/explain-usage';
-import { verifyAuditCommand } from './commands/verify-audit';
-import { EXIT, processIo, type CliIo } from './io';
+import { isGroup, type Command } from './command';
+import { COMMANDS } from './commands';
+import { CliError, EXIT, InternalError, messageOf, UsageError } from './errors';
+import { commandHelp, programHelp } from './help';
+import { processIo, type CliIo } from './io';
+import { asksForHelp, parseCommandLine } from './parse';
+import { terminalSafe } from './terminal-text';
 
-type Command = (args: string[], io: CliIo) => Promise<number>;
-
-const COMMANDS: Record<string, Command> = {
-  decide: decideCommand,
-  'explain-usage': explainUsageCommand,
-  case: caseCommand,
-  'verify-audit': verifyAuditCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-};
-
-const USAGE = `Usage: refund-console [--db PATH] <command> [options]
-
-  decide FILE|- [--explain] [--lang en|zh]          decide a refund request from its facts (JSON)
-  explain-usage FILE|- [--explain] [--lang en|zh]   which package each call drew from, and why
-
-  case add FILE|-                                   open a case from JSON; prints its ref
-  case decide REF [--agent NAME] [--note TEXT]      decide from the stored facts; prints the record
-  case show REF [--json]                            one case with its decisions and notes
-  case list [--status S[,S]] [--limit N] [--json]   the queue, soonest closing window first
-  verify-audit                                      check the audit trail's hash chain
-  backup [--to DIR]                                 a checked copy of the case store
-  restore FILE                                      replace the case store with a checked backup
-
-  The case store is --db PATH, else $REFUND_CONSOLE_DB, else
-  $XDG_DATA_HOME/refund-console/cases.sqlite (~/.local/share/… when unset).
-`;
-
-/** `--db PATH` may come before the command; the store commands read it among their own args. */
-function hoistDb(argv: string[]): string[] {
-  const [first, second, ...rest] = argv;
-  if (first === '--db' && second !== undefined && rest.length > 0)
-    return [rest[0]!, first, second, ...rest.slice(1)];
-  if (first?.startsWith('--db=') && second !== undefined) return [second, first, ...rest];
-  return argv;
+interface Program {
+  db: string | undefined;
+  help: boolean;
+  rest: string[];
 }
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [name, ...rest] = hoistDb(argv);
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout)(USAGE);
-    return name === undefined ? EXIT.badInput : EXIT.ok;
+/** The program's own options, before the command: `--db PATH` and `--help`. */
+function programOptions(argv: string[]): Program {
+  const program: Program = { db: undefined, help: false, rest: argv };
+  let i = 0;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') program.help = true;
+    else if (arg.startsWith('--db=')) program.db = arg.slice('--db='.length);
+    else if (arg === '--db') {
+      program.db = argv[++i];
+      if (program.db === undefined) throw new UsageError('--db needs a value');
+    } else throw new UsageError(`unknown option ${arg}`);
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
-    io.stderr(`refund-console: unknown command "${name}"\n\n${USAGE}`);
-    return EXIT.badInput;
-  }
+  program.rest = argv.slice(i);
+  return program;
+}
+
+/** Runs one command line; every failure becomes one line on stderr and its exit code. */
+export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  const io: CliIo = {
+    readInput: (path) => rawIo.readInput(path),
+    stdout: (text) => rawIo.stdout(terminalSafe(text)),
+    stderr: (text) => rawIo.stderr(terminalSafe(text)),
+  };
+  let label = '';
   try {
-    return await command(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`refund-console ${name}: ${error.message}\n`);
+    const program = programOptions(argv);
+    const [name, ...rest] = program.rest;
+    if (program.help || name === 'help') {
+      io.stdout(programHelp(COMMANDS));
+      return EXIT.ok;
+    }
+    if (name === undefined) {
+      io.stderr(programHelp(COMMANDS));
       return EXIT.badInput;
     }
-    throw error;
+    const entry = COMMANDS.find((command) => command.name === name);
+    if (entry === undefined) throw new UsageError(`unknown command "${name}"`);
+    label = name;
+    const loaded = (await entry.load()).default;
+    let command: Command;
+    let args = rest;
+    if (isGroup(loaded)) {
+      const [subName, ...subArgs] = rest;
+      if (subName === undefined || subName === '--help' || subName === '-h') {
+        (subName === undefined ? io.stderr : io.stdout)(commandHelp(label, loaded));
+        return subName === undefined ? EXIT.badInput : EXIT.ok;
+      }
+      const sub = Object.hasOwn(loaded.subcommands, subName) ? loaded.subcommands[subName] : undefined;
+      if (sub === undefined) throw new UsageError(`unknown subcommand "${subName}"`);
+      label = `${name} ${subName}`;
+      command = sub;
+      args = subArgs;
+    } else command = loaded;
+    if (asksForHelp(args)) {
+      io.stdout(commandHelp(label, command));
+      return EXIT.ok;
+    }
+    const parsed = parseCommandLine(command, args);
+    const laterDb = parsed.values.db as string | undefined;
+    if (program.db !== undefined && !command.usesStore)
+      throw new UsageError(`--db does not apply: ${label} does not use a case store`);
+    if (program.db !== undefined && laterDb !== undefined) throw new UsageError('--db is given twice');
+    await command.run({
+      positionals: parsed.positionals,
+      options: parsed.values,
+      db: program.db ?? laterDb,
+      io,
+    });
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, label, io);
   }
+}
+
+function report(error: unknown, label: string, io: CliIo): number {
+  const failure =
+    error instanceof CliError ? error : new InternalError(`internal error: ${messageOf(error)}`);
+  const debug = process.env.REFUND_CONSOLE_DEBUG === '1';
+  const hint =
+    failure instanceof UsageError
+      ? ` (see refund-console${label === '' ? '' : ` ${label}`} --help)`
+      : failure instanceof InternalError && !debug
+        ? ' (REFUND_CONSOLE_DEBUG=1 shows where)'
+        : '';
+  const oneLine = failure.message.replace(/\s*\n\s*/g, ' ');
+  io.stderr(`refund-console${label === '' ? '' : ` ${label}`}: ${oneLine}${hint}\n`);
+  if (debug && failure instanceof InternalError && error instanceof Error && error.stack !== undefined)
+    io.stderr(`${error.stack}\n`);
+  return failure.exitCode;
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../io';
 import { sampleCase } from '../../electron/store/test-support/temp-store';
 import { main } from '../refund-console';
+import { buildCli } from '../test-support/built-cli';
 
 let temp: { dir: string };
 let db: string;
@@ -130,15 +130,13 @@ describe('refund-console verify-audit, backup, restore', () => {
   it('runs as a real process through bin/refund-console.js with REFUND_CONSOLE_DB', () => {
     const input = join(temp.dir, 'case.json');
     writeFileSync(input, newCase);
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/refund-console.js', ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, REFUND_CONSOLE_DB: db },
-      });
+    const built = buildCli();
+    const cli = (...args: string[]) => built.run(args, { env: { ...process.env, REFUND_CONSOLE_DB: db } });
     const added = cli('case', 'add', input);
     expect(added.stderr).toBe('');
     expect(added).toMatchObject({ status: 0, stdout: 'RC-000001\n' });
     expect(cli('verify-audit')).toMatchObject({ status: 0, stdout: 'ok 1 rows\n' });
     expect(existsSync(db)).toBe(true);
+    built.cleanup();
   }, 30_000);
 });

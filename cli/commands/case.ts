@@ -1,77 +1,15 @@
-import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../shared/model/case';
-import { decide } from '../../shared/policy';
-import { parseArgs, stringFlag, UsageError, type ParsedArgs } from '../args';
-import { EXIT, readJsonInput, type CliIo } from '../io';
+import { CASE_STATUSES, type CaseStatus } from '../../shared/model/case';
+import { decide as decideCase } from '../../shared/policy';
 import { currentAgent } from '../../electron/store';
-import { allowFlags, CommandFailure, unwrap, withStore, type StoreContext } from './with-store';
+import { defineCommand, type CommandGroup } from '../command';
+import { UsageError } from '../errors';
+import { json, readJsonInput } from '../io';
+import { caseTable, caseText } from './case-text';
+import { unwrap, withStore } from './with-store';
 
-const USAGE =
-  'case add FILE|- | decide REF [--agent NAME] [--note TEXT] | show REF [--json] | list [--status S[,S]] [--limit N] [--json]';
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const JSON_OPTION = { json: { type: 'boolean', help: 'print JSON instead of text' } } as const;
 
-type Subcommand = (parsed: ParsedArgs, io: CliIo, context: StoreContext) => Promise<number> | number;
-
-const positional = (parsed: ParsedArgs, what: string): string => {
-  const value = parsed.positionals[1];
-  if (value === undefined) throw new UsageError(`missing ${what}`);
-  return value;
-};
-
-const SUBCOMMANDS: Record<string, { flags: string[]; run: Subcommand }> = {
-  add: {
-    flags: [],
-    run: async (parsed, io, { handlers }) => {
-      const input = await readJsonInput(io, parsed.positionals[1]);
-      if (!input.ok) throw new CommandFailure(EXIT.badInput, input.message);
-      io.stdout(`${unwrap(await handlers['cases.create'](input.value)).detail.summary.ref}\n`);
-      return EXIT.ok;
-    },
-  },
-  // Prints the whole stored DecisionRecord: the rules' decision, the recorded outcome (which
-  // differs only for an override), the facts it was made on, the agent and the time. It records
-  // what it just read and decided, so a change by another process in between is refused.
-  decide: {
-    flags: ['agent', 'note'],
-    run: async (parsed, io, { store, handlers }) => {
-      const ref = positional(parsed, 'REF');
-      const agent = stringFlag(parsed, 'agent') ?? currentAgent(store);
-      const note = stringFlag(parsed, 'note');
-      const { summary, facts } = unwrap(await handlers['cases.get']({ ref }));
-      const { outcome, refundAmount } = decide(facts, { now: store.now() });
-      const recorded = unwrap(
-        await handlers['decisions.record']({
-          ref,
-          revision: summary.revision,
-          seen: { outcome, refundAmount },
-          agent: agent === 'unknown' ? 'cli' : agent,
-          note,
-        }),
-      );
-      io.stdout(json(recorded.detail.decisions.at(-1)));
-      return EXIT.ok;
-    },
-  },
-  show: {
-    flags: ['json'],
-    run: async (parsed, io, { handlers }) => {
-      const detail = unwrap(await handlers['cases.get']({ ref: positional(parsed, 'REF') }));
-      io.stdout(parsed.flags.has('json') ? json(detail) : table([detail.summary]));
-      return EXIT.ok;
-    },
-  },
-  list: {
-    flags: ['status', 'limit', 'json'],
-    run: async (parsed, io, { handlers }) => {
-      const page = unwrap(await handlers['cases.list']({ status: statuses(parsed), limit: limit(parsed) }));
-      if (parsed.flags.has('json')) io.stdout(json(page));
-      else io.stdout(`${table(page.items)}${page.items.length} of ${page.total} cases\n`);
-      return EXIT.ok;
-    },
-  },
-};
-
-function statuses(parsed: ParsedArgs): CaseStatus[] | undefined {
-  const text = stringFlag(parsed, 'status');
+function statuses(text: string | undefined): CaseStatus[] | undefined {
   if (text === undefined) return undefined;
   const list = text.split(',').map((s) => s.trim());
   const bad = list.find((s) => !(CASE_STATUSES as readonly string[]).includes(s));
@@ -80,49 +18,92 @@ function statuses(parsed: ParsedArgs): CaseStatus[] | undefined {
   return list as CaseStatus[];
 }
 
-function limit(parsed: ParsedArgs): number {
-  const text = stringFlag(parsed, 'limit') ?? '100';
+function limit(text = '100'): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > 500) throw new UsageError('--limit must be 1 to 500');
   return value;
 }
 
-const COLUMNS: [string, (item: CaseSummary) => string][] = [
-  ['REF', (item) => item.ref],
-  ['STATUS', (item) => item.status],
-  ['OUTCOME', (item) => item.latestOutcome ?? '-'],
-  ['WINDOW CLOSES', (item) => item.windowClosesAt ?? '-'],
-  ['CUSTOMER', (item) => item.customerName],
-  ['ORDER', (item) => item.orderId],
-  ['PRODUCT', (item) => item.productName],
-];
+const add = defineCommand({
+  args: 'FILE|-',
+  arity: [1, 1],
+  summary: 'Open a case from JSON (or - for standard input); prints its ref.',
+  options: {},
+  usesStore: true,
+  run: ({ positionals: [file], db, io }) =>
+    withStore(db, async ({ handlers }) => {
+      const created = unwrap(await handlers['cases.create'](await readJsonInput(io, file!)));
+      io.stdout(`${created.detail.summary.ref}\n`);
+    }),
+});
 
-function table(items: CaseSummary[]): string {
-  const rows = [
-    COLUMNS.map(([title]) => title),
-    ...items.map((item) => COLUMNS.map(([, cell]) => cell(item))),
-  ];
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows
-    .map(
-      (row) =>
-        `${row
-          .map((cell, i) => cell.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd()}\n`,
-    )
-    .join('');
-}
+// Prints the whole stored DecisionRecord: the rules' decision, the recorded outcome (which
+// differs only for an override), the facts it was made on, the agent and the time. It records
+// what it just read and decided, so a change by another process in between is refused.
+const decide = defineCommand({
+  args: 'REF',
+  arity: [1, 1],
+  summary: 'Decide a case from its stored facts and record it; prints the record as JSON.',
+  options: {
+    agent: { type: 'string', value: 'NAME', help: "who decides (default: the store's agent, else cli)" },
+    note: { type: 'string', value: 'TEXT', help: 'a note kept with the decision' },
+  },
+  usesStore: true,
+  run: ({ positionals: [ref], options, db, io }) =>
+    withStore(db, async ({ store, handlers }) => {
+      const agent = options.agent ?? currentAgent(store);
+      const { summary, facts } = unwrap(await handlers['cases.get']({ ref }));
+      const { outcome, refundAmount } = decideCase(facts, { now: store.now() });
+      const recorded = unwrap(
+        await handlers['decisions.record']({
+          ref: ref!,
+          revision: summary.revision,
+          seen: { outcome, refundAmount },
+          agent: agent === 'unknown' ? 'cli' : agent,
+          note: options.note,
+        }),
+      );
+      io.stdout(json(recorded.detail.decisions.at(-1)));
+    }),
+});
 
-/** `refund-console [--db PATH] case add|decide|show|list …` */
-export async function caseCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['db', 'agent', 'note', 'status', 'limit']);
-  const name = parsed.positionals[0];
-  const sub = name === undefined ? undefined : SUBCOMMANDS[name];
-  if (sub === undefined)
-    throw new UsageError(
-      name === undefined ? `usage: ${USAGE}` : `unknown subcommand "${name}"; usage: ${USAGE}`,
-    );
-  allowFlags(parsed, sub.flags);
-  return withStore(`case ${name}`, parsed, io, (context) => sub.run(parsed, io, context));
-}
+const show = defineCommand({
+  args: 'REF',
+  arity: [1, 1],
+  summary: 'One case: its fields, facts, every decision (outcome, override, amount, clauses) and notes.',
+  options: JSON_OPTION,
+  usesStore: true,
+  run: ({ positionals: [ref], options, db, io }) =>
+    withStore(db, async ({ handlers }) => {
+      const detail = unwrap(await handlers['cases.get']({ ref }));
+      io.stdout(options.json === true ? json(detail) : caseText(detail));
+    }),
+});
+
+const list = defineCommand({
+  args: '',
+  arity: [0, 0],
+  summary: 'The queue, soonest closing window first.',
+  options: {
+    status: { type: 'string', value: 'S[,S]', help: `only these statuses: ${CASE_STATUSES.join(', ')}` },
+    limit: { type: 'string', value: 'N', help: 'at most N cases, 1 to 500 (default 100)' },
+    ...JSON_OPTION,
+  },
+  usesStore: true,
+  run: ({ options, db, io }) => {
+    const request = { status: statuses(options.status), limit: limit(options.limit) };
+    return withStore(db, async ({ handlers }) => {
+      const page = unwrap(await handlers['cases.list'](request));
+      io.stdout(
+        options.json === true
+          ? json(page)
+          : `${caseTable(page.items)}${page.items.length} of ${page.total} cases\n`,
+      );
+    });
+  },
+});
+
+export default {
+  summary: 'Add, decide, show and list the cases in the case store.',
+  subcommands: { add, decide, show, list },
+} satisfies CommandGroup;

@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../refund-console';
+import { buildCli } from '../test-support/built-cli';
 import { memoryIo } from '../test-support/memory-io';
 
 const dir = mkdtempSync(join(tmpdir(), 'rc-decide-'));
@@ -73,10 +72,23 @@ describe('refund-console decide', () => {
     expect(io.err).toContain('cannot read');
     expect(await main(['decide'], memoryIo())).toBe(2);
   });
+
+  it('refuses an option it does not know instead of answering without it', async () => {
+    const io = memoryIo();
+    expect(await main(['decide', saas, '--policy', 'v1'], io)).toBe(2);
+    expect(io.err).toBe(
+      'refund-console decide: unknown option --policy (see refund-console decide --help)\n',
+    );
+    expect(io.out).toBe('');
+  });
 });
 
 describe('the installed command, under several machine time zones', () => {
-  const run = promisify(execFile);
+  let cli: ReturnType<typeof buildCli>;
+  beforeAll(() => {
+    cli = buildCli();
+  });
+  afterAll(() => cli.cleanup());
   const monthEnd = file(
     'service.json',
     JSON.stringify({
@@ -89,20 +101,16 @@ describe('the installed command, under several machine time zones', () => {
     }),
   );
   it.each(['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'])('TZ=%s', async (TZ) => {
-    const { stdout } = await run(process.execPath, ['bin/refund-console.js', 'decide', monthEnd], {
-      env: { ...process.env, TZ },
-    });
+    const { status, stdout } = cli.run(['decide', monthEnd], { env: { ...process.env, TZ } });
+    expect(status).toBe(0);
     expect(JSON.parse(stdout).missing).toHaveLength(5);
   });
 
-  it('exits 2 with the message on stderr', async () => {
-    const failure = await run(process.execPath, [
-      'bin/refund-console.js',
-      'decide',
-      file('neg.json', '{"orderAmount":-5}'),
-    ]).catch((e) => e);
-    expect(failure.code).toBe(2);
-    expect(failure.stdout).toBe('');
-    expect(failure.stderr).toBe('refund-console decide: orderAmount: must not be negative\n');
+  it('exits 2 with the message on stderr', () => {
+    expect(cli.run(['decide', file('neg.json', '{"orderAmount":-5}')])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'refund-console decide: orderAmount: must not be negative\n',
+    });
   });
 });

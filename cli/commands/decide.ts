@@ -1,26 +1,21 @@
 import { decide, parseFacts, renderDecisionText } from '../../shared/policy';
-import { languageFlag, parseArgs } from '../args';
-import { EXIT, readJsonInput, type CliIo } from '../io';
+import { defineCommand } from '../command';
+import { BadInputError } from '../errors';
+import { json, readJsonInput } from '../io';
+import { EXPLAIN_OPTIONS, language } from './language';
 
-/** `refund-console decide FILE|- [--explain] [--lang en|zh]` */
-export async function decideCommand(args: string[], io: CliIo, now = Date.now()): Promise<number> {
-  const parsed = parseArgs(args, ['lang']);
-  const language = languageFlag(parsed);
-  const input = await readJsonInput(io, parsed.positionals[0]);
-  if (!input.ok) {
-    io.stderr(`refund-console decide: ${input.message}\n`);
-    return EXIT.badInput;
-  }
-  const facts = parseFacts(input.value, now);
-  if (!facts.ok) {
-    io.stderr(`refund-console decide: ${facts.error.field}: ${facts.error.message}\n`);
-    return EXIT.badInput;
-  }
-  const decision = decide(facts.facts, { now, language });
-  io.stdout(
-    parsed.flags.has('explain')
-      ? renderDecisionText(decision, language)
-      : `${JSON.stringify(decision, null, 2)}\n`,
-  );
-  return EXIT.ok;
-}
+export default defineCommand({
+  args: 'FILE|-',
+  arity: [1, 1],
+  summary: 'Decide a refund request from its facts (JSON, or - for standard input).',
+  options: EXPLAIN_OPTIONS,
+  usesStore: false,
+  async run({ positionals: [file], options, io }) {
+    const lang = language(options.lang);
+    const now = Date.now();
+    const facts = parseFacts(await readJsonInput(io, file!), now);
+    if (!facts.ok) throw new BadInputError(`${facts.error.field}: ${facts.error.message}`);
+    const decision = decide(facts.facts, { now, language: lang });
+    io.stdout(options.explain === true ? renderDecisionText(decision, lang) : json(decision));
+  },
+});

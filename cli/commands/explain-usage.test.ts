@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../io';
 import { CONTRACT_EXAMPLE } from '../../shared/policy/rtc-usage/testing';
-import { explainUsageCommand } from './explain-usage';
+import { main } from '../refund-console';
 
 const { input: validInput, breakdown: expectedBreakdown } = CONTRACT_EXAMPLE;
 
@@ -33,7 +33,7 @@ async function run(args: string[], stdin = '') {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
   };
-  const code = await explainUsageCommand(args, io);
+  const code = await main(['explain-usage', ...args], io);
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
@@ -88,8 +88,8 @@ describe('refund-console explain-usage', () => {
       /is not valid JSON/,
     ],
     ['a missing file', async () => [join(dir, 'absent.json')], /cannot read .*absent\.json/],
-    ['no file argument', async () => ['--explain'], /exactly one FILE/],
-    ['two file arguments', async () => ['a.json', 'b.json'], /exactly one FILE/],
+    ['no file argument', async () => ['--explain'], /missing FILE\|-/],
+    ['two file arguments', async () => ['a.json', 'b.json'], /unexpected argument "b\.json"/],
     ['an unknown option', async () => ['-', '--verbose'], /unknown option --verbose/],
     ['an unknown language', async () => ['-', '--lang', 'fr'], /--lang must be en or zh/],
   ])('exits 2 for %s', async (_what, argsOf, message) => {

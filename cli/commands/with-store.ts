@@ -2,64 +2,67 @@ import { createHandlers, type Handlers } from '../../electron/api';
 import {
   NewerDatabaseError,
   openStoreFromEnv,
+  resolveStoreFile,
   StoreDamagedError,
   type CaseStore,
 } from '../../electron/store';
 import type { ApiResult } from '../../shared/ipc/contract';
-import { stringFlag, UsageError, type ParsedArgs } from '../args';
-import { EXIT, type CliIo } from '../io';
-
-/** A failed call, already turned into its exit code: 2 for the caller's input, 1 otherwise. */
-export class CommandFailure extends Error {
-  constructor(
-    readonly exitCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The value of a successful call, or a CommandFailure carrying the API's message. */
-export function unwrap<T>(result: ApiResult<T>): T {
-  if (result.ok) return result.value;
-  const callerError = ['invalid_request', 'not_found', 'conflict'].includes(result.error.code);
-  throw new CommandFailure(callerError ? EXIT.badInput : EXIT.failed, result.error.message);
-}
-
-export function allowFlags(parsed: ParsedArgs, allowed: readonly string[]): void {
-  const unknown = [...parsed.flags.keys()].find((name) => name !== 'db' && !allowed.includes(name));
-  if (unknown !== undefined) throw new UsageError(`unknown option --${unknown}`);
-}
+import { BadInputError, CliError, InternalError, messageOf, StoreUnusableError } from '../errors';
 
 export interface StoreContext {
   store: CaseStore;
   handlers: Handlers;
 }
 
+/** The value of a successful call; a failure becomes the CliError of its exit code. */
+export function unwrap<T>(result: ApiResult<T>): T {
+  if (result.ok) return result.value;
+  const { code, message } = result.error;
+  if (code === 'store_unavailable') throw new StoreUnusableError(message);
+  if (code === 'internal') throw new InternalError(message);
+  throw new BadInputError(message);
+}
+
+// SQLite's own codes for a file it cannot use, as the API maps them.
+const UNUSABLE = /^SQLITE_(CORRUPT|NOTADB|BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL|PERM|AUTH)/;
+
+function asCliError(error: unknown): unknown {
+  if (error instanceof StoreDamagedError || error instanceof NewerDatabaseError) {
+    return new StoreUnusableError(error.message);
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && UNUSABLE.test(code)) {
+    return new StoreUnusableError(`the case store cannot be used (${code}): ${messageOf(error)}`);
+  }
+  return error;
+}
+
 /**
- * Opens the store named by --db (or REFUND_CONSOLE_DB, or the default), runs the command
- * and closes it again, after any backup that opening started has finished.
+ * Opens the store named by --db (or REFUND_CONSOLE_DB, or the default), runs the command and
+ * closes it again, after any backup that opening started has finished. A store that cannot be
+ * opened (damaged, newer, locked, unreadable) is exit 3; so is a damaged one that opened
+ * read-only, unless the command is the one that repairs it (`allowDamaged`).
  */
 export async function withStore(
-  command: string,
-  parsed: ParsedArgs,
-  io: CliIo,
-  run: (context: StoreContext) => Promise<number> | number,
-): Promise<number> {
+  db: string | undefined,
+  run: (context: StoreContext) => Promise<void>,
+  { allowDamaged = false } = {},
+): Promise<void> {
   let store: CaseStore;
   try {
-    store = openStoreFromEnv({ db: stringFlag(parsed, 'db') });
+    store = openStoreFromEnv({ db });
   } catch (error) {
-    if (!(error instanceof NewerDatabaseError || error instanceof StoreDamagedError)) throw error;
-    io.stderr(`refund-console ${command}: ${error.message}\n`);
-    return EXIT.failed;
+    const failure = asCliError(error);
+    // Whatever stops the store opening is about the store: its message, exit 3.
+    throw failure instanceof CliError
+      ? failure
+      : new StoreUnusableError(`cannot open the case store ${resolveStoreFile(db)}: ${messageOf(error)}`);
   }
   try {
-    return await run({ store, handlers: createHandlers(store) });
+    if (store.damage !== null && !allowDamaged) throw new StoreUnusableError(store.damage.message);
+    await run({ store, handlers: createHandlers(store) });
   } catch (error) {
-    if (!(error instanceof CommandFailure)) throw error;
-    io.stderr(`refund-console ${command}: ${error.message}\n`);
-    return error.exitCode;
+    throw asCliError(error);
   } finally {
     await store.autoBackup;
     store.close();

@@ -1,0 +1,28 @@
+import type { CommandEntry } from '../command';
+
+// Each command is its own module, loaded only when called (and its own chunk in the build), so
+// `decide` starts without SQLite or the store. A new command: its file and one line here.
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'decide',
+    summary: 'decide a refund request from its facts (JSON)',
+    load: () => import('./decide'),
+  },
+  {
+    name: 'explain-usage',
+    summary: 'which package each call drew from, and why',
+    load: () => import('./explain-usage'),
+  },
+  { name: 'case', summary: 'add, decide, show and list cases', load: () => import('./case') },
+  {
+    name: 'verify-audit',
+    summary: "check the audit trail's hash chain",
+    load: () => import('./verify-audit'),
+  },
+  { name: 'backup', summary: 'a checked copy of the case store', load: () => import('./backup') },
+  {
+    name: 'restore',
+    summary: 'replace the case store with a checked backup',
+    load: () => import('./restore'),
+  },
+];
