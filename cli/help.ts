@@ -27,6 +27,7 @@ export function programHelp(commands: readonly CommandEntry[]): string {
     columns(commands.map((entry) => [entry.name, entry.summary])) +
     '\nrefund-console <command> --help lists its options.\n\n' +
     STORE_NOTE +
+    '\n' +
     EXIT_NOTE
   );
 }

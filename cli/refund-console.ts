@@ -44,10 +44,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo): Promise<nu
       io.stdout(programHelp(COMMANDS));
       return EXIT.ok;
     }
-    if (name === undefined) {
-      io.stderr(programHelp(COMMANDS));
-      return EXIT.badInput;
-    }
+    if (name === undefined) throw new UsageError(`missing command: ${namesOf(COMMANDS.map((c) => c.name))}`);
     const entry = COMMANDS.find((command) => command.name === name);
     if (entry === undefined) throw new UsageError(`unknown command "${name}"`);
     label = name;
@@ -56,9 +53,11 @@ export async function main(argv: string[], rawIo: CliIo = processIo): Promise<nu
     let args = rest;
     if (isGroup(loaded)) {
       const [subName, ...subArgs] = rest;
-      if (subName === undefined || subName === '--help' || subName === '-h') {
-        (subName === undefined ? io.stderr : io.stdout)(commandHelp(label, loaded));
-        return subName === undefined ? EXIT.badInput : EXIT.ok;
+      if (subName === undefined)
+        throw new UsageError(`missing subcommand: ${namesOf(Object.keys(loaded.subcommands))}`);
+      if (subName === '--help' || subName === '-h') {
+        io.stdout(commandHelp(label, loaded));
+        return EXIT.ok;
       }
       const sub = Object.hasOwn(loaded.subcommands, subName) ? loaded.subcommands[subName] : undefined;
       if (sub === undefined) throw new UsageError(`unknown subcommand "${subName}"`);
@@ -86,6 +85,8 @@ export async function main(argv: string[], rawIo: CliIo = processIo): Promise<nu
     return report(error, label, io);
   }
 }
+
+const namesOf = (names: string[]) => `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 
 function report(error: unknown, label: string, io: CliIo): number {
   const failure =

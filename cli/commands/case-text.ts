@@ -33,39 +33,49 @@ export function caseTable(items: CaseSummary[]): string {
     .join('');
 }
 
-const field = (label: string, value: string | null | undefined) =>
-  `  ${label.padEnd(14)}${value === null || value === undefined || value === '' ? '-' : printable(value)}\n`;
+type Row = [label: string, value: string | null | undefined];
 
-/** Facts as `name value`, nested groups (exclusions) as `group.name value`; unknown ones left out. */
-function factLines(facts: Record<string, unknown>, prefix = ''): string {
-  return Object.entries(facts)
-    .filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]) =>
-      typeof value === 'object'
-        ? factLines(value as Record<string, unknown>, `${prefix}${name}.`)
-        : field(`${prefix}${name}`, String(value)),
-    )
+/** Labelled values in two aligned columns, indented; an empty value shows as "-". */
+function block(rows: Row[], indent = '  '): string {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows
+    .map(([label, value]) => `${indent}${label.padEnd(width)}  ${value ? printable(value) : '-'}\n`)
     .join('');
 }
 
-const amount = (decision: DecisionRecord['decision']) =>
-  decision.refundAmount === null
-    ? 'not known yet'
-    : formatMoney({ amount: decision.refundAmount, currency: decision.currency });
+/** Facts as `name value`, nested groups (exclusions) as `group.name value`; unknown ones left out. */
+function factRows(facts: Record<string, unknown>, prefix = ''): Row[] {
+  return Object.entries(facts)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .flatMap(([name, value]): Row[] =>
+      typeof value === 'object'
+        ? factRows(value as Record<string, unknown>, `${prefix}${name}.`)
+        : [[`${prefix}${name}`, String(value)]],
+    );
+}
 
 function decisionText(record: DecisionRecord, index: number): string {
   const { decision } = record;
-  const recorded =
-    record.override === null
-      ? decision.outcome
-      : `${record.recordedOutcome} (override of ${decision.outcome}: ${record.override.justification})`;
+  const rows: Row[] = [
+    [
+      'outcome',
+      record.override === null
+        ? decision.outcome
+        : `${record.recordedOutcome} (override of ${decision.outcome}: ${record.override.justification})`,
+    ],
+    [
+      'refund',
+      decision.refundAmount === null
+        ? 'not known yet'
+        : formatMoney({ amount: decision.refundAmount, currency: decision.currency }),
+    ],
+    ['clauses', decision.clauses.join(', ')],
+  ];
+  if (decision.missing.length > 0) rows.push(['missing', decision.missing.join(', ')]);
+  if (record.note !== null) rows.push(['note', record.note]);
   return (
-    `  #${index + 1} ${printable(record.decidedAt)} by ${printable(record.agent)}, policy ${printable(decision.policyVersion)}\n` +
-    field('  outcome', recorded) +
-    field('  refund', amount(decision)) +
-    field('  clauses', decision.clauses.join(', ')) +
-    (decision.missing.length > 0 ? field('  missing', decision.missing.join(', ')) : '') +
-    (record.note === null ? '' : field('  note', record.note))
+    `  #${index + 1} ${printable(record.decidedAt)} by ${printable(record.agent)}, ` +
+    `policy ${printable(decision.policyVersion)}\n${block(rows, '    ')}`
   );
 }
 
@@ -75,19 +85,22 @@ const noteText = (note: Note) =>
 /** `case show REF`: the case's fields, its facts, every decision and every note. */
 export function caseText(detail: CaseDetail): string {
   const { summary, customer } = detail;
+  const facts = factRows(detail.facts);
   return (
     `${summary.ref}  ${summary.status}\n` +
-    field('customer', customer.name) +
-    field('account', customer.accountId) +
-    field('contact', customer.contact) +
-    field('order', summary.orderId) +
-    field('product', summary.productName) +
-    field('provider', detail.provider) +
-    field('assignee', summary.assignee) +
-    field('window closes', summary.windowClosesAt) +
-    field('opened', summary.createdAt) +
-    field('updated', summary.updatedAt) +
-    `\nFacts\n${factLines(detail.facts) || '  none known\n'}` +
+    block([
+      ['customer', customer.name],
+      ['account', customer.accountId],
+      ['contact', customer.contact],
+      ['order', summary.orderId],
+      ['product', summary.productName],
+      ['provider', detail.provider],
+      ['assignee', summary.assignee],
+      ['window closes', summary.windowClosesAt],
+      ['opened', summary.createdAt],
+      ['updated', summary.updatedAt],
+    ]) +
+    `\nFacts\n${facts.length > 0 ? block(facts) : '  none known\n'}` +
     `\nDecisions (${detail.decisions.length})\n${detail.decisions.map(decisionText).join('') || '  none yet\n'}` +
     `\nNotes (${detail.notes.length})\n${detail.notes.map(noteText).join('') || '  none\n'}`
   );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../io';
+import { addNote, openStore } from '../../electron/store';
 import { sampleCase } from '../../electron/store/test-support/temp-store';
 import { main } from '../refund-console';
 import { buildCli } from '../test-support/built-cli';
@@ -94,6 +95,60 @@ describe('refund-console case', () => {
       /unknown option --colour/,
     );
     expect(JSON.parse((await run(['--db', db, 'case', 'list', '--json'])).stdout).total).toBe(0);
+  });
+});
+
+describe('refund-console case show and list, as text', () => {
+  // A name that, printed raw, returns to the start of the line, erases it and writes a fake
+  // row, then reverses what follows.
+  const hostileName = 'Li Wei\r\u001b[2KRC-000001  decided  eligible \u202eelbigile';
+  const hostile = JSON.stringify({ ...sample, customer: { ...sample.customer, name: hostileName } });
+
+  it('prints the fields, facts, decisions and notes that its help promises', async () => {
+    await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': newCase });
+    await run(['--db', db, 'case', 'decide', 'RC-000001', '--agent', 'ann', '--note', 'called the customer']);
+    const store = openStore({ file: db });
+    addNote(store, 'RC-000001', 'bo', 'customer sent the invoice');
+    store.close();
+
+    const { code, stdout } = await run(['--db', db, 'case', 'show', 'RC-000001']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^RC-000001 {2}decided\n/);
+    for (const line of [
+      /\n {2}customer +Li Wei\n/,
+      /\n {2}account +acc-1001\n/,
+      /\n {2}order +O-2026-0001\n/,
+      /\n {2}product +SiteBuilder Pro\n/,
+      /\n {2}provider +Acme Cloud\n/,
+      /\nFacts\n {2}productType +saas\n/,
+      /\n {2}orderAmount +19900\n/,
+      /\nDecisions \(1\)\n {2}#1 \S+Z by ann, policy v1\n/,
+      /\n {4}outcome +eligible\n/,
+      /\n {4}refund +CNY 199\.00\n/,
+      /\n {4}clauses +saas\.[a-z-]+/,
+      /\n {4}note +called the customer\n/,
+      /\nNotes \(1\)\n {2}\S+Z bo: customer sent the invoice\n$/,
+    ])
+      expect(stdout).toMatch(line);
+  });
+
+  it('shows control characters in case fields escaped, in text and in JSON', async () => {
+    await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': hostile });
+    await run(['--db', db, 'case', 'decide', 'RC-000001', '--agent', 'ann\u001b[31m', '--note', 'ok\rFAKE']);
+    const shown = (await run(['--db', db, 'case', 'show', 'RC-000001'])).stdout;
+    const listed = (await run(['--db', db, 'case', 'list'])).stdout;
+    const escaped = 'Li Wei\\r\\x1b[2KRC-000001  decided  eligible \\u202eelbigile';
+    expect(shown.split('\n')).toContain(`  customer       ${escaped}`);
+    expect(shown).toContain('by ann\\x1b[31m, policy');
+    expect(shown).toMatch(/ note +ok\\rFAKE\n/);
+    expect(listed).toContain(escaped);
+    for (const text of [shown, listed]) {
+      expect(['\r', '\u001b', '\u202e'].filter((raw) => text.includes(raw))).toEqual([]);
+      expect(text.split('\n').filter((row) => row.startsWith('RC-000001'))).toHaveLength(1);
+    }
+    const json = (await run(['--db', db, 'case', 'show', 'RC-000001', '--json'])).stdout;
+    expect(['\r', '\u001b', '\u202e'].filter((raw) => json.includes(raw))).toEqual([]);
+    expect(JSON.parse(json).customer.name).toBe(hostileName);
   });
 });
 

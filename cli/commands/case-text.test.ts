@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseDetail, DecisionRecord } from '../../shared/model/case';
+import { caseText } from './case-text';
+
+const decision: DecisionRecord['decision'] = {
+  outcome: 'ineligible',
+  refundAmount: 0,
+  currency: 'CNY',
+  clauses: ['saas.guarantee-window'],
+  actions: [],
+  missing: [],
+  windowClosesAt: '2026-03-06T02:00:00.000Z',
+  requestedAt: '2026-03-08T02:00:00.000Z',
+  requestedAtAssumed: false,
+  policyVersion: 'v1',
+  reasons: [],
+};
+
+const detail: CaseDetail = {
+  summary: {
+    ref: 'RC-000007',
+    customerName: 'Li Wei',
+    accountId: 'acc-1',
+    orderId: 'O-1',
+    productName: 'SiteBuilder Pro',
+    productType: 'saas',
+    status: 'decided',
+    assignee: null,
+    latestOutcome: 'eligible',
+    windowClosesAt: '2026-03-06T02:00:00.000Z',
+    createdAt: '2026-03-02T02:00:00.000Z',
+    updatedAt: '2026-03-08T02:00:00.000Z',
+  },
+  customer: { name: 'Li Wei', accountId: 'acc-1' },
+  provider: 'Acme Cloud',
+  facts: { productType: 'saas', exclusions: { noServiceRequest: false } },
+  decisions: [
+    {
+      id: 1,
+      caseRef: 'RC-000007',
+      decision: {
+        ...decision,
+        outcome: 'needs_info',
+        refundAmount: null,
+        missing: ['paidAt', 'orderAmount'],
+      },
+      recordedOutcome: 'needs_info',
+      override: null,
+      facts: {},
+      agent: 'ann',
+      note: null,
+      decidedAt: '2026-03-03T02:00:00.000Z',
+    },
+    {
+      id: 2,
+      caseRef: 'RC-000007',
+      decision,
+      recordedOutcome: 'eligible',
+      override: { justification: 'outage\rconfirmed by the provider' },
+      facts: {},
+      agent: 'bo',
+      note: null,
+      decidedAt: '2026-03-08T02:00:00.000Z',
+    },
+  ],
+  notes: [],
+};
+
+describe('caseText', () => {
+  it('shows an override with its reason beside the rules’ outcome, and what is still missing', () => {
+    const text = caseText(detail);
+    expect(text).toContain(
+      '  #2 2026-03-08T02:00:00.000Z by bo, policy v1\n' +
+        '    outcome  eligible (override of ineligible: outage\\rconfirmed by the provider)\n' +
+        '    refund   CNY 0.00\n' +
+        '    clauses  saas.guarantee-window\n',
+    );
+    expect(text).toContain('    refund   not known yet\n');
+    expect(text).toContain('    missing  paidAt, orderAmount\n');
+    expect(text).toContain(
+      `\nFacts\n  ${'productType'.padEnd(27)}  saas\n  exclusions.noServiceRequest  false\n`,
+    );
+    expect(text).toMatch(/\n {2}contact +-\n/);
+    expect(text).toMatch(/\nNotes \(0\)\n {2}none\n$/);
+  });
+});
