@@ -106,6 +106,14 @@ describe('the installed command, under several machine time zones', () => {
     expect(JSON.parse(stdout).missing).toHaveLength(5);
   });
 
+  it('loads neither SQLite nor the store: only the rules and its own chunk', () => {
+    const loaded = [...cli.loadedBy('decide')];
+    expect(loaded).not.toContain('better-sqlite3');
+    expect(loaded.filter((name) => !name.startsWith('./') && !name.startsWith('node:'))).toEqual([]);
+    const store = [...cli.loadedBy('case')];
+    expect(store).toContain('better-sqlite3');
+  });
+
   it('exits 2 with the message on stderr', () => {
     expect(cli.run(['decide', file('neg.json', '{"orderAmount":-5}')])).toEqual({
       status: 2,
