@@ -13,4 +13,9 @@ try {
   );
   process.exit(70);
 }
+// A reader that stops early (`| head`) is not a failure of the command.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = await cli.main(process.argv.slice(2));

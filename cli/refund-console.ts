@@ -1,4 +1,4 @@
-import { isGroup, type Command } from './command';
+import { isGroup, type Command, type CommandEntry } from './command';
 import { COMMANDS } from './commands';
 import { CliError, EXIT, InternalError, messageOf, UsageError } from './errors';
 import { commandHelp, programHelp } from './help';
@@ -29,6 +29,21 @@ function programOptions(argv: string[]): Program {
   return program;
 }
 
+type Found = { label: string; command: Command; args: string[] } | { label: string; help: string };
+
+/** The command (or `case` subcommand) a command line names, with its own arguments. */
+async function findCommand({ name, load }: CommandEntry, rest: string[]): Promise<Found> {
+  const loaded = (await load()).default;
+  if (!isGroup(loaded)) return { label: name, command: loaded, args: rest };
+  const [subName, ...args] = rest;
+  if (subName === undefined)
+    throw new UsageError(`missing subcommand: ${namesOf(Object.keys(loaded.subcommands))}`);
+  if (subName === '--help' || subName === '-h') return { label: name, help: commandHelp(name, loaded) };
+  const command = Object.hasOwn(loaded.subcommands, subName) ? loaded.subcommands[subName] : undefined;
+  if (command === undefined) throw new UsageError(`unknown subcommand "${subName}"`);
+  return { label: `${name} ${subName}`, command, args };
+}
+
 /** Runs one command line; every failure becomes one line on stderr and its exit code. */
 export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
   const io: CliIo = {
@@ -48,23 +63,13 @@ export async function main(argv: string[], rawIo: CliIo = processIo): Promise<nu
     const entry = COMMANDS.find((command) => command.name === name);
     if (entry === undefined) throw new UsageError(`unknown command "${name}"`);
     label = name;
-    const loaded = (await entry.load()).default;
-    let command: Command;
-    let args = rest;
-    if (isGroup(loaded)) {
-      const [subName, ...subArgs] = rest;
-      if (subName === undefined)
-        throw new UsageError(`missing subcommand: ${namesOf(Object.keys(loaded.subcommands))}`);
-      if (subName === '--help' || subName === '-h') {
-        io.stdout(commandHelp(label, loaded));
-        return EXIT.ok;
-      }
-      const sub = Object.hasOwn(loaded.subcommands, subName) ? loaded.subcommands[subName] : undefined;
-      if (sub === undefined) throw new UsageError(`unknown subcommand "${subName}"`);
-      label = `${name} ${subName}`;
-      command = sub;
-      args = subArgs;
-    } else command = loaded;
+    const found = await findCommand(entry, rest);
+    label = found.label;
+    if ('help' in found) {
+      io.stdout(found.help);
+      return EXIT.ok;
+    }
+    const { command, args } = found;
     if (asksForHelp(args)) {
       io.stdout(commandHelp(label, command));
       return EXIT.ok;
