@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +114,17 @@ describe('the installed command, under several machine time zones', () => {
     expect(loaded.filter((name) => !name.startsWith('./') && !name.startsWith('node:'))).toEqual([]);
     const store = [...cli.loadedBy('case')];
     expect(store).toContain('better-sqlite3');
+  });
+
+  it('ends quietly when its reader has gone (| head), not with an EPIPE stack', async () => {
+    const child = spawn(process.execPath, [cli.bin, 'decide', '-']);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    // The reader closes before the CLI writes: it is still waiting for its standard input.
+    child.stdout.destroy();
+    child.stdin.end('{"productType":"api"}');
+    const [code] = await once(child, 'close');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('exits 2 with the message on stderr', () => {
