@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { CliIo } from '../io';
 import { addNote, openStore } from '../../electron/store';
 import { sampleCase } from '../../electron/store/test-support/temp-store';
@@ -186,12 +186,12 @@ describe('refund-console verify-audit, backup, restore', () => {
     const input = join(temp.dir, 'case.json');
     writeFileSync(input, newCase);
     const built = buildCli();
+    onTestFinished(built.cleanup);
     const cli = (...args: string[]) => built.run(args, { env: { ...process.env, REFUND_CONSOLE_DB: db } });
     const added = cli('case', 'add', input);
     expect(added.stderr).toBe('');
     expect(added).toMatchObject({ status: 0, stdout: 'RC-000001\n' });
     expect(cli('verify-audit')).toMatchObject({ status: 0, stdout: 'ok 1 rows\n' });
     expect(existsSync(db)).toBe(true);
-    built.cleanup();
   }, 30_000);
 });
