@@ -30,6 +30,7 @@ const detail: CaseDetail = {
     windowClosesAt: '2026-03-06T02:00:00.000Z',
     createdAt: '2026-03-02T02:00:00.000Z',
     updatedAt: '2026-03-08T02:00:00.000Z',
+    revision: 3,
   },
   customer: { name: 'Li Wei', accountId: 'acc-1' },
   provider: 'Acme Cloud',
