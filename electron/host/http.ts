@@ -51,6 +51,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/**
+ * A client that goes away mid-request (a closed tab, a killed script) is routine: one line,
+ * not a stack. Anything else is a bug in the host and keeps its stack.
+ */
+function logFailure(req: IncomingMessage, error: unknown): void {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (req.destroyed || code === 'ECONNRESET' || (error as Error | null)?.message === 'aborted') {
+    console.error(
+      `host: ${req.method ?? '?'} ${req.url ?? '?'} aborted by the client (${String(code ?? 'aborted')})`,
+    );
+  } else {
+    console.error('host: request failed', error);
+  }
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = new HttpError(413, `request body is larger than ${limit} bytes`);
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge);
@@ -114,7 +129,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Runn
     work.catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof HttpError ? error.message : 'internal error';
-      if (!(error instanceof HttpError)) console.error('host: request failed', error);
+      if (!(error instanceof HttpError)) logFailure(req, error);
       const code: ErrorCode = status >= 500 ? 'internal' : 'invalid_request';
       if (status === 413) res.shouldKeepAlive = false;
       if (!res.headersSent) sendJson(res, status, { ok: false, error: { code, message } });

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHostServer, type RunningServer } from './http';
 import { startHost } from './server';
 
@@ -159,5 +160,45 @@ describe('startHost (real store)', () => {
   it('refuses a call without the token', async () => {
     const answer = await fetch(`${host.url}/api/settings.get`, { method: 'POST', body: '{}' });
     expect(answer.status).toBe(401);
+  });
+});
+
+describe('requests the client aborts', () => {
+  it('are logged with one line each, not a stack', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      lines.push(
+        args.map((arg) => (arg instanceof Error ? (arg.stack ?? arg.message) : String(arg))).join(' '),
+      );
+    });
+    const host = await createHostServer({ call: async () => ({ ok: true, value: null }) });
+    try {
+      const { port } = new URL(host.url);
+      const ABORTED = 20;
+      await Promise.all(
+        Array.from(
+          { length: ABORTED },
+          () =>
+            new Promise<void>((resolve) => {
+              const socket = connect(Number(port), '127.0.0.1', () => {
+                socket.write(
+                  `POST /api/cases.list HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+                    `Authorization: Bearer ${host.token}\r\nContent-Length: 1000\r\n\r\n{"partial":`,
+                );
+                setTimeout(() => socket.destroy(), 20);
+              });
+              socket.on('close', () => resolve());
+            }),
+        ),
+      );
+      await expect.poll(() => lines.length).toBe(ABORTED);
+      for (const line of lines) {
+        expect(line).not.toContain('\n');
+        expect(line).toMatch(/aborted by the client/);
+      }
+    } finally {
+      spy.mockRestore();
+      await host.close();
+    }
   });
 });
