@@ -19,6 +19,8 @@ export interface Invocation<O extends OptionSpecs> {
   options: OptionValues<O>;
   /** The case store named by --db (before or after the command); only for store commands. */
   db: string | undefined;
+  /** --new-store: start a new store where a missing one left backups (only for store commands). */
+  newStore: boolean;
   io: CliIo;
 }
 

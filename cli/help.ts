@@ -15,7 +15,9 @@ function optionRows(options: OptionSpecs): [string, string][] {
 
 export const STORE_NOTE =
   'The case store is --db PATH (before or after the command), else $REFUND_CONSOLE_DB, else\n' +
-  '$XDG_DATA_HOME/refund-console/cases.sqlite (~/.local/share/… when unset).\n';
+  '$XDG_DATA_HOME/refund-console/cases.sqlite (~/.local/share/… when unset). A missing or\n' +
+  'empty store beside backups of it is refused; --new-store (before the command) starts a\n' +
+  'new one there anyway.\n';
 
 export const EXIT_NOTE =
   'Exit status: 0 ok, 1 a check failed, 2 bad input or usage, 3 the case store cannot be used\n' +
@@ -23,7 +25,7 @@ export const EXIT_NOTE =
 
 export function programHelp(commands: readonly CommandEntry[]): string {
   return (
-    'Usage: refund-console [--db PATH] <command> [options]\n\n' +
+    'Usage: refund-console [--db PATH] [--new-store] <command> [options]\n\n' +
     columns(commands.map((entry) => [entry.name, entry.summary])) +
     '\nrefund-console <command> --help lists its options.\n\n' +
     STORE_NOTE +

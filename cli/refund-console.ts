@@ -8,17 +8,19 @@ import { terminalSafe } from './terminal-text';
 
 interface Program {
   db: string | undefined;
+  newStore: boolean;
   help: boolean;
   rest: string[];
 }
 
-/** The program's own options, before the command: `--db PATH` and `--help`. */
+/** The program's own options, before the command: `--db PATH`, `--new-store` and `--help`. */
 function programOptions(argv: string[]): Program {
-  const program: Program = { db: undefined, help: false, rest: argv };
+  const program: Program = { db: undefined, newStore: false, help: false, rest: argv };
   let i = 0;
   for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') program.help = true;
+    else if (arg === '--new-store') program.newStore = true;
     else if (arg.startsWith('--db=')) program.db = arg.slice('--db='.length);
     else if (arg === '--db') {
       program.db = argv[++i];
@@ -79,10 +81,13 @@ export async function main(argv: string[], rawIo: CliIo = processIo): Promise<nu
     if (program.db !== undefined && !command.usesStore)
       throw new UsageError(`--db does not apply: ${label} does not use a case store`);
     if (program.db !== undefined && laterDb !== undefined) throw new UsageError('--db is given twice');
+    if (program.newStore && !command.usesStore)
+      throw new UsageError(`--new-store does not apply: ${label} does not use a case store`);
     await command.run({
       positionals: parsed.positionals,
       options: parsed.values,
       db: program.db ?? laterDb,
+      newStore: program.newStore,
       io,
     });
     return EXIT.ok;

@@ -12,8 +12,8 @@ export default defineCommand({
     to: { type: 'string', value: 'DIR', help: "the folder to write it to (default: the store's backups)" },
   },
   usesStore: true,
-  run: ({ options, db, io }) =>
-    withStore(db, async ({ store }) => {
+  run: ({ options, db, newStore, io }) =>
+    withStore({ db, newStore }, async ({ store }) => {
       await store.autoBackup;
       const to = options.to === undefined ? undefined : resolve(options.to);
       io.stdout(`${(await createBackup(store, to)).file}\n`);

@@ -182,6 +182,32 @@ describe('refund-console verify-audit, backup, restore', () => {
     expect((await run(['--db', db, 'restore'])).code).toBe(2);
   });
 
+  it('refuses a store gone missing beside its backups (exit 3), and starts a new one with --new-store', async () => {
+    await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': newCase });
+    const backup = (await run(['--db', db, 'backup'])).stdout.trim();
+    rmSync(db);
+    const refused = await run(['--db', db, 'case', 'list']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`is missing, but backups or audit anchors of it exist`);
+    expect(refused.stderr).toContain(`restore ${backup}`);
+    expect(existsSync(db)).toBe(false);
+    expect(
+      await run(['--db', db, '--new-store', 'case', 'add', 'c.json'], { 'c.json': newCase }),
+    ).toMatchObject({
+      code: 0,
+      stdout: 'RC-000001\n',
+    });
+    expect((await run(['--new-store', 'decide', 'c.json'], { 'c.json': newCase })).code).toBe(2);
+  });
+
+  it('names the process that holds the store (exit 3)', async () => {
+    const holder = openStore({ file: db, autoBackup: false });
+    onTestFinished(() => holder.close());
+    const refused = await run(['--db', db, 'case', 'list']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(new RegExp(`is in use by process ${process.pid}`));
+  });
+
   it('runs as a real process through bin/refund-console.js with REFUND_CONSOLE_DB', () => {
     const input = join(temp.dir, 'case.json');
     writeFileSync(input, newCase);

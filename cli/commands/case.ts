@@ -30,8 +30,8 @@ const add = defineCommand({
   summary: 'Open a case from JSON (or - for standard input); prints its ref.',
   options: {},
   usesStore: true,
-  run: ({ positionals: [file], db, io }) =>
-    withStore(db, async ({ handlers }) => {
+  run: ({ positionals: [file], db, newStore, io }) =>
+    withStore({ db, newStore }, async ({ handlers }) => {
       const created = unwrap(await handlers['cases.create'](await readJsonInput(io, file!)));
       io.stdout(`${created.detail.summary.ref}\n`);
     }),
@@ -49,8 +49,8 @@ const decide = defineCommand({
     note: { type: 'string', value: 'TEXT', help: 'a note kept with the decision' },
   },
   usesStore: true,
-  run: ({ positionals: [ref], options, db, io }) =>
-    withStore(db, async ({ store, handlers }) => {
+  run: ({ positionals: [ref], options, db, newStore, io }) =>
+    withStore({ db, newStore }, async ({ store, handlers }) => {
       const agent = options.agent ?? currentAgent(store);
       const { summary, facts } = unwrap(await handlers['cases.get']({ ref }));
       const { outcome, refundAmount } = decideCase(facts, { now: store.now() });
@@ -73,8 +73,8 @@ const show = defineCommand({
   summary: 'One case: its fields, facts, every decision (outcome, override, amount, clauses) and notes.',
   options: JSON_OPTION,
   usesStore: true,
-  run: ({ positionals: [ref], options, db, io }) =>
-    withStore(db, async ({ handlers }) => {
+  run: ({ positionals: [ref], options, db, newStore, io }) =>
+    withStore({ db, newStore }, async ({ handlers }) => {
       const detail = unwrap(await handlers['cases.get']({ ref }));
       io.stdout(options.json === true ? json(detail) : caseText(detail));
     }),
@@ -90,9 +90,9 @@ const list = defineCommand({
     ...JSON_OPTION,
   },
   usesStore: true,
-  run: ({ options, db, io }) => {
+  run: ({ options, db, newStore, io }) => {
     const request = { status: statuses(options.status), limit: limit(options.limit) };
-    return withStore(db, async ({ handlers }) => {
+    return withStore({ db, newStore }, async ({ handlers }) => {
       const page = unwrap(await handlers['cases.list'](request));
       io.stdout(
         options.json === true

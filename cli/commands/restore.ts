@@ -11,10 +11,10 @@ export default defineCommand({
   summary: 'Replace the case store with a checked backup; the replaced file is kept beside it.',
   options: {},
   usesStore: true,
-  run: ({ positionals: [file], db, io }) =>
+  run: ({ positionals: [file], db, newStore, io }) =>
     // Restoring is how a damaged store is repaired, so it opens one.
     withStore(
-      db,
+      { db, newStore },
       async ({ store }) => {
         await store.autoBackup;
         const agent = store.damage === null ? currentAgent(store) : 'unknown';

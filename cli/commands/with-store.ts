@@ -1,9 +1,8 @@
 import { createHandlers, type Handlers } from '../../electron/api';
 import {
-  NewerDatabaseError,
   openStoreFromEnv,
   resolveStoreFile,
-  StoreDamagedError,
+  StoreUnusableError as UnusableStore,
   type CaseStore,
 } from '../../electron/store';
 import type { ApiResult } from '../../shared/ipc/contract';
@@ -27,9 +26,8 @@ export function unwrap<T>(result: ApiResult<T>): T {
 const UNUSABLE = /^SQLITE_(CORRUPT|NOTADB|BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL|PERM|AUTH)/;
 
 function asCliError(error: unknown): unknown {
-  if (error instanceof StoreDamagedError || error instanceof NewerDatabaseError) {
-    return new StoreUnusableError(error.message);
-  }
+  // Damaged, newer, locked by another process, missing beside its backups, read-only, replaced.
+  if (error instanceof UnusableStore) return new StoreUnusableError(error.message);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && UNUSABLE.test(code)) {
     return new StoreUnusableError(`the case store cannot be used (${code}): ${messageOf(error)}`);
@@ -41,16 +39,17 @@ function asCliError(error: unknown): unknown {
  * Opens the store named by --db (or REFUND_CONSOLE_DB, or the default), runs the command and
  * closes it again, after any backup that opening started has finished. A store that cannot be
  * opened (damaged, newer, locked, unreadable) is exit 3; so is a damaged one that opened
- * read-only, unless the command is the one that repairs it (`allowDamaged`).
+ * read-only, unless the command is the one that repairs it (`allowDamaged`). A missing store
+ * beside its backups is refused too, unless `newStore` (--new-store) asks for a new one.
  */
 export async function withStore(
-  db: string | undefined,
+  { db, newStore }: { db: string | undefined; newStore: boolean },
   run: (context: StoreContext) => Promise<void>,
   { allowDamaged = false } = {},
 ): Promise<void> {
   let store: CaseStore;
   try {
-    store = openStoreFromEnv({ db });
+    store = openStoreFromEnv({ db, newStore });
   } catch (error) {
     const failure = asCliError(error);
     // Whatever stops the store opening is about the store: its message, exit 3.

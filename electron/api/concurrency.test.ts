@@ -9,23 +9,23 @@ import { createHandlers, type Handlers } from './handlers';
 const DAY = 86_400_000;
 
 /**
- * The app, the CLI and the host can each hold a connection to the same file. Two connections
- * here stand for two of them: what one agent loaded, another may have changed since.
+ * What one agent loaded, another may have changed since: a second window on the same host, or
+ * a CLI run while the app was closed in between. One process owns the file at a time (its
+ * lock), so two handler tables over the one open store stand for the two clients.
  */
 let temp: ReturnType<typeof tempDir>;
 let clock: ReturnType<typeof manualClock>;
-let stores: CaseStore[];
+let store: CaseStore;
 let app: Handlers;
 let cli: Handlers;
 beforeEach(() => {
   temp = tempDir();
   clock = manualClock();
-  const file = join(temp.dir, 'cases.sqlite');
-  stores = [0, 1].map(() => openStore({ file, now: clock.now, autoBackup: false }));
-  [app, cli] = stores.map(createHandlers) as [Handlers, Handlers];
+  store = openStore({ file: join(temp.dir, 'cases.sqlite'), now: clock.now, autoBackup: false });
+  [app, cli] = [createHandlers(store), createHandlers(store)];
 });
 afterEach(() => {
-  for (const store of stores) store.close();
+  store.close();
   temp.cleanup();
 });
 

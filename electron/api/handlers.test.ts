@@ -220,7 +220,12 @@ describe('notes, drafts, settings, audit, backups', () => {
 
     const audit = await ok('audit.list', h['audit.list']({ ref: 'RC-000001' }));
     expect(audit.items.map((item) => item.action)).toEqual(['case.create', 'note.add']);
-    expect(await ok('audit.verify', h['audit.verify']({}))).toEqual({ ok: true, rows: 3, firstBadSeq: null });
+    expect(await ok('audit.verify', h['audit.verify']({}))).toEqual({
+      ok: true,
+      rows: 3,
+      firstBadSeq: null,
+      problems: [],
+    });
   });
 
   it('creates and lists backups', async () => {

@@ -8,7 +8,14 @@ import {
   type ResponseOf,
 } from '../../shared/ipc/contract';
 import { describeFirstIssue } from '../../shared/model/issues';
-import { type CaseStore, ConflictError, InvalidInputError, NotFoundError, StoreDamagedError } from '../store';
+import {
+  type CaseStore,
+  ConflictError,
+  InvalidInputError,
+  noteDamage,
+  NotFoundError,
+  StoreUnusableError,
+} from '../store';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { caseHandlers } from './cases';
@@ -26,14 +33,18 @@ const fail = (code: ErrorCode, message: string): ApiResult<never> => ({
   error: { code, message },
 });
 
-// SQLite's own codes for a file it cannot use; the caller sees them like a damaged store.
-const UNAVAILABLE = /^SQLITE_(CORRUPT|NOTADB|BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL)/;
+// SQLite's own codes for a file it cannot use right now (corruption is named apart, below).
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL)/;
 
-function toFailure(error: unknown): ApiResult<never> {
+function toFailure(store: CaseStore, error: unknown): ApiResult<never> {
   if (error instanceof InvalidInputError) return fail('invalid_request', error.message);
   if (error instanceof NotFoundError) return fail('not_found', error.message);
   if (error instanceof ConflictError) return fail('conflict', error.message);
-  if (error instanceof StoreDamagedError) return fail('store_unavailable', error.message);
+  if (error instanceof StoreUnusableError) return fail('store_unavailable', error.message);
+  // Corruption met at any read, not only at open: the store is marked damaged and the
+  // message names the backup to restore.
+  const damage = noteDamage(store, error);
+  if (damage !== null) return fail('store_unavailable', damage.message);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && UNAVAILABLE.test(code)) {
     return fail('store_unavailable', `the case store cannot be used right now (${code})`);
@@ -45,7 +56,11 @@ function toFailure(error: unknown): ApiResult<never> {
 
 type Handler<M extends MethodName> = (payload: unknown) => Promise<ApiResult<ResponseOf<M>>>;
 
-function handle<M extends MethodName>(method: M, implement: Implementations<M>[M]): Handler<M> {
+function handle<M extends MethodName>(
+  store: CaseStore,
+  method: M,
+  implement: Implementations<M>[M],
+): Handler<M> {
   return async (payload: unknown): Promise<ApiResult<ResponseOf<M>>> => {
     const parsed = api[method].request.safeParse(payload);
     if (!parsed.success) {
@@ -56,7 +71,7 @@ function handle<M extends MethodName>(method: M, implement: Implementations<M>[M
       const run = implement as (request: unknown) => ResponseOf<M> | Promise<ResponseOf<M>>;
       return { ok: true, value: await run(parsed.data) };
     } catch (error) {
-      return toFailure(error);
+      return toFailure(store, error);
     }
   };
 }
@@ -72,7 +87,7 @@ export function createHandlers(store: CaseStore): Handlers {
     ...backupHandlers(store),
   };
   return Object.fromEntries(
-    METHOD_NAMES.map((method) => [method, handle(method, implementations[method])]),
+    METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),
   ) as Handlers;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../shared/model/case';
+import { stateOfChange } from './audit-state';
 import { canonicalJson, iso } from './canonical';
 import { requireCase } from './rows';
 import type { CaseStore } from './store';
@@ -37,40 +38,56 @@ function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): s
   return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
 
-const toEntry = (row: AuditRow): AuditEntry => ({
-  seq: row.seq,
-  caseRef: row.case_ref,
-  action: row.action,
-  actor: row.actor,
-  at: iso(row.at),
-  detail: JSON.parse(row.detail) as Record<string, unknown>,
-  hash: row.hash,
-});
+function toEntry(row: AuditRow): AuditEntry {
+  // The state hashes are for verify-audit, not for the people reading the history.
+  const { state: _state, ...detail } = JSON.parse(row.detail) as Record<string, unknown>;
+  return {
+    seq: row.seq,
+    caseRef: row.case_ref,
+    action: row.action,
+    actor: row.actor,
+    at: iso(row.at),
+    detail,
+    hash: row.hash,
+  };
+}
 
 /**
  * Appends one row to the chain and returns it. Call inside the transaction of the change it
  * records: the tail is read there too, so two processes writing in turn still extend one chain.
  */
 export function appendAudit(store: CaseStore, input: AuditInput): AuditEntry {
-  const tail = store.sql('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
+  const tail = auditHead(store);
+  const state = stateOfChange(store, input);
   const row = {
     seq: (tail?.seq ?? 0) + 1,
     case_ref: input.caseRef,
     action: input.action,
     actor: input.actor,
     at: store.now(),
-    detail: canonicalJson(input.detail),
+    // The state rides in the detail, which the row hash covers; rows written before it
+    // existed simply have none (checked by chain only).
+    detail: canonicalJson(state === undefined ? input.detail : { ...input.detail, state }),
   };
   const prevHash = tail?.hash ?? GENESIS;
-  const stored = { ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) };
+  const hash = rowHash(prevHash, row);
+  const stored = { ...row, prev_hash: prevHash, hash };
   store
     .sql(
       `INSERT INTO audit (seq, case_ref, action, actor, at, detail, prev_hash, hash)
        VALUES (@seq, @case_ref, @action, @actor, @at, @detail, @prev_hash, @hash)`,
     )
     .run(stored);
+  store.pendingHead = { seq: row.seq, hash };
   return toEntry(stored);
+}
+
+/** The last row of the chain (seq and hash), or null for an empty trail. */
+export function auditHead(store: CaseStore): { seq: number; hash: string } | null {
+  return (
+    (store.sql('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined) ?? null
+  );
 }
 
 /** A case's rows, including the import that created it (which names an id range, not a ref). */

@@ -2,9 +2,10 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from './audit';
-import { createBackup, listBackups, restoreBackup, rotate } from './backup';
+import { createBackup, listBackups, rotate } from './backup';
 import { getCase } from './case-detail';
 import { createCase } from './cases';
+import { restoreBackup } from './restore';
 import { openStore } from './open';
 import { damagedStoreFile, sampleCase, tempDir, tempStore } from './test-support/temp-store';
 

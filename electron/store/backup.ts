@@ -1,21 +1,8 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
-import { appendAudit } from './audit';
+import { basename, join } from 'node:path';
 import { iso } from './canonical';
-import { connect, inspect, refuseNewer } from './connection';
-import { InvalidInputError } from './errors';
+import { inspect } from './connection';
 import { openDatabase } from './sqlite';
 import type { CaseStore } from './store';
 import type { BackupInfo } from '../../shared/model/settings';
@@ -25,7 +12,13 @@ const KEEP_DAILY = 7;
 const KEEP_WEEKLY = 4;
 const NAME = /^cases-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{3})Z\.sqlite$/;
 
-const stamp = (ms: number) => iso(ms).replace(/[-:.]/g, '');
+/** A backup that has copied nothing for this long is stuck (a read-only file made it spin). */
+const STALL_LIMIT_MS = 30_000;
+const PAGES_PER_STEP = 100;
+/** Clocks drift a little between machines; a backup stamped later than this is in the future. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+export const stamp = (ms: number) => iso(ms).replace(/[-:.]/g, '');
 
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
@@ -39,9 +32,18 @@ export function listBackups(dir: string): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/** A backup stamped in the future (a wrong clock, or planted) does not put the next one off. */
 export function isBackupDue(dir: string, now: number): boolean {
-  const newest = listBackups(dir)[0];
+  const newest = listBackups(dir).find((backup) => Date.parse(backup.createdAt) <= now + FUTURE_SLACK_MS);
   return newest === undefined || now - Date.parse(newest.createdAt) > DAY;
+}
+
+/** What an interrupted backup left behind; only the store's owner calls this, under its lock. */
+export function removePartialBackups(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (/\.partial(-wal|-shm)?$/.test(name)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /** The newest backup that passes a full integrity check now, for the damaged-store message. */
@@ -55,18 +57,24 @@ export function newestGoodBackup(dir: string): string | null {
  * counts. Rotation runs in the store's own backup folder only, never in a folder given
  * with --to, which may hold other copies the agent wants kept.
  */
-export async function createBackup(store: CaseStore, dir = store.backupDir): Promise<BackupInfo> {
+export async function createBackup(
+  store: CaseStore,
+  dir = store.backupDir,
+  options: { stallLimitMs?: number } = {},
+): Promise<BackupInfo> {
   if (store.damage !== null) throw store.damage;
   mkdirSync(dir, { recursive: true });
   const final = join(dir, `cases-${stamp(store.now())}.sqlite`);
   // Unique, so two backups started in the same millisecond never write into one file.
   const partial = `${final}.${randomUUID()}.partial`;
+  let head: { seq: number; hash: string } | undefined;
   try {
-    await store.db.backup(partial);
+    await store.db.backup(partial, { progress: stallGuard(options.stallLimitMs ?? STALL_LIMIT_MS) });
     // The copy inherits WAL mode, and opening a WAL file read-only (the check below) leaves
     // -wal and -shm files beside it; a backup should be one self-contained file.
     const copy = openDatabase(partial);
     copy.pragma('journal_mode = DELETE');
+    head = copy.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as typeof head;
     copy.close();
     const check = inspect(partial, true);
     if (check.kind !== 'ok') {
@@ -79,8 +87,25 @@ export async function createBackup(store: CaseStore, dir = store.backupDir): Pro
     throw error;
   }
   renameSync(partial, final);
+  // The head this backup saw goes to the anchor file too, outside the database.
+  if (head !== undefined) store.anchors?.append({ ...head, at: store.now(), backup: basename(final) }, true);
   if (dir === store.backupDir) rotate(dir);
   return listBackups(dir).find((backup) => backup.file === final)!;
+}
+
+/** Aborts a backup whose remaining page count has not gone down for `limitMs`. */
+export function stallGuard(limitMs: number) {
+  let remaining = Infinity;
+  let since = Date.now();
+  return ({ remainingPages }: { remainingPages: number }) => {
+    if (remainingPages < remaining) {
+      remaining = remainingPages;
+      since = Date.now();
+    } else if (Date.now() - since > limitMs) {
+      throw new Error(`the backup made no progress for ${Math.round(limitMs / 1000)} s and was stopped`);
+    }
+    return PAGES_PER_STEP;
+  };
 }
 
 /** Keeps the newest backup of each of the last 7 days that have one and of the last 4 weeks. */
@@ -96,50 +121,4 @@ export function rotate(dir: string): void {
     if (weeks.size < KEEP_WEEKLY && !weeks.has(week)) keep = weeks.add(week) !== undefined;
     if (!keep) rmSync(backup.file, { force: true });
   }
-}
-
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Replaces the live database with a verified backup: the backup is checked first, the store
- * is closed, the copy is made durable under a temporary name and renamed into place, so a
- * crash leaves either the old file or the new one. The replaced file (and any WAL beside
- * it, which must never be replayed onto the restored file) is kept as *.before-restore.
- */
-export function restoreBackup(store: CaseStore, backupFile: string, actor: string): string {
-  const check = inspect(backupFile, true);
-  if (check.kind !== 'ok') {
-    throw new InvalidInputError(
-      `${backupFile} is not a good backup (${check.kind === 'damaged' ? check.problem : 'no such file'})`,
-    );
-  }
-  refuseNewer(backupFile, check);
-  const live = store.file;
-  const temp = `${live}.restore-tmp`;
-  copyFileSync(backupFile, temp);
-  fsyncPath(temp);
-  store.close();
-  const kept = `${live}.${stamp(store.now())}.before-restore`;
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(live + suffix)) renameSync(live + suffix, kept + suffix);
-  }
-  renameSync(temp, live);
-  fsyncPath(dirname(live));
-  store.attach(connect(live));
-  store.write(() =>
-    appendAudit(store, {
-      caseRef: null,
-      action: 'store.restore',
-      actor,
-      detail: { backup: basename(backupFile), replacedFileKeptAs: basename(kept) },
-    }),
-  );
-  return kept;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { captureCaseStateBefore } from './audit-state';
 import { NewerDatabaseError } from './errors';
 import { openDatabase } from './sqlite';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
@@ -53,6 +54,7 @@ export function connect(file: string): Database.Database {
     migrate(db, file);
     // The search index's vocabulary, per connection (temp), for prefix searches (search.ts).
     db.exec("CREATE VIRTUAL TABLE temp.cases_fts_vocab USING fts5vocab(main, cases_fts, 'row')");
+    captureCaseStateBefore(db);
     return db;
   } catch (error) {
     db.close();

@@ -14,10 +14,18 @@ export class ConflictError extends Error {
 }
 
 /**
+ * The store cannot be used as it is (damaged, newer, locked by another process, replaced,
+ * missing beside its backups, read-only). The message says what to do; the CLI exits 3.
+ */
+export class StoreUnusableError extends Error {
+  override readonly name: string = 'StoreUnusableError';
+}
+
+/**
  * The file failed its integrity check or cannot be read as a database. Writes are refused so
  * nothing is built on top of damage; the message names the backup to restore from.
  */
-export class StoreDamagedError extends Error {
+export class StoreDamagedError extends StoreUnusableError {
   override readonly name = 'StoreDamagedError';
   constructor(
     readonly file: string,
@@ -34,7 +42,7 @@ export class StoreDamagedError extends Error {
 }
 
 /** The file was written by a newer version of the app; it is left exactly as it was. */
-export class NewerDatabaseError extends Error {
+export class NewerDatabaseError extends StoreUnusableError {
   override readonly name = 'NewerDatabaseError';
   constructor(
     readonly file: string,
@@ -45,5 +53,75 @@ export class NewerDatabaseError extends Error {
       `The case store ${file} has schema version ${fileVersion}, newer than this app understands ` +
         `(${appVersion}). Update Refund Console to open it; the file was not changed.`,
     );
+  }
+}
+
+/** Who holds a store, as a refused opener reports it. */
+export interface LockHolder {
+  pid: number;
+  command: string;
+  host: string;
+  since: string;
+}
+
+const describeHolder = (holder: LockHolder | null) =>
+  holder === null
+    ? 'another process'
+    : `process ${holder.pid} on ${holder.host} (${holder.command}), since ${holder.since}`;
+
+/** Another process owns the store; nothing was read or written. */
+export class StoreLockedError extends StoreUnusableError {
+  override readonly name = 'StoreLockedError';
+  constructor(
+    readonly file: string,
+    readonly holder: LockHolder | null,
+  ) {
+    super(
+      `The case store ${file} is in use by ${describeHolder(holder)}. ` +
+        'Close that program (or wait for it to finish) and try again.',
+    );
+  }
+}
+
+/**
+ * The file this process opened is no longer the one at its path (replaced, moved or
+ * deleted by someone else): writing on would put acknowledged changes where nobody reads them.
+ */
+export class StoreReplacedError extends StoreUnusableError {
+  override readonly name = 'StoreReplacedError';
+  constructor(readonly file: string) {
+    super(
+      `The case store ${file} was replaced or removed by another program while this one had it open; ` +
+        'changes are refused. Close this program and open the store again.',
+    );
+  }
+}
+
+/**
+ * The store file is gone or empty while traces of it remain (backups, audit anchors, a file
+ * kept by a restore): a new empty store there would silently start over and reuse refs.
+ */
+export class StoreMissingError extends StoreUnusableError {
+  override readonly name = 'StoreMissingError';
+  constructor(
+    readonly file: string,
+    readonly state: 'missing' | 'empty',
+    readonly newestGoodBackup: string | null,
+  ) {
+    super(
+      `The case store ${file} is ${state}, but backups or audit anchors of it exist. ` +
+        (newestGoodBackup === null
+          ? 'No good backup was found; look for the file before starting a new store.'
+          : `Restore the newest good backup: refund-console --db ${file} restore ${newestGoodBackup}.`) +
+        ' To start a new, empty store there anyway, open it with --new-store.',
+    );
+  }
+}
+
+/** The store file or its folder cannot be written (the lock, WAL and backups live beside it). */
+export class StoreReadOnlyError extends StoreUnusableError {
+  override readonly name = 'StoreReadOnlyError';
+  constructor(readonly path: string) {
+    super(`${path} is read-only; the case store needs to write it. Make it writable and try again.`);
   }
 }

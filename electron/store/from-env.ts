@@ -12,6 +12,6 @@ export function resolveStoreFile(db?: string, env: NodeJS.ProcessEnv = process.e
 }
 
 /** For the CLI and headless hosts; the Electron shell passes app.getPath('userData') itself. */
-export function openStoreFromEnv(options: { db?: string } = {}): CaseStore {
-  return openStore({ file: resolveStoreFile(options.db) });
+export function openStoreFromEnv(options: { db?: string; newStore?: boolean } = {}): CaseStore {
+  return openStore({ file: resolveStoreFile(options.db), newStore: options.newStore });
 }

@@ -10,7 +10,14 @@ export {
   NewerDatabaseError,
   NotFoundError,
   StoreDamagedError,
+  StoreLockedError,
+  StoreMissingError,
+  StoreReadOnlyError,
+  StoreReplacedError,
+  StoreUnusableError,
+  type LockHolder,
 } from './errors';
+export { noteDamage } from './damage';
 export { createCase, setStatus, updateFacts } from './cases';
 export { getCase } from './case-detail';
 export { importCases, type ImportResult } from './cases-bulk';
@@ -20,9 +27,10 @@ export { getDraft, saveDraft } from './drafts';
 export { listCases, type QueuePage } from './queue';
 export { searchCases } from './search';
 export { currentAgent, getSettings, setSettings } from './settings';
-export { listAudit } from './audit';
-export { verifyAuditWithBackups } from './audit-backups';
-export { createBackup, listBackups, restoreBackup } from './backup';
+export { auditHead, listAudit } from './audit';
+export { verifyAuditWithBackups, type StoreVerification } from './audit-backups';
+export { createBackup, listBackups } from './backup';
+export { restoreBackup } from './restore';
 export { formatRef, parseRef } from './refs';
 /** For benchmarks that build the store's bare schema beside it. */
 export { migrate } from './connection';

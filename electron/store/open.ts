@@ -1,9 +1,12 @@
-import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { createBackup, isBackupDue, newestGoodBackup } from './backup';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AnchorLog, anchorFileOf, hasAnchors } from './anchors';
+import { auditHead } from './audit';
+import { createBackup, isBackupDue, listBackups, newestGoodBackup, removePartialBackups } from './backup';
 import { connect, inspect, refuseNewer } from './connection';
-import { StoreDamagedError } from './errors';
+import { StoreDamagedError, StoreMissingError, StoreReadOnlyError } from './errors';
+import { StoreLock } from './lock';
+import { restoreTempOf } from './restore';
 import { openDatabase } from './sqlite';
 import { CaseStore } from './store';
 
@@ -15,40 +18,107 @@ export interface OpenOptions {
   backupDir?: string;
   /** Set false to skip the daily backup at open (benchmarks). */
   autoBackup?: boolean;
+  /**
+   * Start a new, empty store even where a missing or empty file has backups or anchors
+   * beside it (the CLI's --new-store). Without it such a store is refused (StoreMissingError).
+   */
+  newStore?: boolean;
 }
 
 /**
  * Opens (or creates) the case store, synchronously, so a host can build its handler table
- * right away. When the newest backup is over a day old, one is started in the background;
- * `store.autoBackup` settles when it is done (null when none was due or it failed, logged).
- * A newer file throws NewerDatabaseError untouched. A
- * damaged file is opened read-only with `damage` set: reads may still work, every write
- * throws StoreDamagedError naming the newest good backup, and the file is never replaced
- * except by an explicit restore.
+ * right away. The process takes the store's lock first and keeps it until close: another
+ * process holding it gets StoreLockedError naming the holder. When the newest backup is over
+ * a day old, one is started in the background; `store.autoBackup` settles when it is done
+ * (null when none was due or it failed, logged). A newer file throws NewerDatabaseError
+ * untouched. A damaged file is opened read-only with `damage` set: reads may still work,
+ * every write throws StoreDamagedError naming the newest good backup, and the file is never
+ * replaced except by an explicit restore.
  */
 export function openStore(options: OpenOptions): CaseStore {
   const file = resolve(options.file);
   const now = options.now ?? Date.now;
   const backupDir = resolve(options.backupDir ?? join(dirname(file), 'backups'));
-  const inspection = inspect(file);
-  refuseNewer(file, inspection);
-  if (inspection.kind === 'damaged') {
-    const damage = new StoreDamagedError(file, inspection.problem, newestGoodBackup(backupDir));
-    let readOnly: Database.Database;
-    try {
-      readOnly = openDatabase(file, { readonly: true, fileMustExist: true });
-    } catch {
-      throw damage;
-    }
-    return new CaseStore(readOnly, file, backupDir, now, damage);
-  }
   mkdirSync(dirname(file), { recursive: true });
-  const store = new CaseStore(connect(file), file, backupDir, now, null);
-  if (options.autoBackup !== false && isBackupDue(backupDir, now())) {
-    store.autoBackup = createBackup(store).catch((error: unknown) => {
-      console.error('refund-console: the automatic backup failed', error);
-      return null;
-    });
+  refuseReadOnly(file);
+  const lock = StoreLock.acquire(file, now());
+  let anchors: AnchorLog | null = null;
+  try {
+    // Under the lock nobody else is backing up or restoring this store: leftovers are stale.
+    removePartialBackups(backupDir);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(restoreTempOf(file) + suffix, { force: true });
+    refuseMissing(file, backupDir, options.newStore === true);
+    rollBackHotJournal(file);
+    const inspection = inspect(file);
+    refuseNewer(file, inspection);
+    if (inspection.kind === 'damaged') {
+      const damage = new StoreDamagedError(file, inspection.problem, newestGoodBackup(backupDir));
+      let readOnly;
+      try {
+        readOnly = openDatabase(file, { readonly: true, fileMustExist: true });
+      } catch {
+        throw damage;
+      }
+      return new CaseStore(readOnly, file, backupDir, now, damage, lock, null);
+    }
+    const db = connect(file);
+    const fresh = !hasAnchors(file);
+    anchors = new AnchorLog(anchorFileOf(file));
+    const store = new CaseStore(db, file, backupDir, now, null, lock, anchors);
+    // A store from before anchors existed: its current head is where anchoring starts.
+    const head = fresh ? auditHead(store) : null;
+    if (head !== null) anchors.append({ ...head, at: now(), start: true }, true);
+    if (options.autoBackup !== false && isBackupDue(backupDir, now())) {
+      store.autoBackup = createBackup(store).catch((error: unknown) => {
+        console.error(`refund-console: the automatic backup failed: ${(error as Error).message}`);
+        return null;
+      });
+    }
+    return store;
+  } catch (error) {
+    anchors?.close();
+    lock.release();
+    throw error;
   }
-  return store;
+}
+
+/**
+ * A process killed while SQLite wrote in rollback-journal mode (a switch to WAL) leaves a hot
+ * journal, which a read-only look cannot roll back and would take for damage. Rolling it back
+ * is SQLite's own recovery; under the lock nobody else is writing.
+ */
+function rollBackHotJournal(file: string): void {
+  if (!existsSync(file) || !existsSync(`${file}-journal`) || statSync(`${file}-journal`).size === 0) return;
+  const db = openDatabase(file, { fileMustExist: true });
+  try {
+    db.pragma('schema_version');
+  } finally {
+    db.close();
+  }
+}
+
+/** The lock, WAL and backups live beside the file, so the folder must be writable too. */
+function refuseReadOnly(file: string): void {
+  for (const path of [dirname(file), ...(existsSync(file) ? [file] : [])]) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      throw new StoreReadOnlyError(path);
+    }
+  }
+}
+
+/**
+ * A missing or empty file where an old store left traces (backups, anchors, a file kept by a
+ * restore) is refused: creating a new store there would start over at RC-000001.
+ */
+function refuseMissing(file: string, backupDir: string, newStore: boolean): void {
+  const state = !existsSync(file) ? 'missing' : statSync(file).size === 0 ? 'empty' : null;
+  if (state === null || newStore) return;
+  const keptByRestore = readdirSync(dirname(file)).some(
+    (name) => name.startsWith(`${basename(file)}.`) && name.endsWith('.before-restore'),
+  );
+  if (listBackups(backupDir).length > 0 || hasAnchors(file) || keptByRestore) {
+    throw new StoreMissingError(file, state, newestGoodBackup(backupDir));
+  }
 }

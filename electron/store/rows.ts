@@ -59,8 +59,8 @@ export function requireCase(store: CaseStore, ref: string): CaseRow {
 }
 
 /**
- * Refuses a write made on another revision of the case than the stored one: the app, the CLI
- * and the host can all write the same file, so what the writer saw may be out of date.
+ * Refuses a write made on another revision of the case than the stored one: another window,
+ * or the CLI or app run in turn on the same file, may have changed it since the writer read it.
  * `seen` is absent only for the store's own callers (imports, benchmarks, tests).
  */
 export function requireRevision(row: CaseRow, seen: number | undefined): void {

@@ -1,15 +1,37 @@
 import type Database from 'better-sqlite3';
-import type { StoreDamagedError } from './errors';
+import { statSync } from 'node:fs';
+import type { AnchorLog } from './anchors';
+import { clearCapturedStates } from './audit-state';
+import { StoreReplacedError, type StoreDamagedError } from './errors';
+import type { StoreLock } from './lock';
+
+/** Which file a path named when the store opened it; another file there means it was replaced. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+const identityOf = (file: string): FileIdentity | null => {
+  try {
+    const { dev, ino } = statSync(file);
+    return { dev, ino };
+  } catch {
+    return null;
+  }
+};
 
 /**
  * The open case store: one connection, the injected clock and where backups go. Repository
  * modules are functions over it. `db` is swapped by a restore, so callers keep the store,
- * never the connection.
+ * never the connection. The store owns its lock from open to close.
  */
 export class CaseStore {
   private statements = new Map<string, Database.Statement>();
+  private identity: FileIdentity | null;
   /** The backup started at open, if one was due (see openStore). */
   autoBackup: Promise<unknown> = Promise.resolve(null);
+  /** The audit head an append in the running transaction produced; anchored once it commits. */
+  pendingHead: { seq: number; hash: string } | null = null;
 
   constructor(
     public db: Database.Database,
@@ -17,7 +39,11 @@ export class CaseStore {
     readonly backupDir: string,
     readonly now: () => number,
     public damage: StoreDamagedError | null,
-  ) {}
+    private readonly lock: StoreLock,
+    readonly anchors: AnchorLog | null,
+  ) {
+    this.identity = identityOf(file);
+  }
 
   /** A prepared statement, compiled once per connection. */
   sql(text: string): Database.Statement {
@@ -29,10 +55,41 @@ export class CaseStore {
     return statement;
   }
 
-  /** Runs `work` as one IMMEDIATE transaction; a damaged store refuses before touching it. */
+  /**
+   * Runs `work` as one IMMEDIATE transaction; a damaged store refuses before touching it, and
+   * so does a store whose file was replaced underneath it (one stat, a few microseconds).
+   */
   write<T>(work: () => T): T {
     if (this.damage !== null) throw this.damage;
-    return this.db.transaction(work).immediate();
+    this.refuseIfReplaced();
+    this.pendingHead = null;
+    try {
+      const result = this.db
+        .transaction(() => {
+          // Before-states captured outside a write (or by one that audited nothing) are stale.
+          clearCapturedStates(this);
+          return work();
+        })
+        .immediate();
+      // Read back through a cast: TypeScript cannot see that `work` set it.
+      const head = this.pendingHead as { seq: number; hash: string } | null;
+      if (head !== null) this.anchors?.append({ ...head, at: this.now() });
+      return result;
+    } finally {
+      this.pendingHead = null;
+    }
+  }
+
+  refuseIfReplaced(): void {
+    const now = identityOf(this.file);
+    if (
+      now === null ||
+      this.identity === null ||
+      now.dev !== this.identity.dev ||
+      now.ino !== this.identity.ino
+    ) {
+      throw new StoreReplacedError(this.file);
+    }
   }
 
   /** Takes a new connection after a restore; the old one must already be closed. */
@@ -40,10 +97,18 @@ export class CaseStore {
     this.statements.clear();
     this.db = db;
     this.damage = null;
+    this.identity = identityOf(this.file);
+  }
+
+  /** Closes the connection only, keeping the lock (a restore swaps files in between). */
+  detach(): void {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
   }
 
   close(): void {
-    this.statements.clear();
-    if (this.db.open) this.db.close();
+    this.detach();
+    this.anchors?.close();
+    this.lock.release();
   }
 }

@@ -102,7 +102,13 @@ export const api = {
   'audit.list': method(ref, z.object({ items: z.array(AuditEntrySchema) })),
   'audit.verify': method(
     z.strictObject({}),
-    z.object({ ok: z.boolean(), rows: z.number().int(), firstBadSeq: z.number().int().nullable() }),
+    z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      firstBadSeq: z.number().int().nullable(),
+      /** Every finding (damage, edited or missing rows, rollbacks, future dates), worded for people. */
+      problems: z.array(z.string()),
+    }),
   ),
   'settings.get': method(z.strictObject({}), SettingsViewSchema),
   'settings.set': method(SettingsPatchSchema, SettingsViewSchema),

@@ -1,0 +1,120 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical';
+import { parseRef } from './refs';
+import type { CaseStore } from './store';
+
+// What each audit row says the data looked like once its change was made, so verify-audit
+// can tell a row edited with sqlite3 from one the console wrote. The column lists are fixed:
+// a column added later does not change the hash of a row written before it.
+const CASE_COLUMNS = [
+  'id',
+  'customer_name',
+  'account_id',
+  'contact',
+  'order_id',
+  'product_name',
+  'provider',
+  'product_type',
+  'facts',
+  'status',
+  'assignee',
+  'latest_outcome',
+  'window_closes_at',
+  'decided_at',
+  'created_at',
+  'updated_at',
+] as const;
+const DECISION_COLUMNS = [
+  'id',
+  'case_id',
+  'recorded_outcome',
+  'override_justification',
+  'decision',
+  'facts',
+  'agent',
+  'note',
+  'decided_at',
+] as const;
+const NOTE_COLUMNS = ['id', 'case_id', 'author', 'body', 'created_at'] as const;
+
+export const CASE_SELECT = `SELECT ${CASE_COLUMNS.join(', ')} FROM cases`;
+export const DECISION_SELECT = `SELECT ${DECISION_COLUMNS.join(', ')} FROM decisions`;
+export const NOTE_SELECT = `SELECT ${NOTE_COLUMNS.join(', ')} FROM notes`;
+export const SETTINGS_SELECT = 'SELECT key, value FROM settings ORDER BY key';
+
+type Row = Record<string, unknown>;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const hashColumns = (columns: readonly string[], row: Row) =>
+  sha256(canonicalJson(columns.map((c) => row[c])));
+
+export const caseHash = (row: Row) => hashColumns(CASE_COLUMNS, row);
+export const decisionHash = (row: Row) => hashColumns(DECISION_COLUMNS, row);
+export const noteHash = (row: Row) => hashColumns(NOTE_COLUMNS, row);
+export const settingsHash = (rows: Row[]) => sha256(canonicalJson(rows.map((row) => [row.key, row.value])));
+/** An import's cases, in id order, as one hash of their hashes. */
+export const rangeHash = (caseHashes: readonly string[]) => sha256(caseHashes.join(''));
+
+/** The `state` an audit row carries: every part optional, by what the change touched. */
+export interface AuditState {
+  case?: { before: string | null; after: string };
+  cases?: string;
+  decision?: string;
+  note?: string;
+  settings?: string;
+}
+
+/**
+ * A temp trigger keeps each case row as it was before the first change in a transaction, so
+ * the audit row can say what it changed from without the repository code computing it.
+ * Per connection; the table is emptied at the start of every write (CaseStore.write).
+ */
+export function captureCaseStateBefore(db: Database.Database): void {
+  db.exec(`
+    CREATE TEMP TABLE audit_case_before (${CASE_COLUMNS.map((c) => (c === 'id' ? 'id INTEGER PRIMARY KEY' : c)).join(', ')});
+    CREATE TEMP TRIGGER audit_case_capture BEFORE UPDATE ON main.cases BEGIN
+      INSERT OR IGNORE INTO audit_case_before
+        VALUES (${CASE_COLUMNS.map((c) => `OLD.${c}`).join(', ')});
+    END;`);
+}
+
+/** The state an audit row about to be appended records; reads inside the change's transaction. */
+export function stateOfChange(
+  store: CaseStore,
+  { caseRef, action, detail }: { caseRef: string | null; action: string; detail: Record<string, unknown> },
+): AuditState | undefined {
+  const state: AuditState = {};
+  const caseId = caseRef === null ? null : parseRef(caseRef);
+  if (caseId !== null) {
+    const after = store.sql(`${CASE_SELECT} WHERE id = ?`).get(caseId) as Row | undefined;
+    const before = store
+      .sql(`${CASE_SELECT.replace('FROM cases', 'FROM temp.audit_case_before')} WHERE id = ?`)
+      .get(caseId) as Row | undefined;
+    if (after !== undefined)
+      state.case = { before: before === undefined ? null : caseHash(before), after: caseHash(after) };
+  }
+  if (typeof detail.firstId === 'number' && typeof detail.lastId === 'number') {
+    const rows = store.db
+      .prepare(`${CASE_SELECT} WHERE id BETWEEN ? AND ? ORDER BY id`)
+      .all(detail.firstId, detail.lastId) as Row[];
+    state.cases = rangeHash(rows.map(caseHash));
+  }
+  if (typeof detail.decisionId === 'number') {
+    const row = store.sql(`${DECISION_SELECT} WHERE id = ?`).get(detail.decisionId) as Row | undefined;
+    if (row !== undefined) state.decision = decisionHash(row);
+  }
+  if (typeof detail.noteId === 'number') {
+    const row = store.sql(`${NOTE_SELECT} WHERE id = ?`).get(detail.noteId) as Row | undefined;
+    if (row !== undefined) state.note = noteHash(row);
+  }
+  if (action === 'settings.set') {
+    state.settings = settingsHash(store.sql(SETTINGS_SELECT).all() as Row[]);
+  }
+  return Object.keys(state).length === 0 ? undefined : state;
+}
+
+/** Forgets the captured before-states; runs first in every write transaction. */
+export function clearCapturedStates(store: CaseStore): void {
+  store.sql('DELETE FROM temp.audit_case_before').run();
+}
