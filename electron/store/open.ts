@@ -59,7 +59,9 @@ export function openStore(options: OpenOptions): CaseStore {
       } catch {
         throw damage;
       }
-      return new CaseStore(readOnly, file, backupDir, now, damage, lock, null);
+      // The anchor log stays open: a restore records itself there before it swaps files.
+      anchors = new AnchorLog(anchorFileOf(file));
+      return new CaseStore(readOnly, file, backupDir, now, damage, lock, anchors);
     }
     const db = connect(file);
     const fresh = !hasAnchors(file);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, truncateSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditWithBackups } from './audit-backups';
@@ -51,6 +51,28 @@ describe('restore', () => {
     const reopened = openStore({ file: env.file, autoBackup: false, now: env.clock.now });
     expect(verifyAuditWithBackups(reopened)).toMatchObject({ ok: true, problems: [] });
     reopened.close();
+  });
+});
+
+describe('restoring a damaged store', () => {
+  it('records the restore in the anchor file, so heads the old file reached do not count against it', async () => {
+    const temp = tempDir();
+    cleanups.push(temp.cleanup);
+    const file = join(temp.dir, 'cases.sqlite');
+    const first = openStore({ file, autoBackup: false });
+    for (let i = 0; i < 5; i++) createCase(first, sampleCase(), 'ann');
+    const backup = await createBackup(first);
+    for (let i = 0; i < 3; i++) createCase(first, sampleCase(), 'ann');
+    first.close();
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 6);
+    writeFileSync(file, bytes);
+
+    const damaged = openStore({ file, autoBackup: false });
+    expect(damaged.damage).not.toBeNull();
+    restoreBackup(damaged, backup.file, 'ann');
+    expect(verifyAuditWithBackups(damaged)).toMatchObject({ ok: true, rows: 6, problems: [] });
+    damaged.close();
   });
 });
 

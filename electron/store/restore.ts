@@ -78,21 +78,27 @@ export function restoreBackup(store: CaseStore, backupFile: string, actor: strin
   }
   fsyncPath(temp);
 
+  const damage = store.damage;
   store.detach();
-  settleWal(live, store.damage === null);
   const kept = `${live}.${stamp(store.now())}.before-restore`;
-  keepReplaced(live, kept);
-  fsyncPath(dirname(live));
-  // A WAL still beside the live name (only a damaged file's: it is kept with it above) must
-  // never be replayed onto the restored file, so it goes before the rename.
-  rmSync(`${live}-wal`, { force: true });
-  rmSync(`${live}-shm`, { force: true });
-
   const restoreId = randomUUID();
-  store.anchors?.append(
-    { seq: head?.seq ?? 0, hash: head?.hash ?? '', at: store.now(), restore: restoreId },
-    true,
-  );
+  try {
+    settleWal(live, damage === null);
+    keepReplaced(live, kept);
+    fsyncPath(dirname(live));
+    // A WAL still beside the live name (only a damaged file's: it is kept with it above) must
+    // never be replayed onto the restored file, so it goes before the rename.
+    rmSync(`${live}-wal`, { force: true });
+    rmSync(`${live}-shm`, { force: true });
+    const marker = { seq: head?.seq ?? 0, hash: head?.hash ?? '', at: store.now(), restore: restoreId };
+    store.anchors?.append(marker, true);
+  } catch (error) {
+    // Nothing was swapped: the store goes on as it was.
+    store.attach(damage === null ? connect(live) : openDatabase(live, { readonly: true }));
+    store.damage = damage;
+    removeWithSidecars(temp);
+    throw error;
+  }
   renameSync(temp, live);
   fsyncPath(dirname(live));
 
