@@ -24,7 +24,7 @@ describe.skipIf(!binaryPresent)('the desktop app', () => {
 
   beforeAll(async () => {
     execFileSync('npm', ['run', 'build:app'], { stdio: 'inherit' });
-    execFileSync(process.execPath, ['scripts/electron-native.mjs'], { stdio: 'inherit' });
+    execFileSync('npx', ['tsx', 'scripts/electron-native.ts'], { stdio: 'inherit' });
     const userData = mkdtempSync(path.join(tmpdir(), 'rc-electron-'));
     app = await electron.launch({
       executablePath: require('electron') as string,

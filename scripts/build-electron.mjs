@@ -9,9 +9,10 @@ await build({
   entryPoints: ['electron/shell/main.ts'],
   outfile: 'out/electron/main.js',
   format: 'esm',
-  // The native module is loaded at run time from the Electron build kept apart (see
-  // scripts/electron-native.mjs); electron itself is provided by the runtime.
-  external: ['electron', 'better-sqlite3'],
+  // Everything else is bundled, so the package ships no node_modules (electron-builder.yml):
+  // better-sqlite3's JavaScript comes along, its native part is loaded at run time from the
+  // Electron build kept apart (scripts/electron-native.ts). Electron is the runtime itself.
+  external: ['electron'],
   banner: {
     js: "import { createRequire as __rcRequire } from 'node:module'; const require = __rcRequire(import.meta.url);",
   },

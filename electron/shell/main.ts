@@ -4,20 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../api';
 import { openStore, useNativeBinding } from '../store';
 import { registerApi } from './ipc';
+import { sqliteBindingPath } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, lockDownContents } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_ROOT = path.join(here, '..', 'renderer');
 const PRELOAD = path.join(here, 'preload.cjs');
-// Built by scripts/electron-native.mjs for this Electron's ABI, apart from the Node build.
-const SQLITE_BINDING = path.join(
-  here,
-  '..',
-  'native',
-  `electron-v${process.versions.electron}`,
-  'better_sqlite3.node',
-);
 
 registerAppScheme();
 app.enableSandbox();
@@ -30,7 +23,14 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(RENDERER_ROOT);
 
-  useNativeBinding(SQLITE_BINDING);
+  useNativeBinding(
+    sqliteBindingPath({
+      packaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+      electronVersion: process.versions.electron,
+    }),
+  );
   const store = openStore({ file: path.join(app.getPath('userData'), 'cases.sqlite') });
   app.on('will-quit', () => store.close());
   registerApi(createHandlers(store));

@@ -4,7 +4,7 @@ let nativeBinding: string | undefined;
 
 /**
  * The desktop app runs on Electron's Node, whose ABI differs from the Node that runs the
- * tests and the CLI, so it loads a better-sqlite3 build of its own (scripts/electron-native.mjs).
+ * tests and the CLI, so it loads a better-sqlite3 build of its own (scripts/electron-native.ts).
  * The ABI belongs to the whole process, hence one setting for every connection it opens.
  */
 export function useNativeBinding(file: string): void {

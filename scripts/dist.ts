@@ -1,0 +1,38 @@
+// `npm run dist`: the installers for the platform this runs on (electron-builder.yml's targets:
+// AppImage and deb on Linux, NSIS on Windows, dmg on macOS) in release/. Where Electron, its
+// headers or electron-builder's packaging tools cannot be downloaded it says so in a few lines
+// (scripts/packaging/prerequisites.ts) and leaves the full output in a log file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { distUnavailable, packagingFailure } from './packaging/prerequisites';
+
+const require = createRequire(import.meta.url);
+
+execFileSync('npm', ['run', '--silent', 'build:app'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const native = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/electron-native.ts'], {
+  stdio: ['ignore', 'inherit', 'pipe'],
+  encoding: 'utf8',
+});
+if (native.status !== 0) {
+  console.error(native.stderr.trim());
+  console.error(distUnavailable('better-sqlite3 could not be built for Electron (above)', null).join('\n'));
+  process.exit(1);
+}
+const builder = spawnSync(
+  process.execPath,
+  [require.resolve('electron-builder/cli.js'), '--publish', 'never'],
+  {
+    encoding: 'utf8',
+  },
+);
+const output = `${builder.stdout}${builder.stderr}`;
+if (builder.status !== 0) {
+  const logFile = path.join(mkdtempSync(path.join(tmpdir(), 'rc-dist-')), 'electron-builder.log');
+  writeFileSync(logFile, output);
+  console.error(distUnavailable(packagingFailure(output), logFile).join('\n'));
+  process.exit(1);
+}
+process.stdout.write(output);

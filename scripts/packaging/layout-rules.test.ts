@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { fuseProblems, layoutProblems } from './layout-rules';
+
+const good = {
+  asar: [
+    '/out',
+    '/out/electron',
+    '/out/electron/main.js',
+    '/out/electron/preload.cjs',
+    '/out/renderer',
+    '/out/renderer/index.html',
+    '/out/renderer/assets',
+    '/out/renderer/assets/index-abc.js',
+    '/out/native',
+    '/out/native/electron-v41.7.1',
+    '/out/native/electron-v41.7.1/better_sqlite3.node',
+    '/package.json',
+  ],
+  unpacked: ['out/native/electron-v41.7.1/better_sqlite3.node'],
+};
+
+describe('the package layout rules', () => {
+  it('accept the layout the app needs', () => {
+    expect(layoutProblems(good, '41.7.1')).toEqual([]);
+  });
+
+  it.each([
+    ['/node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules'],
+    ['/out/electron/main.js.map', 'source map'],
+    ['/electron/shell/main.ts', 'TypeScript source'],
+    ['/shared/policy/decide.test.ts', 'a test'],
+    ['/bench/README.md', 'a source, test or tooling folder'],
+    ['/e2e/harness.js', 'a source, test or tooling folder'],
+    ['/README.md', 'not something the app needs'],
+  ])('flag %s', (entry, reason) => {
+    const problems = layoutProblems({ ...good, asar: [...good.asar, entry] }, '41.7.1');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(reason);
+    expect(problems[0]).toContain(entry);
+  });
+
+  it('require the entry points and the renderer script', () => {
+    const asar = good.asar.filter((entry) => !entry.endsWith('main.js') && !entry.endsWith('.js'));
+    expect(layoutProblems({ ...good, asar }, '41.7.1')).toEqual([
+      'missing from app.asar: /out/electron/main.js',
+      'missing from app.asar: the renderer script in out/renderer/assets',
+    ]);
+  });
+
+  it('require the native module of this Electron outside the asar, and nothing else there', () => {
+    expect(layoutProblems({ ...good, unpacked: [] }, '41.7.1')).toEqual([
+      'missing from app.asar.unpacked: out/native/electron-v41.7.1/better_sqlite3.node',
+    ]);
+    expect(layoutProblems(good, '41.8.0')).toContain(
+      'missing from app.asar.unpacked: out/native/electron-v41.8.0/better_sqlite3.node',
+    );
+    expect(
+      layoutProblems({ ...good, unpacked: [...good.unpacked, 'out/renderer/index.html'] }, '41.7.1'),
+    ).toEqual(['unpacked but should stay in the asar: out/renderer/index.html']);
+  });
+});
+
+describe('the fuse comparison', () => {
+  const indexOf = { RunAsNode: 0, EnableCookieEncryption: 1 };
+  const on = 49;
+  const off = 48;
+
+  it('passes a wire that matches the settings', () => {
+    expect(
+      fuseProblems({ 0: off, 1: on }, { RunAsNode: false, EnableCookieEncryption: true }, indexOf),
+    ).toEqual([]);
+  });
+
+  it('names each fuse left in the wrong state, absent or unknown', () => {
+    expect(
+      fuseProblems({ 0: on }, { RunAsNode: false, EnableCookieEncryption: true, Nope: true }, indexOf),
+    ).toEqual([
+      'fuse RunAsNode should be off in the packed binary, found "1"',
+      'fuse EnableCookieEncryption should be on in the packed binary, found absent',
+      'unknown fuse: Nope',
+    ]);
+  });
+});
