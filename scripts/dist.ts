@@ -17,8 +17,11 @@ const native = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts
   encoding: 'utf8',
 });
 if (native.status !== 0) {
-  console.error(native.stderr.trim());
-  console.error(distUnavailable('better-sqlite3 could not be built for Electron (above)', null).join('\n'));
+  const lines = [
+    ...native.stderr.trim().split('\n'),
+    ...distUnavailable('better-sqlite3 could not be built for Electron (above)', null),
+  ];
+  console.error([...new Set(lines)].join('\n'));
   process.exit(1);
 }
 const builder = spawnSync(
