@@ -7,4 +7,5 @@ export {
   META_CONTENT_SECURITY_POLICY,
   contentTypeOf,
   resolveRendererFile,
+  resolveRendererFileOnDisk,
 } from './renderer-files';

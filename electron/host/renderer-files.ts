@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -48,7 +49,26 @@ export function resolveRendererFile(root: string, pathname: string): string | nu
   } catch {
     return null;
   }
+  if (decoded.includes('\0')) return null;
   const base = path.resolve(root);
   const file = path.resolve(base, `.${decoded}`);
-  return file.startsWith(base + path.sep) ? file : null;
+  return isInside(base, file) ? file : null;
+}
+
+const isInside = (base: string, file: string) => file.startsWith(base + path.sep);
+
+/**
+ * The real file a URL path names inside `root`, or null when it would leave it or does not
+ * exist. Beyond resolveRendererFile's check by name, a symlink in the folder that points out
+ * of it (which reading the file would follow) is refused.
+ */
+export async function resolveRendererFileOnDisk(root: string, pathname: string): Promise<string | null> {
+  const file = resolveRendererFile(root, pathname);
+  if (file === null) return null;
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    return isInside(realRoot, realFile) ? realFile : null;
+  } catch {
+    return null;
+  }
 }

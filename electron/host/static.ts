@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveRendererFile } from './renderer-files';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveRendererFileOnDisk } from './renderer-files';
 
 function send(res: ServerResponse, status: number, type: string, body: Buffer | string): void {
   res.writeHead(status, {
@@ -28,7 +28,7 @@ export async function serveStatic(
     send(res, 404, 'text/plain; charset=utf-8', 'no renderer is served here');
     return;
   }
-  const file = resolveRendererFile(root, pathname);
+  const file = await resolveRendererFileOnDisk(root, pathname);
   if (file === null) {
     send(res, 404, 'text/plain; charset=utf-8', 'not found');
     return;

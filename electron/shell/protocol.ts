@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY, resolveRendererFile } from '../host';
+import { CONTENT_SECURITY_POLICY, resolveRendererFileOnDisk } from '../host';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Must run before the app is ready: app:// gets a real origin, secure and fetchable. */
@@ -11,13 +11,14 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Serves the built renderer from app://console/, never a file outside `rendererRoot`, with
+ * Serves the built renderer from app://console/, never a file outside `rendererRoot` (by name
+ * or through a symlink), with
  * the console's CSP on every response (the same rules as the loopback host).
  */
 export function serveRenderer(rendererRoot: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === APP_HOST ? resolveRendererFile(rendererRoot, url.pathname) : null;
+    const file = url.host === APP_HOST ? await resolveRendererFileOnDisk(rendererRoot, url.pathname) : null;
     if (file === null) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

@@ -1,0 +1,170 @@
+import type { Language } from '../../shared/model/languages';
+import type { MenuCommand } from './menu-commands';
+import { MENU_TEXT, type MenuText } from './menu-text';
+
+/**
+ * The application menu as plain data: built here from (language, platform, actions) so it is
+ * tested without Electron; menu.ts hands it to Menu.buildFromTemplate. The shapes are the
+ * subset of Electron's MenuItemConstructorOptions this menu uses.
+ */
+export type MenuRole =
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'resetZoom'
+  | 'togglefullscreen'
+  | 'toggleDevTools'
+  | 'reload'
+  | 'quit'
+  | 'hide'
+  | 'hideOthers'
+  | 'minimize'
+  | 'about';
+
+export interface MenuEntry {
+  label?: string;
+  role?: MenuRole;
+  accelerator?: string;
+  type?: 'separator' | 'radio';
+  checked?: boolean;
+  submenu?: MenuEntry[];
+  click?: () => void;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface MenuActions {
+  /** A command for the console page (menu-commands.ts). */
+  send(command: MenuCommand): void;
+  backupNow(): void;
+  openLogsFolder(): void;
+  showAbout(): void;
+}
+
+export interface MenuOptions {
+  language: Language;
+  platform: NodeJS.Platform;
+  theme: Theme;
+  /** Reload and developer tools, for `npm start` only: never in a packaged app. */
+  development: boolean;
+}
+
+/**
+ * The console's own keys, which no menu accelerator may take: Ctrl/⌘+K (command palette),
+ * Ctrl/⌘+Enter (record a decision) and the bare keys of the screens (/, n, j, k, d, r, c, Esc).
+ */
+export const CONSOLE_KEYS = ['CmdOrCtrl+K', 'CmdOrCtrl+Enter', '/', 'N', 'J', 'K', 'D', 'R', 'C', 'Escape'];
+
+const separator: MenuEntry = { type: 'separator' };
+
+function fileMenu(text: MenuText, actions: MenuActions, mac: boolean): MenuEntry {
+  const submenu: MenuEntry[] = [
+    { label: text.newCase, accelerator: 'CmdOrCtrl+N', click: () => actions.send('case.new') },
+    separator,
+    { label: text.import, accelerator: 'CmdOrCtrl+O', click: () => actions.send('cases.import') },
+    { label: text.export, accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.send('cases.export') },
+    { label: text.report, accelerator: 'CmdOrCtrl+P', click: () => actions.send('report.open') },
+    separator,
+    { label: text.backupNow, accelerator: 'CmdOrCtrl+Shift+B', click: actions.backupNow },
+  ];
+  // On macOS Quit lives in the application menu.
+  if (!mac) submenu.push(separator, { label: text.quit, role: 'quit', accelerator: 'CmdOrCtrl+Q' });
+  return { label: text.file, submenu };
+}
+
+const editMenu = (text: MenuText, mac: boolean): MenuEntry => ({
+  label: text.edit,
+  submenu: [
+    { label: text.undo, role: 'undo', accelerator: 'CmdOrCtrl+Z' },
+    { label: text.redo, role: 'redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Y' },
+    separator,
+    { label: text.cut, role: 'cut', accelerator: 'CmdOrCtrl+X' },
+    { label: text.copy, role: 'copy', accelerator: 'CmdOrCtrl+C' },
+    { label: text.paste, role: 'paste', accelerator: 'CmdOrCtrl+V' },
+    { label: text.selectAll, role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+  ],
+});
+
+function viewMenu(text: MenuText, actions: MenuActions, options: MenuOptions): MenuEntry {
+  const themes: [Theme, string, MenuCommand][] = [
+    ['system', text.themeSystem, 'theme.system'],
+    ['light', text.themeLight, 'theme.light'],
+    ['dark', text.themeDark, 'theme.dark'],
+  ];
+  const submenu: MenuEntry[] = [
+    { label: text.zoomIn, role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
+    { label: text.zoomOut, role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
+    { label: text.resetZoom, role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
+    separator,
+    {
+      label: text.theme,
+      submenu: themes.map(([theme, label, command]) => ({
+        label,
+        type: 'radio',
+        checked: options.theme === theme,
+        click: () => actions.send(command),
+      })),
+    },
+    separator,
+    {
+      label: text.fullScreen,
+      role: 'togglefullscreen',
+      accelerator: options.platform === 'darwin' ? 'Ctrl+Cmd+F' : 'F11',
+    },
+  ];
+  if (options.development) {
+    submenu.push(
+      separator,
+      { label: text.reload, role: 'reload', accelerator: 'CmdOrCtrl+Shift+R' },
+      { label: text.developerTools, role: 'toggleDevTools', accelerator: 'CmdOrCtrl+Shift+I' },
+    );
+  }
+  return { label: text.view, submenu };
+}
+
+const helpMenu = (text: MenuText, actions: MenuActions, mac: boolean): MenuEntry => ({
+  label: text.help,
+  submenu: [
+    { label: text.rules, click: () => actions.send('help.rules') },
+    { label: text.shortcuts, accelerator: 'F1', click: () => actions.send('help.shortcuts') },
+    separator,
+    { label: text.openLogs, click: actions.openLogsFolder },
+    // On macOS About lives in the application menu.
+    ...(mac ? [] : [separator, { label: text.about, click: actions.showAbout }]),
+  ],
+});
+
+const macAppMenu = (text: MenuText, actions: MenuActions): MenuEntry => ({
+  label: 'Refund Console',
+  submenu: [
+    { label: text.about, click: actions.showAbout },
+    separator,
+    { label: text.hide, role: 'hide', accelerator: 'Cmd+H' },
+    { label: text.hideOthers, role: 'hideOthers', accelerator: 'Cmd+Alt+H' },
+    separator,
+    { label: text.quit, role: 'quit', accelerator: 'Cmd+Q' },
+  ],
+});
+
+const macWindowMenu = (text: MenuText): MenuEntry => ({
+  label: text.window,
+  submenu: [{ label: text.minimize, role: 'minimize', accelerator: 'Cmd+M' }],
+});
+
+export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): MenuEntry[] {
+  const text = MENU_TEXT[options.language];
+  const mac = options.platform === 'darwin';
+  return [
+    ...(mac ? [macAppMenu(text, actions)] : []),
+    fileMenu(text, actions, mac),
+    editMenu(text, mac),
+    viewMenu(text, actions, options),
+    ...(mac ? [macWindowMenu(text)] : []),
+    helpMenu(text, actions, mac),
+  ];
+}
