@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../../shared/ipc/contract';
 import { dispatch, type Handlers } from '../api';
 import { isAppUrl } from './app-origin';
+import type { WriteTracker } from './update-policy';
 
 const API_CHANNEL = 'api';
 
@@ -11,7 +12,14 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerApi(handlers: Handlers): void {
+export interface ApiOptions {
+  /** Every call is counted as a possible write, so an update never restarts the app mid-write. */
+  writes: WriteTracker;
+  /** Told of each answered call (the menu follows a change of language). */
+  afterCall(method: string, result: ApiResult<unknown>): void;
+}
+
+export function registerApi(handlers: Handlers, options: ApiOptions): void {
   ipcMain.handle(
     API_CHANNEL,
     async (event, method: unknown, payload: unknown): Promise<ApiResult<unknown>> => {
@@ -21,7 +29,10 @@ export function registerApi(handlers: Handlers): void {
           error: { code: 'invalid_request', message: 'calls are accepted only from the console window' },
         };
       }
-      return dispatch(handlers, typeof method === 'string' ? method : '', payload);
+      const name = typeof method === 'string' ? method : '';
+      const result = await options.writes.track(() => dispatch(handlers, name, payload));
+      options.afterCall(name, result);
+      return result;
     },
   );
 }

@@ -1,28 +1,36 @@
-import { app, session } from 'electron';
+import { app, dialog, nativeTheme, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Language } from '../../shared/model/languages';
 import { createHandlers } from '../api';
-import { openStore, useNativeBinding } from '../store';
+import { createBackup, getSettings, openStore, useNativeBinding, type CaseStore } from '../store';
+import { aboutText } from './about-text';
 import { registerApi } from './ipc';
+import { logRendererErrors, logsFolder, startLogging } from './logging';
+import { installMenu } from './menu';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from './menu-commands';
+import type { MenuOptions, Theme } from './menu-template';
 import { sqliteBindingPath } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createMainWindow, lockDownContents } from './window';
+import { dataUrl, languageFromLocale, storeProblemPage } from './store-problem-page';
+import { startUpdates } from './updates';
+import { WriteTracker } from './update-policy';
+import { createMainWindow, createProblemWindow, lockDownContents } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_ROOT = path.join(here, '..', 'renderer');
 const PRELOAD = path.join(here, 'preload.cjs');
 
+const log = startLogging();
 registerAppScheme();
 app.enableSandbox();
 
-app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+app.on('web-contents-created', (_event, contents) => {
+  lockDownContents(contents);
+  logRendererErrors(contents);
+});
 
-async function start(): Promise<void> {
-  await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  serveRenderer(RENDERER_ROOT);
-
+function openCaseStore(file: string): CaseStore {
   useNativeBinding(
     sqliteBindingPath({
       packaged: app.isPackaged,
@@ -31,19 +39,122 @@ async function start(): Promise<void> {
       electronVersion: process.versions.electron,
     }),
   );
-  const store = openStore({ file: path.join(app.getPath('userData'), 'cases.sqlite') });
-  app.on('will-quit', () => store.close());
-  registerApi(createHandlers(store));
+  return openStore({ file });
+}
 
-  let window = createMainWindow(PRELOAD);
+/** The console, with its store, menu and updates. */
+function runConsole(store: CaseStore): void {
+  const writes = new WriteTracker();
+  let window = createMainWindow(PRELOAD, path.join(app.getPath('userData'), 'window-state.json'));
+  const menu: MenuOptions = {
+    language: getSettings(store).language,
+    platform: process.platform,
+    theme: 'system',
+    development: !app.isPackaged,
+  };
+  const send = (command: MenuCommand) => {
+    if (!window.isDestroyed()) window.webContents.send(MENU_COMMAND_CHANNEL, command);
+  };
+  const actions = {
+    send(command: MenuCommand) {
+      if (command.startsWith('theme.')) {
+        // Native parts (dialogs, scrollbars, prefers-color-scheme) follow at once; the page is told too.
+        menu.theme = command.slice('theme.'.length) as Theme;
+        nativeTheme.themeSource = menu.theme;
+        installMenu(menu, actions);
+      }
+      send(command);
+    },
+    backupNow: () => void backUp(store, writes, menu.language),
+    openLogsFolder: () => void shell.openPath(logsFolder()),
+    showAbout: () => void showAbout(store, menu.language),
+  };
+  installMenu(menu, actions);
+  registerApi(createHandlers(store), {
+    writes,
+    afterCall(method, result) {
+      if (method !== 'settings.set' || !result.ok) return;
+      const language = getSettings(store).language;
+      if (language !== menu.language) {
+        menu.language = language;
+        installMenu(menu, actions);
+      }
+    },
+  });
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
   app.on('activate', () => {
-    if (window.isDestroyed()) window = createMainWindow(PRELOAD);
+    if (window.isDestroyed())
+      window = createMainWindow(PRELOAD, path.join(app.getPath('userData'), 'window-state.json'));
   });
+  startUpdates({ writes, log, language: () => menu.language }).catch((error: unknown) =>
+    log.warn('updates: could not start', error),
+  );
+}
+
+async function backUp(store: CaseStore, writes: WriteTracker, language: Language): Promise<void> {
+  try {
+    const backup = await writes.track(() => createBackup(store));
+    log.info(`backup written: ${backup.file}`);
+    await dialog.showMessageBox({
+      type: 'info',
+      message: language === 'zh' ? '备份已完成' : 'Backup written',
+      detail: backup.file,
+    });
+  } catch (error) {
+    log.error('backup failed', error);
+    dialog.showErrorBox(
+      language === 'zh' ? '备份失败' : 'Backup failed',
+      String((error as Error).message ?? error),
+    );
+  }
+}
+
+async function showAbout(store: CaseStore, language: Language): Promise<void> {
+  const sqlite = (store.sql('SELECT sqlite_version() AS version').get() as { version: string }).version;
+  const about = aboutText(language, {
+    app: app.getVersion(),
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+    sqlite,
+  });
+  await dialog.showMessageBox({
+    type: 'info',
+    title: about.title,
+    message: about.message,
+    detail: about.detail,
+    buttons: [about.ok],
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  serveRenderer(RENDERER_ROOT);
   app.on('window-all-closed', () => app.quit());
+
+  const storeFile = path.join(app.getPath('userData'), 'cases.sqlite');
+  let store: CaseStore;
+  try {
+    store = openCaseStore(storeFile);
+  } catch (error) {
+    // Never a blank window: say what happened and what to do.
+    log.error(`the case store ${storeFile} could not be opened`, error);
+    const page = storeProblemPage({
+      error,
+      storeFile,
+      logsFolder: logsFolder(),
+      language: languageFromLocale(app.getLocale()),
+    });
+    createProblemWindow(dataUrl(page));
+    return;
+  }
+  app.on('will-quit', () => store.close());
+  runConsole(store);
 }
 
 // A second copy hands over to the first (which comes to the front) and must do nothing else:
@@ -52,7 +163,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   start().catch((error: unknown) => {
-    console.error('Refund Console could not start:', error);
+    log.error('Refund Console could not start', error);
+    dialog.showErrorBox('Refund Console could not start', String(error));
     app.exit(1);
   });
 }

@@ -1,13 +1,22 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from './menu-commands';
 
 /**
- * The renderer's only door to the main process: one function that carries a method name
- * and a payload. No ipcRenderer, no Node, nothing else crosses; the main process checks the
- * sender and parses the payload against the shared contract.
+ * The renderer's only doors to the main process: one function that carries a method name
+ * and a payload, and one subscription to the application menu's commands. No ipcRenderer,
+ * no Node, nothing else crosses; the main process checks the sender and parses the payload
+ * against the shared contract, and only the known menu commands are passed on.
  */
 contextBridge.exposeInMainWorld('refundConsole', {
   invoke: (method: string, payload: unknown): Promise<unknown> => {
     if (typeof method !== 'string') return Promise.reject(new TypeError('method must be a string'));
     return ipcRenderer.invoke('api', method, payload);
+  },
+  onMenuCommand: (listener: (command: MenuCommand) => void): (() => void) => {
+    const forward = (_event: Electron.IpcRendererEvent, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
   },
 });

@@ -1,14 +1,46 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ENTRY, isAppUrl } from './app-origin';
+import { parseWindowState, placeWindow, type WindowLimits, type WindowState } from './window-state';
+
+const LIMITS: WindowLimits = { width: 1440, height: 900, minWidth: 1024, minHeight: 640 };
+
+const readText = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** Where the window opens: as it was left (window-state.json), on a screen that still exists. */
+function openingState(stateFile: string): WindowState {
+  const primary = screen.getPrimaryDisplay();
+  const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
+  const workAreas = [primary, ...others].map((display) => display.workArea);
+  return placeWindow(parseWindowState(readText(stateFile)), workAreas, LIMITS);
+}
+
+/** Saves size, position (the unmaximised ones) and maximised state when the window closes. */
+function keepState(window: BrowserWindow, stateFile: string): void {
+  window.on('close', () => {
+    const state: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+    try {
+      writeFileSync(stateFile, JSON.stringify(state));
+    } catch {
+      // Losing the window's position is not worth failing the close for.
+    }
+  });
+}
 
 /** The one console window, locked down per Electron's security checklist. */
-export function createMainWindow(preloadFile: string): BrowserWindow {
+export function createMainWindow(preloadFile: string, stateFile: string): BrowserWindow {
+  const opening = openingState(stateFile);
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
+    ...opening.bounds,
+    minWidth: LIMITS.minWidth,
+    minHeight: LIMITS.minHeight,
     show: false,
     title: 'Refund Console',
     webPreferences: {
@@ -27,8 +59,33 @@ export function createMainWindow(preloadFile: string): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (opening.maximized) window.maximize();
+    window.show();
+  });
+  keepState(window, stateFile);
   void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+/**
+ * A window that explains why the console cannot start (store-problem-page.ts): a static
+ * page with no preload, no script and the same lock-down as the console window.
+ */
+export function createProblemWindow(pageUrl: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 760,
+    height: 620,
+    title: 'Refund Console',
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      javascript: false,
+    },
+  });
+  void window.loadURL(pageUrl);
   return window;
 }
 
