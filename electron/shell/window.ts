@@ -44,7 +44,11 @@ export function createMainWindow(preloadFile: string, stateFile: string): Browse
     show: false,
     title: 'Refund Console',
     webPreferences: {
-      preload: path.resolve(preloadFile),
+      // Reviewed (Electronegativity PRELOAD_JS_CHECK, "review required"): the preload is our
+      // own bundled file, run sandboxed with context isolation; it exposes only `invoke` (a
+      // method name and a payload, sender-checked and schema-parsed in ipc.ts) and
+      // `onMenuCommand` (known command strings only). No ipcRenderer or Node reaches the page.
+      preload: path.resolve(preloadFile), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -83,6 +87,8 @@ export function createProblemWindow(pageUrl: string): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       javascript: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   void window.loadURL(pageUrl);
