@@ -8,7 +8,7 @@ import { aboutText } from './about-text';
 import { registerApi } from './ipc';
 import { logRendererErrors, logsFolder, startLogging } from './logging';
 import { installMenu } from './menu';
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from './menu-commands';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands';
 import type { MenuOptions, Theme } from './menu-template';
 import { sqliteBindingPath } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';

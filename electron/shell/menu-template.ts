@@ -1,5 +1,5 @@
 import type { Language } from '../../shared/model/languages';
-import type { MenuCommand } from './menu-commands';
+import type { MenuCommand } from '../../shared/ipc/menu-commands';
 import { MENU_TEXT, type MenuText } from './menu-text';
 
 /**

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from './menu-commands';
+import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands';
 
 /**
  * The renderer's only doors to the main process: one function that carries a method name

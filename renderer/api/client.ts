@@ -1,4 +1,5 @@
 import { createClient, type ApiClient } from '../../shared/ipc/contract';
+import type { MenuCommand } from '../../shared/ipc/menu-commands';
 import { httpTransport, ipcTransport } from './transports';
 
 const TOKEN_KEY = 'refund-console.token';
@@ -25,6 +26,14 @@ function chooseTransport() {
 }
 
 export const api: ApiClient = createClient(chooseTransport());
+
+/**
+ * Subscribes to the desktop app's menu commands; returns the unsubscribe. In a browser
+ * (dev:web) there is no menu: nothing is ever called.
+ */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.refundConsole?.onMenuCommand?.(listener) ?? (() => {});
+}
 
 /** Unwraps a result for callers that show the error message themselves. */
 export class ApiCallError extends Error {

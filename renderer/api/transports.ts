@@ -1,8 +1,11 @@
 import type { ApiResult, MethodName, Transport } from '../../shared/ipc/contract';
+import type { MenuCommand } from '../../shared/ipc/menu-commands';
 
 /** What the Electron preload exposes; nothing else of Electron reaches the page. */
 export interface RefundConsoleBridge {
   invoke(method: MethodName, payload: unknown): Promise<ApiResult<unknown>>;
+  /** The application menu's commands; returns the unsubscribe. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
 
 declare global {

@@ -12,7 +12,7 @@ import { useSettings } from '../state/settings';
 import { useUi } from '../state/ui';
 import { CommandPalette } from './CommandPalette';
 import { StoreHealth } from './StoreHealth';
-import { useGlobalShortcuts } from './shortcuts';
+import { useGlobalShortcuts, useMenuCommands } from './shortcuts';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -38,6 +38,7 @@ export function App() {
   const { loaded, agentName, load } = useSettings();
   const { paletteOpen, setPalette, message } = useUi();
   useGlobalShortcuts();
+  useMenuCommands();
   useEffect(() => void load(), [load]);
 
   const link = (target: Route, label: string) => (

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
+import { onMenuCommand } from '../api/client';
 import { isTyping } from '../lib/keys';
 import { useRoute } from '../state/route';
 import { parentOf } from '../state/route-path';
 import { useUi } from '../state/ui';
 import { focusSearch } from './CommandPalette';
+import { routeForMenuCommand } from './menu-commands';
 
 /** App-wide keys; each screen adds its own (j/k in the queue, d/r on a case, c in a reply). */
 export function useGlobalShortcuts(): void {
@@ -30,4 +32,16 @@ export function useGlobalShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** Follows the desktop app's menu; in a browser (dev:web) there is no menu and nothing to do. */
+export function useMenuCommands(): void {
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        const route = routeForMenuCommand(command);
+        if (route !== null) useRoute.getState().go(route);
+      }),
+    [],
+  );
 }

@@ -1,7 +1,7 @@
 /**
- * What the application menu asks the console page to do. The main process sends one of
- * these on MENU_COMMAND_CHANNEL; the preload passes on only these strings, and the page
- * decides what each means (open a screen, a dialog of its own).
+ * What the desktop app's menu asks the console page to do: the one message the main process
+ * sends the page. The Electron shell sends one of these on MENU_COMMAND_CHANNEL; its preload
+ * passes on only these strings, and the page decides what each means (a screen, a dialog).
  */
 export const MENU_COMMANDS = [
   'case.new',
