@@ -9,7 +9,7 @@ import { registerApi } from './ipc';
 import { logRendererErrors, logsFolder, startLogging } from './logging';
 import { installMenu } from './menu';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands';
-import type { MenuOptions, Theme } from './menu-template';
+import { themeOfCommand, type MenuOptions } from './menu-template';
 import { sqliteBindingPath } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { dataUrl, languageFromLocale, storeProblemPage } from './store-problem-page';
@@ -45,7 +45,8 @@ function openCaseStore(file: string): CaseStore {
 /** The console, with its store, menu and updates. */
 function runConsole(store: CaseStore): void {
   const writes = new WriteTracker();
-  let window = createMainWindow(PRELOAD, path.join(app.getPath('userData'), 'window-state.json'));
+  const windowState = path.join(app.getPath('userData'), 'window-state.json');
+  let window = createMainWindow(PRELOAD, windowState);
   const menu: MenuOptions = {
     language: getSettings(store).language,
     platform: process.platform,
@@ -57,10 +58,11 @@ function runConsole(store: CaseStore): void {
   };
   const actions = {
     send(command: MenuCommand) {
-      if (command.startsWith('theme.')) {
+      const theme = themeOfCommand(command);
+      if (theme !== null) {
         // Native parts (dialogs, scrollbars, prefers-color-scheme) follow at once; the page is told too.
-        menu.theme = command.slice('theme.'.length) as Theme;
-        nativeTheme.themeSource = menu.theme;
+        menu.theme = theme;
+        nativeTheme.themeSource = theme;
         installMenu(menu, actions);
       }
       send(command);
@@ -86,8 +88,7 @@ function runConsole(store: CaseStore): void {
     window.focus();
   });
   app.on('activate', () => {
-    if (window.isDestroyed())
-      window = createMainWindow(PRELOAD, path.join(app.getPath('userData'), 'window-state.json'));
+    if (window.isDestroyed()) window = createMainWindow(PRELOAD, windowState);
   });
   startUpdates({ writes, log, language: () => menu.language }).catch((error: unknown) =>
     log.warn('updates: could not start', error),

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LANGUAGES } from '../../shared/model/languages';
-import { buildMenuTemplate, CONSOLE_KEYS, type MenuEntry, type MenuOptions } from './menu-template';
+import {
+  buildMenuTemplate,
+  CONSOLE_KEYS,
+  themeOfCommand,
+  type MenuEntry,
+  type MenuOptions,
+} from './menu-template';
 import { MENU_TEXT } from './menu-text';
 
 const actions = () => ({ send: vi.fn(), backupNow: vi.fn(), openLogsFolder: vi.fn(), showAbout: vi.fn() });
@@ -71,6 +77,12 @@ describe('the application menu', () => {
       ['Light', true],
       ['Dark', false],
     ]);
+  });
+
+  it('reads the theme a command picks', () => {
+    expect(themeOfCommand('theme.dark')).toBe('dark');
+    expect(themeOfCommand('theme.system')).toBe('system');
+    expect(themeOfCommand('case.new')).toBeNull();
   });
 
   it('offers zoom as the roles that zoom the page', () => {

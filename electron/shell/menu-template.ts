@@ -38,6 +38,16 @@ export interface MenuEntry {
 
 export type Theme = 'system' | 'light' | 'dark';
 
+const THEME_COMMANDS: Record<Theme, MenuCommand> = {
+  system: 'theme.system',
+  light: 'theme.light',
+  dark: 'theme.dark',
+};
+
+/** The theme a menu command picks, or null for a command that picks none. */
+export const themeOfCommand = (command: MenuCommand): Theme | null =>
+  (Object.keys(THEME_COMMANDS) as Theme[]).find((theme) => THEME_COMMANDS[theme] === command) ?? null;
+
 export interface MenuActions {
   /** A command for the console page (menu-commands.ts). */
   send(command: MenuCommand): void;
@@ -91,10 +101,10 @@ const editMenu = (text: MenuText, mac: boolean): MenuEntry => ({
 });
 
 function viewMenu(text: MenuText, actions: MenuActions, options: MenuOptions): MenuEntry {
-  const themes: [Theme, string, MenuCommand][] = [
-    ['system', text.themeSystem, 'theme.system'],
-    ['light', text.themeLight, 'theme.light'],
-    ['dark', text.themeDark, 'theme.dark'],
+  const themes: [Theme, string][] = [
+    ['system', text.themeSystem],
+    ['light', text.themeLight],
+    ['dark', text.themeDark],
   ];
   const submenu: MenuEntry[] = [
     { label: text.zoomIn, role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
@@ -103,11 +113,11 @@ function viewMenu(text: MenuText, actions: MenuActions, options: MenuOptions): M
     separator,
     {
       label: text.theme,
-      submenu: themes.map(([theme, label, command]) => ({
+      submenu: themes.map(([theme, label]) => ({
         label,
         type: 'radio',
         checked: options.theme === theme,
-        click: () => actions.send(command),
+        click: () => actions.send(THEME_COMMANDS[theme]),
       })),
     },
     separator,
