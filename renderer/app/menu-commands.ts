@@ -1,5 +1,5 @@
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
-import type { Route } from '../state/route';
+import type { Route } from '../state/route-path';
 
 /**
  * The screen a desktop menu command opens, or null for commands whose screens do not exist
