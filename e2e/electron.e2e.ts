@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseChange, CaseDetail } from '../shared/model/case';
+import { decide } from '../shared/policy/decide';
 
 // The Electron binary cannot be downloaded on every machine (installs may set
 // ELECTRON_SKIP_BINARY_DOWNLOAD=1). Where it is absent these tests say so and skip; wherever
@@ -95,28 +97,39 @@ describe.skipIf(!binaryPresent)('the packaged desktop app', () => {
   });
 
   it('records a decision through the preload bridge, in the real store', async () => {
-    const recorded = await page.evaluate(async () => {
-      const bridge = (window as unknown as { refundConsole: Bridge }).refundConsole;
-      await bridge.invoke('settings.set', { agentName: 'Mei Lin' });
-      const created = await bridge.invoke('cases.create', {
-        customer: { name: 'Ada Chen', accountId: 'acc-1' },
-        orderId: 'ORD-1',
-        productName: 'SaaS plan',
-        provider: 'Northwind Cloud',
-        assignee: 'Mei Lin',
-        facts: {
-          productType: 'saas',
-          orderAmount: 9900,
-          paidAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+    const invoke = <T>(method: string, payload: unknown) =>
+      page.evaluate(
+        async ([name, body]) => {
+          const bridge = (window as unknown as { refundConsole: Bridge }).refundConsole;
+          return bridge.invoke(name, body);
         },
-      });
-      const ref = (created.value as { summary: { ref: string } }).summary.ref;
-      const decision = await bridge.invoke('decisions.record', { ref, agent: 'Mei Lin' });
-      const stored = await bridge.invoke('cases.get', { ref });
-      return { created: created.ok, decision: decision.ok, stored: stored.value };
+        [method, payload] as const,
+      ) as Promise<{ ok: boolean; value: T }>;
+    expect((await invoke('settings.set', { agentName: 'Mei Lin' })).ok).toBe(true);
+    const created = await invoke<CaseChange>('cases.create', {
+      customer: { name: 'Ada Chen', accountId: 'acc-1' },
+      orderId: 'ORD-1',
+      productName: 'SaaS plan',
+      provider: 'Northwind Cloud',
+      assignee: 'Mei Lin',
+      facts: {
+        productType: 'saas',
+        orderAmount: 9900,
+        paidAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      },
     });
-    expect(recorded).toMatchObject({ created: true, decision: true });
-    expect(JSON.stringify(recorded.stored)).toContain('Mei Lin');
+    expect(created.ok).toBe(true);
+    const { summary, facts } = created.value.detail;
+    const { outcome, refundAmount } = decide(facts, { now: Date.now() });
+    const decided = await invoke<CaseChange>('decisions.record', {
+      ref: summary.ref,
+      agent: 'Mei Lin',
+      revision: summary.revision,
+      seen: { outcome, refundAmount },
+    });
+    expect(decided.ok).toBe(true);
+    const stored = await invoke<CaseDetail>('cases.get', { ref: summary.ref });
+    expect(stored.value.decisions.at(-1)).toMatchObject({ agent: 'Mei Lin', decision: { outcome } });
   });
 
   it('denies new windows and navigation away from the console', async () => {
