@@ -11,7 +11,7 @@ import { distUnavailable, packagingFailure } from './packaging/prerequisites';
 
 const require = createRequire(import.meta.url);
 
-execFileSync('npm', ['run', '--silent', 'build:app'], { stdio: ['ignore', 'ignore', 'inherit'] });
+// The native module first: where it cannot be built, nothing else is worth building.
 const native = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/electron-native.ts'], {
   stdio: ['ignore', 'inherit', 'pipe'],
   encoding: 'utf8',
@@ -24,6 +24,7 @@ if (native.status !== 0) {
   console.error([...new Set(lines)].join('\n'));
   process.exit(1);
 }
+execFileSync('npm', ['run', '--silent', 'build:app'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const builder = spawnSync(
   process.execPath,
   [require.resolve('electron-builder/cli.js'), '--publish', 'never'],

@@ -65,6 +65,15 @@ describe('why packaging failed', () => {
     expect(packagingFailure(output)).toBe('a download failed (getaddrinfo ENOTFOUND github.com)');
   });
 
+  it('keeps only the failing host from a long error line', () => {
+    const output =
+      '⨯ getaddrinfo ENOTFOUND github.com  failedTask=build stackTrace=RequestError: getaddrinfo ENOTFOUND github.com';
+    expect(packagingFailure(output)).toBe('a download failed (getaddrinfo ENOTFOUND github.com)');
+    expect(packagingFailure('connect ECONNREFUSED 10.0.0.1:443')).toBe(
+      'a download failed (ECONNREFUSED 10.0.0.1)',
+    );
+  });
+
   it('otherwise quotes electron-builder’s last lines', () => {
     expect(packagingFailure('one\n\ntwo\nthree\nfour\n')).toBe('two / three / four');
     expect(packagingFailure('')).toBe('electron-builder failed without saying why');

@@ -38,8 +38,8 @@ export function distUnavailable(reason: string, logFile: string | null): string[
 
 /** Why electron-builder failed, from its output: a download that could not be made, or else its last lines. */
 export function packagingFailure(output: string): string {
-  const download = /(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo)[^\n]*/.exec(output);
-  if (download) return `a download failed (${download[0].trim().slice(0, 120)})`;
+  const download = /(getaddrinfo )?(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT)( [\w.-]+)?/.exec(output);
+  if (download) return `a download failed (${download[0]})`;
   const lines = output
     .trim()
     .split('\n')
