@@ -225,6 +225,10 @@ export const FACTS: { readonly [K in FactKey]: FactEntryOf<K> } = {
   'exclusions.infoWithheld': exclusion('Customer withheld needed information', '客户未提供所需资料'),
   'exclusions.scopeExceeded': exclusion('Demands beyond the committed scope', '需求超出承诺的服务范围'),
   'exclusions.feedbackOverdue': exclusion('No feedback on delivered work', '客户未反馈交付成果'),
+  'exclusions.itemLapsed': exclusion(
+    'Service item lapsed for want of the customer’s answer',
+    '因客户未及时反馈导致服务项过期',
+  ),
   'exclusions.legalViolation': exclusion('Customer’s breach of law stopped delivery', '客户违法导致无法履约'),
   consumedMinutes: {
     label: { en: 'Minutes used', zh: '已用分钟数' },

@@ -19,6 +19,7 @@ export const CLAUSE_IDS = [
   'exclusion.info-withheld',
   'exclusion.scope-exceeded',
   'exclusion.feedback-overdue',
+  'exclusion.item-lapsed',
   'exclusion.legal-violation',
   'refund.cash-only',
   'refund.return-invoice',

@@ -23,6 +23,8 @@ export const DecisionSchema = z.object({
   requestedAt: z.string(),
   requestedAtAssumed: z.boolean(),
   policyVersion: z.string(),
+  /** The revision of that version; decisions stored before revisions existed were made under v1. */
+  policyRevision: z.string().default('v1'),
   reasons: z.array(z.object({ clause: clauseId, text: z.string() })),
 });
 

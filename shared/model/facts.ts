@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencyProblem } from './currencies';
 
 export const PRODUCT_TYPES = ['saas', 'service', 'image', 'api', 'rtc_package'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];
@@ -12,6 +13,7 @@ export const EXCLUSION_KEYS = [
   'infoWithheld',
   'scopeExceeded',
   'feedbackOverdue',
+  'itemLapsed',
   'legalViolation',
 ] as const;
 export type ExclusionKey = (typeof EXCLUSION_KEYS)[number];
@@ -20,11 +22,13 @@ export type ExclusionKey = (typeof EXCLUSION_KEYS)[number];
 const unknownable = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 
+// The size checks come first: zod's int() also refuses unsafe integers, and 1e20 is too
+// large, not a fraction.
 const minorUnits = z
   .number({ error: 'must be a number of minor units (e.g. 19900 for 199.00)' })
-  .int({ error: 'must be a whole number of minor units (e.g. 19900 for 199.00), never a fraction' })
   .nonnegative({ error: 'must not be negative' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
+  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' })
+  .int({ error: 'must be a whole number of minor units (e.g. 19900 for 199.00), never a fraction' });
 
 // The precise format check lives in shared/policy/time (parseInstant), where decide() runs it
 // too; here it is only a string.
@@ -49,7 +53,10 @@ export const FactsSchema = z.strictObject(
     orderAmount: unknownable(minorUnits),
     voucherAmount: unknownable(minorUnits),
     currency: unknownable(
-      z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as CNY or USD' }),
+      z.string({ error: 'must be an ISO 4217 code such as CNY or USD' }).superRefine((code, ctx) => {
+        const problem = currencyProblem(code);
+        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     ),
     invoiceIssued: unknownable(z.boolean({ error: 'must be true or false' })),
     billingMethod: unknownable(
@@ -62,7 +69,10 @@ export const FactsSchema = z.strictObject(
     guaranteeEndsAt: unknownable(instantText),
     exclusions: unknownable(ExclusionsSchema),
     consumedMinutes: unknownable(
-      z.number({ error: 'must be a number of minutes' }).nonnegative({ error: 'must not be negative' }),
+      z
+        .number({ error: 'must be a number of minutes' })
+        .nonnegative({ error: 'must not be negative' })
+        .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' }),
     ),
     expiresAt: unknownable(instantText),
   },

@@ -6,8 +6,6 @@
 import type { ActionId, ClauseId } from '../model/clause-ids';
 import type { Language } from '../model/languages';
 
-export const POLICY_VERSION = 'v1';
-
 type Texts = Record<Language, string>;
 
 export const CLAUSE_TEXTS = {
@@ -68,8 +66,12 @@ export const CLAUSE_TEXTS = {
     zh: '客户提出的新需求超出服务商接单时承诺的服务范围的，不支持全额退款。',
   },
   'exclusion.feedback-overdue': {
-    en: 'No full refund when the customer gave no feedback or confirmation on delivered work for more than 3 months, or a service item lapsed because the customer did not answer in time.',
-    zh: '客户超过 3 个月未对交付成果给出反馈或确认，或因客户未及时反馈导致服务项过期的，不支持全额退款。',
+    en: 'No full refund when the customer gave no feedback or confirmation on delivered work for more than 3 months.',
+    zh: '客户超过 3 个月未对交付成果给出反馈或确认的，不支持全额退款。',
+  },
+  'exclusion.item-lapsed': {
+    en: 'No full refund when a service item expired because the customer did not give feedback or confirm it in time; this holds however soon after payment it happened.',
+    zh: '因客户未及时反馈或确认而导致服务项过期失效的，不支持全额退款；无论距付款多久，均适用。',
   },
   'exclusion.legal-violation': {
     en: 'No full refund when the provider could not deliver because the customer broke a law or regulation (for example, a website without the required ICP filing cannot go online).',

@@ -50,6 +50,7 @@ const validFacts = fc
           infoWithheld: fc.boolean(),
           scopeExceeded: fc.boolean(),
           feedbackOverdue: fc.boolean(),
+          itemLapsed: fc.boolean(),
           legalViolation: fc.boolean(),
         },
         { requiredKeys: [] },
@@ -61,7 +62,8 @@ const validFacts = fc
         fc.integer({ min: 1, max: 100_000 }).map((q) => q / 4),
       ),
     ),
-    expiresDays: maybe(fc.integer({ min: 0, max: 400 })),
+    // A package expires after it is bought (v1.1 refuses anything else as invalid).
+    expiresDays: maybe(fc.integer({ min: 1, max: 400 })),
   })
   .map((r): FactsInput => {
     const requestedAt = r.requestedAfterDays === undefined ? undefined : r.paid.ms + r.requestedAfterDays;

@@ -1,7 +1,7 @@
 import type { Decision } from '../model/decision';
 import { FACT_IDS, KINDS, type FactId } from '../model/catalogue';
 import type { Facts, ProductType } from '../model/facts';
-import { CLAUSE_TEXTS, POLICY_VERSION } from './clauses';
+import { CLAUSE_TEXTS } from './clauses';
 import { type Language } from '../model/languages';
 import { type ActionId, type ClauseId } from '../model/clause-ids';
 import { apiRules } from './kinds/api';
@@ -11,13 +11,19 @@ import { saasRules } from './kinds/saas';
 import { serviceRules } from './kinds/service';
 import type { KindRules, Verdict } from './kinds/verdict';
 import { readFacts, type KnownFacts } from './read-facts';
-import { formatInstant } from './time';
+import { formatInstant, formatPreciseInstant } from './time';
+import { RULE_BOOK, type Policy, type PolicyBook } from './versions';
 
 export interface DecideOptions {
   /** The current time, used only when the facts carry no `requestedAt`. */
   now: Date | number;
   /** Language of the reason texts; English unless told. */
   language?: Language;
+  /**
+   * The rules to judge by: one revision (a named one, or a draft), or a book whose version in
+   * force at the payment decides. The built-in rule book unless told.
+   */
+  policy?: Policy | PolicyBook;
 }
 
 // A kind without rules does not compile; whether its refusals go to the provider is the catalogue's.
@@ -40,19 +46,19 @@ function inAskingOrder(a: FactId, b: FactId): number {
  */
 export function decide(facts: Facts, options: DecideOptions): Decision {
   const now = typeof options.now === 'number' ? options.now : options.now.getTime();
-  const known = readFacts(facts, now);
+  const { known, policy } = readFacts(facts, now, options.policy ?? RULE_BOOK);
   const verdict: Verdict =
     known.productType === undefined
       ? { kind: 'undetermined', missing: known.paidAt === undefined ? ['paidAt'] : [], windowClosesAt: null }
-      : RULES_BY_KIND[known.productType](known);
-  return toDecision(known, verdict, options.language ?? 'en');
+      : RULES_BY_KIND[known.productType](known, policy);
+  return toDecision(known, verdict, policy, options.language ?? 'en');
 }
 
 type Judgement = Pick<Decision, 'outcome' | 'refundAmount' | 'clauses' | 'actions' | 'missing'>;
 
 // decide() runs in bulk (imports, re-decisions, the queue), so the hot path avoids
 // per-call closures and object spreads: each decision is built as one literal.
-function toDecision(known: KnownFacts, verdict: Verdict, language: Language): Decision {
+function toDecision(known: KnownFacts, verdict: Verdict, policy: Policy, language: Language): Decision {
   const judgement = judge(known, verdict);
   const reasons: Decision['reasons'] = [];
   for (const clause of judgement.clauses) reasons.push({ clause, text: CLAUSE_TEXTS[clause][language] });
@@ -64,9 +70,10 @@ function toDecision(known: KnownFacts, verdict: Verdict, language: Language): De
     actions: judgement.actions,
     missing: judgement.missing,
     windowClosesAt: verdict.windowClosesAt === null ? null : formatInstant(verdict.windowClosesAt),
-    requestedAt: formatInstant(known.requestedAt),
+    requestedAt: formatPreciseInstant(known.requestedAt, known.requestedAtSub),
     requestedAtAssumed: known.requestedAtAssumed,
-    policyVersion: POLICY_VERSION,
+    policyVersion: policy.version,
+    policyRevision: policy.revision,
     reasons,
   };
 }

@@ -22,6 +22,7 @@ const LABELS = {
     actions: 'The customer must',
     missing: 'Still to ask',
     policy: 'Policy',
+    revision: 'revision',
   },
   zh: {
     outcome: {
@@ -39,6 +40,7 @@ const LABELS = {
     actions: '客户需要',
     missing: '还需询问',
     policy: '政策版本',
+    revision: '修订',
   },
 } as const;
 
@@ -73,6 +75,6 @@ export function renderDecisionText(decision: Decision, language: Language = 'en'
       ...decision.missing.map((f, i) => `  ${i + 1}. ${FACT_QUESTIONS[f][language].question}`),
     );
   }
-  lines.push('', `${l.policy}: ${decision.policyVersion}`);
+  lines.push('', `${l.policy}: ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`);
   return `${lines.join('\n')}\n`;
 }

@@ -5,3 +5,12 @@ export { POLICY_ZONE, addDays, addMonths, formatInPolicyZone, parseInstant } fro
 export { parseFacts, type FactsResult } from './parse-facts';
 export { renderDecisionText } from './explain';
 export { FACT_QUESTIONS } from './questions';
+export {
+  RULE_BOOK,
+  loadPolicy,
+  InvalidPolicyError,
+  PolicyBook,
+  PolicyRevisionSchema,
+  type Policy,
+  type PolicyRevisionData,
+} from './versions';

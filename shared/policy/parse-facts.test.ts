@@ -21,7 +21,21 @@ describe('invalid facts are errors naming the field', () => {
     [{ guaranteeEndsAt: 'soon' }, /^guaranteeEndsAt: must be an ISO 8601/],
     [{ paidAt: PAID, requestedAt: '2026-02-28T00:00:00Z' }, /^requestedAt: must not be earlier than paidAt/],
     [{ paidAt: '2031-01-01T00:00:00Z' }, /^paidAt: is later than now/],
-    [{ currency: 'yuan' }, /^currency: must be an ISO 4217 code/],
+    [{ currency: 'yuan' }, /^currency: must be an active ISO 4217 code/],
+    [{ currency: 'RMB' }, /^currency: is not an ISO 4217 code; use CNY/],
+    [{ currency: 'HRK' }, /^currency: must be an active ISO 4217 code/],
+    [{ orderAmount: 1e20 }, /^orderAmount: is too large/],
+    [{ orderAmount: 2 ** 53 }, /^orderAmount: is too large/],
+    [{ voucherAmount: 1e20 }, /^voucherAmount: is too large/],
+    [
+      { paidAt: PAID, guaranteeEndsAt: '2026-03-01T11:59:59+08:00' },
+      /^guaranteeEndsAt: must not be earlier than paidAt/,
+    ],
+    [{ paidAt: PAID, expiresAt: PAID }, /^expiresAt: must be after paidAt/],
+    [{ paidAt: PAID, expiresAt: '2026-02-01T00:00:00Z' }, /^expiresAt: must be after paidAt/],
+    [{ paidAt: '1999-12-31T23:59:59+08:00' }, /^paidAt: must be between 2000-01-01 and 2100-01-01/],
+    [{ requestedAt: '2100-01-01T00:00:00.000000001+08:00' }, /^requestedAt: must be between 2000-01-01/],
+    [{ expiresAt: '2150-01-01T00:00:00Z' }, /^expiresAt: must be between 2000-01-01/],
     [{ consumedMinutes: -1 }, /^consumedMinutes: must not be negative/],
     [{ exclusions: { scopeExceeded: 'yes' } }, /^exclusions\.scopeExceeded: must be true or false/],
     [{ exclusions: { tooLate: true } }, /^exclusions\.tooLate: is not a known field/],
@@ -30,6 +44,12 @@ describe('invalid facts are errors naming the field', () => {
     [null, /^facts: must be an object/],
   ])('%j', (input, expected) => {
     expect(errorOf(input)).toMatch(expected);
+  });
+
+  it('accepts the edges of the policy years and a guarantee that ends as it is paid', () => {
+    expect(errorOf({ paidAt: '2000-01-01T00:00:00+08:00' })).toBeNull();
+    expect(errorOf({ guaranteeEndsAt: '2100-01-01T00:00:00+08:00', currency: 'USD' })).toBeNull();
+    expect(errorOf({ paidAt: PAID, guaranteeEndsAt: PAID, orderAmount: Number.MAX_SAFE_INTEGER })).toBeNull();
   });
 
   it('treats null as not known yet', () => {

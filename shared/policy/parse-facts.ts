@@ -1,6 +1,7 @@
 import { FactsSchema, type Facts } from '../model/facts';
 import { describeFirstIssue } from '../model/issues';
 import { InvalidFactsError, readFacts } from './read-facts';
+import { RULE_BOOK } from './versions';
 
 export type FactsResult =
   { ok: true; facts: Facts } | { ok: false; error: { field: string; message: string } };
@@ -13,7 +14,7 @@ export function parseFacts(input: unknown, now: Date | number): FactsResult {
   const parsed = FactsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: describeFirstIssue(parsed.error, 'facts') };
   try {
-    readFacts(parsed.data, typeof now === 'number' ? now : now.getTime());
+    readFacts(parsed.data, typeof now === 'number' ? now : now.getTime(), RULE_BOOK);
   } catch (error) {
     if (error instanceof InvalidFactsError) {
       return { ok: false, error: { field: error.field, message: error.problem } };

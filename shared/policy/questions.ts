@@ -96,13 +96,22 @@ export const FACT_QUESTIONS: Record<FactId, Record<Language, Question>> = {
   },
   'exclusions.feedbackOverdue': {
     en: {
-      question:
-        'Did the customer leave delivered work without feedback for over 3 months, or let a service item lapse?',
+      question: 'Did the customer leave delivered work without feedback or confirmation for over 3 months?',
       hint: 'Check the confirmation steps in the supervision system.',
     },
     zh: {
-      question: '客户是否超过 3 个月未反馈交付成果，或因未及时反馈导致服务项过期？',
+      question: '客户是否超过 3 个月未对交付成果给出反馈或确认？',
       hint: '查看服务监管系统中的确认环节。',
+    },
+  },
+  'exclusions.itemLapsed': {
+    en: {
+      question: 'Did a service item expire because the customer did not answer or confirm in time?',
+      hint: 'Look for items marked expired after an unanswered confirmation in the supervision system.',
+    },
+    zh: {
+      question: '是否有服务项因客户未及时反馈或确认而过期失效？',
+      hint: '在服务监管系统中查看因确认未答复而被标记为过期的服务项。',
     },
   },
   'exclusions.legalViolation': {

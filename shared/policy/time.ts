@@ -44,14 +44,29 @@ export function parseInstant(text: string): Instant {
     minute <= 59 &&
     second <= 59;
   if (!valid) throw new InstantFormatError('is not a real calendar date and time');
+  subMillisecondOfLastParse = reader.subMillisecond;
   const local =
     daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
   return local - offsetMinutes * 60_000;
 }
 
+const NANOS_SCALE = [1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1];
+
+/**
+ * The nanoseconds below the millisecond of the last instant parseInstant read (0 to 999,999).
+ * Kept beside the millisecond count rather than in it, since a double cannot hold nanoseconds
+ * since 1970 exactly, and read only where instants are compared at their written precision
+ * (an extra return object per parse would cost the bulk paths more than the comparisons).
+ */
+export function lastSubMillisecond(): number {
+  return subMillisecondOfLastParse;
+}
+let subMillisecondOfLastParse = 0;
+
 /** Reads fixed-width fields left to right; any deviation is the one format error. */
 class DigitReader {
   at = 0;
+  subMillisecond = 0;
   constructor(private readonly text: string) {}
 
   digits(count: number, separator?: string): number {
@@ -71,22 +86,26 @@ class DigitReader {
     return true;
   }
 
-  /** Up to 9 fraction digits; milliseconds kept, the rest truncated as Date does. */
+  /** Up to 9 fraction digits: whole milliseconds returned, the rest kept in `subMillisecond`. */
   fraction(): number {
+    this.subMillisecond = 0;
     if (!this.optional('.')) return 0;
     const start = this.at;
-    let millis = 0;
+    let nanos = 0;
     while (
       this.at - start < 9 &&
       this.text.charCodeAt(this.at) >= 48 &&
       this.text.charCodeAt(this.at) <= 57
     ) {
-      if (this.at - start < 3) millis = millis * 10 + (this.text.charCodeAt(this.at) - 48);
+      nanos = nanos * 10 + (this.text.charCodeAt(this.at) - 48);
       this.at++;
     }
     const read = this.at - start;
     if (read === 0) throw new InstantFormatError(FORMAT_PROBLEM);
-    return read >= 3 ? millis : millis * (read === 1 ? 100 : 10);
+    nanos *= NANOS_SCALE[read]!;
+    const millis = Math.floor(nanos / 1_000_000);
+    this.subMillisecond = nanos - millis * 1_000_000;
+    return millis;
   }
 
   /** Minutes east of UTC, from `Z`, `±HH:MM`, `±HHMM` or `±HH` (all ISO 8601). */
@@ -134,6 +153,28 @@ export function formatInstant(instant: Instant): string {
   if (year < 0 || year > 9999) return new Date(instant).toISOString();
   const ms = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${ms}Z`;
+}
+
+/** As formatInstant, with the nanoseconds below the millisecond written out when there are any. */
+export function formatPreciseInstant(instant: Instant, subMillisecond: number): string {
+  const text = formatInstant(instant);
+  if (subMillisecond === 0) return text;
+  const digits = String(subMillisecond).padStart(6, '0').replace(/0+$/, '');
+  return `${text.slice(0, -1)}${digits}Z`;
+}
+
+/** Instants at their written precision: milliseconds, then the nanoseconds below them. */
+export function isLater(a: Instant, aSub: number, b: Instant, bSub: number): boolean {
+  return a > b || (a === b && aSub > bSub);
+}
+
+/** The policy's years: an instant outside them is a typing error, not a real order. */
+export const EARLIEST_INSTANT: Instant = Date.UTC(1999, 11, 31, 16);
+export const LATEST_INSTANT: Instant = Date.UTC(2099, 11, 31, 16);
+export const INSTANT_RANGE_PROBLEM = 'must be between 2000-01-01 and 2100-01-01 (UTC+8)';
+
+export function isInPolicyYears(instant: Instant, subMillisecond: number): boolean {
+  return instant >= EARLIEST_INSTANT && !isLater(instant, subMillisecond, LATEST_INSTANT, 0);
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */

@@ -1,15 +1,17 @@
 import type { FactId } from '../../model/catalogue';
-import { addDays } from '../time';
+import { isLater } from '../time';
 import type { KindRules } from './verdict';
 
-export const IMAGE_SUBSCRIPTION_DAYS = 5;
-
-export const imageRules: KindRules = ({ billingMethod, paidAt, requestedAt, imageInUse }) => {
+export const imageRules: KindRules = (
+  { billingMethod, paidAt, paidAtSub, requestedAt, requestedAtSub, imageInUse },
+  policy,
+) => {
   if (billingMethod === 'pay_as_you_go') {
     return { kind: 'refused', clauses: ['image.pay-as-you-go'], windowClosesAt: null };
   }
-  const windowClosesAt = paidAt === undefined ? null : addDays(paidAt, IMAGE_SUBSCRIPTION_DAYS);
-  const insideWindow = windowClosesAt === null || requestedAt <= windowClosesAt;
+  const windowClosesAt = paidAt === undefined ? null : paidAt + policy.imageSubscriptionMs;
+  const insideWindow =
+    windowClosesAt === null || !isLater(requestedAt, requestedAtSub, windowClosesAt, paidAtSub);
   if (billingMethod === 'subscription' && !insideWindow) {
     return { kind: 'refused', clauses: ['image.subscription-window'], windowClosesAt };
   }

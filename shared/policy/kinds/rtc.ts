@@ -1,22 +1,30 @@
 import type { FactId } from '../../model/catalogue';
 import type { ClauseId } from '../../model/clause-ids';
-import { addDays, type Instant } from '../time';
+import { isLater, type Instant } from '../time';
 import { refusedOrUndetermined, type KindRules } from './verdict';
 
-export const RTC_UNSUBSCRIBE_DAYS = 7;
-
-export const rtcRules: KindRules = ({ paidAt, requestedAt, consumedMinutes, expiresAt }) => {
-  const unsubscribeEndsAt = paidAt === undefined ? undefined : addDays(paidAt, RTC_UNSUBSCRIBE_DAYS);
-  // A package that expires before its 7 days are up closes the window early; the expiry
-  // instant itself still counts as unexpired.
+export const rtcRules: KindRules = (
+  { paidAt, paidAtSub, requestedAt, requestedAtSub, consumedMinutes, expiresAt, expiresAtSub },
+  policy,
+) => {
+  const unsubscribeEndsAt = paidAt === undefined ? undefined : paidAt + policy.rtcUnsubscribeMs;
+  // A package that expires before its unsubscribe days are up closes the window early.
   const windowClosesAt = earliest(unsubscribeEndsAt, expiresAt);
 
   const refusals: ClauseId[] = [];
-  if (unsubscribeEndsAt !== undefined && requestedAt > unsubscribeEndsAt) {
+  if (unsubscribeEndsAt !== undefined && isLater(requestedAt, requestedAtSub, unsubscribeEndsAt, paidAtSub)) {
     refusals.push('rtc.unsubscribe-window');
   }
   if (consumedMinutes !== undefined && consumedMinutes > 0) refusals.push('rtc.consumed');
-  if (expiresAt !== undefined && expiresAt < requestedAt) refusals.push('rtc.expired');
+  // v1.1: the validity span is half-open, so the expiry instant itself is expired; v1 read it
+  // as still valid.
+  if (
+    expiresAt !== undefined &&
+    (isLater(requestedAt, requestedAtSub, expiresAt, expiresAtSub) ||
+      (policy.expiredAtExpiry && requestedAt === expiresAt && requestedAtSub === expiresAtSub))
+  ) {
+    refusals.push('rtc.expired');
+  }
 
   const missing: FactId[] = [];
   if (paidAt === undefined) missing.push('paidAt');

@@ -1,12 +1,10 @@
-import { addDays } from '../time';
+import { isLater } from '../time';
 import type { KindRules } from './verdict';
 
-export const SAAS_GUARANTEE_DAYS = 5;
-
-export const saasRules: KindRules = ({ paidAt, requestedAt }) => {
+export const saasRules: KindRules = ({ paidAt, paidAtSub, requestedAt, requestedAtSub }, policy) => {
   if (paidAt === undefined) return { kind: 'undetermined', missing: ['paidAt'], windowClosesAt: null };
-  const windowClosesAt = addDays(paidAt, SAAS_GUARANTEE_DAYS);
-  return requestedAt > windowClosesAt
+  const windowClosesAt = paidAt + policy.saasGuaranteeMs;
+  return isLater(requestedAt, requestedAtSub, windowClosesAt, paidAtSub)
     ? { kind: 'refused', clauses: ['saas.guarantee-window'], windowClosesAt }
     : { kind: 'refund', clauses: ['saas.guarantee-window'], conditions: [], windowClosesAt };
 };

@@ -2,6 +2,7 @@ import type { FactId } from '../../model/catalogue';
 import type { ActionId, ClauseId } from '../../model/clause-ids';
 import type { KnownFacts } from '../read-facts';
 import type { Instant } from '../time';
+import type { Policy } from '../versions';
 
 /**
  * What one product kind's rules conclude before the refund terms common to every kind are
@@ -20,7 +21,8 @@ export type Verdict =
       windowClosesAt: Instant;
     };
 
-export type KindRules = (facts: KnownFacts) => Verdict;
+/** One kind's rules, reading their windows and sets from the policy revision that judges the case. */
+export type KindRules = (facts: KnownFacts, policy: Policy) => Verdict;
 
 export function refusedOrUndetermined(
   refusals: ClauseId[],

@@ -1,0 +1,3 @@
+export { RULE_BOOK } from './book';
+export { EXCLUSION_CLAUSES, loadPolicy, PolicyBook, type ExclusionRule, type Policy } from './policy';
+export { InvalidPolicyError, PolicyRevisionSchema, type PolicyRevisionData } from './schema';
