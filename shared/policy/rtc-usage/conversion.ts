@@ -41,9 +41,9 @@ export type CallKind = { type: 'audio' } | { type: 'video'; resolution: number }
  * The factor row for a call, or null when packages do not cover it (video above 1080p), in
  * which case the whole call is billed pay-as-you-go.
  */
-export function factorFor(call: CallKind): FactorRow | null {
+export function factorFor(call: CallKind, table: readonly FactorRow[] = FACTOR_TABLE): FactorRow | null {
   return (
-    FACTOR_TABLE.find((candidate) =>
+    table.find((candidate) =>
       call.type === 'audio'
         ? candidate.type === 'audio'
         : candidate.type === 'video' &&

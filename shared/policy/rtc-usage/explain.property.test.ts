@@ -80,10 +80,10 @@ const inputArb = fc
     }),
   );
 
-/** Output minutes back to whole 1/400 minutes, checking they lie on that grid. */
+/** Output minutes back to whole 1/1200 minutes (units.ts), checking they lie on that grid. */
 function units(minutes: number): number {
-  const value = Math.round(minutes * 400);
-  expect(value / 400).toBe(minutes);
+  const value = Math.round(minutes * 1200);
+  expect(value / 1200).toBe(minutes);
   return value;
 }
 
@@ -117,8 +117,10 @@ describe('explainUsage properties', () => {
         const record = records.get(line.id);
         if (record === undefined) throw new Error(`unknown record ${line.id}`);
         const factor = factorFor(record);
-        const expected = factor === null ? 0 : (toHundredths(record.minutes) ?? NaN) * factor.quarters;
+        // 1/1200-minute units: a hundredth at one quarter is 3 of them.
+        const expected = factor === null ? 0 : (toHundredths(record.minutes) ?? NaN) * factor.quarters * 3;
         expect(units(line.packageMinutes)).toBe(expected);
+        expect(sum(line.days.map((day) => units(day.packageMinutes ?? NaN)))).toBe(expected);
         expect(sum(line.draws.map((draw) => units(draw.minutes))) + units(line.uncoveredPackageMinutes)).toBe(
           expected,
         );
@@ -198,8 +200,9 @@ describe('explainUsage properties', () => {
 
   it('bills every relay minute once, defaulting only missing profiles from the rule on', () => {
     check((input, breakdown) => {
-      const total = sum(input.relay.map((task) => toHundredths(task.minutes) ?? NaN));
-      expect(sum(breakdown.relay.map((line) => toHundredths(line.minutes) ?? NaN))).toBe(total);
+      // Whole 1/300 minutes: hundredths, and since v1.1 whole seconds of a task split at midnight.
+      const total = sum(input.relay.map((task) => (toHundredths(task.minutes) ?? NaN) * 3));
+      expect(sum(breakdown.relay.map((line) => Math.round(line.minutes * 300)))).toBe(total);
       const missingBefore = input.relay.some(
         (task) => task.profile == null && parseInstant(task.startedAt) < RELAY_DEFAULT_PROFILE_FROM,
       );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainUsage } from './explain';
+import { RULE_BOOK } from '../versions';
+import { explainUsage as explainUnder } from './explain';
 import { CONTRACT_EXAMPLE, validUsageInput } from './testing';
 
 const YEAR_2026 = { purchasedAt: '2026-01-01T00:00:00+08:00', expiresAt: '2027-01-01T00:00:00+08:00' };
@@ -15,6 +16,10 @@ function audio(id: string, minutes: number, startedAt = '2026-03-01T10:00:00+08:
 function video(id: string, minutes: number, resolution: number, startedAt = '2026-03-01T10:00:00+08:00') {
   return { id, startedAt, minutes, type: 'video', resolution };
 }
+
+// The first reading's answers: a record judged by its start alone. split.test.ts holds v1.1's.
+const explainUsage = (input: Parameters<typeof explainUnder>[0]) =>
+  explainUnder(input, RULE_BOOK.revision('v1'));
 
 function explain(packages: unknown[], usage: unknown[]) {
   return explainUsage(validUsageInput({ packages, usage }));

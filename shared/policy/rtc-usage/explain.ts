@@ -3,14 +3,17 @@
  * (refund policy §5). The choices this module makes where the rule book is brief:
  *
  * - Units. Minutes arrive with at most two decimals; factors are whole quarters. Accounting
- *   is done in whole 1/400 minutes, so quarter minutes stay exact and no sum can drift.
+ *   is done in whole 1/1200 minutes (units.ts), so quarter minutes and whole-second pieces
+ *   stay exact and no sum can drift.
  * - Factors. Audio 0.25; video up to 360p 0.5, up to 720p 1, up to 1080p 3.75 (resolution is
  *   the frame height in pixels and is required for video, refused for audio). Above 1080p the
  *   call is not covered at all: factor null, 0 package minutes, the whole call pay-as-you-go.
  * - Order. Records are served in start order (input order among equal starts), and the output
  *   keeps that order. A package can serve a record when purchasedAt <= startedAt < expiresAt
- *   and it has minutes left; a record is judged by its start alone, even if the call runs on
- *   past an expiry.
+ *   and it has minutes left. Since v1.1 a call that runs past a package's expiry (or starts
+ *   before its purchase, or runs past midnight) is split there in whole seconds (split.ts), its
+ *   minutes spread evenly over its duration; each piece draws from the packages valid over all
+ *   of it. Under v1 a record is judged by its start alone.
  * - Stacking. A record draws from the valid package that expires first, then the next, and so
  *   on; equal expiries go to the earlier purchase, then the smaller id, so the result never
  *   depends on the order packages are listed in. One record may draw from several packages.
@@ -18,17 +21,31 @@
  *   true when any part of the call is billed outside the packages (a shortfall, or a call
  *   above 1080p). Package minutes drawn + uncovered = call minutes × factor, always.
  * - Days. Calendar days are read in the policy time zone (UTC+8). The bill of a day is
- *   settled around 02:00 the next day, so settlementDay is the start day + 1.
+ *   settled around 02:00 the next day, so settlementDay is the start day + 1; `days` gives
+ *   each day's part of a record with its own settlement day.
  * - Relay. See relay.ts: per start day and billed profile; a missing profile is billed at
  *   16IN_1080P from 2020-06-01 23:00 UTC+8 on, and reported with profile null before then.
  */
 import { parseInstant, type Instant } from '../time';
+import { RULE_BOOK, type Policy } from '../versions';
 import { factorFor } from './conversion';
+import { policyDayOf } from './days';
 import { summarizeRelay } from './relay';
 import type { PackageInput, UsageInput, UsageRecordInput } from './schema';
 import { settlementDayOf } from './settlement';
-import type { PackageDraw, UsageBreakdown, UsageLine } from './types';
-import { convertedUnits, packageUnitsOf, unitsToMinutes, type PackageUnits } from './units';
+import { Cuts, durationMsOf, type Piece } from './split';
+import type { DayPart, PackageDraw, UsageBreakdown, UsageLine } from './types';
+import {
+  callUnitsOf,
+  callUnitsToMinutes,
+  convertedSecondUnits,
+  convertedUnits,
+  hundredthsOf,
+  packageUnitsOf,
+  secondsToCallUnits,
+  unitsToMinutes,
+  type PackageUnits,
+} from './units';
 
 interface PackageAccount {
   id: string;
@@ -56,77 +73,131 @@ function compareDrawOrder(a: PackageAccount, b: PackageAccount): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function isValidAt(account: PackageAccount, instant: Instant): boolean {
-  return account.purchasedAt <= instant && instant < account.expiresAt;
+/** A piece of a call may draw from a package valid over all of it (half-open span). */
+function isValidOver(account: PackageAccount, from: Instant, to: Instant): boolean {
+  return account.purchasedAt <= from && to <= account.expiresAt && from < account.expiresAt;
 }
 
-/** Takes up to `needed` units from the packages in draw order; returns the draws and the rest. */
+/** Takes up to `needed` units from the packages in draw order into `taken`; returns the rest. */
 function drawUnits(
   accountsInDrawOrder: readonly PackageAccount[],
-  startedAt: Instant,
+  canDraw: (account: PackageAccount) => boolean,
   needed: PackageUnits,
-): { draws: PackageDraw[]; uncovered: PackageUnits } {
-  const draws: PackageDraw[] = [];
+  taken: Map<string, PackageUnits>,
+): PackageUnits {
   let uncovered = needed;
   for (const account of accountsInDrawOrder) {
     if (uncovered === 0) break;
-    if (account.remaining === 0 || !isValidAt(account, startedAt)) continue;
-    const taken = Math.min(uncovered, account.remaining);
-    account.remaining -= taken;
-    uncovered -= taken;
-    draws.push({ package: account.id, minutes: unitsToMinutes(taken) });
+    if (account.remaining === 0 || !canDraw(account)) continue;
+    const units = Math.min(uncovered, account.remaining);
+    account.remaining -= units;
+    uncovered -= units;
+    taken.set(account.id, (taken.get(account.id) ?? 0) + units);
   }
-  return { draws, uncovered };
+  return uncovered;
+}
+
+/** Adds a piece's minutes to its day, keeping days in order (pieces come in time order). */
+function addToDay(
+  days: { day: string; call: number; pkg: number }[],
+  day: string,
+  call: number,
+  pkg: number,
+): void {
+  const last = days[days.length - 1];
+  if (last !== undefined && last.day === day) {
+    last.call += call;
+    last.pkg += pkg;
+  } else days.push({ day, call, pkg });
 }
 
 function explainRecord(
   record: UsageRecordInput,
   startedAt: Instant,
   accountsInDrawOrder: readonly PackageAccount[],
+  policy: Policy,
 ): UsageLine {
-  const settlementDay = settlementDayOf(startedAt);
-  const factor = factorFor(record);
-  if (factor === null) {
-    return {
-      id: record.id,
-      factor: null,
-      packageMinutes: 0,
-      draws: [],
-      uncoveredPackageMinutes: 0,
-      payAsYouGo: true,
-      settlementDay,
-    };
+  const factor = factorFor(record, policy.usage.factors);
+  const quarters = factor?.quarters ?? 0;
+  const hundredths = hundredthsOf(record.minutes);
+  const durationMs = durationMsOf(hundredths);
+  const split = policy.usage.splitAtBoundaries;
+  const cuts = new Cuts(startedAt, durationMs);
+  if (split) {
+    cuts.atMidnights();
+    for (const account of accountsInDrawOrder) {
+      cuts.notBefore(account.purchasedAt);
+      cuts.notAfter(account.expiresAt);
+    }
   }
-  const needed = convertedUnits(record.minutes, factor.quarters);
-  const { draws, uncovered } = drawUnits(accountsInDrawOrder, startedAt, needed);
+  const needed = factor === null ? 0 : convertedUnits(record.minutes, quarters);
+  const totalCall = callUnitsOf(record.minutes);
+  const taken = new Map<string, PackageUnits>();
+  const days: { day: string; call: number; pkg: number }[] = [];
+  let uncovered = 0;
+  let callSoFar = 0;
+  let pkgSoFar = 0;
+  for (const piece of cuts.pieces()) {
+    const call = piece.seconds === null ? totalCall - callSoFar : secondsToCallUnits(piece.seconds);
+    const pkg = piece.seconds === null ? needed - pkgSoFar : convertedSecondUnits(piece.seconds, quarters);
+    callSoFar += call;
+    pkgSoFar += pkg;
+    const from = startedAt + piece.from;
+    addToDay(days, policyDayOf(from), call, pkg);
+    uncovered += drawUnits(accountsInDrawOrder, canDrawFor(piece, from, startedAt, split), pkg, taken);
+  }
+  const draws: PackageDraw[] = [...taken].map(([id, units]) => ({
+    package: id,
+    minutes: unitsToMinutes(units),
+  }));
   return {
     id: record.id,
-    factor: factor.factor,
+    factor: factor?.factor ?? null,
     packageMinutes: unitsToMinutes(needed),
     draws,
     uncoveredPackageMinutes: unitsToMinutes(uncovered),
-    payAsYouGo: uncovered > 0,
-    settlementDay,
+    payAsYouGo: factor === null || uncovered > 0,
+    settlementDay: settlementDayOf(startedAt),
+    days: days.map((part): DayPart => ({
+      day: part.day,
+      minutes: callUnitsToMinutes(part.call),
+      packageMinutes: unitsToMinutes(part.pkg),
+      settlementDay: settlementDayOf(parseInstant(`${part.day}T00:00:00+08:00`)),
+    })),
   };
 }
 
-/** Pure and deterministic: the same input always gives the same breakdown, in any time zone. */
-export function explainUsage(input: UsageInput): UsageBreakdown {
+/** v1.1: each piece by its own span; v1: the whole record by its start instant. */
+function canDrawFor(piece: Piece, from: Instant, startedAt: Instant, split: boolean) {
+  if (split) {
+    const to = startedAt + piece.to;
+    return (account: PackageAccount) => isValidOver(account, from, to);
+  }
+  return (account: PackageAccount) => account.purchasedAt <= startedAt && startedAt < account.expiresAt;
+}
+
+/**
+ * Pure and deterministic: the same input always gives the same breakdown, in any time zone.
+ * Judged by the given revision, the rule book's newest unless told.
+ */
+export function explainUsage(input: UsageInput, policy: Policy = RULE_BOOK.newest()): UsageBreakdown {
   const accounts = input.packages.map(openAccount);
   const accountsInDrawOrder = [...accounts].sort(compareDrawOrder);
   // Array.prototype.sort is stable, so records with equal starts keep their input order.
   const recordsInStartOrder = input.usage
     .map((record) => ({ record, startedAt: parseInstant(record.startedAt) }))
     .sort((a, b) => a.startedAt - b.startedAt);
+  const relay = summarizeRelay(input.relay, policy);
   return {
     usage: recordsInStartOrder.map(({ record, startedAt }) =>
-      explainRecord(record, startedAt, accountsInDrawOrder),
+      explainRecord(record, startedAt, accountsInDrawOrder, policy),
     ),
     packages: accounts.map((account) => ({
       id: account.id,
       used: unitsToMinutes(account.size - account.remaining),
       remaining: unitsToMinutes(account.remaining),
     })),
-    relay: summarizeRelay(input.relay),
+    relay: relay.lines,
+    relayTasks: relay.tasks,
   };
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { RULE_BOOK } from '../versions';
 import { RELAY_DEFAULT_PROFILE, summarizeRelay } from './relay';
 import { validUsageInput } from './testing';
 
 function relay(tasks: unknown[]) {
-  return summarizeRelay(validUsageInput({ packages: [], usage: [], relay: tasks }).relay);
+  return summarizeRelay(
+    validUsageInput({ packages: [], usage: [], relay: tasks }).relay,
+    RULE_BOOK.revision('v1'),
+  ).lines;
 }
 
 describe('summarizeRelay', () => {

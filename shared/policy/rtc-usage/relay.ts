@@ -1,8 +1,11 @@
 import { parseInstant, type Instant } from '../time';
+import type { Policy } from '../versions';
 import { policyDayOf, type PolicyDay } from './days';
 import type { RelayInput } from './schema';
-import type { RelayLine } from './types';
-import { hundredthsOf, hundredthsToMinutes, type Hundredths } from './units';
+import { settlementDayOf } from './settlement';
+import { Cuts, durationMsOf } from './split';
+import type { RelayLine, RelayTaskLine } from './types';
+import { callUnitsOf, callUnitsToMinutes, hundredthsOf, secondsToCallUnits, type CallUnits } from './units';
 
 /** The profile a task without one is billed at, from RELAY_DEFAULT_PROFILE_FROM on. */
 export const RELAY_DEFAULT_PROFILE = '16IN_1080P';
@@ -19,17 +22,24 @@ interface BilledProfile {
  * does not say what it was billed at; such minutes are reported under profile null so that
  * an agent looks them up instead of reading a guess.
  */
-export function billedProfileOf(profile: string | null | undefined, startedAt: Instant): BilledProfile {
+export function billedProfileOf(
+  profile: string | null | undefined,
+  startedAt: Instant,
+  policy: Pick<Policy['usage'], 'relayDefaultProfile' | 'relayDefaultProfileFrom'> = {
+    relayDefaultProfile: RELAY_DEFAULT_PROFILE,
+    relayDefaultProfileFrom: RELAY_DEFAULT_PROFILE_FROM,
+  },
+): BilledProfile {
   if (profile !== null && profile !== undefined) return { profile, defaulted: false };
-  if (startedAt >= RELAY_DEFAULT_PROFILE_FROM) {
-    return { profile: RELAY_DEFAULT_PROFILE, defaulted: true };
+  if (startedAt >= policy.relayDefaultProfileFrom) {
+    return { profile: policy.relayDefaultProfile, defaulted: true };
   }
   return { profile: null, defaulted: false };
 }
 
 interface RelayGroup extends BilledProfile {
   day: PolicyDay;
-  hundredths: Hundredths;
+  units: CallUnits;
 }
 
 /** Orders profiles by name, with the unknown (null) profile after the named ones. */
@@ -45,26 +55,63 @@ function compareGroups(a: RelayGroup, b: RelayGroup): number {
   return compareProfiles(a.profile, b.profile) || Number(a.defaulted) - Number(b.defaulted);
 }
 
+/** A task's minutes per policy-zone day: split at midnight since v1.1, all on its start day before. */
+function taskDays(
+  task: RelayInput,
+  startedAt: Instant,
+  split: boolean,
+): { day: PolicyDay; units: CallUnits }[] {
+  const total = callUnitsOf(task.minutes);
+  if (!split) return [{ day: policyDayOf(startedAt), units: total }];
+  const cuts = new Cuts(startedAt, durationMsOf(hundredthsOf(task.minutes)));
+  cuts.atMidnights();
+  let soFar = 0;
+  return cuts.pieces().map((piece) => {
+    const units = piece.seconds === null ? total - soFar : secondsToCallUnits(piece.seconds);
+    soFar += units;
+    return { day: policyDayOf(startedAt + piece.from), units };
+  });
+}
+
 /**
- * Relay transcoding minutes summed per policy-zone day (of the task's start) and billed
- * profile. Defaulted minutes get their own line beside any explicit minutes of the same
- * profile, so that the line explains why the top profile was billed.
+ * Relay transcoding minutes summed per policy-zone day and billed profile ("accumulated
+ * processing time on the day"), and each task with its per-day split. Defaulted minutes get
+ * their own line beside any explicit minutes of the same profile, so that the line explains
+ * why the top profile was billed. The profile is the task's, judged at its start.
  */
-export function summarizeRelay(tasks: readonly RelayInput[]): RelayLine[] {
+export function summarizeRelay(
+  tasks: readonly RelayInput[],
+  policy: Policy,
+): { lines: RelayLine[]; tasks: RelayTaskLine[] } {
   const groups = new Map<string, RelayGroup>();
+  const taskLines: RelayTaskLine[] = [];
   for (const task of tasks) {
     const startedAt = parseInstant(task.startedAt);
-    const billed = billedProfileOf(task.profile, startedAt);
-    const day = policyDayOf(startedAt);
-    const key = JSON.stringify([day, billed.profile, billed.defaulted]);
-    const group = groups.get(key) ?? { day, ...billed, hundredths: 0 };
-    group.hundredths += hundredthsOf(task.minutes);
-    groups.set(key, group);
+    const billed = billedProfileOf(task.profile, startedAt, policy.usage);
+    const days = taskDays(task, startedAt, policy.usage.splitAtBoundaries);
+    for (const { day, units } of days) {
+      const key = JSON.stringify([day, billed.profile, billed.defaulted]);
+      const group = groups.get(key) ?? { day, ...billed, units: 0 };
+      group.units += units;
+      groups.set(key, group);
+    }
+    taskLines.push({
+      taskId: task.taskId,
+      startedAt: task.startedAt,
+      ...billed,
+      minutes: task.minutes,
+      days: days.map(({ day, units }) => ({
+        day,
+        minutes: callUnitsToMinutes(units),
+        settlementDay: settlementDayOf(parseInstant(`${day}T00:00:00+08:00`)),
+      })),
+    });
   }
-  return [...groups.values()].sort(compareGroups).map((group) => ({
+  const lines = [...groups.values()].sort(compareGroups).map((group) => ({
     day: group.day,
     profile: group.profile,
-    minutes: hundredthsToMinutes(group.hundredths),
+    minutes: callUnitsToMinutes(group.units),
     defaulted: group.defaulted,
   }));
+  return { lines, tasks: taskLines };
 }

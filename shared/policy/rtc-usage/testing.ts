@@ -33,9 +33,20 @@ export const CONTRACT_EXAMPLE = {
         uncoveredPackageMinutes: 0,
         payAsYouGo: false,
         settlementDay: '2026-03-02',
+        days: [{ day: '2026-03-01', minutes: 30, packageMinutes: 30, settlementDay: '2026-03-02' }],
       },
     ],
     packages: [{ id: 'P1', used: 30, remaining: 970 }],
     relay: [{ day: '2026-03-01', profile: '16IN_1080P', minutes: 12, defaulted: true }],
+    relayTasks: [
+      {
+        taskId: 'T1',
+        startedAt: '2026-03-01T10:00:00+08:00',
+        profile: '16IN_1080P',
+        defaulted: true,
+        minutes: 12,
+        days: [{ day: '2026-03-01', minutes: 12, settlementDay: '2026-03-02' }],
+      },
+    ],
   },
 };

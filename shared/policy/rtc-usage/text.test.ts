@@ -63,7 +63,7 @@ describe('renderUsageText', () => {
   });
 
   it('says so when a section is empty', () => {
-    const empty = { usage: [], packages: [], relay: [] };
+    const empty = { usage: [], packages: [], relay: [], relayTasks: [] };
     expect(renderUsageText(empty, 'en')).toBe(
       'Calls, in the order they started\n  (none)\n\nPackages\n  (none)\n\nRelay transcoding, minutes per day and task profile\n  (none)\n',
     );

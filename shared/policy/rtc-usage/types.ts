@@ -1,6 +1,19 @@
 import type { PolicyDay } from './days';
 
-/** Output of the usage explainer. All minutes are numbers, exact to 1/400 of a minute. */
+/**
+ * Output of the usage explainer. Package minutes are exact to 1/1200 of a minute, call and
+ * relay minutes to 1/300 (see units.ts).
+ */
+
+/** One policy-zone day's part of a call or relay task (v1.1 splits them at midnight). */
+export interface DayPart {
+  day: PolicyDay;
+  minutes: number;
+  /** Package minutes that part asks of the packages (absent for relay tasks). */
+  packageMinutes?: number;
+  /** Each day's part is settled with its own day, early the next day. */
+  settlementDay: PolicyDay;
+}
 
 export interface PackageDraw {
   package: string;
@@ -20,7 +33,10 @@ export interface UsageLine {
   uncoveredPackageMinutes: number;
   /** True when any part of the call is billed pay-as-you-go. */
   payAsYouGo: boolean;
+  /** The settlement day of the record's start. */
   settlementDay: PolicyDay;
+  /** The record per policy-zone day, in day order. */
+  days: DayPart[];
 }
 
 export interface PackageBalance {
@@ -38,8 +54,18 @@ export interface RelayLine {
   defaulted: boolean;
 }
 
+export interface RelayTaskLine {
+  taskId: string;
+  startedAt: string;
+  profile: string | null;
+  defaulted: boolean;
+  minutes: number;
+  days: DayPart[];
+}
+
 export interface UsageBreakdown {
   usage: UsageLine[];
   packages: PackageBalance[];
   relay: RelayLine[];
+  relayTasks: RelayTaskLine[];
 }

@@ -4,8 +4,11 @@
  * Billing systems report durations to the hundredth of a minute at most (0.6 s), so input
  * minutes are accepted with up to two decimal places and held as whole hundredths. Package
  * factors are whole quarters (0.25, 0.5, 1, 3.75), so hundredths × quarters is a whole number
- * of 1/400 minutes: every draw, remainder and sum is integer arithmetic, and a number is made
- * only for output, where units / 400 is the nearest double to a four-decimal value.
+ * of 1/400 minutes. Since v1.1 a call is split at package expiries and at midnight, in whole
+ * seconds, and a whole second × quarters is a whole number of 1/240 minutes. Package units
+ * are therefore 1/1200 minutes (both grids), and call minutes are held in 1/300 minutes
+ * (hundredths and seconds): every draw, remainder and sum is integer arithmetic, and a number
+ * is made only for output.
  */
 
 /** Largest minutes value accepted anywhere in the input (about 190 years of calls). */
@@ -22,7 +25,17 @@ export type Hundredths = number;
 
 const HUNDREDTHS_PER_MINUTE = 100;
 const QUARTERS_PER_MINUTE = 4;
-const UNITS_PER_MINUTE = HUNDREDTHS_PER_MINUTE * QUARTERS_PER_MINUTE;
+/** Package units (1/1200 minute) per hundredth of a minute at one quarter factor, and per second. */
+const UNITS_PER_QUARTER_HUNDREDTH = 3;
+const UNITS_PER_QUARTER_SECOND = 5;
+const UNITS_PER_MINUTE = 1200;
+/** Call units (1/300 minute) per hundredth, and per second. */
+const CALL_UNITS_PER_HUNDREDTH = 3;
+const CALL_UNITS_PER_SECOND = 5;
+const CALL_UNITS_PER_MINUTE = 300;
+
+/** Whole 1/300 minutes: the unit of call and relay durations once they are split. */
+export type CallUnits = number;
 
 /** The minutes as whole hundredths, or null when the value has more than two decimals. */
 export function toHundredths(minutes: number): Hundredths | null {
@@ -43,18 +56,31 @@ export function hundredthsOf(minutes: number): Hundredths {
 
 /** A package's size in package units. */
 export function packageUnitsOf(minutes: number): PackageUnits {
-  return hundredthsOf(minutes) * QUARTERS_PER_MINUTE;
+  return hundredthsOf(minutes) * QUARTERS_PER_MINUTE * UNITS_PER_QUARTER_HUNDREDTH;
 }
 
 /** Package units a call of `minutes` draws at a factor of `quarters` quarter-minutes. */
 export function convertedUnits(minutes: number, quarters: number): PackageUnits {
-  return hundredthsOf(minutes) * quarters;
+  return hundredthsOf(minutes) * quarters * UNITS_PER_QUARTER_HUNDREDTH;
+}
+
+/** Package units whole seconds of a call draw at a factor of `quarters` quarter-minutes. */
+export function convertedSecondUnits(seconds: number, quarters: number): PackageUnits {
+  return seconds * quarters * UNITS_PER_QUARTER_SECOND;
+}
+
+export function callUnitsOf(minutes: number): CallUnits {
+  return hundredthsOf(minutes) * CALL_UNITS_PER_HUNDREDTH;
+}
+
+export function secondsToCallUnits(seconds: number): CallUnits {
+  return seconds * CALL_UNITS_PER_SECOND;
+}
+
+export function callUnitsToMinutes(units: CallUnits): number {
+  return units / CALL_UNITS_PER_MINUTE;
 }
 
 export function unitsToMinutes(units: PackageUnits): number {
   return units / UNITS_PER_MINUTE;
-}
-
-export function hundredthsToMinutes(hundredths: Hundredths): number {
-  return hundredths / HUNDREDTHS_PER_MINUTE;
 }
