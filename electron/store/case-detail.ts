@@ -1,5 +1,5 @@
 import type { AuditEntry, CaseChange, CaseDetail, DecisionRecord, Note } from '../../shared/model/case';
-import type { Decision, Outcome } from '../../shared/model/decision';
+import { DecisionSchema, type Outcome } from '../../shared/model/decision';
 import type { Facts } from '../../shared/model/facts';
 import { iso } from './canonical';
 import { formatRef } from './refs';
@@ -31,7 +31,8 @@ export interface NoteRow {
 const toRecord = (row: DecisionRow): DecisionRecord => ({
   id: row.id,
   caseRef: formatRef(row.case_id),
-  decision: JSON.parse(row.decision) as Decision,
+  // Through the schema, so a decision stored before revisions existed reads as revision v1.
+  decision: DecisionSchema.parse(JSON.parse(row.decision)),
   recordedOutcome: row.recorded_outcome,
   override: row.override_justification === null ? null : { justification: row.override_justification },
   facts: JSON.parse(row.facts) as Facts,

@@ -71,3 +71,27 @@ describe('recording a decision', () => {
     expect(() => env.store.db.exec('DELETE FROM decisions')).toThrow();
   });
 });
+
+describe('decisions stored by an earlier release', () => {
+  it('read as revision v1 when they carry only policyVersion', () => {
+    const ref = open({ productType: 'api', orderAmount: 100 });
+    expect(record({ ref, agent: 'ann' }).decision).toMatchObject({
+      policyVersion: 'v1',
+      policyRevision: 'v1.1',
+    });
+    // As an earlier release wrote it: the same row without the revision (rows are immutable,
+    // so the old row is written beside the new one).
+    env.store
+      .sql(
+        `INSERT INTO decisions (case_id, recorded_outcome, override_justification, decision, facts, agent,
+           note, decided_at)
+         SELECT case_id, recorded_outcome, override_justification, json_remove(decision, '$.policyRevision'),
+           facts, agent, note, decided_at FROM decisions`,
+      )
+      .run();
+    expect(getCase(env.store, ref).decisions[1]!.decision).toMatchObject({
+      policyVersion: 'v1',
+      policyRevision: 'v1',
+    });
+  });
+});

@@ -114,6 +114,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         currency: decision.currency,
         clauses: decision.clauses,
         policyVersion: decision.policyVersion,
+        policyRevision: decision.policyRevision,
         note: request.note ?? null,
       },
     });

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { describeFirstIssue } from '../../model/issues';
-import { InstantFormatError, parseInstant, type Instant } from '../time';
+import {
+  INSTANT_RANGE_PROBLEM,
+  InstantFormatError,
+  isInPolicyYears,
+  lastSubMillisecond,
+  parseInstant,
+  type Instant,
+} from '../time';
 import { CALL_TYPES } from './conversion';
 import { MAX_ENTRIES, MAX_MINUTES, toHundredths } from './units';
 
@@ -31,7 +38,10 @@ const instantText = z
   .string({ error: requiredAs('an ISO 8601 date-time string with a UTC offset') })
   .superRefine((text, ctx) => {
     try {
-      parseInstant(text);
+      const instant = parseInstant(text);
+      if (!isInPolicyYears(instant, lastSubMillisecond())) {
+        ctx.addIssue({ code: 'custom', message: INSTANT_RANGE_PROBLEM });
+      }
     } catch (error) {
       if (!(error instanceof InstantFormatError)) throw error;
       ctx.addIssue({ code: 'custom', message: error.message });
