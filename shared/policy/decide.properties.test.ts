@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCT_TYPES, type FactsInput } from '../model/facts';
 import { decide } from './decide';
 import { parseFacts } from './parse-facts';
+import { REVISIONS } from './test-support';
 import { DAY_MS } from './time';
+import { RULE_BOOK } from './versions';
 
 const START = Date.parse('2024-01-01T00:00:00Z');
 const NOW = Date.parse('2027-06-01T00:00:00Z');
@@ -88,14 +90,15 @@ const validFacts = fc
     };
   });
 
-function decideValid(input: FactsInput, now = NOW) {
-  const parsed = parseFacts(input, now);
-  if (!parsed.ok)
-    throw new Error(`generator made invalid facts: ${parsed.error.field}: ${parsed.error.message}`);
-  return decide(parsed.facts, { now });
-}
+describe.each(REVISIONS)('decide under %s, for any valid facts', (revision) => {
+  const policy = RULE_BOOK.revision(revision);
+  function decideValid(input: FactsInput, now = NOW) {
+    const parsed = parseFacts(input, now);
+    if (!parsed.ok)
+      throw new Error(`generator made invalid facts: ${parsed.error.field}: ${parsed.error.message}`);
+    return decide(parsed.facts, { now, policy });
+  }
 
-describe('decide, for any valid facts', () => {
   it('never throws, and needs_info comes exactly with a non-empty missing list', () => {
     fc.assert(
       fc.property(validFacts, (facts) => {
