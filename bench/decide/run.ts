@@ -34,13 +34,16 @@ const json = jsonRulesEngine();
 const zen = zenEngine();
 const engineInputs = inputs.map(engineFacts);
 let sink = 0;
-const rounds = { decide: [] as number[], json: [] as number[], zen: [] as number[] };
+const rounds = { decide: [] as number[], traced: [] as number[], json: [] as number[], zen: [] as number[] };
 for (let round = 0; round < ROUNDS; round++) {
   rounds.decide.push(measureSync((i) => (sink += decide(inputs[i]!, { now: NOW }).clauses.length)));
+  rounds.traced.push(
+    measureSync((i) => (sink += decide(inputs[i]!, { now: NOW, trace: true }).trace!.steps.length)),
+  );
   rounds.json.push(await measureAsync((i) => json(engineInputs[i]!)));
   rounds.zen.push(await measureAsync((i) => zen(engineInputs[i]!)));
 }
-const [d, j, z] = [median(rounds.decide), median(rounds.json), median(rounds.zen)];
+const [d, t, j, z] = [median(rounds.decide), median(rounds.traced), median(rounds.json), median(rounds.zen)];
 
 console.log(
   `decide() throughput, one thread, ${ROUNDS} rounds of ${SECONDS} s, median (node ${process.version})\n`,
@@ -48,6 +51,7 @@ console.log(
 console.log('| engine | decisions/s | decide() is faster by |');
 console.log('| --- | ---: | ---: |');
 console.log(`| decide() | ${format(d)} | |`);
+console.log(`| decide() with its trace | ${format(t)} | ${(d / t).toFixed(1)}x slower than without |`);
 console.log(`| json-rules-engine 7.3.1 | ${format(j)} | ${(d / j).toFixed(0)}x |`);
 console.log(`| @gorules/zen-engine 0.52.1 | ${format(z)} | ${(d / z).toFixed(0)}x |`);
 if (sink < 0) console.log(sink); // keeps the decisions observable so the loop is not optimised away

@@ -8,9 +8,9 @@ import { InvalidInputError } from './errors';
  * runs the rules' own consistency checks, so an InvalidFactsError here is the caller's
  * input, never a bug.
  */
-export function decideOrReject(facts: Facts, now: number): Decision {
+export function decideOrReject(facts: Facts, now: number, trace = false): Decision {
   try {
-    return decide(facts, { now });
+    return decide(facts, { now, trace });
   } catch (error) {
     if (error instanceof InvalidFactsError) throw new InvalidInputError(`facts.${error.message}`);
     throw error;

@@ -95,3 +95,21 @@ describe('decisions stored by an earlier release', () => {
     });
   });
 });
+
+describe('decision traces in the store', () => {
+  it('are recorded with every decision', () => {
+    const ref = open({ productType: 'saas', paidAt: PAID, orderAmount: 100 });
+    recordDecision(env.store, { ref, agent: 'ann' });
+    const [stored] = getCase(env.store, ref).decisions;
+    expect(stored!.decision.trace).toMatchObject({
+      format: 1,
+      steps: [
+        { rule: 'productType', holds: true },
+        { rule: 'saas.guarantee-window', read: { paidAt: PAID }, holds: true },
+        { rule: 'orderAmount', holds: true },
+        { rule: 'refund.cash-only', holds: false },
+        { rule: 'refund.return-invoice', holds: false },
+      ],
+    });
+  });
+});

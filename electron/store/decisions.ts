@@ -70,7 +70,8 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
     requireRevision(row, request.revision);
     const now = store.now();
     const facts = JSON.parse(row.facts) as Facts;
-    const decision = decideOrReject(facts, now);
+    // Every recorded decision keeps its trace, so "Why" can be shown and reported later.
+    const decision = decideOrReject(facts, now, true);
     requireSeen(request.ref, decision, request.seen, now);
     const override =
       request.override !== undefined && request.override.outcome !== decision.outcome

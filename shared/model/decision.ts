@@ -8,6 +8,28 @@ export type Outcome = (typeof OUTCOMES)[number];
 const clauseId = z.enum(CLAUSE_IDS);
 const actionId = z.enum(ACTION_IDS);
 
+const factValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/**
+ * How a decision was reached: each rule checked, in order, with the facts it read (null when
+ * unknown) and whether it held (null when the facts could not tell yet). Versioned by
+ * `format`, so reports can read traces stored by earlier releases.
+ */
+export const DecisionTraceSchema = z.object({
+  format: z.literal(1),
+  steps: z.array(
+    z.object({
+      rule: z.string(),
+      read: z.record(z.string(), factValue),
+      holds: z.boolean().nullable(),
+      /** The instant the rule turns on (a window's close), when it has one. */
+      at: z.string().optional(),
+    }),
+  ),
+});
+export type DecisionTrace = z.infer<typeof DecisionTraceSchema>;
+export type TraceStep = DecisionTrace['steps'][number];
+
 export const DecisionSchema = z.object({
   outcome: z.enum(OUTCOMES),
   /** Minor units; 0 when ineligible; null while facts are missing. */
@@ -26,6 +48,8 @@ export const DecisionSchema = z.object({
   /** The revision of that version; decisions stored before revisions existed were made under v1. */
   policyRevision: z.string().default('v1'),
   reasons: z.array(z.object({ clause: clauseId, text: z.string() })),
+  /** Present when the caller asked for it; every recorded decision has one. */
+  trace: DecisionTraceSchema.optional(),
 });
 
 export type Decision = z.infer<typeof DecisionSchema>;

@@ -141,6 +141,19 @@ describe.each(REVISIONS)('decide under %s, for any valid facts', (revision) => {
     );
   });
 
+  it('gives the same decision with a trace as without, the trace aside', () => {
+    fc.assert(
+      fc.property(validFacts, (facts) => {
+        const parsed = parseFacts(facts, NOW);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const { trace, ...traced } = decide(parsed.facts, { now: NOW, policy, trace: true });
+        expect(traced).toEqual(decide(parsed.facts, { now: NOW, policy }));
+        expect(trace!.steps[0]!.rule).toBe('productType');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('gives the same answer for the same instant written in any offset', () => {
     fc.assert(
       fc.property(validFacts, fc.constantFrom(...offsets), (facts, offset) => {

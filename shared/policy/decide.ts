@@ -11,6 +11,7 @@ import { saasRules } from './kinds/saas';
 import { serviceRules } from './kinds/service';
 import type { KindRules, Verdict } from './kinds/verdict';
 import { readFacts, type KnownFacts } from './read-facts';
+import { Tracer } from './trace';
 import { formatInstant, formatPreciseInstant } from './time';
 import { RULE_BOOK, type Policy, type PolicyBook } from './versions';
 
@@ -24,6 +25,8 @@ export interface DecideOptions {
    * force at the payment decides. The built-in rule book unless told.
    */
   policy?: Policy | PolicyBook;
+  /** Adds the decision's trace: each rule checked, the facts it read, what it concluded. */
+  trace?: boolean;
 }
 
 // A kind without rules does not compile; whether its refusals go to the provider is the catalogue's.
@@ -47,19 +50,29 @@ function inAskingOrder(a: FactId, b: FactId): number {
 export function decide(facts: Facts, options: DecideOptions): Decision {
   const now = typeof options.now === 'number' ? options.now : options.now.getTime();
   const { known, policy } = readFacts(facts, now, options.policy ?? RULE_BOOK);
+  const trace = options.trace === true ? new Tracer(facts, known) : null;
+  trace?.step('productType', ['productType'], known.productType === undefined ? null : true);
   const verdict: Verdict =
     known.productType === undefined
       ? { kind: 'undetermined', missing: known.paidAt === undefined ? ['paidAt'] : [], windowClosesAt: null }
-      : RULES_BY_KIND[known.productType](known, policy);
-  return toDecision(known, verdict, policy, options.language ?? 'en');
+      : RULES_BY_KIND[known.productType](known, policy, trace);
+  const decision = toDecision(known, verdict, policy, options.language ?? 'en', trace);
+  if (trace !== null) decision.trace = { format: 1, steps: trace.steps };
+  return decision;
 }
 
 type Judgement = Pick<Decision, 'outcome' | 'refundAmount' | 'clauses' | 'actions' | 'missing'>;
 
 // decide() runs in bulk (imports, re-decisions, the queue), so the hot path avoids
 // per-call closures and object spreads: each decision is built as one literal.
-function toDecision(known: KnownFacts, verdict: Verdict, policy: Policy, language: Language): Decision {
-  const judgement = judge(known, verdict);
+function toDecision(
+  known: KnownFacts,
+  verdict: Verdict,
+  policy: Policy,
+  language: Language,
+  trace: Tracer | null,
+): Decision {
+  const judgement = judge(known, verdict, trace);
   const reasons: Decision['reasons'] = [];
   for (const clause of judgement.clauses) reasons.push({ clause, text: CLAUSE_TEXTS[clause][language] });
   return {
@@ -78,7 +91,7 @@ function toDecision(known: KnownFacts, verdict: Verdict, policy: Policy, languag
   };
 }
 
-function judge(known: KnownFacts, verdict: Verdict): Judgement {
+function judge(known: KnownFacts, verdict: Verdict, trace: Tracer | null): Judgement {
   switch (verdict.kind) {
     case 'undetermined': {
       const missing = unknownCommonFacts(known, verdict.missing);
@@ -87,6 +100,7 @@ function judge(known: KnownFacts, verdict: Verdict): Judgement {
     case 'refused': {
       // The provider is the customer's next step after a refusal for most kinds.
       const referToProvider = KINDS[known.productType!].refusalsGoToProvider;
+      trace?.step('refund.contact-provider', ['productType'], referToProvider);
       return {
         outcome: 'ineligible',
         refundAmount: 0,
@@ -96,11 +110,14 @@ function judge(known: KnownFacts, verdict: Verdict): Judgement {
       };
     }
     case 'refund': {
+      trace?.step('orderAmount', ['orderAmount'], known.orderAmount === undefined ? null : true);
       if (known.orderAmount === undefined) return needs(['orderAmount']);
       // The kind's arrays are fresh for every call, so they are extended in place.
       const conditional = verdict.conditions.length > 0;
       const clauses: ClauseId[] = verdict.clauses;
       const actions: ActionId[] = verdict.conditions;
+      trace?.step('refund.cash-only', ['orderAmount', 'voucherAmount'], known.voucherAmount > 0);
+      trace?.step('refund.return-invoice', ['invoiceIssued'], known.invoiceIssued);
       if (known.voucherAmount > 0) clauses.push('refund.cash-only');
       if (known.invoiceIssued) {
         clauses.push('refund.return-invoice');

@@ -1,4 +1,4 @@
-import type { Decision } from '../model/decision';
+import type { Decision, DecisionTrace } from '../model/decision';
 import { formatMoney } from '../model/money';
 import { ACTION_TEXTS } from './clauses';
 import { type Language } from '../model/languages';
@@ -23,6 +23,7 @@ const LABELS = {
     missing: 'Still to ask',
     policy: 'Policy',
     revision: 'revision',
+    trace: 'Rules checked, in order',
   },
   zh: {
     outcome: {
@@ -41,6 +42,7 @@ const LABELS = {
     missing: '还需询问',
     policy: '政策版本',
     revision: '修订',
+    trace: '依次检查的规则',
   },
 } as const;
 
@@ -75,6 +77,24 @@ export function renderDecisionText(decision: Decision, language: Language = 'en'
       ...decision.missing.map((f, i) => `  ${i + 1}. ${FACT_QUESTIONS[f][language].question}`),
     );
   }
+  if (decision.trace !== undefined) lines.push('', `${l.trace}:`, ...renderTrace(decision.trace, language));
   lines.push('', `${l.policy}: ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`);
   return `${lines.join('\n')}\n`;
+}
+
+const HOLDS = {
+  en: { true: 'holds', false: 'does not hold', null: 'not known yet', at: 'turns at' },
+  zh: { true: '成立', false: '不成立', null: '尚不确定', at: '分界时间' },
+} as const;
+
+/** One line per rule checked: `rule (fact=value, …): holds`. */
+function renderTrace(trace: DecisionTrace, language: Language): string[] {
+  const words = HOLDS[language];
+  return trace.steps.map((step) => {
+    const read = Object.entries(step.read)
+      .map(([fact, value]) => `${fact}=${value === null ? '?' : String(value)}`)
+      .join(', ');
+    const at = step.at === undefined ? '' : `; ${words.at} ${formatInPolicyZone(Date.parse(step.at))}`;
+    return `  ${step.rule} (${read}): ${words[String(step.holds) as 'true' | 'false' | 'null']}${at}`;
+  });
 }

@@ -1,7 +1,6 @@
 import type { KindRules } from './verdict';
 
-export const apiRules: KindRules = () => ({
-  kind: 'refused',
-  clauses: ['delivery.api-or-download'],
-  windowClosesAt: null,
-});
+export const apiRules: KindRules = (_facts, _policy, trace) => {
+  trace?.step('delivery.api-or-download', ['productType'], true);
+  return { kind: 'refused', clauses: ['delivery.api-or-download'], windowClosesAt: null };
+};

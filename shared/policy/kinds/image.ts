@@ -5,13 +5,26 @@ import type { KindRules } from './verdict';
 export const imageRules: KindRules = (
   { billingMethod, paidAt, paidAtSub, requestedAt, requestedAtSub, imageInUse },
   policy,
+  trace,
 ) => {
+  trace?.step(
+    'image.pay-as-you-go',
+    ['billingMethod'],
+    billingMethod === undefined ? null : billingMethod === 'pay_as_you_go',
+  );
   if (billingMethod === 'pay_as_you_go') {
     return { kind: 'refused', clauses: ['image.pay-as-you-go'], windowClosesAt: null };
   }
   const windowClosesAt = paidAt === undefined ? null : paidAt + policy.imageSubscriptionMs;
   const insideWindow =
     windowClosesAt === null || !isLater(requestedAt, requestedAtSub, windowClosesAt, paidAtSub);
+  trace?.step(
+    'image.subscription-window',
+    ['paidAt', 'requestedAt'],
+    windowClosesAt === null ? null : insideWindow,
+    windowClosesAt,
+  );
+  if (insideWindow) trace?.step('image.in-use', ['imageInUse'], imageInUse ?? null);
   if (billingMethod === 'subscription' && !insideWindow) {
     return { kind: 'refused', clauses: ['image.subscription-window'], windowClosesAt };
   }

@@ -2,6 +2,7 @@ import type { FactId } from '../../model/catalogue';
 import type { ClauseId } from '../../model/clause-ids';
 import type { KnownFacts } from '../read-facts';
 import { addMonths, isLater } from '../time';
+import type { Tracer } from '../trace';
 import type { ExclusionRule, Policy } from '../versions';
 import { refusedOrUndetermined, type KindRules } from './verdict';
 
@@ -14,7 +15,20 @@ function silencePeriodPassed(
   return !isLater(addMonths(paidAt, policy.silenceMonths), paidAtSub, requestedAt, requestedAtSub);
 }
 
-export const serviceRules: KindRules = (facts, policy) => {
+/** The silence mark, then each exclusion in force: held, ruled out, or not known yet. */
+function traceExclusions(trace: Tracer, facts: KnownFacts, policy: Policy, passed: boolean | undefined) {
+  const mark = facts.paidAt === undefined ? null : addMonths(facts.paidAt, policy.silenceMonths);
+  trace.step('service.silence-months', ['paidAt', 'requestedAt'], passed ?? null, mark);
+  for (const rule of policy.exclusions) {
+    const answer = facts.exclusions[rule.key];
+    const cannotHoldYet = rule.afterSilence && passed === false;
+    const established = answer === true && (passed === true || !rule.afterSilence);
+    const holds = cannotHoldYet || answer === false ? false : established ? true : null;
+    trace.step(rule.clause, [`exclusions.${rule.key}`], holds);
+  }
+}
+
+export const serviceRules: KindRules = (facts, policy, trace) => {
   const { serviceStatus, guaranteeEndsAt, guaranteeEndsAtSub, requestedAt, requestedAtSub, exclusions } =
     facts;
   const windowClosesAt = guaranteeEndsAt ?? null;
@@ -22,6 +36,17 @@ export const serviceRules: KindRules = (facts, policy) => {
     guaranteeEndsAt !== undefined &&
     isLater(requestedAt, requestedAtSub, guaranteeEndsAt, guaranteeEndsAtSub);
 
+  trace?.step(
+    'service.completed',
+    ['serviceStatus'],
+    serviceStatus === undefined ? null : serviceStatus === 'completed',
+  );
+  trace?.step(
+    'service.guarantee-window',
+    ['guaranteeEndsAt', 'requestedAt'],
+    guaranteeEndsAt === undefined ? null : !afterGuarantee,
+    guaranteeEndsAt,
+  );
   const refusals: ClauseId[] = [];
   if (serviceStatus === 'completed') refusals.push('service.completed');
   if (afterGuarantee) refusals.push('service.guarantee-window');
@@ -34,6 +59,7 @@ export const serviceRules: KindRules = (facts, policy) => {
   // From here the order is (or may turn out to be) in progress inside its guarantee, so
   // the exclusions in force can decide it.
   const passed = silencePeriodPassed(facts, policy);
+  if (trace) traceExclusions(trace, facts, policy, passed);
   const canHold = (rule: ExclusionRule) => !rule.afterSilence || passed !== false;
   const applicable = policy.exclusions.filter(canHold);
   const holding = applicable.filter((rule) => exclusions[rule.key] === true);

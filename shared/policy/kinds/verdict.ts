@@ -2,6 +2,7 @@ import type { FactId } from '../../model/catalogue';
 import type { ActionId, ClauseId } from '../../model/clause-ids';
 import type { KnownFacts } from '../read-facts';
 import type { Instant } from '../time';
+import type { Tracer } from '../trace';
 import type { Policy } from '../versions';
 
 /**
@@ -21,8 +22,11 @@ export type Verdict =
       windowClosesAt: Instant;
     };
 
-/** One kind's rules, reading their windows and sets from the policy revision that judges the case. */
-export type KindRules = (facts: KnownFacts, policy: Policy) => Verdict;
+/**
+ * One kind's rules, reading their windows and sets from the policy revision that judges the
+ * case; each check is written to the tracer when the caller asked for a trace.
+ */
+export type KindRules = (facts: KnownFacts, policy: Policy, trace: Tracer | null) => Verdict;
 
 export function refusedOrUndetermined(
   refusals: ClauseId[],
