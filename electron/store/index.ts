@@ -22,6 +22,7 @@ export { createCase, setStatus, updateFacts } from './cases';
 export { getCase } from './case-detail';
 export { importCases, type ImportResult } from './cases-bulk';
 export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
+export { streamCasesForReplay, type ReplayFilter, type ReplayRow } from './replay';
 export { addNote } from './notes';
 export { getDraft, saveDraft } from './drafts';
 export { listCases, type QueuePage } from './queue';

@@ -14,3 +14,4 @@ export {
   type Policy,
   type PolicyRevisionData,
 } from './versions';
+export { replayCase, type DecisionGist, type ReplayResult, type StoredCase } from './replay';
