@@ -25,7 +25,7 @@ export interface ReplayRow {
     refundAmount: number | null;
     currency: string;
     /** The clauses as their JSON array text. */
-    clauses: string;
+    clausesJson: string;
     requestedAt: string;
     policyVersion: string;
     /** Null for a decision stored before revisions existed: it was made under v1. */
@@ -82,7 +82,7 @@ export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {
               outcome: row.outcome,
               refundAmount: row.refund_amount,
               currency: row.currency,
-              clauses: row.clauses,
+              clausesJson: row.clauses,
               requestedAt: row.requested_at,
               policyVersion: row.policy_version,
               policyRevision: row.policy_revision,

@@ -2,7 +2,8 @@ import type { Decision } from '../model/decision';
 import type { Facts } from '../model/facts';
 import { decide } from './decide';
 import { InvalidFactsError } from './read-facts';
-import type { Policy, PolicyBook } from './versions';
+import { parseInstant } from './time';
+import { RULE_BOOK, type Policy, type PolicyBook } from './versions';
 
 /** What a replay compares of a decision: the answer, not its wording. */
 export interface DecisionGist {
@@ -20,7 +21,15 @@ export interface StoredCase {
   facts: Facts;
   /** The case's last change (ms): the instant an undecided case without requestedAt is judged at. */
   updatedAt: number;
-  recorded: (Omit<DecisionGist, 'clauses'> & { clausesJson: string; requestedAt: string }) | null;
+  recorded: RecordedGist | null;
+}
+
+/** A recorded decision's gist as the store reads it, clauses as JSON text. */
+export interface RecordedGist extends Omit<DecisionGist, 'clauses' | 'policyRevision'> {
+  clausesJson: string;
+  requestedAt: string;
+  /** Null for a decision stored before revisions existed: it was made under v1. */
+  policyRevision: string | null;
 }
 
 export type ReplayResult =
@@ -44,25 +53,24 @@ const gist = (decision: Decision): DecisionGist => ({
  * was judged at, else at its last change; "before" is the recorded decision, or for an
  * undecided case what the rule book in force gives today. Nothing is written anywhere.
  */
-export function replayCase(
-  stored: StoredCase,
-  policy: Policy | PolicyBook,
-  baseline?: PolicyBook,
-): ReplayResult {
+export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): ReplayResult {
   const { ref, facts, recorded } = stored;
   const now = recorded === null ? stored.updatedAt : Date.parse(recorded.requestedAt);
   let after: Decision;
   let before: Decision | null = null;
   try {
     after = decide(facts, { now, policy });
-    if (recorded === null)
-      before = decide(facts, baseline === undefined ? { now } : { now, policy: baseline });
+    // An undecided case is compared with what the book gives today; when that is the very
+    // revision replayed, the answer is the same without deciding twice.
+    if (recorded === null && !isBookChoice(policy, facts, now)) before = decide(facts, { now });
   } catch (error) {
-    if (error instanceof InvalidFactsError)
+    if (error instanceof InvalidFactsError) {
       return { ref, change: 'invalid', field: error.field, problem: error.problem };
+    }
     throw error;
   }
-  if (before !== null) {
+  if (recorded === null) {
+    if (before === null) return { ref, change: 'none' };
     const same =
       before.outcome === after.outcome &&
       before.refundAmount === after.refundAmount &&
@@ -71,28 +79,31 @@ export function replayCase(
       ? { ref, change: 'none' }
       : { ref, change: 'changed', before: gist(before), after: gist(after) };
   }
-  const record = recorded!;
-  const afterClauses = JSON.stringify(after.clauses);
   if (
-    record.outcome === after.outcome &&
-    record.refundAmount === after.refundAmount &&
-    record.clausesJson === afterClauses
+    recorded.outcome === after.outcome &&
+    recorded.refundAmount === after.refundAmount &&
+    recorded.clausesJson === JSON.stringify(after.clauses)
   ) {
     return { ref, change: 'none' };
   }
-  return {
-    ref,
-    change: 'changed',
-    before: {
-      outcome: record.outcome,
-      refundAmount: record.refundAmount,
-      currency: record.currency,
-      clauses: JSON.parse(record.clausesJson) as string[],
-      policyVersion: record.policyVersion,
-      policyRevision: record.policyRevision,
-    },
-    after: gist(after),
+  const recordedGist: DecisionGist = {
+    outcome: recorded.outcome,
+    refundAmount: recorded.refundAmount,
+    currency: recorded.currency,
+    clauses: JSON.parse(recorded.clausesJson) as string[],
+    policyVersion: recorded.policyVersion,
+    policyRevision: recorded.policyRevision ?? 'v1',
   };
+  return { ref, change: 'changed', before: recordedGist, after: gist(after) };
+}
+
+/** Whether the book, left to choose, would judge these facts by `policy` itself. */
+function isBookChoice(policy: Policy | PolicyBook, facts: Facts, now: number): boolean {
+  const judgedBy = facts.paidAt ?? facts.requestedAt;
+  return (
+    policy === RULE_BOOK ||
+    policy === RULE_BOOK.inForceAt(judgedBy === undefined ? now : parseInstant(judgedBy))
+  );
 }
 
 function sameClauses(a: readonly string[], b: readonly string[]): boolean {
