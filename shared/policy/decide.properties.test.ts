@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PRODUCT_TYPES, type FactsInput } from '../model/facts';
+import { PRODUCT_TYPES, withFact, type FactKey, type FactsInput } from '../model/facts';
+import { answersOf, counterfactualHints } from './hints';
 import { decide } from './decide';
 import { parseFacts } from './parse-facts';
 import { REVISIONS } from './test-support';
@@ -151,6 +152,34 @@ describe.each(REVISIONS)('decide under %s, for any valid facts', (revision) => {
         expect(trace!.steps[0]!.rule).toBe('productType');
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('keeps every hint’s promise: the hinted change gives the hinted outcome', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(validFacts, (input) => {
+        const parsed = parseFacts(input, NOW);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const facts = parsed.facts;
+        const outcomeWith = (value: unknown, fact: FactKey) =>
+          decide(withFact(facts, fact, value), { now: NOW, policy }).outcome;
+        for (const hint of counterfactualHints(facts, { now: NOW, policy })) {
+          const values = hint.value === null ? answersOf(hint.fact, undefined) : [hint.value];
+          for (const value of values) expect(outcomeWith(value, hint.fact)).toBe(hint.outcome);
+          seen.add(`${hint.fact}${hint.value === null ? ' (any answer)' : ''}`);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    // The generator reaches every kind of hint, so the promise above is really tested.
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'requestedAt',
+        'consumedMinutes',
+        'billingMethod',
+        'billingMethod (any answer)',
+      ]),
     );
   });
 

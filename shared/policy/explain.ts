@@ -2,6 +2,7 @@ import type { Decision, DecisionTrace } from '../model/decision';
 import { formatMoney } from '../model/money';
 import { ACTION_TEXTS } from './clauses';
 import { type Language } from '../model/languages';
+import type { Hint } from './hints';
 import { FACT_QUESTIONS } from './questions';
 import { formatInPolicyZone } from './time';
 
@@ -24,6 +25,7 @@ const LABELS = {
     policy: 'Policy',
     revision: 'revision',
     trace: 'Rules checked, in order',
+    hints: 'What would change the outcome',
   },
   zh: {
     outcome: {
@@ -43,11 +45,16 @@ const LABELS = {
     policy: '政策版本',
     revision: '修订',
     trace: '依次检查的规则',
+    hints: '怎样会改变结果',
   },
 } as const;
 
 /** The decision as an agent reads it: outcome first, then the grounds and the next steps. */
-export function renderDecisionText(decision: Decision, language: Language = 'en'): string {
+export function renderDecisionText(
+  decision: Decision,
+  language: Language = 'en',
+  hints: readonly Hint[] = [],
+): string {
   const l = LABELS[language];
   const lines = [`${l.outcome[decision.outcome]}`];
   if (decision.refundAmount !== null) {
@@ -77,6 +84,7 @@ export function renderDecisionText(decision: Decision, language: Language = 'en'
       ...decision.missing.map((f, i) => `  ${i + 1}. ${FACT_QUESTIONS[f][language].question}`),
     );
   }
+  if (hints.length > 0) lines.push('', `${l.hints}:`, ...hints.map((hint) => `  - ${hint.text}`));
   if (decision.trace !== undefined) lines.push('', `${l.trace}:`, ...renderTrace(decision.trace, language));
   lines.push('', `${l.policy}: ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`);
   return `${lines.join('\n')}\n`;

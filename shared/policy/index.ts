@@ -15,3 +15,4 @@ export {
   type PolicyRevisionData,
 } from './versions';
 export { replayCase, type DecisionGist, type ReplayResult, type StoredCase } from './replay';
+export { counterfactualHints, type Hint } from './hints';
