@@ -88,12 +88,15 @@ describe('the console in Chromium against a fresh store', () => {
         'exclusions.infoWithheld': no,
         'exclusions.scopeExceeded': no,
         'exclusions.feedbackOverdue': no,
+        'exclusions.itemLapsed': no,
         'exclusions.legalViolation': no,
       },
     );
     expect(asked.slice(0, 2)).toEqual(['serviceStatus', 'guaranteeEndsAt']);
-    // Exclusions that cannot have happened 10 days after payment (3-month ones) are not asked.
+    // Exclusions that cannot have happened 10 days after payment (3-month ones) are not asked;
+    // a lapsed item (v1.1) can, so it is.
     expect(asked).toContain('exclusions.scopeExceeded');
+    expect(asked).toContain('exclusions.itemLapsed');
     expect(await page.locator('.panel .badge').textContent()).toBe('Eligible');
     await recordDecision(page);
   });
@@ -119,6 +122,14 @@ describe('the console in Chromium against a fresh store', () => {
         'Back up the data on the instance.',
         'Stop the instance or switch it to another operating system, then apply again.',
       ]);
+    // What would change it, and why: computed by the rules, shown beside the outcome.
+    expect(await page.locator('.panel .hints li').allTextContents()).toEqual([
+      'Eligible for a full refund once the instance is stopped or its OS replaced.',
+    ]);
+    await page.locator('.panel details.why summary').click();
+    expect(await page.locator('.panel details.why li').allTextContents()).toContain(
+      'image.in-use imageInUse = true: holds',
+    );
     await screenshot(page, 'decide-image-conditional');
 
     // A wrong answer can be taken back: the question comes again and the outcome follows.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FactId } from '../../../shared/model/catalogue';
 import { withFact } from '../../../shared/model/facts';
 import { decide } from '../../../shared/policy/decide';
+import { counterfactualHints } from '../../../shared/policy/hints';
 import { parseFacts } from '../../../shared/policy/parse-facts';
 import { currentLanguage } from '../../i18n';
 import { useCase } from '../../state/case';
@@ -29,7 +30,11 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
 
   const facts = detail?.summary.ref === caseRef ? detail.facts : null;
   const decision = useMemo(
-    () => (facts === null ? null : decide(facts, { now, language: currentLanguage() })),
+    () => (facts === null ? null : decide(facts, { now, language: currentLanguage(), trace: true })),
+    [facts, now],
+  );
+  const hints = useMemo(
+    () => (facts === null ? [] : counterfactualHints(facts, { now, language: currentLanguage() })),
     [facts, now],
   );
 
@@ -69,7 +74,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
           <FactList facts={facts} onChange={(fact) => void answer(fact, undefined)} />
           <RecordForm caseRef={caseRef} decision={decision} />
         </div>
-        <DecisionPanel decision={decision} facts={facts} />
+        <DecisionPanel decision={decision} facts={facts} hints={hints} />
       </div>
     </section>
   );

@@ -1,15 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../../../shared/model/decision';
+import type { Decision, DecisionTrace } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { formatMoney } from '../../../shared/model/money';
 import { ACTION_TEXTS, CLAUSE_TEXTS } from '../../../shared/policy/clauses';
+import type { Hint } from '../../../shared/policy/hints';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
 import { When } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 
 /** What the rules say right now, beside the questions: it changes with every answer. */
-export function DecisionPanel({ decision, facts }: { decision: Decision; facts: Facts }) {
+export function DecisionPanel({
+  decision,
+  facts,
+  hints = [],
+}: {
+  decision: Decision;
+  facts: Facts;
+  hints?: readonly Hint[];
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const money = (amount: number) => formatMoney({ amount, currency: decision.currency });
@@ -65,6 +74,43 @@ export function DecisionPanel({ decision, facts }: { decision: Decision; facts: 
           </ul>
         </>
       )}
+      {hints.length > 0 && (
+        <>
+          <h3>{t('decide.hints')}</h3>
+          <ul className="hints">
+            {hints.map((hint) => (
+              <li key={hint.fact}>{hint.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {decision.trace !== undefined && <WhyTrace trace={decision.trace} />}
     </aside>
+  );
+}
+
+/** The decision's trace, folded away: each rule checked, the facts it read, what it concluded. */
+function WhyTrace({ trace }: { trace: DecisionTrace }) {
+  const { t } = useTranslation();
+  const conclusion = (holds: boolean | null) =>
+    holds === null ? t('decide.notKnown') : holds ? t('decide.holds') : t('decide.doesNotHold');
+  return (
+    <details className="why">
+      <summary>{t('decide.why')}</summary>
+      <ol>
+        {trace.steps.map((step, index) => (
+          <li key={index}>
+            <code>{step.rule}</code>{' '}
+            <span className="muted">
+              {Object.entries(step.read)
+                .map(([fact, value]) => `${fact} = ${value === null ? '?' : String(value)}`)
+                .join(', ')}
+            </span>
+            {': '}
+            {conclusion(step.holds)}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
