@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_BOOK } from '../versions';
 import { explainUsage } from './explain';
+import { renderUsageText } from './text';
 import { validUsageInput } from './testing';
 
 // v1.1 (refund policy §5): a call is split where a package expires and at midnight (UTC+8),
@@ -98,5 +99,14 @@ describe('a call or relay task past midnight UTC+8 (v1.1)', () => {
         'v1',
       ).relay,
     ).toEqual([{ day: '2026-03-01', profile: '4IN_720P', minutes: 120, defaulted: false }]);
+  });
+});
+
+describe('the text explanation of a split call', () => {
+  it('names each day’s part and its settlement day', () => {
+    const text = renderUsageText(explain({ usage: [video('U1', '2026-03-01T23:50:00+08:00', 20)] }), 'en');
+    expect(text).toContain(
+      'split by day: 2026-03-01 10 min (settled 2026-03-02), 2026-03-02 10 min (settled 2026-03-03)',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { formatInPolicyZone } from '../time';
 import { MAX_COVERED_RESOLUTION } from './conversion';
 import { RELAY_DEFAULT_PROFILE_FROM } from './relay';
-import type { PackageBalance, PackageDraw, RelayLine, UsageBreakdown, UsageLine } from './types';
+import type { DayPart, PackageBalance, PackageDraw, RelayLine, UsageBreakdown, UsageLine } from './types';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -16,6 +16,7 @@ interface Wording {
   uncovered(minutes: number): string;
   notCovered: string;
   settled(day: string): string;
+  days(parts: readonly DayPart[]): string;
   balance(balance: PackageBalance): string;
   relayProfile(profile: string | null): string;
   relayMinutes(minutes: number): string;
@@ -37,6 +38,8 @@ const english: Wording = {
   uncovered: (minutes) => `${minutes} package minutes had no valid package left and are billed pay-as-you-go`,
   notCovered: `video above ${MAX_COVERED_RESOLUTION}p is not covered by packages; the whole call is billed pay-as-you-go`,
   settled: (day) => `settled on ${day}`,
+  days: (parts) =>
+    `split by day: ${parts.map((part) => `${part.day} ${part.minutes} min (settled ${part.settlementDay})`).join(', ')}`,
   balance: (balance) => `${balance.used} used, ${balance.remaining} left`,
   relayProfile: (profile) => profile ?? 'no profile',
   relayMinutes: (minutes) => `${minutes} minutes`,
@@ -56,6 +59,8 @@ const chinese: Wording = {
   uncovered: (minutes) => `其中 ${minutes} 套餐分钟已无有效套餐可扣，按量计费`,
   notCovered: `${MAX_COVERED_RESOLUTION}P 以上的视频不在套餐抵扣范围内，整通通话按量计费`,
   settled: (day) => `结算日 ${day}`,
+  days: (parts) =>
+    `按天拆分：${parts.map((part) => `${part.day} ${part.minutes} 分钟（${part.settlementDay} 结算）`).join('、')}`,
   balance: (balance) => `已用 ${balance.used}，剩余 ${balance.remaining}`,
   relayProfile: (profile) => profile ?? '未设置规格',
   relayMinutes: (minutes) => `${minutes} 分钟`,
@@ -77,6 +82,8 @@ function usageSentence(line: UsageLine, words: Wording): string {
     if (line.uncoveredPackageMinutes > 0) parts.push(words.uncovered(line.uncoveredPackageMinutes));
   }
   parts.push(words.settled(line.settlementDay));
+  // A call past midnight (v1.1) is counted, and settled, on each day it ran.
+  if (line.days.length > 1) parts.push(words.days(line.days));
   return `  ${line.id}${words.colon}${parts.join(words.separator)}`;
 }
 
