@@ -30,7 +30,7 @@ describe('streaming cases for a replay', () => {
       outcome: 'eligible',
       refundAmount: 100,
       currency: 'CNY',
-      clausesJson: '["saas.guarantee-window"]',
+      clauses: ['saas.guarantee-window'],
       requestedAt: new Date(env.clock.now()).toISOString(),
       policyVersion: 'v1',
       policyRevision: 'v1.1',

@@ -1,4 +1,6 @@
+import type { Outcome } from '../../shared/model/decision';
 import type { ProductType } from '../../shared/model/facts';
+import type { RecordedGist } from '../../shared/policy/replay';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 
@@ -12,52 +14,44 @@ export interface ReplayFilter {
 
 /**
  * One stored case as replay needs it: its facts as stored (JSON, checked when written) and
- * the parts of its latest recorded decision that a replay compares. The decision's parts are
- * read by SQLite's JSON functions, so the whole decision (with its trace) is never parsed.
+ * the parts of its latest recorded decision that a replay compares. SQLite picks those parts
+ * out of the decision in one json_extract, so the whole decision (with its trace) is never
+ * parsed in JavaScript.
  */
 export interface ReplayRow {
   ref: string;
   facts: string;
   updatedAt: number;
   /** Null when the case has no recorded decision yet. */
-  decision: {
-    outcome: string;
-    refundAmount: number | null;
-    currency: string;
-    /** The clauses as their JSON array text. */
-    clausesJson: string;
-    requestedAt: string;
-    policyVersion: string;
-    /** Null for a decision stored before revisions existed: it was made under v1. */
-    policyRevision: string | null;
-  } | null;
+  decision: RecordedGist | null;
 }
 
 interface Row {
   id: number;
   facts: string;
   updated_at: number;
-  outcome: string | null;
-  refund_amount: number | null;
-  currency: string;
-  clauses: string;
-  requested_at: string;
-  policy_version: string;
-  policy_revision: string | null;
+  gist: string | null;
 }
 
 // The latest decision of each case is the one with the highest id (decisions_case index).
 const SELECT = `
   SELECT c.id, c.facts, c.updated_at,
-    d.decision ->> '$.outcome' AS outcome, d.decision ->> '$.refundAmount' AS refund_amount,
-    d.decision ->> '$.currency' AS currency, d.decision -> '$.clauses' AS clauses,
-    d.decision ->> '$.requestedAt' AS requested_at, d.decision ->> '$.policyVersion' AS policy_version,
-    d.decision ->> '$.policyRevision' AS policy_revision
+    json_extract(d.decision, '$.outcome', '$.refundAmount', '$.currency', '$.clauses', '$.requestedAt',
+      '$.policyVersion', '$.policyRevision') AS gist
   FROM cases c
   LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE case_id = c.id)
   WHERE (:since IS NULL OR c.updated_at >= :since) AND (:until IS NULL OR c.updated_at < :until)
     AND (:kind IS NULL OR c.product_type = :kind)
   ORDER BY c.id`;
+
+type GistArray = [Outcome, number | null, string, string[], string, string, string | null];
+
+function toGist(json: string): RecordedGist {
+  const [outcome, refundAmount, currency, clauses, requestedAt, policyVersion, policyRevision] = JSON.parse(
+    json,
+  ) as GistArray;
+  return { outcome, refundAmount, currency, clauses, requestedAt, policyVersion, policyRevision };
+}
 
 /**
  * Streams every stored case matching the filter, oldest first, for judging again under
@@ -75,18 +69,7 @@ export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {
       ref: formatRef(row.id),
       facts: row.facts,
       updatedAt: row.updated_at,
-      decision:
-        row.outcome === null
-          ? null
-          : {
-              outcome: row.outcome,
-              refundAmount: row.refund_amount,
-              currency: row.currency,
-              clausesJson: row.clauses,
-              requestedAt: row.requested_at,
-              policyVersion: row.policy_version,
-              policyRevision: row.policy_revision,
-            },
+      decision: row.gist === null ? null : toGist(row.gist),
     };
   }
 }

@@ -34,7 +34,7 @@ describe('replaying a stored case', () => {
       outcome: 'eligible',
       refundAmount: 100,
       currency: 'CNY',
-      clausesJson: '["rtc.unsubscribe-window"]',
+      clauses: ['rtc.unsubscribe-window'],
       requestedAt: '2026-03-03T02:00:00.000Z',
       policyVersion: 'v1',
       policyRevision: 'v1',

@@ -24,9 +24,8 @@ export interface StoredCase {
   recorded: RecordedGist | null;
 }
 
-/** A recorded decision's gist as the store reads it, clauses as JSON text. */
-export interface RecordedGist extends Omit<DecisionGist, 'clauses' | 'policyRevision'> {
-  clausesJson: string;
+/** A recorded decision's gist as the store reads it. */
+export interface RecordedGist extends Omit<DecisionGist, 'policyRevision'> {
   requestedAt: string;
   /** Null for a decision stored before revisions existed: it was made under v1. */
   policyRevision: string | null;
@@ -82,7 +81,7 @@ export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): Rep
   if (
     recorded.outcome === after.outcome &&
     recorded.refundAmount === after.refundAmount &&
-    recorded.clausesJson === JSON.stringify(after.clauses)
+    sameClauses(recorded.clauses, after.clauses)
   ) {
     return { ref, change: 'none' };
   }
@@ -90,7 +89,7 @@ export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): Rep
     outcome: recorded.outcome,
     refundAmount: recorded.refundAmount,
     currency: recorded.currency,
-    clauses: JSON.parse(recorded.clausesJson) as string[],
+    clauses: recorded.clauses,
     policyVersion: recorded.policyVersion,
     policyRevision: recorded.policyRevision ?? 'v1',
   };
