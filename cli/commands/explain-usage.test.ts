@@ -99,3 +99,21 @@ describe('refund-console explain-usage', () => {
     expect(result.stderr).toMatch(message);
   });
 });
+
+describe('refund-console explain-usage --policy', () => {
+  it('splits a call past midnight under v1.1 (the default) and not under v1', async () => {
+    const path = await fileWith(
+      'midnight.json',
+      JSON.stringify({
+        packages: [],
+        usage: [{ id: 'U1', startedAt: '2026-03-01T23:50:00+08:00', minutes: 20, type: 'audio' }],
+      }),
+    );
+    const daysUnder = async (...flags: string[]) =>
+      JSON.parse((await run([path, ...flags])).stdout).usage[0].days.map((day: { day: string }) => day.day);
+    expect(await daysUnder()).toEqual(['2026-03-01', '2026-03-02']);
+    expect(await daysUnder('--policy', 'v1.1')).toEqual(['2026-03-01', '2026-03-02']);
+    expect(await daysUnder('--policy', 'v1')).toEqual(['2026-03-01']);
+    expect((await run([path, '--policy', 'v0'])).code).toBe(2);
+  });
+});
