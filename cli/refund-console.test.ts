@@ -89,7 +89,10 @@ describe('strict arguments', () => {
   );
 
   it('refuses an option that is not in the command, even one other commands take', async () => {
-    expect((await run(['decide', '-', '--policy', 'v1'], '{}')).stderr).toMatch(/unknown option --policy/);
+    // replay takes --since; decide does not.
+    expect((await run(['decide', '-', '--since', '2026-01-01T00:00:00Z'], '{}')).stderr).toMatch(
+      /unknown option --since/,
+    );
     expect((await run(['case', 'add', '-', '--json', '--db', db], '{}')).stderr).toMatch(
       /unknown option --json/,
     );
@@ -112,7 +115,10 @@ describe('strict arguments', () => {
 
   it('names a missing or unknown command or subcommand in one line, exit 2', async () => {
     const cases: [string[], string][] = [
-      [[], 'refund-console: missing command: decide, explain-usage, case, verify-audit, backup or restore'],
+      [
+        [],
+        'refund-console: missing command: decide, explain-usage, case, replay, verify-audit, backup or restore',
+      ],
       [['frobnicate'], 'refund-console: unknown command "frobnicate"'],
       [['--verbose', 'decide'], 'refund-console: unknown option --verbose'],
       [['case'], 'refund-console case: missing subcommand: add, decide, show or list'],

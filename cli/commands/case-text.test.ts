@@ -13,6 +13,7 @@ const decision: DecisionRecord['decision'] = {
   requestedAt: '2026-03-08T02:00:00.000Z',
   requestedAtAssumed: false,
   policyVersion: 'v1',
+  policyRevision: 'v1.1',
   reasons: [],
 };
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../refund-console';
 import { buildCli } from '../test-support/built-cli';
+import { RULE_BOOK } from '../../shared/policy';
 import { memoryIo } from '../test-support/memory-io';
 
 const dir = mkdtempSync(join(tmpdir(), 'rc-decide-'));
@@ -75,11 +76,81 @@ describe('refund-console decide', () => {
     expect(await main(['decide'], memoryIo())).toBe(2);
   });
 
+  it('judges under a named revision or a draft file, the newest revision by default', async () => {
+    const lapsed = file(
+      'lapsed.json',
+      JSON.stringify({
+        productType: 'service',
+        serviceStatus: 'in_progress',
+        paidAt: '2026-03-01T10:00:00+08:00',
+        requestedAt: '2026-04-12T10:00:00+08:00',
+        guaranteeEndsAt: '2026-12-31T00:00:00+08:00',
+        orderAmount: 50000,
+        exclusions: { scopeExceeded: false, itemLapsed: true, legalViolation: false },
+      }),
+    );
+    const outcomeUnder = async (...flags: string[]) => {
+      const io = memoryIo();
+      expect(await main(['decide', lapsed, ...flags], io)).toBe(0);
+      const decision = JSON.parse(io.out);
+      return `${decision.outcome} ${decision.policyVersion}/${decision.policyRevision}`;
+    };
+    expect(await outcomeUnder()).toBe('ineligible v1/v1.1');
+    expect(await outcomeUnder('--policy', 'v1.1')).toBe('ineligible v1/v1.1');
+    expect(await outcomeUnder('--policy', 'v1')).toBe('eligible v1/v1');
+    const draft = { ...RULE_BOOK.revision('v1.1').data, revision: 'draft-no-lapse', exclusions: [] };
+    expect(await outcomeUnder('--policy', file('draft.json', JSON.stringify(draft)))).toBe(
+      'eligible v1/draft-no-lapse',
+    );
+  });
+
+  it('refuses an unknown revision and a broken draft with exit 2', async () => {
+    const unknown = memoryIo();
+    expect(await main(['decide', saas, '--policy', 'v7'], unknown)).toBe(2);
+    expect(unknown.err).toContain('--policy: not a revision (v1, v1.1) nor a readable draft');
+    const broken = memoryIo();
+    const draft = file('broken-draft.json', '{"version":"v1"}');
+    expect(await main(['decide', saas, '--policy', draft], broken)).toBe(2);
+    expect(broken.err).toMatch(/--policy .*broken-draft\.json: revision: /);
+  });
+
+  it('prints the trace with --trace, as JSON or under --explain', async () => {
+    const traced = memoryIo();
+    expect(await main(['decide', saas, '--trace'], traced)).toBe(0);
+    expect(JSON.parse(traced.out).trace.steps[1]).toMatchObject({
+      rule: 'saas.guarantee-window',
+      holds: true,
+    });
+    const text = memoryIo();
+    expect(await main(['decide', saas, '--trace', '--explain'], text)).toBe(0);
+    expect(text.out).toContain('Rules checked, in order:\n  productType (productType=saas): holds');
+    const plain = memoryIo();
+    await main(['decide', saas], plain);
+    expect(JSON.parse(plain.out)).not.toHaveProperty('trace');
+  });
+
+  it('shows what would change a refusal under --explain', async () => {
+    const late = file(
+      'late.json',
+      JSON.stringify({
+        productType: 'saas',
+        paidAt: '2026-03-01T10:00:00+08:00',
+        requestedAt: '2026-03-09T10:00:00+08:00',
+        orderAmount: 19900,
+      }),
+    );
+    const io = memoryIo();
+    expect(await main(['decide', late, '--explain'], io)).toBe(0);
+    expect(io.out).toContain(
+      'What would change the outcome:\n  - Would have been eligible for a full refund if requested by 2026-03-06 10:00 UTC+08:00.',
+    );
+  });
+
   it('refuses an option it does not know instead of answering without it', async () => {
     const io = memoryIo();
-    expect(await main(['decide', saas, '--policy', 'v1'], io)).toBe(2);
+    expect(await main(['decide', saas, '--verbose'], io)).toBe(2);
     expect(io.err).toBe(
-      'refund-console decide: unknown option --policy (see refund-console decide --help)\n',
+      'refund-console decide: unknown option --verbose (see refund-console decide --help)\n',
     );
     expect(io.out).toBe('');
   });
@@ -103,9 +174,15 @@ describe('the installed command, under several machine time zones', () => {
     }),
   );
   it.each(['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'])('TZ=%s', async (TZ) => {
-    const { status, stdout } = cli.run(['decide', monthEnd], { env: { ...process.env, TZ } });
-    expect(status).toBe(0);
-    expect(JSON.parse(stdout).missing).toHaveLength(5);
+    const missingUnder = (policy: string) => {
+      const { status, stdout } = cli.run(['decide', monthEnd, '--policy', policy], {
+        env: { ...process.env, TZ },
+      });
+      expect(status).toBe(0);
+      return JSON.parse(stdout).missing;
+    };
+    expect(missingUnder('v1')).toHaveLength(5);
+    expect(missingUnder('v1.1')).toHaveLength(6); // and whether an item lapsed
   });
 
   it('loads neither SQLite nor the store: only the rules and its own chunk', () => {

@@ -15,6 +15,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'case', summary: 'add, decide, show and list cases', load: () => import('./case') },
   {
+    name: 'replay',
+    summary: 'which stored cases another revision or a draft would judge differently (read-only)',
+    load: () => import('./replay'),
+  },
+  {
     name: 'verify-audit',
     summary: "check the audit trail's hash chain",
     load: () => import('./verify-audit'),

@@ -11,7 +11,7 @@ beforeEach(() => {
 afterEach(() => env.cleanup());
 
 const open = (facts: object) =>
-  createCase(env.store, sampleCase({ facts: facts as never }), 'ann').summary.ref;
+  createCase(env.store, sampleCase({ facts: facts as never }), 'ann').detail.summary.ref;
 const PAID = '2026-03-01T10:00:00+08:00';
 
 describe('streaming cases for a replay', () => {
