@@ -28,10 +28,16 @@ export function verifyAuditWithBackups(store: CaseStore): StoreVerification {
   try {
     return verifyStore(store);
   } catch (error) {
-    if (!isCorruption(error)) throw error;
+    // A flipped bit in the schema's own text passes integrity_check and then fails a query
+    // ("no such column: created_at"): the file is not the store it claims to be either.
+    if (!isCorruption(error) && !isSchemaMismatch(error)) throw error;
     return damaged(store, (error as Error).message);
   }
 }
+
+const isSchemaMismatch = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'SQLITE_ERROR' &&
+  /^no such (column|table)|malformed/.test((error as Error).message);
 
 function verifyStore(store: CaseStore): StoreVerification {
   const integrity = (store.db.pragma('integrity_check') as Record<string, string>[]).map(

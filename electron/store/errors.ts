@@ -32,8 +32,10 @@ export class StoreDamagedError extends StoreUnusableError {
     readonly problem: string,
     readonly newestGoodBackup: string | null,
   ) {
+    // SQLite's own report can span lines ("*** in database main ***\nTree 21 …"); the message
+    // is one line wherever it is shown.
     super(
-      `The case store ${file} is damaged (${problem}); changes are refused. ` +
+      `The case store ${file} is damaged (${problem.replace(/\s*\n\s*/g, ' ')}); changes are refused. ` +
         (newestGoodBackup === null
           ? 'No good backup was found; keep the file and ask for help recovering it.'
           : `Restore the newest good backup: refund-console restore ${newestGoodBackup}`),

@@ -78,3 +78,15 @@ describe('openStore', () => {
     expect(sha256(file)).toBe(before);
   });
 });
+
+describe('the damaged-store message', () => {
+  it('is one line even when SQLite reports the damage over several', () => {
+    const error = new StoreDamagedError(
+      '/data/cases.sqlite',
+      '*** in database main ***\nTree 21 page 21 cell 9: Offset 1909 out of range 3761..4092',
+      '/data/backups/cases-1.sqlite',
+    );
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toMatch(/is damaged \(\*\*\* in database main \*\*\* Tree 21 page 21 .* restore /);
+  });
+});
