@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from './audit';
-import { importCases } from './cases-bulk';
+import { importCases, ImportStage } from './cases-bulk';
 import { createCase } from './cases';
 import { searchCases } from './search';
 import { generateCase, seededRandom } from './test-support/generate';
@@ -24,6 +24,7 @@ describe('importCases', () => {
     expect(importCases(env.store, rows(500), 'importer')).toEqual({
       ok: true,
       count: 500,
+      duplicates: 0,
       firstRef: 'RC-000002',
       lastRef: 'RC-000501',
     });
@@ -48,5 +49,35 @@ describe('importCases', () => {
     expect(!result.ok && result.errors[1]!.message).toMatch(/^facts\.requestedAt: /);
     expect(count()).toBe(1);
     expect(verifyAudit(env.store).rows).toBe(1);
+  });
+
+  it('adds an order id already in the store, or twice in one import, only once', () => {
+    const input = rows(20);
+    expect(importCases(env.store, [...input, input[4]], 'importer')).toMatchObject({
+      count: 20,
+      duplicates: 1,
+    });
+    expect(importCases(env.store, input, 'importer')).toEqual({
+      ok: true,
+      count: 0,
+      duplicates: 20,
+      firstRef: null,
+      lastRef: null,
+    });
+    expect(count()).toBe(21);
+    expect(verifyAudit(env.store).rows).toBe(2);
+  });
+
+  it('leaves the store as it was when a stage is discarded', () => {
+    const stage = new ImportStage(env.store);
+    expect(stage.add(rows(30).map((input) => ({ input, deadline: null })))).toEqual(Array(30).fill(false));
+    stage.discard();
+    expect(count()).toBe(1);
+    expect(
+      env.store.db
+        .prepare("SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'import_stage%'")
+        .pluck()
+        .get(),
+    ).toBe(0);
   });
 });

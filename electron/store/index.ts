@@ -20,7 +20,14 @@ export {
 export { noteDamage } from './damage';
 export { createCase, setStatus, updateFacts } from './cases';
 export { getCase } from './case-detail';
-export { importCases, type ImportResult } from './cases-bulk';
+export {
+  checkImportRow,
+  importCases,
+  ImportStage,
+  type CheckedRow,
+  type ImportCommit,
+  type ImportResult,
+} from './cases-bulk';
 export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
 export { streamCasesForReplay, type ReplayFilter, type ReplayRow } from './replay';
 export { addNote } from './notes';

@@ -1,10 +1,11 @@
 import initial from './001-initial';
 import queueByStatus from './002-queue-by-status';
 import caseRevision from './003-case-revision';
+import casesByOrderId from './005-cases-by-order-id';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
-export const MIGRATIONS: readonly Migration[] = [initial, queueByStatus, caseRevision];
+export const MIGRATIONS: readonly Migration[] = [initial, queueByStatus, caseRevision, casesByOrderId];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 export type { Migration };

@@ -1,0 +1,114 @@
+import { parse, CsvError } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type { PassThrough } from 'node:stream';
+import { Transform } from 'node:stream';
+import { CsvFileError, detectEncoding, SAMPLE_BYTES, type DetectedEncoding } from './encoding';
+
+/** One record and its number as a spreadsheet shows it (the header is row 1). */
+export interface CsvRecord {
+  row: number;
+  cells: string[];
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+  size: number;
+}
+
+// A "record" longer than this is garbage or a quote never closed, not an order.
+const MAX_RECORD_CHARS = 1024 * 1024;
+
+/**
+ * A CSV file read as a stream: decoded with its detected (or given) encoding, parsed by
+ * csv-parse (CRLF or LF, quoted newlines, doubled quotes), hashed as it goes, never held
+ * whole. If the file changes size while it is read, reading fails: it is still being written.
+ */
+export class CsvFile {
+  bytesRead = 0;
+  private readonly hash = createHash('sha256');
+
+  private constructor(
+    readonly path: string,
+    readonly size: number,
+    readonly encoding: DetectedEncoding,
+  ) {}
+
+  static async open(path: string, encoding?: string): Promise<CsvFile> {
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new CsvFileError(
+        `cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+      );
+    });
+    if (!info.isFile()) throw new CsvFileError(`${path} is not a file`);
+    if (info.size === 0) throw new CsvFileError('the file is empty: there is no header row');
+    const handle = await open(path, 'r');
+    try {
+      const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, info.size));
+      await handle.read(sample, 0, sample.length, 0);
+      return new CsvFile(path, info.size, detectEncoding(sample, sample.length === info.size, encoding));
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** The SHA-256 of every byte read, once records() has finished. */
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+
+  /** Every record in order; a blank line is skipped but still counts as a row. */
+  async *records(options: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void } = {}) {
+    const parser = parse({ relax_column_count: true, max_record_size: MAX_RECORD_CHARS, bom: true });
+    const tap = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        this.hash.update(chunk);
+        this.bytesRead += chunk.length;
+        options.onProgress?.({ bytesRead: this.bytesRead, size: this.size });
+        done(null, chunk);
+      },
+    });
+    const decode = iconv.decodeStream(this.encoding.name, { stripBOM: true }) as unknown as PassThrough;
+    const flowing = pipeline(
+      createReadStream(this.path, { highWaterMark: 256 * 1024 }),
+      tap,
+      decode,
+      parser,
+      {
+        signal: options.signal,
+      },
+    ).catch((error: unknown) => error);
+    let row = 0;
+    try {
+      for await (const cells of parser as AsyncIterable<string[]>) {
+        row++;
+        if (cells.length === 1 && cells[0] === '') continue;
+        yield { row, cells } satisfies CsvRecord;
+      }
+    } catch (error) {
+      throw toFileError(error, row + 1);
+    }
+    const failure = await flowing;
+    if (failure !== undefined) throw toFileError(failure, row + 1);
+    await this.checkUnchanged(row + 1);
+  }
+
+  private async checkUnchanged(row: number): Promise<void> {
+    const now = await stat(this.path);
+    if (now.size !== this.size || this.bytesRead !== this.size) {
+      throw new CsvFileError(
+        `the file changed while it was read (${this.size} bytes at the start, ${now.size} now): ` +
+          'it may still be being written; import it once it is complete',
+        row,
+      );
+    }
+  }
+}
+
+function toFileError(error: unknown, row: number): Error {
+  if (error instanceof CsvError) return new CsvFileError(error.message, row);
+  return error as Error;
+}

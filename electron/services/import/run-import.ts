@@ -1,0 +1,245 @@
+import { basename } from 'node:path';
+import type { NewCase } from '../../../shared/model/case';
+import {
+  describeProblem,
+  detectMapping,
+  headerOfField,
+  missingCaseColumns,
+  readRow,
+  type AmountUnit,
+  type Mapping,
+  type RowProblem,
+} from '../../../shared/import';
+import { checkImportRow, ImportStage, type CaseStore } from '../../store';
+import { CsvFile, CsvFileError, type CsvRecord } from '../csv';
+import { RejectsWriter } from './rejects';
+
+export interface ImportOptions {
+  file: string;
+  actor: string;
+  /** An iconv-lite encoding name; detected when absent. */
+  encoding?: string;
+  amountUnit?: AmountUnit;
+  /** Header → canonical column (or null to ignore it), over what was detected. */
+  mapping?: Readonly<Record<string, string | null>>;
+  /** Import the good rows and report the bad ones, instead of all-or-nothing. */
+  skipBadRows?: boolean;
+  /** Read and check everything, write nothing. */
+  dryRun?: boolean;
+  /** Where to save the rejected rows as CSV (with skipBadRows). */
+  rejectsFile?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** How many parsed rows the summary shows as a preview. */
+  previewRows?: number;
+}
+
+export interface ImportProgress {
+  rows: number;
+  bytesRead: number;
+  size: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportSummary {
+  /** Cases added, or that would be added on a dry run. */
+  added: number;
+  duplicates: number;
+  /** Bad rows left out (only with skipBadRows). */
+  skipped: number;
+  /** The first problems, by row; `errorCount` counts them all. */
+  errors: (RowProblem & { message: string })[];
+  errorCount: number;
+  rows: number;
+  /** Whether the store was changed. */
+  committed: boolean;
+  cancelled: boolean;
+  encoding: string | null;
+  sha256: string | null;
+  firstRef: string | null;
+  lastRef: string | null;
+  mapping: { header: string; column: string | null; unit: AmountUnit | null }[];
+  ignoredColumns: string[];
+  preview: NewCase[];
+}
+
+const MAX_REPORTED_ERRORS = 100;
+const STAGE_BATCH = 1000;
+
+/**
+ * Imports a CSV file of orders: read as a stream, every row checked like the API checks a
+ * new case, staged outside the store and written in one transaction at the end. By default
+ * one bad row means nothing is written; with skipBadRows the good rows go in and the bad
+ * ones are reported (and saved to rejectsFile). Cancelling, a bad file or a crash before the
+ * end leaves the store as it was.
+ */
+export async function runImport(store: CaseStore, options: ImportOptions): Promise<ImportSummary> {
+  const run = new ImportRun(store, options);
+  try {
+    return await run.execute();
+  } finally {
+    await run.close();
+  }
+}
+
+class ImportRun {
+  readonly summary: ImportSummary = {
+    added: 0,
+    duplicates: 0,
+    skipped: 0,
+    errors: [],
+    errorCount: 0,
+    rows: 0,
+    committed: false,
+    cancelled: false,
+    encoding: null,
+    sha256: null,
+    firstRef: null,
+    lastRef: null,
+    mapping: [],
+    ignoredColumns: [],
+    preview: [],
+  };
+  private stage: ImportStage | null = null;
+  private rejects: RejectsWriter | null = null;
+  private batch: { input: NewCase; deadline: number | null }[] = [];
+  private readonly now: number;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly store: CaseStore,
+    private readonly options: ImportOptions,
+  ) {
+    this.now = store.now();
+  }
+
+  async execute(): Promise<ImportSummary> {
+    const { summary, options } = this;
+    let file: CsvFile;
+    try {
+      file = await CsvFile.open(options.file, options.encoding);
+      summary.encoding = file.encoding.name + (file.encoding.bom ? ' (BOM)' : '');
+      this.stage = new ImportStage(this.store);
+      let mapping: Mapping | null = null;
+      for await (const record of file.records({
+        signal: options.signal,
+        onProgress: (p) => this.progress(p),
+      })) {
+        if (mapping === null) mapping = await this.readHeader(record);
+        else this.readRecord(record, mapping);
+      }
+      if (mapping === null) throw new CsvFileError('the file has no header row');
+      if (summary.rows === 0) throw new CsvFileError('the file has a header but no rows', 2);
+      this.flush();
+      summary.sha256 = file.digest();
+    } catch (error) {
+      if (isAbort(error)) {
+        summary.cancelled = true;
+        return this.finish();
+      }
+      if (!(error instanceof CsvFileError)) throw error;
+      this.problem({ row: error.row, column: null, message: error.message });
+      return this.finish();
+    }
+    return this.finish(file);
+  }
+
+  async close(): Promise<void> {
+    this.stage?.discard();
+    await this.rejects?.close();
+  }
+
+  private finish(file?: CsvFile): ImportSummary {
+    const { summary, options } = this;
+    const blocked = summary.errorCount > 0 && !options.skipBadRows;
+    if (file === undefined || blocked || summary.cancelled) {
+      summary.added = 0;
+      return summary;
+    }
+    if (options.dryRun) return summary;
+    const committed = this.stage!.commit(options.actor, {
+      file: basename(options.file),
+      sha256: summary.sha256,
+      duplicates: summary.duplicates,
+      skipped: summary.skipped,
+    });
+    Object.assign(summary, {
+      added: committed.count,
+      duplicates: summary.duplicates + committed.duplicates,
+      firstRef: committed.firstRef,
+      lastRef: committed.lastRef,
+      committed: committed.count > 0,
+    });
+    return summary;
+  }
+
+  private async readHeader(record: CsvRecord): Promise<Mapping> {
+    const detected = detectMapping(record.cells, {
+      overrides: this.options.mapping,
+      amountUnit: this.options.amountUnit,
+    });
+    if (!detected.ok) throw new CsvFileError(detected.message);
+    const missing = missingCaseColumns(detected.mapping);
+    if (missing.length > 0) {
+      throw new CsvFileError(
+        `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      );
+    }
+    this.summary.mapping = detected.mapping.columns.map(({ header, column, unit }) => ({
+      header,
+      column: column?.id ?? null,
+      unit,
+    }));
+    this.summary.ignoredColumns = detected.mapping.ignored;
+    if (this.options.skipBadRows && this.options.rejectsFile !== undefined) {
+      this.rejects = await RejectsWriter.open(this.options.rejectsFile, record.cells);
+    }
+    return detected.mapping;
+  }
+
+  private readRecord(record: CsvRecord, mapping: Mapping): void {
+    const { summary } = this;
+    summary.rows++;
+    const read = readRow(record.cells, record.row, mapping);
+    if (!read.ok) return this.reject(record, read.problem);
+    const checked = checkImportRow(read.value, this.now);
+    if (!checked.ok) {
+      const column = headerOfField(mapping, checked.field);
+      const message = column === null ? `${checked.field}: ${checked.message}` : checked.message;
+      return this.reject(record, { row: record.row, column, message });
+    }
+    if (summary.preview.length < (this.options.previewRows ?? 20)) summary.preview.push(checked.input);
+    // All-or-nothing: once a row is bad nothing will be written, so staging stops.
+    if (summary.errorCount > 0 && !this.options.skipBadRows) return;
+    this.batch.push(checked);
+    if (this.batch.length >= STAGE_BATCH) this.flush();
+  }
+
+  private flush(): void {
+    const duplicates = this.stage!.add(this.batch).filter(Boolean).length;
+    this.summary.duplicates += duplicates;
+    this.summary.added += this.batch.length - duplicates;
+    this.batch = [];
+  }
+
+  private reject(record: CsvRecord, problem: RowProblem): void {
+    this.problem(problem);
+    if (this.options.skipBadRows) {
+      this.summary.skipped++;
+      this.rejects?.write(record.cells, describeProblem(problem));
+    }
+  }
+
+  private problem(problem: RowProblem): void {
+    this.summary.errorCount++;
+    if (this.summary.errors.length < MAX_REPORTED_ERRORS) this.summary.errors.push(problem);
+  }
+
+  private progress({ bytesRead, size }: { bytesRead: number; size: number }): void {
+    const seconds = (performance.now() - this.started) / 1000;
+    const rows = this.summary.rows;
+    this.options.onProgress?.({ rows, bytesRead, size, rowsPerSecond: seconds > 0 ? rows / seconds : 0 });
+  }
+}
+
+const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';

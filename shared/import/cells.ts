@@ -1,0 +1,126 @@
+import { BILLING_METHODS, PRODUCT_TYPES, SERVICE_STATUSES } from '../model/facts';
+import { minorDigits } from '../model/money';
+import { InstantFormatError, parseInstant } from '../policy/time';
+import type { CellKind } from './columns';
+import type { AmountUnit } from './mapping';
+
+/** A cell's value, undefined for an empty cell ("not known"), or why it cannot be read. */
+export type CellResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+export class CellError extends Error {}
+
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  y: true,
+  n: false,
+  '1': true,
+  '0': false,
+  是: true,
+  否: false,
+};
+
+const PRODUCT_TYPE_NAMES: Record<string, string> = {
+  ...Object.fromEntries(PRODUCT_TYPES.map((type) => [type, type])),
+  软件: 'saas',
+  服务: 'service',
+  人工服务: 'service',
+  镜像: 'image',
+  音视频套餐: 'rtc_package',
+  'rtc package': 'rtc_package',
+};
+const BILLING_NAMES: Record<string, string> = {
+  ...Object.fromEntries(BILLING_METHODS.map((method) => [method, method])),
+  包年包月: 'subscription',
+  按量付费: 'pay_as_you_go',
+};
+const SERVICE_STATUS_NAMES: Record<string, string> = {
+  ...Object.fromEntries(SERVICE_STATUSES.map((status) => [status, status])),
+  进行中: 'in_progress',
+  已完成: 'completed',
+};
+
+function oneOf(names: Record<string, string>, what: string, allowed: readonly string[]) {
+  return (text: string) => {
+    const value = names[text.toLowerCase()];
+    if (value === undefined) throw new CellError(`"${text}" is not a known ${what} (${allowed.join(', ')})`);
+    return value;
+  };
+}
+
+const AMOUNT = /^[¥￥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/** "199.00" yuan → 19900; "19900" fen → 19900. By string, so no float ever touches money. */
+export function parseAmount(text: string, unit: AmountUnit, currency: string): number {
+  const match = AMOUNT.exec(text);
+  if (match === null)
+    throw new CellError(`"${text}" is not an amount (e.g. ${unit === 'yuan' ? '199.00' : '19900'})`);
+  const whole = match[1]!.replaceAll(',', '');
+  const fraction = match[2] ?? '';
+  if (unit === 'fen') {
+    if (match[2] !== undefined) throw new CellError(`"${text}" must be a whole number of minor units (fen)`);
+    return checkedAmount(Number(whole), text);
+  }
+  const digits = minorDigits(currency);
+  if (fraction.length > digits) {
+    throw new CellError(
+      `"${text}" has ${fraction.length} decimal places; ${currency} amounts have at most ${digits}`,
+    );
+  }
+  return checkedAmount(Number(whole + fraction.padEnd(digits, '0')), text);
+}
+
+function checkedAmount(value: number, text: string): number {
+  if (!Number.isSafeInteger(value)) throw new CellError(`"${text}" is too large`);
+  return value;
+}
+
+/** An instant with its offset; "2026-03-01 10:00:00+08:00" (space, as spreadsheets write it) too. */
+export function parseInstantCell(text: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2} \d/.test(text) ? text.replace(' ', 'T') : text;
+  try {
+    parseInstant(iso);
+    return iso;
+  } catch (error) {
+    if (!(error instanceof InstantFormatError)) throw error;
+    if (!hasOffset(iso) && canParse(`${iso}+08:00`)) {
+      throw new CellError(`"${text}" has no UTC offset; write it with one, e.g. ${iso}+08:00`);
+    }
+    throw new CellError(`"${text}" ${error.message}`);
+  }
+}
+
+const hasOffset = (text: string) => /(?:Z|[+-]\d{2}(?::?\d{2})?)$/.test(text);
+function canParse(text: string): boolean {
+  try {
+    parseInstant(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const READERS: Record<Exclude<CellKind, 'amount'>, (text: string) => unknown> = {
+  text: (text) => text,
+  instant: parseInstantCell,
+  boolean: (text) => {
+    const value = BOOLEANS[text.toLowerCase()];
+    if (value === undefined) throw new CellError(`"${text}" is not yes or no (true/false, 是/否, 1/0)`);
+    return value;
+  },
+  minutes: (text) => {
+    if (!/^\d+(?:\.\d+)?$/.test(text)) throw new CellError(`"${text}" is not a number of minutes`);
+    return Number(text);
+  },
+  currency: (text) => text.toUpperCase(),
+  productType: oneOf(PRODUCT_TYPE_NAMES, 'product kind', PRODUCT_TYPES),
+  billingMethod: oneOf(BILLING_NAMES, 'billing method', BILLING_METHODS),
+  serviceStatus: oneOf(SERVICE_STATUS_NAMES, 'service status', SERVICE_STATUSES),
+};
+
+/** Reads one trimmed, non-empty cell; amounts need their unit and the row's currency. */
+export function readCell(kind: CellKind, text: string, unit: AmountUnit | null, currency: string): unknown {
+  return kind === 'amount' ? parseAmount(text, unit ?? 'fen', currency) : READERS[kind](text);
+}

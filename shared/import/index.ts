@@ -1,0 +1,13 @@
+// Reading order files, shared by the import and batch-decision services and the Import screen.
+export { CASE_COLUMNS, COLUMN_IDS, type CellKind, type ColumnSpec } from './columns';
+export {
+  detectMapping,
+  missingCaseColumns,
+  type AmountUnit,
+  type MappedColumn,
+  type Mapping,
+  type MappingOptions,
+  type MappingResult,
+} from './mapping';
+export { parseAmount, parseInstantCell } from './cells';
+export { describeProblem, headerOfField, readRow, type RowProblem, type RowResult } from './rows';
