@@ -31,7 +31,7 @@ export function readRow(record: readonly string[], row: number, mapping: Mapping
   }
   const currencyColumn = mapping.columns.find((mapped) => mapped.column?.id === 'currency');
   const currency = (currencyColumn && record[currencyColumn.index]!.trim().toUpperCase()) || DEFAULT_CURRENCY;
-  const value: Record<string, unknown> = {};
+  const value: Record<string, unknown> = { facts: {} };
   for (const mapped of mapping.columns) {
     const { column } = mapped;
     if (column === null || (only === 'facts' && column.path[0] !== 'facts')) continue;
@@ -44,11 +44,7 @@ export function readRow(record: readonly string[], row: number, mapping: Mapping
       return { ok: false, problem: { row, column: mapped.header, message: error.message } };
     }
   }
-  return {
-    ok: true,
-    value:
-      only === 'facts' ? (((value['facts'] as object | undefined) ?? {}) as Record<string, unknown>) : value,
-  };
+  return { ok: true, value: only === 'facts' ? (value['facts'] as Record<string, unknown>) : value };
 }
 
 /** The file's header for a field path the schema or the rules named ("facts.paidAt"). */
