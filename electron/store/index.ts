@@ -42,3 +42,4 @@ export { restoreBackup } from './restore';
 export { formatRef, parseRef } from './refs';
 /** For benchmarks that build the store's bare schema beside it. */
 export { migrate } from './connection';
+export { exportPages, exportQuery, exportSql, type ExportQuery, type InstantsAs } from './export-rows';

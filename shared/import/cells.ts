@@ -103,7 +103,8 @@ function canParse(text: string): boolean {
 }
 
 const READERS: Record<Exclude<CellKind, 'amount'>, (text: string) => unknown> = {
-  text: (text) => text,
+  // An export neutralises a would-be formula with a leading quote; reading it back undoes that.
+  text: (text) => text.replace(/^'(?=[=+\-@\t\r\n])/, ''),
   instant: parseInstantCell,
   boolean: (text) => {
     const value = BOOLEANS[text.toLowerCase()];
