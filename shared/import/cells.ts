@@ -115,7 +115,10 @@ const READERS: Record<Exclude<CellKind, 'amount'>, (text: string) => unknown> = 
     if (!/^\d+(?:\.\d+)?$/.test(text)) throw new CellError(`"${text}" is not a number of minutes`);
     return Number(text);
   },
-  currency: (text) => text.toUpperCase(),
+  currency: (text) => {
+    if (!/^[A-Za-z]{3}$/.test(text)) throw new CellError(`"${text}" is not an ISO 4217 code such as CNY or USD`);
+    return text.toUpperCase();
+  },
   productType: oneOf(PRODUCT_TYPE_NAMES, 'product kind', PRODUCT_TYPES),
   billingMethod: oneOf(BILLING_NAMES, 'billing method', BILLING_METHODS),
   serviceStatus: oneOf(SERVICE_STATUS_NAMES, 'service status', SERVICE_STATUSES),

@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
+import { CANONICAL_HEADER, csvText, orderRow } from '../../electron/services/test-support/order-files';
+import { memoryIo } from '../test-support/memory-io';
+import { main } from '../refund-console';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rc-cli-data-'));
+  db = join(dir, 'cases.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const NOW = Date.parse('2026-03-02T00:00:00Z');
+function ordersFile(name: string, n: number, change?: (rows: string[][]) => void): string {
+  const random = seededRandom(3);
+  const rows = Array.from({ length: n }, (_, i) => orderRow(generateCase(random, i, NOW), 'canonical'));
+  change?.(rows);
+  const path = join(dir, name);
+  writeFileSync(path, csvText(CANONICAL_HEADER, rows));
+  return path;
+}
+
+async function run(argv: string[]) {
+  const io = memoryIo();
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('refund-console import', () => {
+  it('prints the JSON summary; a second import adds nothing and says so', async () => {
+    const file = ordersFile('orders.csv', 30);
+    const first = await run(['--db', db, 'import', file]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ added: 30, duplicates: 0, skipped: 0, errors: [] });
+    const second = await run(['--db', db, 'import', file]);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.out)).toMatchObject({ added: 0, duplicates: 30 });
+    expect(second.err).toMatch(/nothing added: all 30 orders are already in the store/);
+    expect((await run(['--db', db, 'verify-audit'])).out).toBe('ok 1 rows\n');
+  });
+
+  it('exits 2 and writes nothing on a bad row; --skip-bad-rows takes the rest and saves rejects', async () => {
+    const file = ordersFile('bad.csv', 10, (rows) => (rows[3]![6] = '2026-03-01'));
+    const refused = await run(['--db', db, 'import', file]);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.out).errors).toEqual([
+      { row: 5, column: 'paidAt', message: expect.stringMatching(/^"2026-03-01" /) },
+    ]);
+    const rejects = join(dir, 'rejects.csv');
+    const skipped = await run(['--db', db, 'import', file, '--skip-bad-rows', '--rejects', rejects]);
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.out)).toMatchObject({ added: 9, skipped: 1 });
+    expect(readFileSync(rejects, 'utf8')).toContain('row 5, column paidAt');
+  });
+
+  it('refuses a bad option', async () => {
+    expect((await run(['--db', db, 'import', 'x.csv', '--amount-unit', 'jiao'])).code).toBe(2);
+    expect((await run(['--db', db, 'import'])).err).toMatch(/missing FILE/);
+  });
+});
+
+describe('refund-console export', () => {
+  it('writes the imported cases as CSV, JSON and XLSX files', async () => {
+    await run(['--db', db, 'import', ordersFile('orders.csv', 12)]);
+    for (const format of ['csv', 'json', 'xlsx']) {
+      const out = join(dir, `cases.${format}`);
+      const result = await run([
+        '--db',
+        db,
+        'export',
+        '--format',
+        format,
+        '--out',
+        out,
+        '--dates',
+        'created',
+      ]);
+      expect(result).toMatchObject({ code: 0, err: `exported 12 cases to ${out}\n` });
+    }
+    expect(JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'))).toHaveLength(12);
+    expect((await run(['--db', db, 'export', '--format', 'xlsx'])).code).toBe(2);
+    expect((await run(['--db', db, 'export', '--outcome', 'great', '--out', join(dir, 'x.csv')])).code).toBe(
+      2,
+    );
+  });
+});
+
+describe('refund-console decide --batch', () => {
+  it('writes one row per input row and exits 0 when every row was decided', async () => {
+    const out = join(dir, 'decisions.csv');
+    const result = await run(['decide', '--batch', ordersFile('orders.csv', 25), '--out', out]);
+    expect(result.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(26);
+    expect(lines[1]).toMatch(/^2,O-2026-00000000,(eligible|conditional|ineligible|needs_info),/);
+  });
+
+  it('exits 2 with the error in the row that could not be decided', async () => {
+    const out = join(dir, 'decisions.csv');
+    const file = ordersFile('orders.csv', 5, (rows) => (rows[2]![5] = 'hardware'));
+    expect((await run(['decide', '--batch', file, '--out', out])).code).toBe(2);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[3]).toMatch(/^4,O-2026-00000002,,.*productType: ""hardware"" is not a known product kind/);
+  });
+});
