@@ -48,7 +48,9 @@ let stageCount = 0;
  * An import too big to hold in memory, staged in a temporary table of this connection and
  * then written in one transaction: until commit() the store's file is untouched (a cancel,
  * an error or a kill leaves it as it was), and no write lock is held while the file is read.
- * A staged order id already in the store, or already staged, is a duplicate and not added.
+ * An order id already in the store, or earlier in the same import, is a duplicate and not
+ * added: commit() finds both (the earlier row is already in its transaction). A preview,
+ * which never commits, asks for `countDuplicates` to have them found while staging.
  */
 export class ImportStage {
   private readonly table = `temp.import_stage_${++stageCount}`;
@@ -56,9 +58,13 @@ export class ImportStage {
   private readonly stage: Database.Statement;
   private open = true;
 
-  constructor(private readonly store: CaseStore) {
+  constructor(
+    private readonly store: CaseStore,
+    private readonly countDuplicates = false,
+  ) {
+    const unique = countDuplicates ? 'UNIQUE' : '';
     store.db.exec(
-      `CREATE TABLE ${this.table} (seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL UNIQUE,
+      `CREATE TABLE ${this.table} (seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL ${unique},
          input TEXT NOT NULL, deadline INTEGER)`,
     );
     this.exists = store.db.prepare('SELECT 1 FROM cases WHERE order_id = ? LIMIT 1').pluck();
@@ -67,11 +73,14 @@ export class ImportStage {
     );
   }
 
-  /** Stages checked rows in one (temporary) transaction: for each, whether it was a duplicate. */
+  /**
+   * Stages checked rows in one (temporary) transaction. With countDuplicates, says for each
+   * whether it is a duplicate; otherwise all are taken as new until commit() finds out.
+   */
   add(rows: readonly { input: NewCase; deadline: number | null }[]): boolean[] {
     return this.store.db.transaction(() =>
       rows.map(({ input, deadline }) => {
-        if (this.exists.get(input.orderId) !== undefined) return true;
+        if (this.countDuplicates && this.exists.get(input.orderId) !== undefined) return true;
         return this.stage.run(input.orderId, JSON.stringify(input), deadline).changes === 0;
       }),
     )();
@@ -112,7 +121,7 @@ export class ImportStage {
           caseRef: null,
           action: 'cases.import',
           actor,
-          detail: { ...source, count: lastId - firstId + 1, firstId, lastId },
+          detail: { ...source, count: lastId - firstId + 1, firstId, lastId, duplicates },
         });
       }
       return { firstId, lastId, duplicates };
@@ -154,9 +163,8 @@ export function importCases(store: CaseStore, rows: readonly unknown[], actor: s
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) };
   const stage = new ImportStage(store);
   try {
-    const duplicatesInStage = stage.add(valid).filter(Boolean).length;
-    const committed = stage.commit(actor);
-    return { ok: true, ...committed, duplicates: committed.duplicates + duplicatesInStage };
+    stage.add(valid);
+    return { ok: true, ...stage.commit(actor) };
   } finally {
     stage.discard();
   }

@@ -116,7 +116,8 @@ const READERS: Record<Exclude<CellKind, 'amount'>, (text: string) => unknown> = 
     return Number(text);
   },
   currency: (text) => {
-    if (!/^[A-Za-z]{3}$/.test(text)) throw new CellError(`"${text}" is not an ISO 4217 code such as CNY or USD`);
+    if (!/^[A-Za-z]{3}$/.test(text))
+      throw new CellError(`"${text}" is not an ISO 4217 code such as CNY or USD`);
     return text.toUpperCase();
   },
   productType: oneOf(PRODUCT_TYPE_NAMES, 'product kind', PRODUCT_TYPES),

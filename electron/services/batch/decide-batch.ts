@@ -71,41 +71,46 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
   };
   let mapping: Mapping | null = null;
   let orderIdAt = -1;
-  for await (const record of file.records()) {
-    if (mapping === null) {
-      const detected = detectMapping(record.cells, { amountUnit: options.amountUnit });
-      if (!detected.ok) throw new CsvFileError(detected.message);
-      mapping = detected.mapping;
-      orderIdAt = mapping.columns.find((mapped) => mapped.column?.id === 'orderId')?.index ?? -1;
-      continue;
-    }
-    summary.rows++;
-    const orderId = orderIdAt === -1 ? '' : (record.cells[orderIdAt] ?? '');
-    const read = readRow(record.cells, record.row, mapping, 'facts');
-    if (!read.ok) fail(read.problem, orderId);
-    else {
-      try {
-        const decision = decide(read.value as Facts, { now: options.now });
-        summary.decided++;
-        buffer += csvLine(
-          [
-            record.row,
+  for await (const records of file.batches()) {
+    for (const record of records) {
+      if (mapping === null) {
+        const detected = detectMapping(record.cells, { amountUnit: options.amountUnit });
+        if (!detected.ok) throw new CsvFileError(detected.message);
+        mapping = detected.mapping;
+        orderIdAt = mapping.columns.find((mapped) => mapped.column?.id === 'orderId')?.index ?? -1;
+        continue;
+      }
+      summary.rows++;
+      const orderId = orderIdAt === -1 ? '' : (record.cells[orderIdAt] ?? '');
+      const read = readRow(record.cells, record.row, mapping, 'facts');
+      if (!read.ok) fail(read.problem, orderId);
+      else {
+        try {
+          const decision = decide(read.value as Facts, { now: options.now });
+          summary.decided++;
+          buffer += csvLine(
+            [
+              record.row,
+              orderId,
+              decision.outcome,
+              decision.refundAmount,
+              decision.currency,
+              decision.clauses.join(';'),
+              decision.missing.join(';'),
+              decision.windowClosesAt,
+              decision.policyVersion,
+              null,
+            ],
+            true,
+          );
+        } catch (error) {
+          if (!(error instanceof InvalidFactsError)) throw error;
+          const column = headerOfField(mapping, `facts.${error.field}`);
+          fail(
+            { row: record.row, column, message: column === null ? error.message : error.problem },
             orderId,
-            decision.outcome,
-            decision.refundAmount,
-            decision.currency,
-            decision.clauses.join(';'),
-            decision.missing.join(';'),
-            decision.windowClosesAt,
-            decision.policyVersion,
-            null,
-          ],
-          true,
-        );
-      } catch (error) {
-        if (!(error instanceof InvalidFactsError)) throw error;
-        const column = headerOfField(mapping, `facts.${error.field}`);
-        fail({ row: record.row, column, message: column === null ? error.message : error.problem }, orderId);
+          );
+        }
       }
     }
     if (buffer.length > FLUSH_CHARS) {

@@ -119,14 +119,14 @@ class ImportRun {
     try {
       file = await CsvFile.open(options.file, options.encoding);
       summary.encoding = file.encoding.name + (file.encoding.bom ? ' (BOM)' : '');
-      this.stage = new ImportStage(this.store);
+      this.stage = new ImportStage(this.store, options.dryRun === true);
       let mapping: Mapping | null = null;
-      for await (const record of file.records({
-        signal: options.signal,
-        onProgress: (p) => this.progress(p),
-      })) {
-        if (mapping === null) mapping = await this.readHeader(record);
-        else this.readRecord(record, mapping);
+      const batches = file.batches({ signal: options.signal, onProgress: (p) => this.progress(p) });
+      for await (const records of batches) {
+        for (const record of records) {
+          if (mapping === null) mapping = await this.readHeader(record);
+          else this.readRecord(record, mapping);
+        }
       }
       if (mapping === null) throw new CsvFileError('the file has no header row');
       if (summary.rows === 0) throw new CsvFileError('the file has a header but no rows', 2);
@@ -160,7 +160,6 @@ class ImportRun {
     const committed = this.stage!.commit(options.actor, {
       file: basename(options.file),
       sha256: summary.sha256,
-      duplicates: summary.duplicates,
       skipped: summary.skipped,
     });
     Object.assign(summary, {
