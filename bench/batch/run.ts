@@ -9,7 +9,7 @@ import { CANONICAL_HEADER, orderRow } from '../../electron/services/test-support
 import { csvLine } from '../../electron/services/csv';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
 import { decide } from '../../shared/policy';
-import { mb } from '../store/measure';
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const NOW = Date.parse('2026-03-02T00:00:00Z');
