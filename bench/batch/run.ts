@@ -9,6 +9,7 @@ import { CANONICAL_HEADER, orderRow } from '../../electron/services/test-support
 import { csvLine } from '../../electron/services/csv';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
 import { decide } from '../../shared/policy';
+
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);

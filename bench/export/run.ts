@@ -15,6 +15,7 @@ import {
 } from '../../electron/store';
 import { ExportFilterSchema } from '../../shared/model/export';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
+
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);

@@ -9,6 +9,7 @@ import { runImport } from '../../electron/services/import';
 import { CANONICAL_HEADER, csvText, orderRow } from '../../electron/services/test-support/order-files';
 import { formatRef, migrate, openStore } from '../../electron/store';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
+
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
