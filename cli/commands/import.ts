@@ -1,4 +1,5 @@
-import { runImport, type ImportSummary } from '../../electron/services/import';
+import { runImport } from '../../electron/services/import';
+import type { ImportSummary } from '../../shared/model/import';
 import { currentAgent } from '../../electron/store';
 import { parseArgs, stringFlag, UsageError } from '../args';
 import { EXIT, type CliIo } from '../io';

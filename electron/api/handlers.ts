@@ -21,6 +21,8 @@ import { backupHandlers } from './backups';
 import { caseHandlers } from './cases';
 import { decisionHandlers } from './decisions';
 import { draftHandlers } from './drafts';
+import { exportHandlers } from './export';
+import { importHandlers } from './import';
 import { noteHandlers } from './notes';
 import { settingsHandlers } from './settings';
 import type { Implementations } from './types';
@@ -85,6 +87,8 @@ export function createHandlers(store: CaseStore): Handlers {
     ...auditHandlers(store),
     ...settingsHandlers(store),
     ...backupHandlers(store),
+    ...importHandlers(store),
+    ...exportHandlers(store),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

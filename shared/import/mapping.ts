@@ -1,6 +1,7 @@
+import type { AMOUNT_UNITS } from '../model/import';
 import { CASE_COLUMNS, type ColumnSpec } from './columns';
 
-export type AmountUnit = 'yuan' | 'fen';
+export type AmountUnit = (typeof AMOUNT_UNITS)[number];
 
 /** One column of the file and what it was taken to mean (null: ignored). */
 export interface MappedColumn {

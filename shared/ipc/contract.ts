@@ -9,7 +9,9 @@ import {
   NewCaseSchema,
 } from '../model/case';
 import { OUTCOMES } from '../model/decision';
+import { EXPORT_FORMATS, ExportFilterSchema } from '../model/export';
 import { FactsSchema } from '../model/facts';
+import { AMOUNT_UNITS, ImportSummarySchema } from '../model/import';
 import { LANGUAGES } from '../model/languages';
 import { QueueQuerySchema } from '../model/queue';
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
@@ -37,6 +39,28 @@ const revision = z.number().int().min(1);
  * the change appended.
  */
 const change = CaseChangeSchema;
+
+/** An absolute path of a file on this machine, with one of the given extensions. */
+const localFile = (extensions: readonly string[]) =>
+  z
+    .string()
+    .min(2)
+    .max(4096)
+    .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path), {
+      error: 'must be an absolute path',
+    })
+    .refine((path) => extensions.some((extension) => path.toLowerCase().endsWith(extension)), {
+      error: `must end with ${extensions.join(', ')}`,
+    });
+
+const importRequest = z.strictObject({
+  file: localFile(['.csv', '.txt']),
+  /** An encoding name (utf8, gb18030, utf16le…); detected when absent. */
+  encoding: z.string().min(1).max(40).optional(),
+  amountUnit: z.enum(AMOUNT_UNITS).optional(),
+  /** The file's header → a canonical column, or null to ignore it; over what was detected. */
+  mapping: z.record(z.string(), z.string().nullable()).optional(),
+});
 
 export const api = {
   'cases.create': method(NewCaseSchema, change),
@@ -127,6 +151,27 @@ export const api = {
       problem: z.string().nullable(),
       newestGoodBackup: z.string().nullable(),
     }),
+  ),
+  /** Reads an order file and says what importing it would do; writes nothing. */
+  'imports.preview': method(importRequest, ImportSummarySchema),
+  /** Imports an order file: all-or-nothing unless skipBadRows; rejects saved to rejectsFile. */
+  'imports.run': method(
+    importRequest.extend({
+      agent: agentName,
+      skipBadRows: z.boolean().default(false),
+      rejectsFile: localFile(['.csv']).optional(),
+    }),
+    ImportSummarySchema,
+  ),
+  /** Writes the cases a filter selects, with their latest decision, to a new file. */
+  'exports.write': method(
+    z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      file: localFile(['.csv', '.json', '.xlsx']),
+      filter: ExportFilterSchema.default({ dates: 'decided' }),
+      excelFriendly: z.boolean().default(false),
+    }),
+    z.object({ file: z.string(), rows: z.number().int() }),
   ),
 } as const;
 

@@ -1,2 +1,2 @@
 // The import service's face: CSV order files into cases.
-export { runImport, type ImportOptions, type ImportProgress, type ImportSummary } from './run-import';
+export { runImport, type ImportOptions, type ImportProgress } from './run-import';

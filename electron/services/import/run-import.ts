@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { NewCase } from '../../../shared/model/case';
+import type { ImportSummary } from '../../../shared/model/import';
 import {
   describeProblem,
   detectMapping,
@@ -39,28 +40,6 @@ export interface ImportProgress {
   bytesRead: number;
   size: number;
   rowsPerSecond: number;
-}
-
-export interface ImportSummary {
-  /** Cases added, or that would be added on a dry run. */
-  added: number;
-  duplicates: number;
-  /** Bad rows left out (only with skipBadRows). */
-  skipped: number;
-  /** The first problems, by row; `errorCount` counts them all. */
-  errors: (RowProblem & { message: string })[];
-  errorCount: number;
-  rows: number;
-  /** Whether the store was changed. */
-  committed: boolean;
-  cancelled: boolean;
-  encoding: string | null;
-  sha256: string | null;
-  firstRef: string | null;
-  lastRef: string | null;
-  mapping: { header: string; column: string | null; unit: AmountUnit | null }[];
-  ignoredColumns: string[];
-  preview: NewCase[];
 }
 
 const MAX_REPORTED_ERRORS = 100;
