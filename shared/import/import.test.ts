@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { FactsSchema } from '../model/facts';
+import { detectMapping, parseAmount, parseInstantCell, readRow } from '.';
+
+describe('detectMapping', () => {
+  it('reads canonical, Chinese, full-width and prefixed headers, with the amount unit', () => {
+    const result = detectMapping([
+      'orderId',
+      '客户名称',
+      '账号ＩＤ',
+      'facts.paidAt',
+      '订单金额（元）',
+      'voucherAmount',
+      'x',
+    ]);
+    expect(result.ok && result.mapping.columns.map(({ column, unit }) => [column?.id ?? null, unit])).toEqual(
+      [
+        ['orderId', null],
+        ['customerName', null],
+        ['accountId', null],
+        ['paidAt', null],
+        ['orderAmount', 'yuan'],
+        ['voucherAmount', 'fen'],
+        [null, null],
+      ],
+    );
+    expect(result.ok && result.mapping.ignored).toEqual(['x']);
+  });
+
+  it('takes the unit from the option when the header does not say, and Chinese headers default to yuan', () => {
+    const unitOf = (header: string, amountUnit?: 'yuan' | 'fen') => {
+      const result = detectMapping([header], { amountUnit });
+      return result.ok ? result.mapping.columns[0]!.unit : null;
+    };
+    expect(unitOf('orderAmount', 'yuan')).toBe('yuan');
+    expect(unitOf('订单金额')).toBe('yuan');
+    expect(unitOf('订单金额(分)', 'yuan')).toBe('fen');
+    expect(unitOf('orderAmount_yuan')).toBe('yuan');
+  });
+
+  it('refuses two headers for one column', () => {
+    expect(detectMapping(['orderId', '订单号'])).toEqual({
+      ok: false,
+      message: 'columns "orderId" and "订单号" both mean orderId',
+    });
+  });
+});
+
+describe('cells', () => {
+  it('reads yuan by string, never through a float', () => {
+    expect(parseAmount('199.00', 'yuan', 'CNY')).toBe(19900);
+    expect(parseAmount('0.29', 'yuan', 'CNY')).toBe(29);
+    expect(parseAmount('¥1,299.5', 'yuan', 'CNY')).toBe(129950);
+    expect(parseAmount('1500', 'yuan', 'JPY')).toBe(1500);
+    expect(() => parseAmount('1500.5', 'yuan', 'JPY')).toThrow(
+      'has 1 decimal places; JPY amounts have at most 0',
+    );
+    expect(() => parseAmount('199.005', 'yuan', 'CNY')).toThrow('has 3 decimal places');
+    expect(() => parseAmount('-5', 'fen', 'CNY')).toThrow('is not an amount');
+    expect(() => parseAmount('99999999999999999', 'fen', 'CNY')).toThrow('is too large');
+  });
+
+  it('asks for an offset on an instant without one', () => {
+    expect(parseInstantCell('2026-03-01 10:00+08:00')).toBe('2026-03-01T10:00+08:00');
+    expect(() => parseInstantCell('2026-03-01 10:00:00')).toThrow(
+      '"2026-03-01 10:00:00" has no UTC offset; write it with one, e.g. 2026-03-01T10:00:00+08:00',
+    );
+    expect(() => parseInstantCell('2026-02-30T10:00:00Z')).toThrow('is not a real calendar date');
+  });
+
+  it('gives facts the schema accepts as they are (decide --batch relies on it)', () => {
+    const mapping = detectMapping([
+      'productType',
+      'paidAt',
+      'orderAmount',
+      'currency',
+      'invoiceIssued',
+      'billingMethod',
+      'imageInUse',
+      'serviceStatus',
+      'exclusions.infoWithheld',
+      'consumedMinutes',
+    ]);
+    if (!mapping.ok) throw new Error(mapping.message);
+    const read = readRow(
+      ['镜像', '2026-03-01T10:00:00Z', '100', 'usd', '是', '按量付费', 'no', '已完成', '0', '12.5'],
+      2,
+      mapping.mapping,
+      'facts',
+    );
+    expect(read.ok && FactsSchema.strict().parse(read.value)).toEqual(read.ok && read.value);
+    expect(read.ok && read.value).toMatchObject({
+      productType: 'image',
+      currency: 'USD',
+      billingMethod: 'pay_as_you_go',
+    });
+  });
+});
