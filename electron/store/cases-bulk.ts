@@ -3,7 +3,7 @@ import { NewCaseSchema, type NewCase } from '../../shared/model/case';
 import { describeFirstIssue } from '../../shared/model/issues';
 import { appendAudit } from './audit';
 import { previewDeadline } from './case-rules';
-import { insertCaseRow, newCaseKey } from './cases';
+import { insertCaseRow, newCaseKey, toNewCaseRow, type NewCaseRow } from './cases';
 import { addAllToCounts, type CountKey } from './counts';
 import { InvalidInputError } from './errors';
 import { formatRef } from './refs';
@@ -44,6 +44,19 @@ export function checkImportRow(raw: unknown, now: number): CheckedRow {
 
 let stageCount = 0;
 
+// A staged case is its row as insertCaseRow writes it, so the commit turns nothing back.
+const STAGED_COLUMNS: readonly (keyof NewCaseRow)[] = [
+  'customer_name',
+  'account_id',
+  'contact',
+  'order_id',
+  'product_name',
+  'provider',
+  'product_type',
+  'facts',
+  'assignee',
+];
+
 /**
  * An import too big to hold in memory, staged in a temporary table of this connection and
  * then written in one transaction: until commit() the store's file is untouched (a cancel,
@@ -53,7 +66,8 @@ let stageCount = 0;
  * which never commits, asks for `countDuplicates` to have them found while staging.
  */
 export class ImportStage {
-  private readonly table = `temp.import_stage_${++stageCount}`;
+  private readonly name = `import_stage_${++stageCount}`;
+  private readonly table = `temp.${this.name}`;
   private readonly exists: Database.Statement;
   private readonly stage: Database.Statement;
   private open = true;
@@ -64,12 +78,14 @@ export class ImportStage {
   ) {
     const unique = countDuplicates ? 'UNIQUE' : '';
     store.db.exec(
-      `CREATE TABLE ${this.table} (seq INTEGER PRIMARY KEY, order_id TEXT NOT NULL ${unique},
-         input TEXT NOT NULL, deadline INTEGER)`,
+      `CREATE TABLE ${this.table} (seq INTEGER PRIMARY KEY, ${STAGED_COLUMNS.join(', ')}, deadline INTEGER)`,
     );
+    if (countDuplicates)
+      store.db.exec(`CREATE UNIQUE INDEX temp.${this.name}_order ON ${this.name} (order_id)`);
     this.exists = store.db.prepare('SELECT 1 FROM cases WHERE order_id = ? LIMIT 1').pluck();
     this.stage = store.db.prepare(
-      `INSERT OR IGNORE INTO ${this.table} (order_id, input, deadline) VALUES (?, ?, ?)`,
+      `INSERT OR IGNORE INTO ${this.table} (${STAGED_COLUMNS.join(', ')}, deadline)
+       VALUES (${STAGED_COLUMNS.map((column) => `@${column}`).join(', ')}, @deadline)`,
     );
   }
 
@@ -81,7 +97,7 @@ export class ImportStage {
     return this.store.db.transaction(() =>
       rows.map(({ input, deadline }) => {
         if (this.countDuplicates && this.exists.get(input.orderId) !== undefined) return true;
-        return this.stage.run(input.orderId, JSON.stringify(input), deadline).changes === 0;
+        return this.stage.run({ ...toNewCaseRow(input), deadline }).changes === 0;
       }),
     )();
   }
@@ -93,25 +109,24 @@ export class ImportStage {
   commit(actor: string, source: Record<string, unknown> = {}): ImportCommit {
     const { store, table } = this;
     const page = store.db.prepare(
-      `SELECT seq, input, deadline FROM ${table} WHERE seq > ? ORDER BY seq LIMIT ${COMMIT_PAGE}`,
+      `SELECT seq, ${STAGED_COLUMNS.join(', ')}, deadline FROM ${table} WHERE seq > ? ORDER BY seq LIMIT ${COMMIT_PAGE}`,
     );
     const result = store.write(() => {
       let firstId: number | null = null;
       let lastId: number | null = null;
       let duplicates = 0;
       for (let after = 0; ;) {
-        const rows = page.all(after) as { seq: number; input: string; deadline: number | null }[];
+        const rows = page.all(after) as (NewCaseRow & { seq: number; deadline: number | null })[];
         if (rows.length === 0) break;
         const keys: CountKey[] = [];
         for (const row of rows) {
-          const input = JSON.parse(row.input) as NewCase;
-          if (this.exists.get(input.orderId) !== undefined) {
+          if (this.exists.get(row.order_id) !== undefined) {
             duplicates++;
             continue;
           }
-          lastId = insertCaseRow(store, input, row.deadline);
+          lastId = insertCaseRow(store, row, row.deadline);
           firstId ??= lastId;
-          keys.push(newCaseKey(input));
+          keys.push(newCaseKey(row));
         }
         addAllToCounts(store, keys);
         after = rows.at(-1)!.seq;

@@ -1,5 +1,5 @@
 import type { CaseChange, CaseStatus, NewCase } from '../../shared/model/case';
-import type { Facts } from '../../shared/model/facts';
+import type { Facts, ProductType } from '../../shared/model/facts';
 import { appendAudit } from './audit';
 import { previewDeadline } from './case-rules';
 import { changeOf } from './case-detail';
@@ -10,28 +10,45 @@ import { requireCase, requireRevision } from './rows';
 import { indexCase } from './search';
 import type { CaseStore } from './store';
 
-/** The queue-count group a new case starts in. */
-export const newCaseKey = (input: NewCase): CountKey => ({
-  status: 'open',
+/** A new case as its row stores it, the facts already JSON: what an import stages and writes. */
+export interface NewCaseRow {
+  customer_name: string;
+  account_id: string;
+  contact: string | null;
+  order_id: string;
+  product_name: string;
+  provider: string;
+  product_type: ProductType | null;
+  facts: string;
+  assignee: string | null;
+}
+
+export const toNewCaseRow = (input: NewCase): NewCaseRow => ({
+  customer_name: input.customer.name,
+  account_id: input.customer.accountId,
+  contact: input.customer.contact ?? null,
+  order_id: input.orderId,
+  product_name: input.productName,
+  provider: input.provider,
   product_type: input.facts.productType ?? null,
-  latest_outcome: null,
+  facts: JSON.stringify(input.facts),
   assignee: input.assignee || null,
+});
+
+/** The queue-count group a new case starts in. */
+export const newCaseKey = (row: NewCaseRow): CountKey => ({
+  status: 'open',
+  product_type: row.product_type,
+  latest_outcome: null,
+  assignee: row.assignee,
 });
 
 /**
  * Inserts a case row and its search entry; the caller owns the transaction, the queue
  * counts and the audit (a row per created case, or one per import).
  */
-export function insertCaseRow(store: CaseStore, input: NewCase, windowClosesAt: number | null): number {
+export function insertCaseRow(store: CaseStore, row: NewCaseRow, windowClosesAt: number | null): number {
   const now = store.now();
-  const fields = {
-    customer_name: input.customer.name,
-    account_id: input.customer.accountId,
-    contact: input.customer.contact ?? null,
-    order_id: input.orderId,
-    product_name: input.productName,
-    provider: input.provider,
-  };
   const { lastInsertRowid } = store
     .sql(
       `INSERT INTO cases (customer_name, account_id, contact, order_id, product_name, provider,
@@ -39,28 +56,29 @@ export function insertCaseRow(store: CaseStore, input: NewCase, windowClosesAt: 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     )
     .run(
-      fields.customer_name,
-      fields.account_id,
-      fields.contact,
-      fields.order_id,
-      fields.product_name,
-      fields.provider,
-      input.facts.productType ?? null,
-      JSON.stringify(input.facts),
-      input.assignee || null,
+      row.customer_name,
+      row.account_id,
+      row.contact,
+      row.order_id,
+      row.product_name,
+      row.provider,
+      row.product_type,
+      row.facts,
+      row.assignee,
       windowClosesAt,
       now,
       now,
     );
   const id = Number(lastInsertRowid);
-  indexCase(store, id, fields, []);
+  indexCase(store, id, row, []);
   return id;
 }
 
 export function createCase(store: CaseStore, input: NewCase, actor: string): CaseChange {
   return store.write(() => {
-    const ref = formatRef(insertCaseRow(store, input, previewDeadline(input.facts, store.now())));
-    addToCount(store, newCaseKey(input), 1);
+    const row = toNewCaseRow(input);
+    const ref = formatRef(insertCaseRow(store, row, previewDeadline(input.facts, store.now())));
+    addToCount(store, newCaseKey(row), 1);
     const audit = appendAudit(store, { caseRef: ref, action: 'case.create', actor, detail: { ...input } });
     return changeOf(store, ref, [audit]);
   });
