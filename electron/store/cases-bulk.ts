@@ -76,7 +76,6 @@ export class ImportStage {
     private readonly store: CaseStore,
     private readonly countDuplicates = false,
   ) {
-    const unique = countDuplicates ? 'UNIQUE' : '';
     store.db.exec(
       `CREATE TABLE ${this.table} (seq INTEGER PRIMARY KEY, ${STAGED_COLUMNS.join(', ')}, deadline INTEGER)`,
     );
