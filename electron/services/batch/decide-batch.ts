@@ -11,7 +11,7 @@ import {
 } from '../../../shared/import';
 import type { Facts } from '../../../shared/model/facts';
 import { decide, InvalidFactsError } from '../../../shared/policy';
-import { CsvFile, CsvFileError, csvLine } from '../csv';
+import { CsvFile, CsvFileError, csvLine, type CsvRecord } from '../csv';
 
 export interface BatchOptions {
   file: string;
@@ -48,6 +48,42 @@ export const BATCH_COLUMNS = [
 const MAX_REPORTED_ERRORS = 100;
 const FLUSH_CHARS = 256 * 1024;
 
+/** One input row decided: its output line, and its problem when it could not be decided. */
+function decideRow(
+  record: CsvRecord,
+  mapping: Mapping,
+  orderId: string,
+  now: number,
+): { line: string; problem: RowProblem | null } {
+  const read = readRow(record.cells, record.row, mapping, 'facts');
+  let problem = read.ok ? null : read.problem;
+  if (read.ok) {
+    try {
+      const decision = decide(read.value as Facts, { now });
+      const { outcome, refundAmount, currency, clauses, missing, windowClosesAt, policyVersion } = decision;
+      const cells = [
+        record.row,
+        orderId,
+        outcome,
+        refundAmount,
+        currency,
+        clauses.join(';'),
+        missing.join(';'),
+      ];
+      return { line: csvLine([...cells, windowClosesAt, policyVersion, null], true), problem: null };
+    } catch (error) {
+      if (!(error instanceof InvalidFactsError)) throw error;
+      const column = headerOfField(mapping, `facts.${error.field}`);
+      problem = { row: record.row, column, message: column === null ? error.message : error.problem };
+    }
+  }
+  const message = problem!.column === null ? problem!.message : `${problem!.column}: ${problem!.message}`;
+  return {
+    line: csvLine([record.row, orderId, null, null, null, null, null, null, null, message], true),
+    problem,
+  };
+}
+
 /**
  * Decides every row of an order file without a store (same header rules as the import) and
  * writes one output row per input row. readRow's values already satisfy FactsSchema (typed
@@ -59,16 +95,6 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
   const file = await CsvFile.open(options.file, options.encoding);
   const out = typeof options.out === 'string' ? createWriteStream(options.out) : options.out;
   let buffer = csvLine(BATCH_COLUMNS, true);
-  const flush = async () => {
-    if (!out.write(buffer)) await once(out, 'drain');
-    buffer = '';
-  };
-  const fail = (problem: RowProblem, orderId: string) => {
-    summary.errorCount++;
-    if (summary.errors.length < MAX_REPORTED_ERRORS) summary.errors.push(problem);
-    const message = problem.column === null ? problem.message : `${problem.column}: ${problem.message}`;
-    buffer += csvLine([problem.row, orderId, null, null, null, null, null, null, null, message], true);
-  };
   let mapping: Mapping | null = null;
   let orderIdAt = -1;
   for await (const records of file.batches()) {
@@ -81,45 +107,19 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
         continue;
       }
       summary.rows++;
-      const orderId = orderIdAt === -1 ? '' : (record.cells[orderIdAt] ?? '');
-      const read = readRow(record.cells, record.row, mapping, 'facts');
-      if (!read.ok) fail(read.problem, orderId);
-      else {
-        try {
-          const decision = decide(read.value as Facts, { now: options.now });
-          summary.decided++;
-          buffer += csvLine(
-            [
-              record.row,
-              orderId,
-              decision.outcome,
-              decision.refundAmount,
-              decision.currency,
-              decision.clauses.join(';'),
-              decision.missing.join(';'),
-              decision.windowClosesAt,
-              decision.policyVersion,
-              null,
-            ],
-            true,
-          );
-        } catch (error) {
-          if (!(error instanceof InvalidFactsError)) throw error;
-          const column = headerOfField(mapping, `facts.${error.field}`);
-          fail(
-            { row: record.row, column, message: column === null ? error.message : error.problem },
-            orderId,
-          );
-        }
-      }
+      const { line, problem } = decideRow(record, mapping, record.cells[orderIdAt] ?? '', options.now);
+      buffer += line;
+      if (problem === null) summary.decided++;
+      else if (++summary.errorCount <= MAX_REPORTED_ERRORS) summary.errors.push(problem);
     }
     if (buffer.length > FLUSH_CHARS) {
-      await flush();
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
       options.onProgress?.(summary.rows);
     }
   }
   if (mapping === null) throw new CsvFileError('the file has no header row');
-  await flush();
+  out.write(buffer);
   if (typeof options.out === 'string') {
     out.end();
     await once(out, 'close');
