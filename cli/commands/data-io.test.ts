@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
+import { damagedStoreFile } from '../../electron/store/test-support/temp-store';
 import { CANONICAL_HEADER, csvText, orderRow } from '../../electron/services/test-support/order-files';
 import { memoryIo } from '../test-support/memory-io';
 import { main } from '../refund-console';
@@ -56,6 +57,13 @@ describe('refund-console import', () => {
     expect(skipped.code).toBe(0);
     expect(JSON.parse(skipped.out)).toMatchObject({ added: 9, skipped: 1 });
     expect(readFileSync(rejects, 'utf8')).toContain('row 5, column paidAt');
+  });
+
+  it('exits 1 and writes nothing into a damaged store', async () => {
+    const damaged = await damagedStoreFile(dir);
+    const result = await run(['--db', damaged, 'import', ordersFile('orders.csv', 3)]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/damaged/);
   });
 
   it('refuses a bad option', async () => {

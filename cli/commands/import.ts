@@ -1,10 +1,10 @@
 import { runImport } from '../../electron/services/import';
 import type { ImportSummary } from '../../shared/model/import';
-import { currentAgent } from '../../electron/store';
+import { currentAgent, StoreDamagedError } from '../../electron/store';
 import { parseArgs, stringFlag, UsageError } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { count, progressLine } from './progress';
-import { allowFlags, withStore } from './with-store';
+import { allowFlags, CommandFailure, withStore } from './with-store';
 
 const FLAGS = ['encoding', 'amount-unit', 'skip-bad-rows', 'rejects', 'dry-run', 'agent'];
 
@@ -47,6 +47,10 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
             `import: ${count(rows)} rows, ${Math.floor((100 * bytesRead) / size)}%, ${count(rowsPerSecond)} rows/s`,
           ),
       });
+    } catch (error) {
+      // A store that opened damaged refuses the commit; nothing was written.
+      if (error instanceof StoreDamagedError) throw new CommandFailure(EXIT.failed, error.message);
+      throw error;
     } finally {
       process.off('SIGINT', onSignal);
       progress.done();
