@@ -7,8 +7,6 @@ export interface CliIo {
   readInput(pathOrDash: string): Promise<string>;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Whether stderr is a terminal, where a progress line may be redrawn in place. */
-  stderrIsTerminal?: boolean;
 }
 
 async function readStdin(): Promise<string> {
@@ -25,7 +23,6 @@ export const processIo: CliIo = {
   stderr: (text) => {
     process.stderr.write(text);
   },
-  stderrIsTerminal: process.stderr.isTTY === true,
 };
 
 /** Reads FILE (or standard input for "-") and parses it as JSON; failures are BadInputErrors. */

@@ -39,8 +39,9 @@ await build({
   sourcemap: 'linked',
   minify: true,
   logLevel: 'warning',
-  // The native module finds its compiled binding beside itself in node_modules.
-  external: ['better-sqlite3'],
+  // The native module finds its compiled binding beside itself in node_modules. exceljs stays
+  // there too: bundled, its old dependencies' `new Buffer()` counts as ours and Node warns.
+  external: ['better-sqlite3', 'exceljs'],
   plugins: [zodEnglishOnly],
   banner: {
     js: "import { createRequire as __rcRequire } from 'node:module'; const require = __rcRequire(import.meta.url);",

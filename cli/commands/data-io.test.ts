@@ -59,10 +59,10 @@ describe('refund-console import', () => {
     expect(readFileSync(rejects, 'utf8')).toContain('row 5, column paidAt');
   });
 
-  it('exits 1 and writes nothing into a damaged store', async () => {
+  it('exits 3 and writes nothing into a damaged store', async () => {
     const damaged = await damagedStoreFile(dir);
     const result = await run(['--db', damaged, 'import', ordersFile('orders.csv', 3)]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.err).toMatch(/damaged/);
   });
 

@@ -1,77 +1,81 @@
 import { runImport } from '../../electron/services/import';
+import { currentAgent } from '../../electron/store';
 import type { ImportSummary } from '../../shared/model/import';
-import { currentAgent, StoreDamagedError } from '../../electron/store';
-import { parseArgs, stringFlag, UsageError } from '../args';
-import { EXIT, type CliIo } from '../io';
-import { count, progressLine } from './progress';
-import { allowFlags, CommandFailure, withStore } from './with-store';
+import { defineCommand } from '../command';
+import { BadInputError, CliError, UsageError } from '../errors';
+import { json } from '../io';
+import { amountUnit, count, progressLine } from './progress';
+import { withStore } from './with-store';
 
-const FLAGS = ['encoding', 'amount-unit', 'skip-bad-rows', 'rejects', 'dry-run', 'agent'];
+/** Ended by Ctrl-C: nothing written (128 + SIGINT, as shells report it). */
+const EXIT_CANCELLED = 130;
 
 /**
- * `refund-console [--db PATH] import FILE [--encoding E] [--amount-unit yuan|fen]
- * [--skip-bad-rows] [--rejects FILE] [--dry-run] [--agent NAME]`: prints a JSON summary;
- * exit 0 when every row was taken (or skipped on request), 2 when bad rows stopped it.
+ * Prints a JSON summary on stdout; exit 0 when every row was taken (or skipped on request),
+ * 2 when bad rows stopped it (nothing written), 130 when cancelled (nothing written).
  */
-export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['db', 'encoding', 'amount-unit', 'rejects', 'agent']);
-  allowFlags(parsed, FLAGS);
-  const file = parsed.positionals[0];
-  if (file === undefined || file === '-')
-    throw new UsageError('missing FILE (a CSV file; standard input is not read)');
-  const amountUnit = stringFlag(parsed, 'amount-unit');
-  if (amountUnit !== undefined && amountUnit !== 'yuan' && amountUnit !== 'fen') {
-    throw new UsageError('--amount-unit must be yuan or fen');
-  }
-  const rejectsFile = stringFlag(parsed, 'rejects');
-  const skipBadRows = parsed.flags.has('skip-bad-rows');
-  if (rejectsFile !== undefined && !skipBadRows) throw new UsageError('--rejects needs --skip-bad-rows');
-  return withStore('import', parsed, io, async ({ store }) => {
-    const progress = progressLine(io);
-    const cancel = new AbortController();
-    const onSignal = () => cancel.abort();
-    process.once('SIGINT', onSignal);
-    let summary: ImportSummary;
-    try {
-      summary = await runImport(store, {
-        file,
-        actor: stringFlag(parsed, 'agent') ?? cliActor(currentAgent(store)),
-        encoding: stringFlag(parsed, 'encoding'),
-        amountUnit,
-        skipBadRows,
-        rejectsFile,
-        dryRun: parsed.flags.has('dry-run'),
-        signal: cancel.signal,
-        onProgress: ({ rows, bytesRead, size, rowsPerSecond }) =>
-          progress.show(
-            `import: ${count(rows)} rows, ${Math.floor((100 * bytesRead) / size)}%, ${count(rowsPerSecond)} rows/s`,
-          ),
-      });
-    } catch (error) {
-      // A store that opened damaged refuses the commit; nothing was written.
-      if (error instanceof StoreDamagedError) throw new CommandFailure(EXIT.failed, error.message);
-      throw error;
-    } finally {
-      process.off('SIGINT', onSignal);
-      progress.done();
-    }
-    io.stdout(`${JSON.stringify(report(summary, parsed.flags.has('dry-run')), null, 2)}\n`);
-    if (summary.cancelled) {
-      io.stderr('refund-console import: cancelled; nothing was written\n');
-      return EXIT.failed;
-    }
-    if (summary.errorCount > 0 && !skipBadRows) {
-      io.stderr(`refund-console import: ${count(summary.errorCount)} bad rows; nothing was written\n`);
-      return EXIT.badInput;
-    }
-    if (summary.added === 0 && summary.duplicates > 0) {
-      io.stderr(
-        `refund-console import: nothing added: all ${count(summary.duplicates)} orders are already in the store\n`,
-      );
-    }
-    return EXIT.ok;
-  });
-}
+export default defineCommand({
+  args: 'FILE',
+  arity: [1, 1],
+  summary: 'Open cases from a CSV file of orders (docs/data-io.md); prints a JSON summary.',
+  options: {
+    encoding: { type: 'string', value: 'NAME', help: 'utf8, gb18030, utf16le… (default: detected)' },
+    'amount-unit': {
+      type: 'string',
+      value: 'yuan|fen',
+      help: 'the unit of amounts whose header does not say',
+    },
+    'skip-bad-rows': { type: 'boolean', help: 'import the good rows, report the bad ones' },
+    rejects: { type: 'string', value: 'FILE', help: 'save the skipped rows as CSV (with --skip-bad-rows)' },
+    'dry-run': { type: 'boolean', help: 'check everything, write nothing' },
+    agent: { type: 'string', value: 'NAME', help: 'who the audit names (default: the configured agent)' },
+  },
+  usesStore: true,
+  run: ({ positionals: [file], options, db, newStore, io }) => {
+    if (file === '-') throw new UsageError('import reads a file, not standard input');
+    const unit = amountUnit(options['amount-unit']);
+    const skipBadRows = options['skip-bad-rows'] === true;
+    if (options.rejects !== undefined && !skipBadRows)
+      throw new UsageError('--rejects needs --skip-bad-rows');
+    const dryRun = options['dry-run'] === true;
+    return withStore({ db, newStore }, async ({ store }) => {
+      const progress = progressLine();
+      const cancel = new AbortController();
+      const onSignal = () => cancel.abort();
+      process.once('SIGINT', onSignal);
+      let summary: ImportSummary;
+      try {
+        summary = await runImport(store, {
+          file: file!,
+          actor: options.agent ?? cliActor(currentAgent(store)),
+          encoding: options.encoding,
+          amountUnit: unit,
+          skipBadRows,
+          rejectsFile: options.rejects,
+          dryRun,
+          signal: cancel.signal,
+          onProgress: ({ rows, bytesRead, size, rowsPerSecond }) =>
+            progress.show(
+              `import: ${count(rows)} rows, ${Math.floor((100 * bytesRead) / size)}%, ${count(rowsPerSecond)} rows/s`,
+            ),
+        });
+      } finally {
+        process.off('SIGINT', onSignal);
+        progress.done();
+      }
+      io.stdout(json(report(summary, dryRun)));
+      if (summary.cancelled) throw new CliError(EXIT_CANCELLED, 'cancelled; nothing was written');
+      if (summary.errorCount > 0 && !skipBadRows) {
+        throw new BadInputError(`${count(summary.errorCount)} bad rows; nothing was written`);
+      }
+      if (summary.added === 0 && summary.duplicates > 0) {
+        io.stderr(
+          `refund-console import: nothing added: all ${count(summary.duplicates)} orders are already in the store\n`,
+        );
+      }
+    });
+  },
+});
 
 const cliActor = (agent: string) => (agent === 'unknown' ? 'cli' : agent);
 

@@ -30,4 +30,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'replace the case store with a checked backup',
     load: () => import('./restore'),
   },
+  { name: 'import', summary: 'open cases from a CSV file of orders', load: () => import('./import') },
+  {
+    name: 'export',
+    summary: 'cases with their latest decision as CSV, JSON or XLSX',
+    load: () => import('./export'),
+  },
 ];

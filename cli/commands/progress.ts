@@ -1,27 +1,33 @@
-import type { CliIo } from '../io';
+import { UsageError } from '../errors';
 
 const THROTTLE_MS = 200;
 
 /**
- * A progress line redrawn in place on a terminal (and nothing when stderr is a file or a
- * pipe, where it would only be noise); `done` clears it before the result is printed.
+ * A progress line redrawn in place on the terminal, written to stderr directly (the CLI's
+ * output channel escapes control characters); nothing when stderr is a file or a pipe, where
+ * it would only be noise. `done` clears it before the result is printed.
  */
-export function progressLine(io: CliIo): { show: (text: string) => void; done: () => void } {
+export function progressLine(): { show: (text: string) => void; done: () => void } {
+  const terminal = process.stderr.isTTY === true;
   let last = 0;
   let shown = false;
   return {
     show(text) {
-      if (!io.stderrIsTerminal) return;
       const now = performance.now();
-      if (now - last < THROTTLE_MS) return;
+      if (!terminal || now - last < THROTTLE_MS) return;
       last = now;
       shown = true;
-      io.stderr(`\r\x1b[2K${text}`);
+      process.stderr.write(`\r\x1b[2K${text}`);
     },
     done() {
-      if (shown) io.stderr('\r\x1b[2K');
+      if (shown) process.stderr.write('\r\x1b[2K');
     },
   };
 }
 
 export const count = (n: number) => Math.round(n).toLocaleString('en');
+
+export function amountUnit(value: string | undefined): 'yuan' | 'fen' | undefined {
+  if (value === undefined || value === 'yuan' || value === 'fen') return value;
+  throw new UsageError('--amount-unit must be yuan or fen');
+}

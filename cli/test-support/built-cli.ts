@@ -47,7 +47,8 @@ function moduleClosure(outdir: string, command: string): Set<string> {
     if (!specifier.startsWith('./')) return; // a package or a node: builtin
     // Static imports only (`import(` with its parenthesis is the lazy kind, not followed).
     const text = readFileSync(join(outdir, specifier), 'utf8');
-    for (const [, target] of text.matchAll(/(?:from|import)\s*"([^"]+)"/g)) visit(target!);
+    // The keyword must start a statement or follow `}`/a space: `name:"import"` is a string.
+    for (const [, target] of text.matchAll(/(?:^|[;}\s])(?:from|import)\s*"([^"]+)"/gm)) visit(target!);
   };
   visit('./refund-console.js');
   visit(`./${chunk}`);

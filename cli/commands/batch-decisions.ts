@@ -1,0 +1,45 @@
+import { decideBatch } from '../../electron/services/batch';
+import { CsvFileError } from '../../electron/services/csv';
+import { BadInputError } from '../errors';
+import type { CliIo } from '../io';
+import { amountUnit, count, progressLine } from './progress';
+
+export interface BatchCall {
+  file: string;
+  out: string | undefined;
+  encoding: string | undefined;
+  amountUnit: string | undefined;
+  io: CliIo;
+}
+
+/**
+ * `decide --batch FILE`: one CSV row per order (standard output unless --out); exit 0 when
+ * every row was decided, 2 when some could not be (their rows carry the error).
+ */
+export async function decideFile(call: BatchCall): Promise<void> {
+  const unit = amountUnit(call.amountUnit);
+  const progress = progressLine();
+  try {
+    const summary = await decideBatch({
+      file: call.file,
+      out: call.out ?? process.stdout,
+      now: Date.now(),
+      encoding: call.encoding,
+      amountUnit: unit,
+      onProgress: (rows) => progress.show(`decide: ${count(rows)} rows`),
+    });
+    progress.done();
+    const decided = `decided ${count(summary.decided)} of ${count(summary.rows)} rows`;
+    if (summary.errorCount > 0) {
+      throw new BadInputError(
+        `${decided}; ${count(summary.errorCount)} could not be (see their error column)`,
+      );
+    }
+    if (summary.rows === 0) throw new BadInputError('the file has a header but no rows');
+    call.io.stderr(`${decided}\n`);
+  } catch (error) {
+    progress.done();
+    if (error instanceof CsvFileError) throw new BadInputError(`row ${error.row}: ${error.message}`);
+    throw error;
+  }
+}
