@@ -96,7 +96,7 @@ describe('single flipped bits', () => {
       const store = openStore({ file, backupDir, autoBackup: false, now: () => START + 3_600_000 });
       try {
         if (store.damage !== null) {
-          expect(store.damage.message, where).toMatch(/is damaged .* restore .*cases-/);
+          expect(store.damage.message, where).toMatch(/is damaged .* restore .*cases-/s);
           outcome.atOpen++;
           continue;
         }
