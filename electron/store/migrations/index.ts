@@ -1,7 +1,7 @@
 import initial from './001-initial';
 import queueByStatus from './002-queue-by-status';
 import caseRevision from './003-case-revision';
-import casesByOrderId from './005-cases-by-order-id';
+import casesByOrderId from './004-cases-by-order-id';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */

@@ -5,7 +5,7 @@ import type { Migration } from './types';
  * looks its order id up, which without an index would read every case.
  */
 const casesByOrderId: Migration = {
-  version: 5,
+  version: 4,
   name: 'cases-by-order-id',
   up(db) {
     db.exec('CREATE INDEX cases_order_id ON cases (order_id)');
