@@ -24,7 +24,7 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   1: seedCase,
   2: seedCase,
   3: seedCase,
-  5: seedCase,
+  4: seedCase,
 };
 
 let cleanup = () => {};
