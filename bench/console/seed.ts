@@ -62,7 +62,12 @@ export function seedStore(count: number): string {
   if (existsSync(file)) return file;
   mkdirSync(dir, { recursive: true });
   const partial = `${file}.partial`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  // Whatever an earlier, interrupted seeding left beside either name (the store keeps its audit
+  // anchors and its lock beside the file) would make the store refuse a fresh start.
+  for (const suffix of ['', '-wal', '-shm', '.anchors', '.lock', '.lock.json']) {
+    rmSync(partial + suffix, { force: true });
+    rmSync(file + suffix, { force: true });
+  }
   const store = openStore({ file: partial, autoBackup: false, backupDir: path.join(dir, 'backups') });
   const now = Date.now();
   const started = performance.now();
@@ -76,7 +81,10 @@ export function seedStore(count: number): string {
   }
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
+  // The anchors move with the file they vouch for; the lock files belong to no one once closed.
+  renameSync(`${partial}.anchors`, `${file}.anchors`);
   renameSync(partial, file);
+  for (const suffix of ['.lock', '.lock.json']) rmSync(partial + suffix, { force: true });
   console.log(` in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return file;
 }
