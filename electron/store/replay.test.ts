@@ -26,6 +26,7 @@ describe('streaming cases for a replay', () => {
       [decided, 'eligible'],
       [undecided, null],
     ]);
+    expect(rows.map((row) => row.status)).toEqual(['decided', 'open']);
     expect(rows[0]!.decision).toEqual({
       outcome: 'eligible',
       refundAmount: 100,

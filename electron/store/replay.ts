@@ -1,3 +1,4 @@
+import type { CaseStatus } from '../../shared/model/case';
 import type { Outcome } from '../../shared/model/decision';
 import type { ProductType } from '../../shared/model/facts';
 import type { RecordedGist } from '../../shared/policy/replay';
@@ -20,6 +21,7 @@ export interface ReplayFilter {
  */
 export interface ReplayRow {
   ref: string;
+  status: CaseStatus;
   facts: string;
   updatedAt: number;
   /** Null when the case has no recorded decision yet. */
@@ -28,6 +30,7 @@ export interface ReplayRow {
 
 interface Row {
   id: number;
+  status: CaseStatus;
   facts: string;
   updated_at: number;
   gist: string | null;
@@ -35,7 +38,7 @@ interface Row {
 
 // The latest decision of each case is the one with the highest id (decisions_case index).
 const SELECT = `
-  SELECT c.id, c.facts, c.updated_at,
+  SELECT c.id, c.status, c.facts, c.updated_at,
     json_extract(d.decision, '$.outcome', '$.refundAmount', '$.currency', '$.clauses', '$.requestedAt',
       '$.policyVersion', '$.policyRevision') AS gist
   FROM cases c
@@ -67,6 +70,7 @@ export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {
   for (const row of rows) {
     yield {
       ref: formatRef(row.id),
+      status: row.status,
       facts: row.facts,
       updatedAt: row.updated_at,
       decision: row.gist === null ? null : toGist(row.gist),
