@@ -5,6 +5,7 @@ const ROUTES: Route[] = [
   { name: 'queue' },
   { name: 'new' },
   { name: 'settings' },
+  { name: 'policy-changes' },
   { name: 'case', ref: 'RC-000001' },
   { name: 'decide', ref: 'RC-000001' },
   { name: 'reply', ref: 'RC-123456789' },
