@@ -21,6 +21,7 @@ describe('routes', () => {
       '#/queue',
       '#/new',
       '#/settings',
+      '#/policy-changes',
       '#/case/RC-000001',
       '#/case/RC-000001/decide',
       '#/case/RC-123456789/reply',
@@ -47,6 +48,7 @@ describe('routes', () => {
 
   it('go back from decide and reply to the case, from anywhere else to the queue', () => {
     expect(ROUTES.map(parentOf)).toEqual([
+      { name: 'queue' },
       { name: 'queue' },
       { name: 'queue' },
       { name: 'queue' },
