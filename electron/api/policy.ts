@@ -1,5 +1,4 @@
 import type { ResponseOf } from '../../shared/ipc/contract';
-import type { CaseStatus } from '../../shared/model/case';
 import {
   loadPolicy,
   replayRows,
@@ -9,7 +8,7 @@ import {
   type PolicyBook,
   type PolicyRevisionData,
 } from '../../shared/policy';
-import { type CaseStore, InvalidInputError, type ReplayRow, streamCasesForReplay } from '../store';
+import { type CaseStore, InvalidInputError, streamCasesForReplay } from '../store';
 import type { Implementations } from './types';
 
 type Answer = ResponseOf<'policy.replay'>;
@@ -17,7 +16,6 @@ type Group = Answer['groups'][number];
 
 /** Without `since`, decided cases count as recent for this long; open ones always count. */
 const RECENT_MS = 30 * 86_400_000;
-const SETTLED: readonly CaseStatus[] = ['decided', 'closed'];
 
 function choosePolicy(
   revision: string | undefined,
@@ -51,12 +49,6 @@ function kindOf(before: DecisionGist, after: DecisionGist): Omit<Group, 'total' 
   };
 }
 
-function* openOrRecent(store: CaseStore, recentFrom: number): Generator<ReplayRow> {
-  for (const row of streamCasesForReplay(store)) {
-    if (!SETTLED.includes(row.status) || row.updatedAt >= recentFrom) yield row;
-  }
-}
-
 /**
  * Judges the open and recently settled cases again and groups those that would change, the
  * largest group first. Reads only: the lead decides each case again on its own screen.
@@ -64,14 +56,14 @@ function* openOrRecent(store: CaseStore, recentFrom: number): Generator<ReplayRo
 export const policyHandlers = (store: CaseStore): Implementations<'policy.replay'> => ({
   'policy.replay': ({ revision, draft, since, limit }) => {
     const policy = choosePolicy(revision, draft);
-    const recentFrom = since === undefined ? store.now() - RECENT_MS : Date.parse(since);
+    const settledSince = since === undefined ? store.now() - RECENT_MS : Date.parse(since);
     const groups = new Map<string, Group>();
     const invalid: Answer['invalid'] = [];
     let judged = 0;
     let changed = 0;
     let listed = 0;
     let truncated = false;
-    for (const { row, result } of replayRows(openOrRecent(store, recentFrom), policy)) {
+    for (const { row, result } of replayRows(streamCasesForReplay(store, { settledSince }), policy)) {
       judged++;
       if (result.change === 'none') continue;
       const listable = listed < limit;

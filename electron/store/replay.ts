@@ -11,6 +11,8 @@ export interface ReplayFilter {
   /** Cases last changed before this instant (ms). */
   until?: number | undefined;
   kind?: ProductType | undefined;
+  /** Decided and closed cases only if last changed at or after this instant (ms); others always. */
+  settledSince?: number | undefined;
 }
 
 /**
@@ -45,6 +47,7 @@ const SELECT = `
   LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE case_id = c.id)
   WHERE (:since IS NULL OR c.updated_at >= :since) AND (:until IS NULL OR c.updated_at < :until)
     AND (:kind IS NULL OR c.product_type = :kind)
+    AND (:settledSince IS NULL OR c.status NOT IN ('decided', 'closed') OR c.updated_at >= :settledSince)
   ORDER BY c.id`;
 
 type GistArray = [Outcome, number | null, string, string[], string, string, string | null];
@@ -66,6 +69,7 @@ export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {
     since: filter.since ?? null,
     until: filter.until ?? null,
     kind: filter.kind ?? null,
+    settledSince: filter.settledSince ?? null,
   }) as IterableIterator<Row>;
   for (const row of rows) {
     yield {
