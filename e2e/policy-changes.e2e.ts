@@ -114,6 +114,10 @@ describe('the policy changes screen in Chromium', () => {
 
   it('replays a what-if draft file without putting it in force', async () => {
     await page.goto(`${host.url}/#/policy-changes`);
+    // The file input is drawn as its label; the keyboard still reaches it.
+    await page.locator('#policy-revision').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('policy-draft');
     await page.locator('#policy-draft').setInputFiles(jsonFile('saas-7d.json', JSON.stringify(sevenDaySaas)));
     await expect.poll(summary).toContain('under v1/draft-saas-7d: 1 would change');
     const group = page.locator('.change-group');

@@ -45,10 +45,7 @@ function Results({ answer }: { answer: Answer }) {
   const under = `${answer.policy.version}/${answer.policy.revision}`;
   return (
     <>
-      <p>
-        {t('policyChanges.summary', { judged: answer.judged, changed: answer.changed, under })}{' '}
-        {t('policyChanges.readOnly')}
-      </p>
+      <p>{t('policyChanges.summary', { judged: answer.judged, changed: answer.changed, under })}</p>
       {answer.changed === 0 && answer.invalid.length === 0 && (
         <p className="empty">{t('policyChanges.empty', { under })}</p>
       )}
@@ -104,9 +101,10 @@ export function PolicyChangesScreen() {
             </option>
           ))}
         </select>
-        <label htmlFor="policy-draft">{t('policyChanges.draft')}</label>
+        {/* The browser's own file button speaks the system's language; this label speaks the agent's. */}
         <input
           id="policy-draft"
+          className="visually-hidden"
           type="file"
           accept=".json,application/json"
           ref={draftInput}
@@ -115,6 +113,10 @@ export function PolicyChangesScreen() {
             if (file !== undefined) void readDraft(file).then(setDraft);
           }}
         />
+        <label htmlFor="policy-draft" className="button">
+          {t('policyChanges.draft')}
+        </label>
+        {draft !== null && <span>{t('policyChanges.draftLoaded', { file: draft.file })}</span>}
         {draft !== null && (
           <button
             type="button"
