@@ -4,37 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHost } from '../electron/host';
 import { PRODUCT_TYPES, type FactsInput } from '../shared/model/facts';
 import {
-  AXE,
   buildRenderer,
   callApi,
   launch,
   openConsole,
   recordAsSeen,
   screenshot,
+  seriousViolations,
   tempDir,
 } from './harness';
 
 const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core in the page; only serious and critical findings fail the screen. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const NAMES = ['Harbin Dumpling Co', 'Lanzhou Noodle Works', 'Qingdao Brewing Lab', 'Xiamen Tea Exchange'];
 
@@ -120,6 +101,13 @@ describe('accessibility (axe) and layout of every screen', () => {
       async (p) => {
         await p.goto(`${host.url}/#/settings`);
         await p.locator('#agent-name').waitFor();
+      },
+    ],
+    [
+      'policy-changes',
+      async (p) => {
+        await p.goto(`${host.url}/#/policy-changes`);
+        await p.getByText(/^Judged \d+ cases again/).waitFor();
       },
     ],
     [

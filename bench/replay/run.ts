@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { importCases, openStore, streamCasesForReplay } from '../../electron/store';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
 import type { Facts } from '../../shared/model/facts';
-import { decide, replayCase, RULE_BOOK } from '../../shared/policy';
+import { decide, replayRows, RULE_BOOK } from '../../shared/policy';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -105,16 +105,7 @@ function decideAlone(): number {
 let changed = 0;
 function replayAll(): void {
   changed = 0;
-  for (const row of streamCasesForReplay(store)) {
-    const result = replayCase(
-      {
-        ref: row.ref,
-        facts: JSON.parse(row.facts) as Facts,
-        updatedAt: row.updatedAt,
-        recorded: row.decision,
-      },
-      NEWEST,
-    );
+  for (const { result } of replayRows(streamCasesForReplay(store), NEWEST)) {
     if (result.change !== 'none') changed++;
   }
 }

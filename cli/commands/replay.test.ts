@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase, recordDecision } from '../../electron/store';
+import { recordAsFirstReading } from '../../electron/store/test-support/first-reading';
 import { sampleCase, tempStore } from '../../electron/store/test-support/temp-store';
-import { decide, RULE_BOOK } from '../../shared/policy';
+import { RULE_BOOK } from '../../shared/policy';
 import { main } from '../refund-console';
 import { memoryIo } from '../test-support/memory-io';
 
@@ -29,18 +30,8 @@ const open = (facts: object) =>
   createCase(env.store, sampleCase({ facts: facts as never }), 'ann').detail.summary.ref;
 
 /** A decision as an earlier release recorded it: first reading, no revision field. */
-function recordAsFirstReading(ref: string, facts: object) {
-  const { policyRevision: _none, ...decision } = decide(facts as never, {
-    now: Date.parse('2026-04-12T02:00:00Z'),
-    policy: RULE_BOOK.revision('v1'),
-  });
-  env.store
-    .sql(
-      `INSERT INTO decisions (case_id, recorded_outcome, decision, facts, agent, decided_at)
-       VALUES (?, ?, ?, ?, 'ann', 0)`,
-    )
-    .run(Number(ref.slice(3)), decision.outcome, JSON.stringify(decision), JSON.stringify(facts));
-}
+const recordedBefore = (ref: string, facts: object) =>
+  recordAsFirstReading(env.store, ref, facts, Date.parse('2026-04-12T02:00:00Z'));
 
 const replay = async (...args: string[]) => {
   env.store.close(); // the CLI opens the file itself
@@ -52,7 +43,7 @@ const replay = async (...args: string[]) => {
 describe('refund-console replay', () => {
   it('lists the recorded decisions a revision would change, with before and after', async () => {
     const old = open(lapsed);
-    recordAsFirstReading(old, lapsed);
+    recordedBefore(old, lapsed);
     recordDecision(env.store, { ref: open(plain), agent: 'ann' });
     const { code, out } = await replay('--policy', 'v1.1', '--json');
     expect(code).toBe(0);
@@ -84,7 +75,7 @@ describe('refund-console replay', () => {
 
   it('never rewrites a recorded decision', async () => {
     const ref = open(lapsed);
-    recordAsFirstReading(ref, lapsed);
+    recordedBefore(ref, lapsed);
     const before = env.store.sql('SELECT * FROM decisions').all();
     const { out } = await replay('--policy', 'v1.1');
     expect(out).toContain(

@@ -1,7 +1,7 @@
 import { streamCasesForReplay } from '../../electron/store';
-import { PRODUCT_TYPES, type Facts, type ProductType } from '../../shared/model/facts';
+import { PRODUCT_TYPES, type ProductType } from '../../shared/model/facts';
 import { formatMinorUnits } from '../../shared/model/money';
-import { parseInstant, replayCase, type DecisionGist, type ReplayResult } from '../../shared/policy';
+import { parseInstant, replayRows, type DecisionGist, type ReplayResult } from '../../shared/policy';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { json } from '../io';
@@ -66,10 +66,8 @@ export default defineCommand({
       let judged = 0;
       const changed: Changed[] = [];
       const invalid: Invalid[] = [];
-      for (const row of streamCasesForReplay(store, filter)) {
+      for (const { result } of replayRows(streamCasesForReplay(store, filter), policy)) {
         judged++;
-        const facts = JSON.parse(row.facts) as Facts;
-        const result = replayCase({ ...row, facts, recorded: row.decision }, policy);
         if (result.change === 'changed') changed.push(result);
         else if (result.change === 'invalid') invalid.push(result);
       }

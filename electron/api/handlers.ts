@@ -24,6 +24,7 @@ import { draftHandlers } from './drafts';
 import { exportHandlers } from './export';
 import { importHandlers } from './import';
 import { noteHandlers } from './notes';
+import { policyHandlers } from './policy';
 import { settingsHandlers } from './settings';
 import type { Implementations } from './types';
 
@@ -89,6 +90,7 @@ export function createHandlers(store: CaseStore): Handlers {
     ...backupHandlers(store),
     ...importHandlers(store),
     ...exportHandlers(store),
+    ...policyHandlers(store),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

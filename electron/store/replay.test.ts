@@ -26,6 +26,7 @@ describe('streaming cases for a replay', () => {
       [decided, 'eligible'],
       [undecided, null],
     ]);
+    expect(rows.map((row) => row.status)).toEqual(['decided', 'open']);
     expect(rows[0]!.decision).toEqual({
       outcome: 'eligible',
       refundAmount: 100,
@@ -46,5 +47,18 @@ describe('streaming cases for a replay', () => {
     expect(refs({ kind: 'saas' })).toEqual([later]);
     expect(refs({ since: env.clock.now() })).toEqual([later]);
     expect(refs({ until: env.clock.now() })).toHaveLength(1);
+  });
+
+  it('keeps open cases whatever their age and settled ones only if changed since settledSince', () => {
+    const old = open({ productType: 'api' });
+    recordDecision(env.store, { ref: old, agent: 'ann' });
+    const stillOpen = open({ productType: 'api' });
+    env.clock.advance(60_000);
+    const recent = open({ productType: 'saas' });
+    recordDecision(env.store, { ref: recent, agent: 'ann' });
+    const refs = [...streamCasesForReplay(env.store, { settledSince: env.clock.now() })].map(
+      (row) => row.ref,
+    );
+    expect(refs).toEqual([stillOpen, recent]);
   });
 });

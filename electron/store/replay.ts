@@ -1,3 +1,4 @@
+import type { CaseStatus } from '../../shared/model/case';
 import type { Outcome } from '../../shared/model/decision';
 import type { ProductType } from '../../shared/model/facts';
 import type { RecordedGist } from '../../shared/policy/replay';
@@ -10,6 +11,8 @@ export interface ReplayFilter {
   /** Cases last changed before this instant (ms). */
   until?: number | undefined;
   kind?: ProductType | undefined;
+  /** Decided and closed cases only if last changed at or after this instant (ms); others always. */
+  settledSince?: number | undefined;
 }
 
 /**
@@ -20,6 +23,7 @@ export interface ReplayFilter {
  */
 export interface ReplayRow {
   ref: string;
+  status: CaseStatus;
   facts: string;
   updatedAt: number;
   /** Null when the case has no recorded decision yet. */
@@ -28,6 +32,7 @@ export interface ReplayRow {
 
 interface Row {
   id: number;
+  status: CaseStatus;
   facts: string;
   updated_at: number;
   gist: string | null;
@@ -35,13 +40,14 @@ interface Row {
 
 // The latest decision of each case is the one with the highest id (decisions_case index).
 const SELECT = `
-  SELECT c.id, c.facts, c.updated_at,
+  SELECT c.id, c.status, c.facts, c.updated_at,
     json_extract(d.decision, '$.outcome', '$.refundAmount', '$.currency', '$.clauses', '$.requestedAt',
       '$.policyVersion', '$.policyRevision') AS gist
   FROM cases c
   LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE case_id = c.id)
   WHERE (:since IS NULL OR c.updated_at >= :since) AND (:until IS NULL OR c.updated_at < :until)
     AND (:kind IS NULL OR c.product_type = :kind)
+    AND (:settledSince IS NULL OR c.status NOT IN ('decided', 'closed') OR c.updated_at >= :settledSince)
   ORDER BY c.id`;
 
 type GistArray = [Outcome, number | null, string, string[], string, string, string | null];
@@ -63,10 +69,12 @@ export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {
     since: filter.since ?? null,
     until: filter.until ?? null,
     kind: filter.kind ?? null,
+    settledSince: filter.settledSince ?? null,
   }) as IterableIterator<Row>;
   for (const row of rows) {
     yield {
       ref: formatRef(row.id),
+      status: row.status,
       facts: row.facts,
       updatedAt: row.updated_at,
       decision: row.gist === null ? null : toGist(row.gist),

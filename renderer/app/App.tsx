@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { DecideScreen } from '../features/decide/DecideScreen';
 import { NewCaseScreen } from '../features/new-case/NewCaseScreen';
+import { PolicyChangesScreen } from '../features/policy-changes/PolicyChangesScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { ReplyScreen } from '../features/reply/ReplyScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -22,6 +23,8 @@ function Screen({ route }: { route: Route }) {
       return <NewCaseScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'policy-changes':
+      return <PolicyChangesScreen />;
     case 'case':
       return <CaseScreen key={route.ref} caseRef={route.ref} />;
     case 'decide':
@@ -54,6 +57,7 @@ export function App() {
         <nav aria-label={t('app.nav')}>
           {link({ name: 'queue' }, t('app.queue'))}
           {link({ name: 'new' }, t('app.newCase'))}
+          {link({ name: 'policy-changes' }, t('app.policyChanges'))}
           {link({ name: 'settings' }, t('app.settings'))}
         </nav>
         <button type="button" className="ghost" onClick={() => setPalette(true)}>

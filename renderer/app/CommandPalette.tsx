@@ -31,6 +31,11 @@ function useCommands(text: string): Command[] {
       { id: 'search', label: t('palette.search'), run: focusSearch },
       { id: 'settings', label: t('palette.settings'), run: () => go({ name: 'settings' }) },
       {
+        id: 'policy-changes',
+        label: t('palette.policyChanges'),
+        run: () => go({ name: 'policy-changes' }),
+      },
+      {
         id: 'language',
         label: t('palette.language'),
         run: () => void useSettings.getState().save({ language: language === 'en' ? 'zh' : 'en' }),

@@ -5,6 +5,7 @@ const ROUTES: Route[] = [
   { name: 'queue' },
   { name: 'new' },
   { name: 'settings' },
+  { name: 'policy-changes' },
   { name: 'case', ref: 'RC-000001' },
   { name: 'decide', ref: 'RC-000001' },
   { name: 'reply', ref: 'RC-123456789' },
@@ -20,6 +21,7 @@ describe('routes', () => {
       '#/queue',
       '#/new',
       '#/settings',
+      '#/policy-changes',
       '#/case/RC-000001',
       '#/case/RC-000001/decide',
       '#/case/RC-123456789/reply',
@@ -46,6 +48,7 @@ describe('routes', () => {
 
   it('go back from decide and reply to the case, from anywhere else to the queue', () => {
     expect(ROUTES.map(parentOf)).toEqual([
+      { name: 'queue' },
       { name: 'queue' },
       { name: 'queue' },
       { name: 'queue' },

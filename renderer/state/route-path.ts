@@ -4,6 +4,7 @@ export type Route =
   | { name: 'queue' }
   | { name: 'new' }
   | { name: 'settings' }
+  | { name: 'policy-changes' }
   | { name: 'case' | 'decide' | 'reply'; ref: string };
 
 /** Hash routes (#/case/RC-000001/decide): they work from file:// in Electron and over HTTP. */
@@ -11,6 +12,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'policy-changes') return { name: 'policy-changes' };
   const ref = parts[0] === 'case' && parts[1] ? decodeRef(parts[1]) : null;
   if (ref !== null) {
     const sub = parts[2];

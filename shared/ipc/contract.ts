@@ -15,6 +15,7 @@ import { AMOUNT_UNITS, ImportSummarySchema } from '../model/import';
 import { LANGUAGES } from '../model/languages';
 import { QueueQuerySchema } from '../model/queue';
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
+import { PolicyRevisionSchema } from '../policy/versions';
 
 /**
  * The one API between the console and its store: method name → request schema → response
@@ -60,6 +61,49 @@ const importRequest = z.strictObject({
   amountUnit: z.enum(AMOUNT_UNITS).optional(),
   /** The file's header → a canonical column, or null to ignore it; over what was detected. */
   mapping: z.record(z.string(), z.string().nullable()).optional(),
+});
+
+const decisionGist = z.object({
+  outcome: z.enum(OUTCOMES),
+  refundAmount: z.number().int().nullable(),
+  currency: z.string(),
+  clauses: z.array(z.string()),
+  policyVersion: z.string(),
+  policyRevision: z.string(),
+});
+
+const policyReplayRequest = z
+  .strictObject({
+    /** A revision of the rule book by name (v1, v1.1); with neither this nor a draft, the newest. */
+    revision: z.string().min(1).max(40).optional(),
+    /** A what-if draft revision, as its JSON file holds it: replayed, never put in force. */
+    draft: PolicyRevisionSchema.optional(),
+    /** Decided and closed cases last changed before this are left out; open ones always count. */
+    since: z.iso.datetime({ offset: true }).optional(),
+    /** The most cases the answer lists over all groups; the counts still cover every case. */
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .refine((request) => request.revision === undefined || request.draft === undefined, {
+    error: 'give a revision or a draft, not both',
+  });
+
+/** One kind of change: the cases whose outcome moved alike and whose clauses came and went alike. */
+const policyChangeGroup = z.object({
+  from: z.enum(OUTCOMES),
+  to: z.enum(OUTCOMES),
+  amountChanged: z.boolean(),
+  clausesAdded: z.array(z.string()),
+  clausesRemoved: z.array(z.string()),
+  /** Every case of the group, listed or not. */
+  total: z.number().int(),
+  cases: z.array(
+    z.object({
+      ref: CaseRefSchema,
+      status: z.enum(CASE_STATUSES),
+      before: decisionGist,
+      after: decisionGist,
+    }),
+  ),
 });
 
 export const api = {
@@ -172,6 +216,23 @@ export const api = {
       excelFriendly: z.boolean().default(false),
     }),
     z.object({ file: z.string(), rows: z.number().int() }),
+  ),
+  /**
+   * Judges the open and recently decided cases again under a revision or a draft and groups
+   * those that would change. Read-only: no recorded decision is rewritten.
+   */
+  'policy.replay': method(
+    policyReplayRequest,
+    z.object({
+      policy: z.object({ version: z.string(), revision: z.string(), draft: z.boolean() }),
+      judged: z.number().int(),
+      changed: z.number().int(),
+      groups: z.array(policyChangeGroup),
+      /** Cases whose stored facts today's checks refuse: they cannot be judged again. */
+      invalid: z.array(z.object({ ref: CaseRefSchema, field: z.string(), problem: z.string() })),
+      /** Whether some changed or invalid cases were left out of the lists by the limit. */
+      truncated: z.boolean(),
+    }),
   ),
 } as const;
 

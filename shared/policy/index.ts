@@ -14,5 +14,12 @@ export {
   type Policy,
   type PolicyRevisionData,
 } from './versions';
-export { replayCase, type DecisionGist, type ReplayResult, type StoredCase } from './replay';
+export {
+  replayCase,
+  replayRows,
+  type DecisionGist,
+  type ReplayResult,
+  type StoredCase,
+  type StoredRow,
+} from './replay';
 export { counterfactualHints, type Hint } from './hints';

@@ -31,7 +31,7 @@ describe('replaying a stored case', () => {
   it('judges at the recorded decision’s instant when the facts carry no requestedAt', () => {
     const expiresAt = '2026-03-03T10:00:00+08:00'; // the judged-at instant itself
     const recorded = {
-      outcome: 'eligible',
+      outcome: 'eligible' as const,
       refundAmount: 100,
       currency: 'CNY',
       clauses: ['rtc.unsubscribe-window'],

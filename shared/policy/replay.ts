@@ -1,4 +1,4 @@
-import type { Decision } from '../model/decision';
+import type { Decision, Outcome } from '../model/decision';
 import type { Facts } from '../model/facts';
 import { decide } from './decide';
 import { InvalidFactsError } from './read-facts';
@@ -7,7 +7,7 @@ import { RULE_BOOK, type Policy, type PolicyBook } from './versions';
 
 /** What a replay compares of a decision: the answer, not its wording. */
 export interface DecisionGist {
-  outcome: string;
+  outcome: Outcome;
   refundAmount: number | null;
   currency: string;
   clauses: readonly string[];
@@ -22,6 +22,12 @@ export interface StoredCase {
   /** The case's last change (ms): the instant an undecided case without requestedAt is judged at. */
   updatedAt: number;
   recorded: RecordedGist | null;
+}
+
+/** A stored case as the store streams it: its facts still the stored JSON text. */
+export interface StoredRow extends Omit<StoredCase, 'facts' | 'recorded'> {
+  facts: string;
+  decision: RecordedGist | null;
 }
 
 /** A recorded decision's gist as the store reads it. */
@@ -94,6 +100,21 @@ export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): Rep
     policyRevision: recorded.policyRevision ?? 'v1',
   };
   return { ref, change: 'changed', before: recordedGist, after: gist(after) };
+}
+
+/**
+ * Judges streamed stored cases again one by one, each with its result: the one replay loop
+ * behind both the CLI's `replay` and the console's policy-changes screen.
+ */
+export function* replayRows<Row extends StoredRow>(
+  rows: Iterable<Row>,
+  policy: Policy | PolicyBook,
+): Generator<{ row: Row; result: ReplayResult }> {
+  for (const row of rows) {
+    const facts = JSON.parse(row.facts) as Facts;
+    const stored = { ref: row.ref, facts, updatedAt: row.updatedAt, recorded: row.decision };
+    yield { row, result: replayCase(stored, policy) };
+  }
 }
 
 /** Whether the book, left to choose, would judge these facts by `policy` itself. */

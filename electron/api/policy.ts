@@ -1,0 +1,96 @@
+import type { ResponseOf } from '../../shared/ipc/contract';
+import {
+  loadPolicy,
+  replayRows,
+  RULE_BOOK,
+  type DecisionGist,
+  type Policy,
+  type PolicyBook,
+  type PolicyRevisionData,
+} from '../../shared/policy';
+import { type CaseStore, InvalidInputError, streamCasesForReplay } from '../store';
+import type { Implementations } from './types';
+
+type Answer = ResponseOf<'policy.replay'>;
+type Group = Answer['groups'][number];
+
+/** Without `since`, decided cases count as recent for this long; open ones always count. */
+const RECENT_MS = 30 * 86_400_000;
+
+function choosePolicy(
+  revision: string | undefined,
+  draft: PolicyRevisionData | undefined,
+): Policy | PolicyBook {
+  if (draft !== undefined) return loadPolicy(draft);
+  if (revision === undefined) return RULE_BOOK;
+  if (!RULE_BOOK.revisions.some((policy) => policy.revision === revision)) {
+    const known = RULE_BOOK.revisions.map((policy) => policy.revision).join(', ');
+    throw new InvalidInputError(`revision: "${revision}" is not a revision of the rule book (${known})`);
+  }
+  return RULE_BOOK.revision(revision);
+}
+
+/** What the replay is judged under, as the screen names it. */
+function describePolicy(policy: Policy | PolicyBook, draft: boolean): Answer['policy'] {
+  const named = policy === RULE_BOOK ? RULE_BOOK.revisions.at(-1)! : (policy as Policy);
+  return { version: named.version, revision: named.revision, draft };
+}
+
+const wire = (gist: DecisionGist) => ({ ...gist, clauses: [...gist.clauses] });
+
+/** The change's kind: cases with the same moves in outcome, amount and clauses group together. */
+function kindOf(before: DecisionGist, after: DecisionGist): Omit<Group, 'total' | 'cases'> {
+  return {
+    from: before.outcome,
+    to: after.outcome,
+    amountChanged: before.refundAmount !== after.refundAmount,
+    clausesAdded: after.clauses.filter((clause) => !before.clauses.includes(clause)),
+    clausesRemoved: before.clauses.filter((clause) => !after.clauses.includes(clause)),
+  };
+}
+
+/**
+ * Judges the open and recently settled cases again and groups those that would change, the
+ * largest group first. Reads only: the lead decides each case again on its own screen.
+ */
+export const policyHandlers = (store: CaseStore): Implementations<'policy.replay'> => ({
+  'policy.replay': ({ revision, draft, since, limit }) => {
+    const policy = choosePolicy(revision, draft);
+    const settledSince = since === undefined ? store.now() - RECENT_MS : Date.parse(since);
+    const groups = new Map<string, Group>();
+    const invalid: Answer['invalid'] = [];
+    let judged = 0;
+    let changed = 0;
+    let listed = 0;
+    let truncated = false;
+    for (const { row, result } of replayRows(streamCasesForReplay(store, { settledSince }), policy)) {
+      judged++;
+      if (result.change === 'none') continue;
+      const listable = listed < limit;
+      if (listable) listed++;
+      else truncated = true;
+      if (result.change === 'invalid') {
+        if (listable) invalid.push({ ref: row.ref, field: result.field, problem: result.problem });
+        continue;
+      }
+      changed++;
+      const kind = kindOf(result.before, result.after);
+      const key = JSON.stringify(kind);
+      const group = groups.get(key) ?? { ...kind, total: 0, cases: [] };
+      groups.set(key, group);
+      group.total++;
+      if (listable) {
+        const { before, after } = result;
+        group.cases.push({ ref: row.ref, status: row.status, before: wire(before), after: wire(after) });
+      }
+    }
+    return {
+      policy: describePolicy(policy, draft !== undefined),
+      judged,
+      changed,
+      groups: [...groups.values()].sort((a, b) => b.total - a.total),
+      invalid,
+      truncated,
+    };
+  },
+});
