@@ -2,6 +2,7 @@
 // (default 1M): the goal is >= 200k rows/s. The rows/s of decide() alone on the same facts
 // is measured in the same run, as the ceiling the CSV work is spent against.
 import { once } from 'node:events';
+import { mb } from '../measure';
 import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decideBatch } from '../../electron/services/batch';
@@ -9,8 +10,6 @@ import { CANONICAL_HEADER, orderRow } from '../../electron/services/test-support
 import { csvLine } from '../../electron/services/csv';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
 import { decide } from '../../shared/policy';
-
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const NOW = Date.parse('2026-03-02T00:00:00Z');

@@ -2,6 +2,7 @@
 // output of the same query on the same file, in the same run. BENCH_CASES sets the size
 // (default 100k; the README's figures use 1M); the seeded store is kept and reused.
 import { spawnSync } from 'node:child_process';
+import { mb } from '../measure';
 import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExport } from '../../electron/services/export';
@@ -15,8 +16,6 @@ import {
 } from '../../electron/store';
 import { ExportFilterSchema } from '../../shared/model/export';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
-
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

@@ -3,35 +3,26 @@
 // already parsed, into the store's own schema, in the same run. BENCH_ROWS sets the size
 // (default 100k); the service runs in a child process so its peak memory is measured alone.
 import Database from 'better-sqlite3';
+import { mb } from '../measure';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NewCase } from '../../shared/model/case';
 import { csvLine } from '../../electron/services/csv';
 import { CANONICAL_HEADER, orderRow } from '../../electron/services/test-support/order-files';
 import { formatRef, migrate } from '../../electron/store';
-import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
+import { generatedChunks } from '../../electron/store/test-support/generate';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CHUNK = 10_000;
 const NOW = Date.parse('2026-03-02T00:00:00Z');
 const DIR = join(import.meta.dirname, '..', '.data', 'import');
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
 
-/** The same generated cases for the file and the bare contender, a chunk at a time. */
-function* chunks(): Generator<NewCase[]> {
-  const random = seededRandom(42);
-  for (let start = 0; start < ROWS; start += CHUNK) {
-    yield Array.from({ length: Math.min(CHUNK, ROWS - start) }, (_, i) =>
-      generateCase(random, start + i, NOW),
-    );
-  }
-}
+const chunks = () => generatedChunks(ROWS, CHUNK, NOW);
 
 const csvFile = join(DIR, 'orders.csv');
 const file = createWriteStream(csvFile);

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { QueueQuerySchema, type QueueQuery } from '../../shared/model/queue';
 import { formatRef, listCases, openStore, recordDecision, searchCases } from '../../electron/store';
 import { seededRandom } from '../../electron/store/test-support/generate';
-import { mb, ms, peakRssSoFar, percentiles, timeOnce, type Row } from './measure';
+import { mb, ms, peakRssSoFar, percentiles, timeOnce, type Row } from '../measure';
 
 const baselineRss = process.memoryUsage().rss;
 const [storeFile, bareFile, casesText, runsText] = process.argv.slice(2) as [string, string, string, string];

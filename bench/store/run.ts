@@ -6,8 +6,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NewCase } from '../../shared/model/case';
 import { formatRef, importCases, migrate, openStore } from '../../electron/store';
-import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
-import { mb, ms, peakRssSoFar, timeOnce, type Row } from './measure';
+import { generatedChunks } from '../../electron/store/test-support/generate';
+import { mb, ms, peakRssSoFar, timeOnce, type Row } from '../measure';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const CHUNK = 100_000;
@@ -18,15 +18,7 @@ const DIR = join(import.meta.dirname, '..', '.data', 'store');
 rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
 
-/** The same cases for every contender, chunk by chunk, so generated rows never pile up. */
-function* chunks(): Generator<NewCase[]> {
-  const random = seededRandom(42);
-  for (let start = 0; start < CASES; start += CHUNK) {
-    yield Array.from({ length: Math.min(CHUNK, CASES - start) }, (_, i) =>
-      generateCase(random, start + i, NOW),
-    );
-  }
-}
+const chunks = () => generatedChunks(CASES, CHUNK, NOW);
 
 function bareDatabase(name: string): Database.Database {
   const db = new Database(join(DIR, name));

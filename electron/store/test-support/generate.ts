@@ -129,3 +129,16 @@ export function generateCase(random: () => number, index: number, now: number): 
     ...(random() < 0.5 ? { assignee: `agent${Math.floor(random() * 20)}` } : {}),
   };
 }
+
+/**
+ * `count` generated cases from one seed, `chunk` at a time, so a benchmark can feed the same
+ * rows to every contender without holding them all at once.
+ */
+export function* generatedChunks(count: number, chunk: number, now: number): Generator<NewCase[]> {
+  const random = seededRandom(42);
+  for (let start = 0; start < count; start += chunk) {
+    yield Array.from({ length: Math.min(chunk, count - start) }, (_, i) =>
+      generateCase(random, start + i, now),
+    );
+  }
+}
