@@ -44,6 +44,11 @@ const STORE_FACE = {
   folders: ['**/store/*', '!**/store/index', '!**/store/test-support', '!**/store/test-support/*'],
   message: 'Import the store through its face (electron/store), never a module behind it.',
 };
+// The team server likewise, through electron/team/index.ts.
+const TEAM_FACE = {
+  folders: ['**/team/*', '!**/team/index', '!**/team/test-support', '!**/team/test-support/*'],
+  message: 'Import the team server code through its face (electron/team), never a module behind it.',
+};
 const STORE_NOT_WIRE = {
   folders: ['**/shared/ipc/**'],
   message: 'The store speaks the domain (shared/model), not the wire contract (shared/ipc).',
@@ -140,15 +145,20 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
-    ignores: ['electron/shell/**', 'electron/store/**'],
-    rules: restrict([NO_ELECTRON, NO_RENDERER, STORE_FACE]),
+    ignores: ['electron/shell/**', 'electron/store/**', 'electron/team/**'],
+    rules: restrict([NO_ELECTRON, NO_RENDERER, STORE_FACE, TEAM_FACE]),
   },
   {
     files: ['electron/store/**/*.ts'],
     rules: restrict([NO_ELECTRON, NO_RENDERER, STORE_NOT_WIRE]),
   },
   {
+    // Like the store, the team side speaks the domain; it reaches the store through its face.
+    files: ['electron/team/**/*.ts'],
+    rules: restrict([NO_ELECTRON, NO_RENDERER, STORE_FACE, STORE_NOT_WIRE]),
+  },
+  {
     files: ['electron/shell/**/*.ts'],
-    rules: restrict([NO_RENDERER, STORE_FACE]),
+    rules: restrict([NO_RENDERER, STORE_FACE, TEAM_FACE]),
   },
 );

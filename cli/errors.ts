@@ -8,7 +8,7 @@ export const EXIT = {
   checkFailed: 1,
   /** The arguments or the input file are wrong. */
   badInput: 2,
-  /** The case store is damaged, locked, newer than this version, or unreadable. */
+  /** The case store is damaged, locked, newer than this version, or unreadable; or the team server is. */
   storeUnusable: 3,
   /** The CLI itself failed: not built, or a bug. */
   internal: 70,

@@ -36,4 +36,5 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'cases with their latest decision as CSV, JSON or XLSX',
     load: () => import('./export'),
   },
+  { name: 'server', summary: 'set up the team server desktops sync through', load: () => import('./server') },
 ];

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_TEAM_VERSION } from '../../electron/team';
+import {
+  PG_MISSING_MESSAGE,
+  findPgBin,
+  startPgCluster,
+  type PgCluster,
+} from '../../electron/team/test-support/pg-cluster';
+import { main } from '../refund-console';
+import { buildCli, type BuiltCli } from '../test-support/built-cli';
+import { memoryIo } from '../test-support/memory-io';
+
+const run = async (args: string[], env: Record<string, string> = {}) => {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const io = memoryIo();
+    const code = await main(args, io);
+    return { code, out: io.out, err: io.err };
+  } finally {
+    process.env = saved;
+  }
+};
+
+describe('server init: what it refuses before reaching any server', () => {
+  it('needs a URL', async () => {
+    const result = await run(['server', 'init'], { REFUND_TEAM_URL: '' });
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--url or REFUND_TEAM_URL/);
+  });
+
+  it('refuses to send credentials to a remote host without TLS', async () => {
+    const result = await run([
+      'server',
+      'init',
+      '--url',
+      'postgres://agent:pw@team.example.com/t?sslmode=disable',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/without TLS/);
+    expect(result.err).not.toContain('pw@');
+  });
+
+  it('says the server cannot be reached, with the store-unusable exit code', async () => {
+    const result = await run(['server', 'init', '--url', 'postgres://agent:pw@127.0.0.1:1/t']);
+    expect(result.code).toBe(3);
+    expect(result.err).toMatch(/cannot reach the team server/);
+  });
+});
+
+const hasPostgres = findPgBin() !== null;
+if (!hasPostgres) console.warn(`Skipping server init against a real server: ${PG_MISSING_MESSAGE}`);
+
+describe.skipIf(!hasPostgres)('server init against a real PostgreSQL cluster, through the built CLI', () => {
+  let cluster: PgCluster;
+  let cli: BuiltCli;
+
+  beforeAll(async () => {
+    cluster = await startPgCluster();
+    cli = buildCli();
+  }, 120_000);
+
+  afterAll(() => {
+    cluster?.destroy();
+    cli?.cleanup();
+  });
+
+  it('creates the schema once and reports nothing to do the second time, URL from the environment', () => {
+    const env = { ...process.env, REFUND_TEAM_URL: cluster.url };
+    const first = cli.run(['server', 'init'], { env });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ from: 0, to: LATEST_TEAM_VERSION, applied: ['1-events'] });
+    expect(report.server).toContain(':***@127.0.0.1');
+    const second = JSON.parse(cli.run(['server', 'init', '--url', cluster.url]).stdout);
+    expect(second).toMatchObject({ from: LATEST_TEAM_VERSION, applied: [] });
+  });
+});

@@ -1,0 +1,81 @@
+import type { SequencedTeamEvent, TeamEvent } from '../../shared/model/team-event';
+import type { TeamServer } from './server';
+
+// Pushes hold this lock until they commit, so sequence numbers become visible in order: a
+// puller that has seen seq 41 can never later find a 40 that an overlapping push committed
+// after it read. Without it, bigserial hands out numbers at insert time, not at commit.
+const PUSH_LOCK = 0x52430002;
+
+export interface PushResult {
+  /** Events the server had not seen, now in its log. */
+  applied: number;
+  /** Events it already had (a retried push): ignored. */
+  known: number;
+}
+
+/**
+ * Appends a desktop's events in one transaction, in the order given. An event id the server
+ * already holds is skipped, so a push cut off before its answer can simply be sent again.
+ */
+export async function pushEvents(server: TeamServer, events: readonly TeamEvent[]): Promise<PushResult> {
+  if (events.length === 0) return { applied: 0, known: 0 };
+  const { client } = server;
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+    const result = await client.query(
+      `INSERT INTO team_events (event_id, desktop_id, case_key, kind, body, made_at)
+       SELECT e.id, e.desktop, e.case_key, e.kind, e.body::jsonb, e.made_at
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
+              WITH ORDINALITY AS e(id, desktop, case_key, kind, body, made_at, position)
+        ORDER BY e.position
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        events.map((event) => event.id),
+        events.map((event) => event.desktopId),
+        events.map((event) => event.caseKey),
+        events.map((event) => event.kind),
+        events.map((event) => JSON.stringify(event.body)),
+        events.map((event) => event.madeAt),
+      ],
+    );
+    await client.query('COMMIT');
+    const applied = result.rowCount ?? 0;
+    return { applied, known: events.length - applied };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+interface EventRow {
+  seq: string;
+  event_id: string;
+  desktop_id: string;
+  case_key: string;
+  kind: SequencedTeamEvent['kind'];
+  body: Record<string, unknown>;
+  made_at: Date;
+}
+
+/** The server's events after `cursor` (a seq), oldest first, at most `limit`. */
+export async function pullEvents(
+  server: TeamServer,
+  cursor: number,
+  limit: number,
+): Promise<SequencedTeamEvent[]> {
+  const { rows } = await server.client.query<EventRow>(
+    `SELECT seq, event_id, desktop_id, case_key, kind, body, made_at
+       FROM team_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [cursor, limit],
+  );
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    id: row.event_id,
+    desktopId: row.desktop_id,
+    caseKey: row.case_key,
+    kind: row.kind,
+    body: row.body,
+    madeAt: row.made_at.toISOString(),
+  }));
+}

@@ -1,0 +1,8 @@
+import events from './001-events';
+import type { TeamMigration } from './types';
+
+/** Every team schema step in order; a new one is a new file plus one line here. */
+export const TEAM_MIGRATIONS: readonly TeamMigration[] = [events];
+
+export const LATEST_TEAM_VERSION = TEAM_MIGRATIONS.at(-1)!.version;
+export type { TeamMigration };
