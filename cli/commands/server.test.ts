@@ -71,7 +71,7 @@ describe.skipIf(!hasPostgres)('server init against a real PostgreSQL cluster, th
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const report = JSON.parse(first.stdout);
-    expect(report).toMatchObject({ from: 0, to: LATEST_TEAM_VERSION, applied: ['1-events'] });
+    expect(report).toMatchObject({ from: 0, to: LATEST_TEAM_VERSION, applied: ['1-events', '2-claims'] });
     expect(report.server).toContain(':***@127.0.0.1');
     const second = JSON.parse(cli.run(['server', 'init', '--url', cluster.url]).stdout);
     expect(second).toMatchObject({ from: LATEST_TEAM_VERSION, applied: [] });

@@ -1,10 +1,10 @@
 import type { SequencedTeamEvent, TeamEvent } from '../../shared/model/team-event';
+import { settleClaim } from './claims';
+import { PUSH_LOCK } from './locks';
 import type { TeamServer } from './server';
 
-// Pushes hold this lock until they commit, so sequence numbers become visible in order: a
-// puller that has seen seq 41 can never later find a 40 that an overlapping push committed
-// after it read. Without it, bigserial hands out numbers at insert time, not at commit.
-const PUSH_LOCK = 0x52430002;
+/** A claim made offline lasts this long once the server grants it, unless the event says. */
+const DEFAULT_LEASE_MS = 8 * 60 * 60 * 1000;
 
 export interface PushResult {
   /** Events the server had not seen, now in its log. */
@@ -12,6 +12,8 @@ export interface PushResult {
   /** Events it already had (a retried push): ignored. */
   known: number;
 }
+
+const isClaim = (event: TeamEvent) => event.kind === 'case.assign' && event.body.claim === true;
 
 /**
  * Appends a desktop's events in one transaction, in the order given. An event id the server
@@ -29,7 +31,8 @@ export async function pushEvents(server: TeamServer, events: readonly TeamEvent[
          FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
               WITH ORDINALITY AS e(id, desktop, case_key, kind, body, made_at, position)
         ORDER BY e.position
-       ON CONFLICT (event_id) DO NOTHING`,
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING event_id, seq`,
       [
         events.map((event) => event.id),
         events.map((event) => event.desktopId),
@@ -39,6 +42,21 @@ export async function pushEvents(server: TeamServer, events: readonly TeamEvent[
         events.map((event) => event.madeAt),
       ],
     );
+    // Claims made offline are settled here, in the order the server numbered them.
+    const inserted = new Map(
+      result.rows.map((row: { event_id: string; seq: string }) => [row.event_id, Number(row.seq)]),
+    );
+    const claims = events.filter((event) => inserted.has(event.id) && isClaim(event));
+    claims.sort((a, b) => inserted.get(a.id)! - inserted.get(b.id)!);
+    for (const claim of claims) {
+      await settleClaim(client, {
+        eventId: claim.id,
+        caseKey: claim.caseKey,
+        agent: String(claim.body.agent),
+        desktopId: claim.desktopId,
+        leaseMs: typeof claim.body.leaseMs === 'number' ? claim.body.leaseMs : DEFAULT_LEASE_MS,
+      });
+    }
     await client.query('COMMIT');
     const applied = result.rowCount ?? 0;
     return { applied, known: events.length - applied };

@@ -1,7 +1,15 @@
 // The team server: the PostgreSQL side of team mode. Plain Node, like the store.
 export { isLoopbackHost, readTeamServerAddress, type TeamServerAddress } from './address';
+export { claimAnswers, claimCase, type ClaimAnswer, type ClaimRequest } from './claims';
 export { NewerTeamSchemaError, TeamSchemaMissingError, TeamServerAddressError } from './errors';
 export { pullEvents, pushEvents, type PushResult } from './events';
+export {
+  fieldChanges,
+  mergeFieldChanges,
+  type FieldChange,
+  type FieldConflict,
+  type MergeResult,
+} from './merge';
 export { LATEST_TEAM_VERSION } from './migrations';
 export {
   connectTeamServer,

@@ -43,7 +43,11 @@ describe.skipIf(!hasPostgres)('the team server (a real PostgreSQL cluster)', () 
 
   it('has no schema until init creates it, and init twice changes nothing', async () => {
     await expect(requireTeamSchema(server)).rejects.toThrow(TeamSchemaMissingError);
-    expect(await initTeamSchema(server)).toEqual({ from: 0, to: LATEST_TEAM_VERSION, applied: ['1-events'] });
+    expect(await initTeamSchema(server)).toEqual({
+      from: 0,
+      to: LATEST_TEAM_VERSION,
+      applied: ['1-events', '2-claims'],
+    });
     expect(await initTeamSchema(server)).toEqual({
       from: LATEST_TEAM_VERSION,
       to: LATEST_TEAM_VERSION,

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { readTeamServerAddress } from './address';
 import { NewerTeamSchemaError, TeamSchemaMissingError } from './errors';
+import { SCHEMA_LOCK } from './locks';
 import { LATEST_TEAM_VERSION, TEAM_MIGRATIONS } from './migrations';
 
 export interface TeamServer {
@@ -24,9 +25,6 @@ export async function connectTeamServer(url: string): Promise<TeamServer> {
   await client.connect();
   return { client, display: address.display, close: () => client.end() };
 }
-
-// Serialises schema changes between desktops that run `server init` at the same moment.
-const SCHEMA_LOCK = 0x52430001;
 
 export interface TeamSchemaReport {
   from: number;

@@ -1,8 +1,9 @@
 import events from './001-events';
+import claims from './002-claims';
 import type { TeamMigration } from './types';
 
 /** Every team schema step in order; a new one is a new file plus one line here. */
-export const TEAM_MIGRATIONS: readonly TeamMigration[] = [events];
+export const TEAM_MIGRATIONS: readonly TeamMigration[] = [events, claims];
 
 export const LATEST_TEAM_VERSION = TEAM_MIGRATIONS.at(-1)!.version;
 export type { TeamMigration };
