@@ -71,9 +71,36 @@ describe.skipIf(!hasPostgres)('server init against a real PostgreSQL cluster, th
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const report = JSON.parse(first.stdout);
-    expect(report).toMatchObject({ from: 0, to: LATEST_TEAM_VERSION, applied: ['1-events', '2-claims'] });
+    expect(report).toMatchObject({
+      from: 0,
+      to: LATEST_TEAM_VERSION,
+      applied: ['1-events', '2-claims', '3-roles'],
+    });
     expect(report.server).toContain(':***@127.0.0.1');
     const second = JSON.parse(cli.run(['server', 'init', '--url', cluster.url]).stdout);
     expect(second).toMatchObject({ from: LATEST_TEAM_VERSION, applied: [] });
+  });
+
+  it('adds a member whose password comes from standard input, never the command line', () => {
+    const env = { ...process.env, REFUND_TEAM_URL: cluster.url };
+    const added = cli.run(['server', 'add-member', 'mei', '--role', 'lead', '--password-file', '-'], {
+      env,
+      input: 'a-long-password\n',
+    });
+    expect(added.stderr).toBe('');
+    expect(JSON.parse(added.stdout)).toMatchObject({ member: 'mei', role: 'lead' });
+    const asMei = cluster.url.replace(/\/\/team:[^@]+@/, '//mei:a-long-password@');
+    expect(cli.run(['server', 'init', '--url', asMei]).status).toBe(0);
+    const notOwner = cli.run(['server', 'add-member', 'ana', '--url', asMei, '--password-file', '-'], {
+      input: 'another-long-password',
+    });
+    expect(notOwner.status).toBe(2);
+    expect(notOwner.stderr).toMatch(/refused postgres:\/\/mei:\*\*\*@.*permission denied to create role/);
+    const bad = cli.run(['server', 'add-member', 'Mei Lin', '--password-file', '-'], {
+      env,
+      input: 'a-long-password',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/cannot be a login name/);
   });
 });

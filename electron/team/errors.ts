@@ -28,3 +28,8 @@ export class TeamSchemaMissingError extends Error {
     );
   }
 }
+
+/** A member's name or password that the server should not be given. */
+export class TeamMemberError extends Error {
+  override name = 'TeamMemberError';
+}

@@ -74,6 +74,7 @@ interface EventRow {
   kind: SequencedTeamEvent['kind'];
   body: Record<string, unknown>;
   made_at: Date;
+  pushed_by: string;
 }
 
 /** The server's events after `cursor` (a seq), oldest first, at most `limit`. */
@@ -83,7 +84,7 @@ export async function pullEvents(
   limit: number,
 ): Promise<SequencedTeamEvent[]> {
   const { rows } = await server.client.query<EventRow>(
-    `SELECT seq, event_id, desktop_id, case_key, kind, body, made_at
+    `SELECT seq, event_id, desktop_id, case_key, kind, body, made_at, pushed_by
        FROM team_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [cursor, limit],
   );
@@ -95,5 +96,6 @@ export async function pullEvents(
     kind: row.kind,
     body: row.body,
     madeAt: row.made_at.toISOString(),
+    pushedBy: row.pushed_by,
   }));
 }

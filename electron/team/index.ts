@@ -1,8 +1,14 @@
 // The team server: the PostgreSQL side of team mode. Plain Node, like the store.
 export { isLoopbackHost, readTeamServerAddress, type TeamServerAddress } from './address';
 export { claimAnswers, claimCase, type ClaimAnswer, type ClaimRequest } from './claims';
-export { NewerTeamSchemaError, TeamSchemaMissingError, TeamServerAddressError } from './errors';
+export {
+  NewerTeamSchemaError,
+  TeamMemberError,
+  TeamSchemaMissingError,
+  TeamServerAddressError,
+} from './errors';
 export { pullEvents, pushEvents, type PushResult } from './events';
+export { addTeamMember, whoAmI, type TeamMember, type TeamRole } from './members';
 export {
   fieldChanges,
   mergeFieldChanges,

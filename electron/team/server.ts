@@ -40,8 +40,10 @@ export async function initTeamSchema(server: TeamServer): Promise<TeamSchemaRepo
   const { client } = server;
   await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
   try {
-    await client.query('CREATE TABLE IF NOT EXISTS team_schema (version integer NOT NULL)');
     const from = await readVersion(server);
+    // Only when missing: a member without CREATE rights can still run init on a current schema.
+    if (!(await hasSchemaTable(server)))
+      await client.query('CREATE TABLE team_schema (version integer NOT NULL)');
     if (from > LATEST_TEAM_VERSION) throw new NewerTeamSchemaError(from, LATEST_TEAM_VERSION);
     const applied: string[] = [];
     for (const migration of TEAM_MIGRATIONS.filter((step) => step.version > from)) {
@@ -70,11 +72,15 @@ export async function requireTeamSchema(server: TeamServer): Promise<void> {
   if (version > LATEST_TEAM_VERSION) throw new NewerTeamSchemaError(version, LATEST_TEAM_VERSION);
 }
 
-async function readVersion({ client }: TeamServer): Promise<number> {
-  const exists = await client.query<{ found: boolean }>(
+async function hasSchemaTable({ client }: TeamServer): Promise<boolean> {
+  const { rows } = await client.query<{ found: boolean }>(
     "SELECT to_regclass('team_schema') IS NOT NULL AS found",
   );
-  if (!exists.rows[0]!.found) return 0;
-  const { rows } = await client.query<{ version: number }>('SELECT version FROM team_schema');
+  return rows[0]!.found;
+}
+
+async function readVersion(server: TeamServer): Promise<number> {
+  if (!(await hasSchemaTable(server))) return 0;
+  const { rows } = await server.client.query<{ version: number }>('SELECT version FROM team_schema');
   return rows[0]?.version ?? 0;
 }

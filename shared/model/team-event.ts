@@ -35,4 +35,6 @@ export type TeamEvent = z.infer<typeof TeamEventSchema>;
 /** An event as the server ordered it. */
 export interface SequencedTeamEvent extends TeamEvent {
   seq: number;
+  /** The server login that pushed it, as the server saw it: a desktop cannot claim another's. */
+  pushedBy: string;
 }
