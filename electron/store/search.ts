@@ -9,7 +9,7 @@ export type SearchFields = Pick<
 >;
 
 /**
- * (Re)writes a case's search entry: ref (also as bare digits, so "000123" finds RC-000123),
+ * (Re)writes a case's search entry (in `table`: the search-index check builds a second one): ref (also as bare digits, so "000123" finds RC-000123),
  * customer, ids, product, provider and every note. Call inside the writing transaction.
  */
 export function indexCase(
@@ -17,11 +17,12 @@ export function indexCase(
   id: number,
   row: SearchFields,
   notes: readonly Pick<Note, 'body'>[],
+  table = 'cases_fts',
 ): void {
   const ref = formatRef(id);
   store
     .sql(
-      `INSERT OR REPLACE INTO cases_fts (rowid, ref, customer, account_id, order_id, product, provider, notes)
+      `INSERT OR REPLACE INTO ${table} (rowid, ref, customer, account_id, order_id, product, provider, notes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
