@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldChanges, mergeFieldChanges } from './merge';
+import { fieldChanges, mergeFieldChanges } from './team-merge';
 
 describe('mergeFieldChanges', () => {
   const local = {

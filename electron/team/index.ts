@@ -9,13 +9,6 @@ export {
 } from './errors';
 export { pullEvents, pushEvents, type PushResult } from './events';
 export { addTeamMember, whoAmI, type TeamMember, type TeamRole } from './members';
-export {
-  fieldChanges,
-  mergeFieldChanges,
-  type FieldChange,
-  type FieldConflict,
-  type MergeResult,
-} from './merge';
 export { LATEST_TEAM_VERSION } from './migrations';
 export {
   connectTeamServer,
