@@ -106,10 +106,13 @@ export async function recordAsSeen(host: RunningServer, ref: string, agent: stri
   });
 }
 
-/** `<input type="datetime-local">` text for an instant, in the browser's zone (Europe/Berlin above). */
+/**
+ * `<input type="datetime-local">` text for an instant on the policy zone's clock (UTC+8): the
+ * console reads its date inputs there by default, although the browser runs in Europe/Berlin.
+ */
 export function localInput(ms: number): string {
   const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
+    timeZone: 'Etc/GMT-8',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

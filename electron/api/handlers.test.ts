@@ -216,13 +216,17 @@ describe('notes, drafts, settings, audit, backups', () => {
     expect((await ok('drafts.get', h['drafts.get']({ ref: 'RC-000001', language: 'zh' }))).body).toBe('您好');
 
     const settings = await ok('settings.set', h['settings.set']({ agentName: 'Ann', language: 'zh' }));
-    expect(settings).toEqual({ agentName: 'Ann', language: 'zh', dataFolder: env.dir });
+    expect(settings).toEqual({ agentName: 'Ann', language: 'zh', timeZone: 'policy', dataFolder: env.dir });
+    const ownZone = await ok('settings.set', h['settings.set']({ timeZone: 'agent' }));
+    expect(ownZone.timeZone).toBe('agent');
+    expect((await ok('settings.get', h['settings.get']({}))).timeZone).toBe('agent');
+    expect((await h['settings.set']({ timeZone: 'Mars/Olympus' } as never)).ok).toBe(false);
 
     const audit = await ok('audit.list', h['audit.list']({ ref: 'RC-000001' }));
     expect(audit.items.map((item) => item.action)).toEqual(['case.create', 'note.add']);
     expect(await ok('audit.verify', h['audit.verify']({}))).toEqual({
       ok: true,
-      rows: 3,
+      rows: 4,
       firstBadSeq: null,
       problems: [],
     });

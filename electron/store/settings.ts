@@ -3,7 +3,8 @@ import type { SettingsPatch, SettingsView } from '../../shared/model/settings';
 import { appendAudit } from './audit';
 import type { CaseStore } from './store';
 
-const DEFAULTS = { agentName: '', language: 'en' } as const;
+// Times show in the policy zone unless the agent asks for their own: the rules count days there.
+const DEFAULTS = { agentName: '', language: 'en', timeZone: 'policy' } as const;
 
 export function getSettings(store: CaseStore): SettingsView {
   const rows = store.sql('SELECT key, value FROM settings').all() as { key: string; value: string }[];

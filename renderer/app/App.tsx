@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PolicyZoneScreen } from '../components/When';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { DecideScreen } from '../features/decide/DecideScreen';
 import { NewCaseScreen } from '../features/new-case/NewCaseScreen';
@@ -30,7 +31,12 @@ function Screen({ route }: { route: Route }) {
     case 'decide':
       return <DecideScreen key={route.ref} caseRef={route.ref} />;
     case 'reply':
-      return <ReplyScreen key={route.ref} caseRef={route.ref} />;
+      // The reply gives the customer's deadline in the policy zone: the screen shows that zone too.
+      return (
+        <PolicyZoneScreen>
+          <ReplyScreen key={route.ref} caseRef={route.ref} />
+        </PolicyZoneScreen>
+      );
   }
 }
 

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { HOUR_MS, policyTime, splitSpan } from '../lib/time';
+import { currentLanguage } from '../i18n';
+import { formatInstant, HOUR_MS, splitSpan } from '../lib/time';
 import { useUi } from '../state/ui';
+import { useDisplayZone } from './When';
 
-/** Time to `windowClosesAt`: amber inside 24 hours, red once it has passed. */
+/** Time to `windowClosesAt`: amber inside 24 hours, red once it has passed; the instant on hover. */
 export function Countdown({ closesAt }: { closesAt: string | null }) {
   const { t } = useTranslation();
   const now = useUi((s) => s.now);
+  const { zone } = useDisplayZone();
   if (closesAt === null) return <span className="countdown none">{t('countdown.none')}</span>;
   const left = Date.parse(closesAt) - now;
   const { d, h, m } = splitSpan(left);
@@ -17,7 +20,11 @@ export function Countdown({ closesAt }: { closesAt: string | null }) {
         : t('countdown.minutes', { m });
   const tone = left < 0 ? 'passed' : left < 24 * HOUR_MS ? 'soon' : 'ok';
   return (
-    <time className={`countdown ${tone}`} dateTime={closesAt} title={policyTime(closesAt)}>
+    <time
+      className={`countdown ${tone}`}
+      dateTime={closesAt}
+      title={formatInstant(closesAt, currentLanguage(), zone)}
+    >
       {left < 0 ? t('countdown.passed', { time }) : t('countdown.left', { time })}
     </time>
   );

@@ -94,7 +94,8 @@ export const en = {
     notCovered: 'above 1080p: not covered by packages',
     drawnFrom: 'drawn from {{draws}}',
     uncovered: '{{minutes}} package minutes uncovered',
-    settled: 'settled {{day}}',
+    settled: 'settled {{day}} (UTC+8 day)',
+    zone: 'Bills count calendar days in UTC+08:00, so this explainer shows every time there too.',
     payg: 'Pay-as-you-go',
     relay: 'Relay transcoding per day and profile',
     day: 'Day (UTC+8)',
@@ -169,7 +170,7 @@ export const en = {
     assignee: 'Assignee',
     facts: 'Refund facts',
     amountHint: 'Decimal, e.g. 199.00',
-    dateHint: 'In your time zone; leave empty if not known.',
+    dateHint: 'Dates and times are read in {{zone}}; leave empty if not known.',
     unknownHint: 'Leave “not known” and the guided decision will ask.',
     notMoney: 'Enter an amount like 199.00.',
     create: 'Create case',
@@ -201,7 +202,17 @@ export const en = {
     deadline: 'Please complete this before {{when}}.',
     closing: 'Kind regards,',
   },
+  zone: {
+    name: { policy: 'UTC+08:00 (the policy zone)', agent: '{{zone}} (your zone)' },
+    note: 'Times on this screen are in {{name}}.',
+    reads: 'Read in {{name}}.',
+  },
   settings: {
+    timeZone: 'Show times in',
+    zoneChoice: {
+      policy: 'UTC+08:00, the policy zone (where the rules count days)',
+      agent: 'My own zone ({{zone}})',
+    },
     restore: 'Restore',
     restoreThis: 'Restore the backup {{file}}',
     restoreConfirm:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocal, localInputToIso, policyTime, splitSpan } from './time';
+import { formatInstant, localInputToIso, offsetLabel, POLICY_ZONE_NAME, splitSpan, zoneOf } from './time';
 
 describe('localInputToIso', () => {
   it('attaches the offset the zone has at that moment, winter and summer', () => {
@@ -27,26 +27,37 @@ describe('localInputToIso', () => {
   });
 });
 
-describe('formatLocal', () => {
+describe('formatInstant', () => {
   const instant = '2026-03-01T02:00:00.000Z';
 
-  it('shows the instant on the given zone’s clock, in the UI language', () => {
-    expect(formatLocal(instant, 'en', 'Asia/Shanghai')).toBe('1 Mar 2026, 10:00');
-    expect(formatLocal(instant, 'en', 'America/New_York')).toBe('28 Feb 2026, 21:00');
-    expect(formatLocal(instant, 'zh', 'Asia/Shanghai')).toBe('2026年3月1日 10:00');
+  it('shows the instant on the given zone’s clock, in the UI language, always with its offset', () => {
+    expect(formatInstant(instant, 'en', 'Asia/Shanghai')).toBe('1 Mar 2026, 10:00 UTC+08:00');
+    expect(formatInstant(instant, 'en', 'America/New_York')).toBe('28 Feb 2026, 21:00 UTC-05:00');
+    expect(formatInstant(instant, 'zh', 'Asia/Shanghai')).toBe('2026年3月1日 10:00 UTC+08:00');
   });
 
   it('keeps one formatter per language and zone, so a cached one never leaks another zone', () => {
-    expect(formatLocal(instant, 'en', 'UTC')).toBe('1 Mar 2026, 02:00');
-    expect(formatLocal(instant, 'en', 'Asia/Tokyo')).toBe('1 Mar 2026, 11:00');
+    expect(formatInstant(instant, 'en', 'UTC')).toBe('1 Mar 2026, 02:00 UTC+00:00');
+    expect(formatInstant(instant, 'en', 'Asia/Tokyo')).toBe('1 Mar 2026, 11:00 UTC+09:00');
   });
 });
 
-describe('policyTime and splitSpan', () => {
-  it('shows the policy zone (UTC+8) whatever the agent’s zone', () => {
-    expect(policyTime('2026-03-01T02:00:00Z')).toBe('2026-03-01 10:00 UTC+08:00');
+describe('zones', () => {
+  it('the policy zone is UTC+8 all year, whatever the machine’s zone', () => {
+    expect(zoneOf('policy', 'Europe/Berlin')).toBe(POLICY_ZONE_NAME);
+    expect(offsetLabel('2026-01-15T00:00:00Z', POLICY_ZONE_NAME)).toBe('UTC+08:00');
+    expect(offsetLabel('2026-07-15T00:00:00Z', POLICY_ZONE_NAME)).toBe('UTC+08:00');
+    expect(formatInstant('2026-03-01T02:00:00Z', 'en', POLICY_ZONE_NAME)).toBe('1 Mar 2026, 10:00 UTC+08:00');
+    expect(localInputToIso('2026-03-01T10:00', POLICY_ZONE_NAME)).toBe('2026-03-01T10:00:00+08:00');
   });
 
+  it('the agent’s zone is the one given, with the offset of the moment shown', () => {
+    expect(zoneOf('agent', 'Europe/Berlin')).toBe('Europe/Berlin');
+    expect(offsetLabel('2026-07-15T00:00:00Z', 'Europe/Berlin')).toBe('UTC+02:00');
+  });
+});
+
+describe('splitSpan', () => {
   it('splits a span into whole days, hours and minutes, ignoring its sign', () => {
     expect(splitSpan(((2 * 24 + 3) * 60 + 4) * 60_000 + 59_999)).toEqual({ d: 2, h: 3, m: 4 });
     expect(splitSpan(-90 * 60_000)).toEqual({ d: 0, h: 1, m: 30 });

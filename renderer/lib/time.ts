@@ -1,15 +1,30 @@
 import { DateTime } from 'luxon';
-import { formatInPolicyZone } from '../../shared/policy/time';
 import type { Language } from '../../shared/model/languages';
+import type { ZoneChoice } from '../../shared/model/settings';
 
-// `zone` is an IANA name; left out, it is the agent's own zone (whatever the OS says). Tests
-// pass one, so they mean the same wherever they run.
+/**
+ * The policy zone (fixed UTC+8, where the rules count days) as a zone name both Intl and luxon
+ * read. "Etc/GMT-8" is UTC+8: the Etc names flip the sign.
+ */
+export const POLICY_ZONE_NAME = 'Etc/GMT-8';
+
+/** The agent's own zone, as the OS reports it. */
+export const agentZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The zone a choice stands for. `agent` is passed by tests so they mean the same anywhere. */
+export const zoneOf = (choice: ZoneChoice, agent: string = agentZone()): string =>
+  choice === 'policy' ? POLICY_ZONE_NAME : agent;
+
+/** "UTC+08:00": the zone's offset at that instant (a zone with DST has two). */
+export function offsetLabel(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).toFormat("'UTC'ZZ");
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant on the agent's wall clock, in the UI language. */
-export function formatLocal(iso: string, language: Language, zone?: string): string {
-  const key = `${language}|${zone ?? ''}`;
+/** An instant on the zone's wall clock, in the UI language, always with its offset. */
+export function formatInstant(iso: string, language: Language, zone: string): string {
+  const key = `${language}|${zone}`;
   let formatter = formatters.get(key);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
@@ -19,20 +34,18 @@ export function formatLocal(iso: string, language: Language, zone?: string): str
     });
     formatters.set(key, formatter);
   }
-  return formatter.format(new Date(iso));
+  return `${formatter.format(new Date(iso))} ${offsetLabel(iso, zone)}`;
 }
 
-/** The policy zone's wall clock, shown on hover: the rules count days there. */
-export const policyTime = (iso: string): string => formatInPolicyZone(Date.parse(iso));
-
 /**
- * `<input type="datetime-local">` gives "2026-03-01T10:00" with no zone; the agent means
- * their own zone, so the offset in force at that moment is attached. A wall time the clock
- * skips (a DST gap) moves forward by the gap, to the instant the agent can have meant.
+ * `<input type="datetime-local">` gives "2026-03-01T10:00" with no zone; it is read in the
+ * zone the input says it reads, and the offset in force at that moment is attached. A wall
+ * time the clock skips (a DST gap) moves forward by the gap, to the instant the agent can
+ * have meant.
  */
-export function localInputToIso(value: string, zone?: string): string | null {
+export function localInputToIso(value: string, zone: string): string | null {
   if (value === '') return null;
-  const local = DateTime.fromISO(value, { zone: zone ?? 'local' });
+  const local = DateTime.fromISO(value, { zone });
   return local.isValid ? local.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : null;
 }
 

@@ -4,9 +4,10 @@ import type { Outcome } from '../../shared/model/decision';
 import type { Facts } from '../../shared/model/facts';
 import { api, ApiCallError, call } from '../api/client';
 import { currentLanguage, i18n } from '../i18n';
-import { formatLocal } from '../lib/time';
+import { formatInstant, zoneOf } from '../lib/time';
 import { useCase } from './case';
 import { changesSince, describeConflict } from './conflict';
+import { useSettings } from './settings';
 import { useUi } from './ui';
 
 /**
@@ -30,8 +31,9 @@ async function change(ref: string, write: (revision: number) => Promise<ApiResul
     useUi.setState({ now: Date.now() });
     const changes = changesSince(before, useCase.getState());
     const language = currentLanguage();
+    const zone = zoneOf(useSettings.getState().timeZone);
     throw new Error(
-      describeConflict(i18n.t, ref, changes, (iso) => formatLocal(iso, language), error.message),
+      describeConflict(i18n.t, ref, changes, (iso) => formatInstant(iso, language, zone), error.message),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Language } from '../../shared/model/languages';
+import type { SettingsPatch, SettingsView, ZoneChoice } from '../../shared/model/settings';
 import { api, call } from '../api/client';
 import { setLanguage } from '../i18n';
 import { useUi } from './ui';
@@ -8,15 +9,16 @@ interface SettingsState {
   loaded: boolean;
   agentName: string;
   language: Language;
+  timeZone: ZoneChoice;
   dataFolder: string;
   load(): Promise<void>;
-  save(patch: { agentName?: string; language?: Language }): Promise<void>;
+  save(patch: SettingsPatch): Promise<void>;
 }
 
 const LANGUAGE_KEY = 'refund-console.language';
 
 export const useSettings = create<SettingsState>((set) => {
-  const apply = (value: { agentName: string; language: Language; dataFolder: string }) => {
+  const apply = (value: SettingsView) => {
     // Kept locally too, so the next start paints in the right language before the store answers.
     localStorage.setItem(LANGUAGE_KEY, value.language);
     setLanguage(value.language);
@@ -28,6 +30,7 @@ export const useSettings = create<SettingsState>((set) => {
     loaded: false,
     agentName: '',
     language: initial,
+    timeZone: 'policy',
     dataFolder: '',
     load: async () => {
       try {

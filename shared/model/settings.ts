@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages';
 
+/** Which clock the console shows times on: the policy zone (UTC+8) or the agent's own. */
+export const ZONE_CHOICES = ['policy', 'agent'] as const;
+export type ZoneChoice = (typeof ZONE_CHOICES)[number];
+
 /** The console's own settings, kept in the store. */
 export const SettingsSchema = z.object({
   agentName: z.string().max(100),
   language: z.enum(LANGUAGES),
+  timeZone: z.enum(ZONE_CHOICES),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

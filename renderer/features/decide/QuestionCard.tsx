@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACTS, optionLabel, type FactId, type FactInput } from '../../../shared/model/catalogue';
 import { FACT_QUESTIONS } from '../../../shared/policy/questions';
+import { useDisplayZone, useZoneName } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 import { readAnswer } from './answers';
 
@@ -21,10 +22,12 @@ export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
   const input: FactInput = FACTS[fact].input;
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const { zone } = useDisplayZone();
+  const zoneName = useZoneName();
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const value = readAnswer(input, text, currency);
+    const value = readAnswer(input, text, { currency, zone });
     setInvalid(value === null);
     if (value !== null) onAnswer(value);
   };
@@ -79,6 +82,7 @@ export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
       )}
       <p id="question-hint" className="hint">
         {hint}
+        {input.kind === 'instant' && ` ${t('zone.reads', { name: zoneName })}`}
       </p>
       {invalid && (
         <p className="error" role="alert">

@@ -2,18 +2,24 @@ import type { FactInput, InputKind } from '../../../shared/model/catalogue';
 import { parseMinorUnits } from '../../../shared/model/money';
 import { localInputToIso } from '../../lib/time';
 
+/** What an answer is read against: amounts in the case's currency, times in the zone the input names. */
+export interface ReadContext {
+  currency: string;
+  zone: string;
+}
+
 type Reader<K extends InputKind> = (
   input: Extract<FactInput, { kind: K }>,
   text: string,
-  currency: string,
+  context: ReadContext,
 ) => unknown;
 
 // One reader per input kind: a new kind of input does not compile until it is read here.
 const READERS: { [K in InputKind]: Reader<K> } = {
   choice: (input, text) => (input.options.includes(text) ? text : null),
   yesno: (_input, text) => (text === 'yes' ? true : text === 'no' ? false : null),
-  money: (_input, text, currency) => parseMinorUnits(text, currency),
-  instant: (_input, text) => localInputToIso(text),
+  money: (_input, text, { currency }) => parseMinorUnits(text, currency),
+  instant: (_input, text, { zone }) => localInputToIso(text, zone),
   minutes: (_input, text) => {
     const value = Number(text);
     return text.trim() !== '' && Number.isFinite(value) && value >= 0 ? value : null;
@@ -22,6 +28,6 @@ const READERS: { [K in InputKind]: Reader<K> } = {
 };
 
 /** The typed answer as a fact value, or null when it is not a valid one. Money never goes through a float. */
-export function readAnswer(input: FactInput, text: string, currency: string): unknown {
-  return (READERS[input.kind] as Reader<InputKind>)(input, text, currency);
+export function readAnswer(input: FactInput, text: string, context: ReadContext): unknown {
+  return (READERS[input.kind] as Reader<InputKind>)(input, text, context);
 }

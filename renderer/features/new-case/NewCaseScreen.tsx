@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACTS, optionLabel, type FactInput } from '../../../shared/model/catalogue';
 import type { FactKey } from '../../../shared/model/facts';
+import { useDisplayZone, useZoneName } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 import { usePersistentState } from '../../lib/usePersistentState';
 import { caseActions } from '../../state/case-actions';
@@ -29,6 +30,8 @@ export function NewCaseScreen() {
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const { busy, run } = useAction();
+  const { zone } = useDisplayZone();
+  const zoneName = useZoneName();
 
   const label = (name: string) =>
     CASE_FIELDS.includes(name) ? t(`newCase.${name}`) : FACTS[name as FactKey].label[language];
@@ -92,7 +95,7 @@ export function NewCaseScreen() {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const result = toNewCase(form, t('newCase.notMoney'), Date.now());
+    const result = toNewCase(form, t('newCase.notMoney'), Date.now(), zone);
     if (!result.ok) {
       setErrors(result.errors);
       useUi.getState().notify(t('newCase.fix'), 'error');
@@ -119,7 +122,7 @@ export function NewCaseScreen() {
         <legend>{t('newCase.facts')}</legend>
         <div className="fields">{factFieldsOf(form.productType).map(field)}</div>
         <p id="date-hint" className="muted">
-          {t('newCase.dateHint')} {t('newCase.unknownHint')}
+          {t('newCase.dateHint', { zone: zoneName })} {t('newCase.unknownHint')}
         </p>
       </fieldset>
       <button type="submit" className="primary" disabled={busy}>

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_FACTS_OF_EVERY_KIND, KINDS } from '../../../shared/model/catalogue';
 import { PRODUCT_TYPES } from '../../../shared/model/facts';
+import { POLICY_ZONE_NAME } from '../../lib/time';
 import { EMPTY_FORM, factFieldsOf, inputOf, toNewCase, type FormValues } from './form';
 
-// The form's date-time fields are in the agent's zone; these tests fix it to UTC+8.
+// The form's date-time fields are read in the zone they name (here the policy zone), not the
+// machine's: the machine is put in New York to show it does not matter.
 const zoneBefore = process.env.TZ;
-beforeAll(() => void (process.env.TZ = 'Asia/Shanghai'));
+beforeAll(() => void (process.env.TZ = 'America/New_York'));
 afterAll(() => void (process.env.TZ = zoneBefore));
 
 const NOT_MONEY = 'Enter an amount like 199.00.';
@@ -17,7 +19,8 @@ const CUSTOMER: FormValues = {
   productName: 'Dumpling CRM',
   provider: 'Northwind Cloud',
 };
-const submit = (fields: FormValues) => toNewCase({ ...EMPTY_FORM, ...CUSTOMER, ...fields }, NOT_MONEY, NOW);
+const submit = (fields: FormValues) =>
+  toNewCase({ ...EMPTY_FORM, ...CUSTOMER, ...fields }, NOT_MONEY, NOW, POLICY_ZONE_NAME);
 
 describe('the new-case form', () => {
   it('asks the shared facts for every kind, then the kind’s own', () => {

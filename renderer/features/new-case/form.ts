@@ -42,18 +42,19 @@ export const inputOf = (name: string): FactInput =>
 
 // The form leaves judging a value to the schema, except money, which must never pass a float:
 // only money reads as null here. A new kind of input does not compile until it is read here.
-const READ: { [K in InputKind]: (text: string, currency: string) => unknown } = {
+const READ: { [K in InputKind]: (text: string, currency: string, zone: string) => unknown } = {
   choice: (text) => text,
   yesno: (text) => text === 'yes',
   money: (text, currency) => parseMinorUnits(text, currency),
-  instant: (text) => localInputToIso(text) ?? text,
+  instant: (text, _currency, zone) => localInputToIso(text, zone) ?? text,
   minutes: (text) => Number(text),
   text: (text) => text,
 };
 
 type Result = { ok: true; value: NewCase } | { ok: false; errors: FieldErrors };
 
-export function toNewCase(form: FormValues, notMoney: string, now: number): Result {
+/** `zone` is the one the form's date inputs say they read. */
+export function toNewCase(form: FormValues, notMoney: string, now: number, zone: string): Result {
   const errors: FieldErrors = {};
   const text = (name: string) => (form[name] ?? '').trim();
   const optional = (name: string) => (text(name) === '' ? undefined : text(name));
@@ -63,7 +64,7 @@ export function toNewCase(form: FormValues, notMoney: string, now: number): Resu
 
   for (const name of factFieldsOf(text('productType'))) {
     if (name in facts || text(name) === '') continue;
-    const value = READ[inputOf(name).kind](text(name), currency);
+    const value = READ[inputOf(name).kind](text(name), currency, zone);
     if (value === null) errors[name] = notMoney;
     else facts[name] = value;
   }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { decide } from '../../../shared/policy/decide';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
 import { isTyping } from '../../lib/keys';
-import { currentLanguage, i18n } from '../../i18n';
-import { formatLocal } from '../../lib/time';
+import { i18n } from '../../i18n';
+import { useFormatInstant, ZoneNote } from '../../components/When';
 import { useCase } from '../../state/case';
 import { useDraft } from '../../state/draft';
 import { onBeforeLeave } from '../../state/route';
@@ -17,6 +17,7 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
   const { detail, load } = useCase();
   const { agentName, language: uiLanguage } = useSettings();
   const draft = useDraft();
+  const formatInstant = useFormatInstant();
   const [language, setLanguage] = useState<Language>(uiLanguage);
   useEffect(() => void load(caseRef), [caseRef, load]);
   useEffect(() => onBeforeLeave(() => void useDraft.getState().flush()), []);
@@ -66,7 +67,7 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
       : draft.status === 'unsaved'
         ? t('reply.unsaved')
         : draft.savedAt
-          ? t('reply.saved', { time: formatLocal(draft.savedAt, currentLanguage()) })
+          ? t('reply.saved', { time: formatInstant(draft.savedAt) })
           : '';
 
   return (
@@ -74,6 +75,7 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
       <h1 id="reply-title">
         {t('reply.title')} · {caseRef} · {ready.customer.name}
       </h1>
+      <ZoneNote />
       {ready.decisions.length === 0 && <p className="muted">{t('reply.noDecision')}</p>}
       <div className="reply-tools">
         <label htmlFor="reply-language">{t('reply.language')}</label>

@@ -4,6 +4,8 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
 import { api, call } from '../../api/client';
 import { When } from '../../components/When';
+import { agentZone } from '../../lib/time';
+import { ZONE_CHOICES, type ZoneChoice } from '../../../shared/model/settings';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
@@ -13,7 +15,7 @@ type Backup = ResponseOf<'backups.list'>['items'][number];
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const { agentName, language, dataFolder, save } = useSettings();
+  const { agentName, language, timeZone, dataFolder, save } = useSettings();
   const [name, setName] = useState(agentName);
   const [backups, setBackups] = useState<Backup[]>([]);
   const notify = useUi((s) => s.notify);
@@ -59,6 +61,23 @@ export function SettingsScreen() {
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="time-zone">{t('settings.timeZone')}</label>
+      <select
+        id="time-zone"
+        value={timeZone}
+        onChange={(e) =>
+          void run(
+            () => save({ timeZone: e.target.value as ZoneChoice }),
+            () => t('settings.saved'),
+          )
+        }
+      >
+        {ZONE_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(`settings.zoneChoice.${choice}`, { zone: agentZone() })}
           </option>
         ))}
       </select>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { When } from '../../components/When';
+import { PolicyZoneScreen, When } from '../../components/When';
 import { usePersistentState } from '../../lib/usePersistentState';
 import {
   explainUsage,
@@ -44,37 +44,40 @@ export function UsagePanel({ caseRef }: { caseRef: string }) {
   };
 
   return (
-    <section aria-labelledby="usage-title" className="wide usage">
-      <h2 id="usage-title">{t('usage.title')}</h2>
-      <p className="hint">{t('usage.intro')}</p>
-      <div className="usage-input">
-        <label htmlFor="usage-json">{t('usage.inputLabel')}</label>
-        <textarea
-          id="usage-json"
-          rows={5}
-          spellCheck={false}
-          value={text}
-          placeholder='{ "packages": [...], "usage": [...], "relay": [...] }'
-          onChange={(event) => setText(event.target.value)}
-          aria-invalid={explained.state === 'invalid'}
-          aria-describedby="usage-status"
-        />
-        <label className="button">
-          {t('usage.loadFile')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            className="visually-hidden"
-            onChange={(event) => void load(event.target.files?.[0])}
+    <PolicyZoneScreen>
+      <section aria-labelledby="usage-title" className="wide usage">
+        <h2 id="usage-title">{t('usage.title')}</h2>
+        <p className="hint">{t('usage.intro')}</p>
+        <p className="muted zone-note">{t('usage.zone')}</p>
+        <div className="usage-input">
+          <label htmlFor="usage-json">{t('usage.inputLabel')}</label>
+          <textarea
+            id="usage-json"
+            rows={5}
+            spellCheck={false}
+            value={text}
+            placeholder='{ "packages": [...], "usage": [...], "relay": [...] }'
+            onChange={(event) => setText(event.target.value)}
+            aria-invalid={explained.state === 'invalid'}
+            aria-describedby="usage-status"
           />
-        </label>
-      </div>
-      <p id="usage-status" className={explained.state === 'invalid' ? 'error' : 'muted'} role="status">
-        {explained.state === 'invalid' ? t('usage.invalid', { message: explained.message }) : null}
-        {explained.state === 'empty' ? t('usage.empty') : null}
-      </p>
-      {explained.state === 'ok' && <Breakdown input={explained.input} breakdown={explained.breakdown} />}
-    </section>
+          <label className="button">
+            {t('usage.loadFile')}
+            <input
+              type="file"
+              accept="application/json,.json"
+              className="visually-hidden"
+              onChange={(event) => void load(event.target.files?.[0])}
+            />
+          </label>
+        </div>
+        <p id="usage-status" className={explained.state === 'invalid' ? 'error' : 'muted'} role="status">
+          {explained.state === 'invalid' ? t('usage.invalid', { message: explained.message }) : null}
+          {explained.state === 'empty' ? t('usage.empty') : null}
+        </p>
+        {explained.state === 'ok' && <Breakdown input={explained.input} breakdown={explained.breakdown} />}
+      </section>
+    </PolicyZoneScreen>
   );
 }
 
