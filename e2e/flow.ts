@@ -61,9 +61,11 @@ export async function walkGuidedFlow(
     const question = page.locator('#question-text');
     await expect.poll(() => question.textContent()).toBe(FACT_QUESTIONS[expected].en.question);
     expect(BY_QUESTION.get((await question.textContent())!)).toBe(expected);
+    // A date input also says which zone it reads (the policy zone by default).
+    const zone = FACTS[expected].input.kind === 'instant' ? ' Read in UTC+08:00 (the policy zone).' : '';
     await expect
       .poll(() => page.locator('#question-hint').textContent())
-      .toBe(FACT_QUESTIONS[expected].en.hint);
+      .toBe(`${FACT_QUESTIONS[expected].en.hint}${zone}`);
     const answer = answers[expected];
     if (answer === undefined) throw new Error(`no answer prepared for ${expected}`);
     const radio = page.locator(`input[type=radio][value="${answer.text}"]`);

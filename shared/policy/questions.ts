@@ -29,9 +29,9 @@ export const FACT_QUESTIONS: Record<FactId, Record<Language, Question>> = {
   paidAt: {
     en: {
       question: 'When did the customer finish paying?',
-      hint: 'The payment time on the order, with its time zone.',
+      hint: 'The payment time on the order.',
     },
-    zh: { question: '客户何时完成付款？', hint: '订单上的付款时间（含时区）。' },
+    zh: { question: '客户何时完成付款？', hint: '订单上的付款时间。' },
   },
   billingMethod: {
     en: {

@@ -57,7 +57,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
         {t('decide.title')} · {caseRef} · {detail!.customer.name}
       </h1>
       <div className="decide-grid">
-        <div>
+        <div className="decide-ask">
           {next !== undefined ? (
             <QuestionCard
               key={next}
@@ -70,8 +70,12 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
           ) : (
             <p className="done">{t('decide.allKnown')}</p>
           )}
+        </div>
+        <div className="decide-known">
           <h2>{t('decide.known')}</h2>
           <FactList facts={facts} onChange={(fact) => void answer(fact, undefined)} />
+        </div>
+        <div className="decide-record">
           <RecordForm caseRef={caseRef} decision={decision} />
         </div>
         <DecisionPanel decision={decision} facts={facts} hints={hints} />

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startHost } from '../electron/host';
+import type { Language } from '../shared/model/languages';
+import { buildRenderer, callApi, launch, openConsole, screenshot, tempDir } from './harness';
+
+const DAY = 86_400_000;
+const WIDTHS = [1024, 1366, 1920, 2560] as const;
+
+/** A service case 100 days after payment: every exclusion (the long labels) known, the guarantee end asked. */
+const SERVICE_CASE = {
+  customer: { name: '深圳市腾飞网络科技有限公司', accountId: 'acc-layout' },
+  orderId: 'ORD-LAYOUT-1',
+  productName: 'Website build and ICP filing support, premium package',
+  provider: 'Northwind Cloud',
+  assignee: 'Mei Lin',
+  facts: {
+    productType: 'service',
+    orderAmount: 500000,
+    paidAt: new Date(Date.now() - 100 * DAY).toISOString(),
+    serviceStatus: 'in_progress',
+    exclusions: {
+      noServiceRequest: false,
+      infoWithheld: false,
+      scopeExceeded: false,
+      feedbackOverdue: false,
+      itemLapsed: false,
+      legalViolation: false,
+    },
+  },
+};
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function boxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const r = node.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
+
+describe('the decision screen from 1024 to 2560 pixels wide', () => {
+  let host: RunningServer;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+  let ref: string;
+
+  beforeAll(async () => {
+    const staticDir = await buildRenderer();
+    host = await startHost({ dbFile: path.join(tempDir('layout-db'), 'cases.sqlite'), staticDir });
+    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
+    ({
+      detail: {
+        summary: { ref },
+      },
+    } = await callApi<{ detail: { summary: { ref: string } } }>(host, 'cases.create', SERVICE_CASE));
+    browser = await launch();
+    page = browser.page;
+    await openConsole(page, host);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  for (const language of ['en', 'zh'] as Language[]) {
+    for (const width of WIDTHS) {
+      it(`${language} at ${width}: no fact label or value runs under the decision panel`, async () => {
+        await callApi(host, 'settings.set', { language });
+        await page.setViewportSize({ width, height: width >= 1920 ? 1080 : 768 });
+        await page.goto(`${host.url}/#/case/${ref}/decide`);
+        await page.reload();
+        await page.locator('#question-text').waitFor();
+        await page.locator('.facts dd').first().waitFor();
+        // The trace lists every exclusion the rules read: the longest lines on the screen.
+        await page.locator('details.why summary').click();
+        await screenshot(page, `decide-${language}-${width}`);
+
+        const [panel] = await boxes(page, '.decide .panel');
+        const facts = await boxes(page, '.decide .facts dt, .decide .facts dd, .decide .question');
+        expect(facts.length).toBeGreaterThan(8);
+        for (const fact of facts) expect(overlaps(fact, panel!)).toBe(false);
+        // A value keeps room for a date and its zone on one line, not squeezed a word per line.
+        for (const value of await boxes(page, '.decide .facts dd')) expect(value.width).toBeGreaterThan(200);
+        // Nothing is pushed past the window's right edge either.
+        const overflow = await page.evaluate(() => {
+          const main = document.querySelector('main')!;
+          return main.scrollWidth - main.clientWidth;
+        });
+        expect(overflow).toBeLessThanOrEqual(0);
+        if (width >= 1920) {
+          // Density: the facts take a column of their own past the middle, the panel the last third.
+          const factsRight = Math.max(...facts.map((box) => box.x + box.width));
+          expect(factsRight).toBeGreaterThan(width * 0.5);
+          expect(panel!.x + panel!.width).toBeGreaterThan(width * 0.9);
+        }
+      });
+    }
+  }
+});
