@@ -84,10 +84,11 @@ describe('the console in Chromium against a fresh store', () => {
       {
         serviceStatus: { text: 'in_progress', value: 'in_progress' },
         guaranteeEndsAt: { text: localInput(now + 20 * DAY), value: iso(now + 20 * DAY) },
-        'exclusions.noServiceRequest': no,
+        // Asked positively ("Did the customer submit a service request…?"): "yes" stores false.
+        'exclusions.noServiceRequest': { text: 'yes', value: false },
         'exclusions.infoWithheld': no,
         'exclusions.scopeExceeded': no,
-        'exclusions.feedbackOverdue': no,
+        'exclusions.feedbackOverdue': { text: 'yes', value: false },
         'exclusions.itemLapsed': no,
         'exclusions.legalViolation': no,
       },

@@ -102,4 +102,28 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
       });
     }
   }
+
+  it('asks an exclusion positively and marks the answer that rules a refund out', async () => {
+    await callApi(host, 'settings.set', { language: 'en' });
+    const { facts } = SERVICE_CASE;
+    const created = await callApi<{ detail: { summary: { ref: string } } }>(host, 'cases.create', {
+      ...SERVICE_CASE,
+      orderId: 'ORD-LAYOUT-2',
+      facts: { ...facts, guaranteeEndsAt: new Date(Date.now() + 20 * DAY).toISOString(), exclusions: {} },
+    });
+    await page.goto(`${host.url}/#/case/${created.detail.summary.ref}/decide`);
+    await page.reload();
+    const question = page.locator('#question-text');
+    await expect
+      .poll(() => question.textContent())
+      .toBe('Did the customer submit a service request within 3 months of paying?');
+    const excluding = page.locator('label.choice', { has: page.locator('.badge') });
+    await expect.poll(() => excluding.textContent()).toBe('Norules out a refund');
+    await page.locator('input[type=radio][value="no"]').check();
+    await page.getByRole('button', { name: 'Save answer' }).click();
+    // "No" to the positive question is the exclusion: the rules refuse and the fact says why.
+    await expect.poll(() => page.locator('.panel .badge').first().textContent()).toBe('Not eligible');
+    const row = page.locator('.facts div', { hasText: 'No service request from the customer' });
+    await expect.poll(() => row.locator('dd').textContent()).toContain('Yes rules out a refund');
+  });
 });

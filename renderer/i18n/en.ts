@@ -132,6 +132,7 @@ export const en = {
   },
   decide: {
     known: 'Known so far',
+    excludes: 'rules out a refund',
     change: 'Change',
     title: 'Guided decision',
     left_one: '1 question left',

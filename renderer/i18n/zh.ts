@@ -128,6 +128,7 @@ export const zh: Resources = {
     reply: '回复草稿（r）',
   },
   decide: {
+    excludes: '不予退款',
     known: '已知事实',
     change: '修改',
     title: '引导判定',

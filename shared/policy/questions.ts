@@ -69,11 +69,11 @@ export const FACT_QUESTIONS: Record<FactId, Record<Language, Question>> = {
   },
   'exclusions.noServiceRequest': {
     en: {
-      question: 'Did the customer submit no service request within 3 months of paying?',
+      question: 'Did the customer submit a service request within 3 months of paying?',
       hint: 'Check the supervision system for any request from the customer.',
     },
     zh: {
-      question: '客户付款后 3 个月内是否未提交任何服务需求？',
+      question: '客户付款后 3 个月内是否提交过服务需求？',
       hint: '在服务监管系统中查看客户的需求记录。',
     },
   },
@@ -83,7 +83,7 @@ export const FACT_QUESTIONS: Record<FactId, Record<Language, Question>> = {
       hint: 'Look for unanswered requests for materials in the project log.',
     },
     zh: {
-      question: '客户是否超过 3 个月未提供所需资料，导致项目停止？',
+      question: '客户是否拖延提供所需资料超过 3 个月，导致项目停止？',
       hint: '查看项目记录中未答复的资料请求。',
     },
   },
@@ -96,27 +96,27 @@ export const FACT_QUESTIONS: Record<FactId, Record<Language, Question>> = {
   },
   'exclusions.feedbackOverdue': {
     en: {
-      question: 'Did the customer leave delivered work without feedback or confirmation for over 3 months?',
+      question: 'Did the customer give feedback on or confirm delivered work within 3 months of delivery?',
       hint: 'Check the confirmation steps in the supervision system.',
     },
     zh: {
-      question: '客户是否超过 3 个月未对交付成果给出反馈或确认？',
+      question: '客户是否在交付后 3 个月内对交付成果给出反馈或确认？',
       hint: '查看服务监管系统中的确认环节。',
     },
   },
   'exclusions.itemLapsed': {
     en: {
-      question: 'Did a service item expire because the customer did not answer or confirm in time?',
+      question: 'Did a service item expire while it waited for the customer’s answer or confirmation?',
       hint: 'Look for items marked expired after an unanswered confirmation in the supervision system.',
     },
     zh: {
-      question: '是否有服务项因客户未及时反馈或确认而过期失效？',
+      question: '是否有服务项因等待客户反馈或确认超时而过期失效？',
       hint: '在服务监管系统中查看因确认未答复而被标记为过期的服务项。',
     },
   },
   'exclusions.legalViolation': {
     en: {
-      question: 'Could the provider not deliver because the customer broke a law or regulation?',
+      question: 'Was delivery stopped because the customer broke a law or regulation?',
       hint: 'For example, no ICP filing, so the website cannot go online.',
     },
     zh: {
@@ -132,3 +132,23 @@ export const FACT_QUESTIONS: Record<FactId, Record<Language, Question>> = {
     zh: { question: '时长包已使用多少分钟？', hint: '见时长包的用量记录；只要有任何使用即不支持退款。' },
   },
 };
+
+/**
+ * Questions that ask about the opposite of their fact, so that every question reads positively
+ * ("Did the customer submit a service request…?" for the fact "no service request"): their
+ * "yes" stores false.
+ */
+const ASKED_AS_OPPOSITE: ReadonlySet<FactId> = new Set([
+  'exclusions.noServiceRequest',
+  'exclusions.feedbackOverdue',
+]);
+
+/** The fact value a yes/no answer to the fact's question stands for. */
+export const factValueOfAnswer = (fact: FactId, yes: boolean): boolean =>
+  ASKED_AS_OPPOSITE.has(fact) ? !yes : yes;
+
+/** For an exclusion's question, the answer ("yes" true, "no" false) that rules a refund out. */
+export function excludingAnswer(fact: FactId): boolean | undefined {
+  if (!fact.startsWith('exclusions.')) return undefined;
+  return factValueOfAnswer(fact, true);
+}

@@ -65,7 +65,19 @@ export function FactList({ facts, leading = [], onChange }: Props) {
     // The catalogue's types hold each fact's value to its input kind; the loop cannot see that.
     const format = FORMATS[input.kind] as Format<InputKind>;
     const shownValue = format(input, value as never, shown);
-    rows.push([label[shown.language], shownValue, ASKABLE.has(key) ? (key as FactId) : undefined]);
+    // An exclusion that holds is what refuses the refund: said beside it, not left to a bare "Yes".
+    const excludes = key.startsWith('exclusions.') && value === true;
+    rows.push([
+      label[shown.language],
+      excludes ? (
+        <>
+          {shownValue} <span className="badge outcome-ineligible">{t('decide.excludes')}</span>
+        </>
+      ) : (
+        shownValue
+      ),
+      ASKABLE.has(key) ? (key as FactId) : undefined,
+    ]);
   }
 
   return (

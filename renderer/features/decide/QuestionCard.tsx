@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACTS, optionLabel, type FactId, type FactInput } from '../../../shared/model/catalogue';
-import { FACT_QUESTIONS } from '../../../shared/policy/questions';
+import { excludingAnswer, FACT_QUESTIONS, factValueOfAnswer } from '../../../shared/policy/questions';
 import { useDisplayZone, useZoneName } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 import { readAnswer } from './answers';
@@ -27,8 +27,10 @@ export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const value = readAnswer(input, text, { currency, zone });
-    setInvalid(value === null);
+    const read = readAnswer(input, text, { currency, zone });
+    setInvalid(read === null);
+    // A yes/no question may ask about its fact's opposite, so that it reads positively.
+    const value = typeof read === 'boolean' ? factValueOfAnswer(fact, read) : read;
     if (value !== null) onAnswer(value);
   };
 
@@ -41,6 +43,8 @@ export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
             ['no', t('common.no')],
           ] as const)
         : null;
+  const excluding = excludingAnswer(fact);
+  const excludes = (value: string) => excluding !== undefined && (value === 'yes') === excluding;
 
   return (
     <form className="question" onSubmit={submit} aria-describedby="question-hint">
@@ -59,6 +63,7 @@ export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
                 onChange={() => setText(value)}
               />
               {label}
+              {excludes(value) && <span className="badge outcome-ineligible">{t('decide.excludes')}</span>}
             </label>
           ))}
         </fieldset>
