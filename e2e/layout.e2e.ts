@@ -126,4 +126,33 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
     const row = page.locator('.facts div', { hasText: 'No service request from the customer' });
     await expect.poll(() => row.locator('dd').textContent()).toContain('Yes rules out a refund');
   });
+
+  it('lists what is missing in the panel, and says why the count grew when the kind is Service', async () => {
+    await callApi(host, 'settings.set', { language: 'en' });
+    const created = await callApi<{ detail: { summary: { ref: string } } }>(host, 'cases.create', {
+      ...SERVICE_CASE,
+      orderId: 'ORD-LAYOUT-3',
+      facts: {},
+    });
+    await page.goto(`${host.url}/#/case/${created.detail.summary.ref}/decide`);
+    await page.reload();
+    await expect.poll(() => page.locator('#question-text').textContent()).toBe('What kind of product is it?');
+    const missing = page.locator('.panel .missing li');
+    await expect
+      .poll(() => missing.allTextContents())
+      .toEqual([
+        'What kind of product is it?',
+        'What was the order amount?',
+        'When did the customer finish paying?',
+      ]);
+    await page.locator('input[type=radio][value="service"]').check();
+    await page.getByRole('button', { name: 'Save answer' }).click();
+    const counter = page.locator('.question > p.muted').first();
+    await expect
+      .poll(() => counter.textContent())
+      .toMatch(/^\d+ questions left \(up from 3: a Service order is judged on more facts, listed beside\)$/);
+    const left = Number(/^(\d+)/.exec((await counter.textContent())!)![1]);
+    expect(left).toBeGreaterThan(3);
+    expect(await missing.count()).toBe(left);
+  });
 });

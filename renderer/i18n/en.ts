@@ -133,6 +133,9 @@ export const en = {
   decide: {
     known: 'Known so far',
     excludes: 'rules out a refund',
+    grew: '(up from {{from}}: a {{kind}} order is judged on more facts, listed beside)',
+    missing_one: 'Still needed before deciding: 1 answer',
+    missing_other: 'Still needed before deciding: {{count}} answers',
     change: 'Change',
     title: 'Guided decision',
     left_one: '1 question left',

@@ -129,6 +129,9 @@ export const zh: Resources = {
   },
   decide: {
     excludes: '不予退款',
+    grew: '（原为 {{from}} 个：「{{kind}}」类订单需要判断更多事实，见右侧列表）',
+    missing_one: '判定前还需要：1 个回答',
+    missing_other: '判定前还需要：{{count}} 个回答',
     known: '已知事实',
     change: '修改',
     title: '引导判定',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactId } from '../../../shared/model/catalogue';
 import { withFact } from '../../../shared/model/facts';
@@ -13,6 +13,7 @@ import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
 import { FactList } from '../case/FactList';
 import { DecisionPanel } from './DecisionPanel';
+import { growthOf, type Progress } from './progress';
 import { QuestionCard } from './QuestionCard';
 import { RecordForm } from './RecordForm';
 
@@ -37,6 +38,17 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
     () => (facts === null ? [] : counterfactualHints(facts, { now, language: currentLanguage() })),
     [facts, now],
   );
+
+  // What the counter showed last, so a jump in the count is explained rather than shown bare;
+  // the explanation stays until the count changes again.
+  const shown = useRef<{ progress: Progress; growth: ReturnType<typeof growthOf> } | null>(null);
+  if (facts !== null && decision !== null) {
+    const progress: Progress = { ref: caseRef, kind: facts.productType, left: decision.missing.length };
+    const last = shown.current;
+    const same = last !== null && JSON.stringify(last.progress) === JSON.stringify(progress);
+    if (!same) shown.current = { progress, growth: growthOf(last?.progress ?? null, progress) };
+  }
+  const growth = shown.current?.growth ?? null;
 
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
   if (facts === null || decision === null) return <p>{t('common.loading')}</p>;
@@ -64,6 +76,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
               fact={next}
               currency={facts.currency ?? decision.currency}
               left={decision.missing.length}
+              grewFrom={growth}
               busy={busy || agentName === ''}
               onAnswer={(value) => void answer(next, value)}
             />

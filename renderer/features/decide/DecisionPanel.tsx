@@ -3,6 +3,7 @@ import type { Decision, DecisionTrace } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { formatMoney } from '../../../shared/model/money';
 import { ACTION_TEXTS, CLAUSE_TEXTS } from '../../../shared/policy/clauses';
+import { FACT_QUESTIONS } from '../../../shared/policy/questions';
 import type { Hint } from '../../../shared/policy/hints';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
@@ -30,6 +31,16 @@ export function DecisionPanel({
       <p className="big">
         <Outcome outcome={decision.outcome} />
       </p>
+      {decision.missing.length > 0 && (
+        <>
+          <h3 id="missing-title">{t('decide.missing', { count: decision.missing.length })}</h3>
+          <ol className="missing" aria-labelledby="missing-title">
+            {decision.missing.map((fact) => (
+              <li key={fact}>{FACT_QUESTIONS[fact][language].question}</li>
+            ))}
+          </ol>
+        </>
+      )}
       {decision.refundAmount !== null && (
         <div>
           <h3>{t('decide.refund')}</h3>

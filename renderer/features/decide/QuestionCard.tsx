@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACTS, optionLabel, type FactId, type FactInput } from '../../../shared/model/catalogue';
+import { FACTS, KINDS, optionLabel, type FactId, type FactInput } from '../../../shared/model/catalogue';
+import type { ProductType } from '../../../shared/model/facts';
 import { excludingAnswer, FACT_QUESTIONS, factValueOfAnswer } from '../../../shared/policy/questions';
 import { useDisplayZone, useZoneName } from '../../components/When';
 import { currentLanguage } from '../../i18n';
@@ -10,12 +11,14 @@ interface Props {
   fact: FactId;
   currency: string;
   left: number;
+  /** Set when the last answer (the product kind) made the list longer. */
+  grewFrom: { from: number; kind: ProductType } | null;
   busy: boolean;
   onAnswer(value: unknown): void;
 }
 
 /** One question, the first one decide() reports missing, with its hint. */
-export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
+export function QuestionCard({ fact, currency, left, grewFrom, busy, onAnswer }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { question, hint } = FACT_QUESTIONS[fact][language];
@@ -48,7 +51,11 @@ export function QuestionCard({ fact, currency, left, busy, onAnswer }: Props) {
 
   return (
     <form className="question" onSubmit={submit} aria-describedby="question-hint">
-      <p className="muted">{t('decide.left', { count: left })}</p>
+      <p className="muted" aria-live="polite">
+        {t('decide.left', { count: left })}
+        {grewFrom !== null &&
+          ` ${t('decide.grew', { from: grewFrom.from, kind: KINDS[grewFrom.kind].label[language] })}`}
+      </p>
       {choices ? (
         <fieldset>
           <legend id="question-text">{question}</legend>
