@@ -119,13 +119,32 @@ describe('accessibility (axe) and layout of every screen', () => {
     ],
   ];
 
-  for (const [name, show] of screens) {
-    it(`${name}: no serious or critical axe violations`, async () => {
-      await show(page);
-      await screenshot(page, `a11y-${name}`);
-      expect(await seriousViolations(page)).toEqual([]);
+  // Every screen in both themes: axe's colour-contrast check is what holds the dark palette.
+  for (const theme of ['light', 'dark'] as const) {
+    it(`switches to the ${theme} theme`, async () => {
+      await page.keyboard.press('Escape');
+      await callApi(host, 'settings.set', { theme });
+      await page.goto(`${host.url}/#/queue`);
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
     });
+    for (const [name, show] of screens) {
+      it(`${name} (${theme}): no serious or critical axe violations`, async () => {
+        await show(page);
+        await screenshot(page, `a11y-${name}-${theme}`);
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
   }
+
+  it('follows the system’s dark mode when the theme is “as the system”', async () => {
+    await callApi(host, 'settings.set', { theme: 'system' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  });
 
   it('fills a 1920x1080 screen with the queue', async () => {
     await page.keyboard.press('Escape');

@@ -155,4 +155,29 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
     expect(left).toBeGreaterThan(3);
     expect(await missing.count()).toBe(left);
   });
+
+  it('prints a decision without navigation and form controls', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${host.url}/#/case/${ref}/decide`);
+    await page.reload();
+    await page.locator('.panel').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const hidden of ['.topbar', '.statusbar', 'button', 'input', 'textarea', 'select']) {
+        const shown = await page
+          .locator(hidden)
+          .evaluateAll((nodes) =>
+            nodes.filter(
+              (node) => (node as HTMLElement).offsetParent !== null || node.getClientRects().length > 0,
+            ),
+          );
+        expect(shown.length, hidden).toBe(0);
+      }
+      expect(await page.locator('.panel').isVisible()).toBe(true);
+      expect(await page.locator('.facts').isVisible()).toBe(true);
+      await screenshot(page, 'decide-print');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
 });

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+import './theme.css';
 import './styles.css';
+import './print.css';
 import { App } from './app/App';
 
 createRoot(document.getElementById('root')!).render(

@@ -216,7 +216,13 @@ describe('notes, drafts, settings, audit, backups', () => {
     expect((await ok('drafts.get', h['drafts.get']({ ref: 'RC-000001', language: 'zh' }))).body).toBe('您好');
 
     const settings = await ok('settings.set', h['settings.set']({ agentName: 'Ann', language: 'zh' }));
-    expect(settings).toEqual({ agentName: 'Ann', language: 'zh', timeZone: 'policy', dataFolder: env.dir });
+    expect(settings).toEqual({
+      agentName: 'Ann',
+      language: 'zh',
+      timeZone: 'policy',
+      theme: 'system',
+      dataFolder: env.dir,
+    });
     const ownZone = await ok('settings.set', h['settings.set']({ timeZone: 'agent' }));
     expect(ownZone.timeZone).toBe('agent');
     expect((await ok('settings.get', h['settings.get']({}))).timeZone).toBe('agent');

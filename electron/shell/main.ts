@@ -47,12 +47,14 @@ function runConsole(store: CaseStore): void {
   const writes = new WriteTracker();
   const windowState = path.join(app.getPath('userData'), 'window-state.json');
   let window = createMainWindow(PRELOAD, windowState);
+  const settings = getSettings(store);
   const menu: MenuOptions = {
-    language: getSettings(store).language,
+    language: settings.language,
     platform: process.platform,
-    theme: 'system',
+    theme: settings.theme,
     development: !app.isPackaged,
   };
+  nativeTheme.themeSource = settings.theme;
   const send = (command: MenuCommand) => {
     if (!window.isDestroyed()) window.webContents.send(MENU_COMMAND_CHANNEL, command);
   };
@@ -76,9 +78,12 @@ function runConsole(store: CaseStore): void {
     writes,
     afterCall(method, result) {
       if (method !== 'settings.set' || !result.ok) return;
-      const language = getSettings(store).language;
-      if (language !== menu.language) {
+      // The menu's language and its theme check mark follow the Settings screen too.
+      const { language, theme } = getSettings(store);
+      if (language !== menu.language || theme !== menu.theme) {
         menu.language = language;
+        menu.theme = theme;
+        nativeTheme.themeSource = theme;
         installMenu(menu, actions);
       }
     },

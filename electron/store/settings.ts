@@ -4,7 +4,7 @@ import { appendAudit } from './audit';
 import type { CaseStore } from './store';
 
 // Times show in the policy zone unless the agent asks for their own: the rules count days there.
-const DEFAULTS = { agentName: '', language: 'en', timeZone: 'policy' } as const;
+const DEFAULTS = { agentName: '', language: 'en', timeZone: 'policy', theme: 'system' } as const;
 
 export function getSettings(store: CaseStore): SettingsView {
   const rows = store.sql('SELECT key, value FROM settings').all() as { key: string; value: string }[];

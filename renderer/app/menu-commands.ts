@@ -1,10 +1,20 @@
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
+import type { ThemeChoice } from '../../shared/model/settings';
 import type { Route } from '../state/route-path';
 
 /**
- * The screen a desktop menu command opens, or null for commands whose screens do not exist
- * yet (import, export, report, the rule book, the shortcuts list, the theme).
+ * The screen a desktop menu command opens, or null for commands that open none (the theme) or
+ * whose screens do not exist yet (import, export, report, the rule book, the shortcuts list).
  */
 export function routeForMenuCommand(command: MenuCommand): Route | null {
   return command === 'case.new' ? { name: 'new' } : null;
 }
+
+const THEMES: Partial<Record<MenuCommand, ThemeChoice>> = {
+  'theme.system': 'system',
+  'theme.light': 'light',
+  'theme.dark': 'dark',
+};
+
+/** The theme View → Theme picks, or null for any other command. */
+export const themeForMenuCommand = (command: MenuCommand): ThemeChoice | null => THEMES[command] ?? null;

@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { onMenuCommand } from '../api/client';
 import { isTyping } from '../lib/keys';
 import { useRoute } from '../state/route';
+import { useSettings } from '../state/settings';
 import { parentOf } from '../state/route-path';
 import { useUi } from '../state/ui';
 import { focusSearch } from './CommandPalette';
-import { routeForMenuCommand } from './menu-commands';
+import { routeForMenuCommand, themeForMenuCommand } from './menu-commands';
 
 /** App-wide keys; each screen adds its own (j/k in the queue, d/r on a case, c in a reply). */
 export function useGlobalShortcuts(): void {
@@ -41,6 +42,14 @@ export function useMenuCommands(): void {
       onMenuCommand((command) => {
         const route = routeForMenuCommand(command);
         if (route !== null) useRoute.getState().go(route);
+        const theme = themeForMenuCommand(command);
+        // Kept in the settings, so the next start (and the menu's check mark) remember it.
+        if (theme !== null) {
+          useSettings
+            .getState()
+            .save({ theme })
+            .catch((error: Error) => useUi.getState().notify(error.message, 'error'));
+        }
       }),
     [],
   );

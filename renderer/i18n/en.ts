@@ -213,6 +213,8 @@ export const en = {
   },
   settings: {
     timeZone: 'Show times in',
+    theme: 'Theme',
+    themeChoice: { system: 'As the system', light: 'Light', dark: 'Dark' },
     zoneChoice: {
       policy: 'UTC+08:00, the policy zone (where the rules count days)',
       agent: 'My own zone ({{zone}})',

@@ -210,6 +210,8 @@ export const zh: Resources = {
   },
   settings: {
     timeZone: '时间显示时区',
+    theme: '主题',
+    themeChoice: { system: '跟随系统', light: '浅色', dark: '深色' },
     zoneChoice: {
       policy: 'UTC+08:00，政策时区（规则按此计日）',
       agent: '我所在的时区（{{zone}}）',

@@ -5,11 +5,16 @@ import { LANGUAGES } from './languages';
 export const ZONE_CHOICES = ['policy', 'agent'] as const;
 export type ZoneChoice = (typeof ZONE_CHOICES)[number];
 
+/** The console's colours: as the system, or always light or dark. */
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
 /** The console's own settings, kept in the store. */
 export const SettingsSchema = z.object({
   agentName: z.string().max(100),
   language: z.enum(LANGUAGES),
   timeZone: z.enum(ZONE_CHOICES),
+  theme: z.enum(THEME_CHOICES),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

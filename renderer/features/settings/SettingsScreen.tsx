@@ -5,7 +5,12 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/
 import { api, call } from '../../api/client';
 import { When } from '../../components/When';
 import { agentZone } from '../../lib/time';
-import { ZONE_CHOICES, type ZoneChoice } from '../../../shared/model/settings';
+import {
+  THEME_CHOICES,
+  ZONE_CHOICES,
+  type ThemeChoice,
+  type ZoneChoice,
+} from '../../../shared/model/settings';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
@@ -15,7 +20,7 @@ type Backup = ResponseOf<'backups.list'>['items'][number];
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const { agentName, language, timeZone, dataFolder, save } = useSettings();
+  const { agentName, language, timeZone, theme, dataFolder, save } = useSettings();
   const [name, setName] = useState(agentName);
   const [backups, setBackups] = useState<Backup[]>([]);
   const notify = useUi((s) => s.notify);
@@ -78,6 +83,23 @@ export function SettingsScreen() {
         {ZONE_CHOICES.map((choice) => (
           <option key={choice} value={choice}>
             {t(`settings.zoneChoice.${choice}`, { zone: agentZone() })}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="theme">{t('settings.theme')}</label>
+      <select
+        id="theme"
+        value={theme}
+        onChange={(e) =>
+          void run(
+            () => save({ theme: e.target.value as ThemeChoice }),
+            () => t('settings.saved'),
+          )
+        }
+      >
+        {THEME_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(`settings.themeChoice.${choice}`)}
           </option>
         ))}
       </select>
