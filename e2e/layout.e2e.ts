@@ -180,4 +180,23 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
       await page.emulateMedia({ media: 'screen' });
     }
   });
+
+  it('finds the case by a part of its Chinese name, in the queue search and the command palette', async () => {
+    await page.goto(`${host.url}/#/queue`);
+    await page.locator('#queue-search').fill('腾飞');
+    // The three cases of this file share the customer.
+    const rows = page.locator('.queue-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect((await rows.allTextContents()).every((row) => row.includes('深圳市腾飞网络科技有限公司'))).toBe(
+      true,
+    );
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog').getByRole('combobox').fill('腾飞');
+    const option = page.getByRole('option', {
+      name: new RegExp(`^Open ${ref} · 深圳市腾飞网络科技有限公司`),
+    });
+    await option.click();
+    await expect.poll(() => page.locator('#case-title').textContent()).toContain(ref);
+  });
 });

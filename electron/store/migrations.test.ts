@@ -25,6 +25,7 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   2: seedCase,
   3: seedCase,
   4: seedCase,
+  5: seedCase,
 };
 
 let cleanup = () => {};

@@ -84,6 +84,14 @@ describe('a store written by release 0.1.0', () => {
       expect(getSettings(store)).toMatchObject({ agentName: 'Mei Lin', language: 'zh' });
       expect(listCases(store, QueueQuerySchema.parse({})).total).toBe(31);
       expect(searchCases(store, '客户来电', 50).length).toBeGreaterThan(0);
+      // Its cases were re-indexed with CJK pairs: the middle of a Chinese product name matches.
+      const products = (text: string) => searchCases(store, text, 50).map((item) => item.productName);
+      expect(products('业版')).toEqual(expect.arrayContaining(['SiteBuilder 专业版', 'OCR API 专业版']));
+      expect(products('业版').every((name) => name.includes('业版'))).toBe(true);
+      expect(searchCases(store, '敏', 50).map((item) => item.customerName)).toEqual([]);
+      const zhangMin = searchCases(store, '张敏', 50).map((item) => item.customerName);
+      expect(zhangMin.length).toBeGreaterThan(0);
+      expect(zhangMin.every((name) => name === '张敏')).toBe(true);
       expect(listAudit(store, 'RC-000030').map((entry) => entry.action)).toEqual(['cases.import']);
       expect(verifyAudit(store)).toEqual({ ok: true, rows: before.audit.length, firstBadSeq: null });
     } finally {

@@ -54,8 +54,48 @@ describe('search', () => {
       { numRuns: 300 },
     );
     expect(toFtsQuery('  - ')).toBeNull();
-    expect(toFtsQuery('a "b')).toBe('"a" "b"*');
-    expect(toFtsQuery("O'Brien, RC-000123")).toBe('"O" "Brien" "RC-000123"*');
+    expect(toFtsQuery('a "b')).toBe('"a" AND "b"*');
+    expect(toFtsQuery("O'Brien, RC-000123")).toBe('"O" AND "Brien" AND "RC-000123"*');
+  });
+});
+
+describe('search inside Chinese names, products and providers', () => {
+  let cjk: ReturnType<typeof tempStore>;
+  beforeAll(() => {
+    cjk = tempStore();
+    createCase(
+      cjk.store,
+      sampleCase({
+        customer: { name: '深圳市腾飞网络科技有限公司', accountId: 'acc-tf' },
+        productName: '企业官网建设 专业版',
+        provider: '杭州云帆信息技术',
+      }),
+      'ann',
+    );
+    createCase(cjk.store, sampleCase({ customer: { name: '腾讯云计算', accountId: 'acc-tx' } }), 'ann');
+  });
+  afterAll(() => cjk.cleanup());
+  const found = (query: string) => searchCases(cjk.store, query, 50).map((item) => item.ref);
+
+  it('finds any run of 2 or more characters inside them', () => {
+    expect(found('腾飞')).toEqual(['RC-000001']);
+    expect(found('网络科技')).toEqual(['RC-000001']);
+    expect(found('有限公司')).toEqual(['RC-000001']);
+    expect(found('深圳市腾飞网络科技有限公司')).toEqual(['RC-000001']);
+    expect(found('官网')).toEqual(['RC-000001']);
+    expect(found('云帆')).toEqual(['RC-000001']);
+    expect(found('腾')).toEqual(['RC-000002', 'RC-000001']);
+    expect(found('计算')).toEqual(['RC-000002']);
+    expect(found('腾飞 li')).toEqual([]);
+    expect(found('腾飞 acc-tf')).toEqual(['RC-000001']);
+    expect(found('飞腾')).toEqual([]);
+  });
+
+  it('cuts only runs of CJK characters into pairs', () => {
+    expect(toFtsQuery('腾飞网络')).toBe('("腾飞" "飞网" "网络" OR "腾飞网络"*)');
+    expect(toFtsQuery('腾飞网络', false)).toBe('("腾飞" "飞网" "网络" OR "腾飞网络")');
+    expect(toFtsQuery('acc 腾')).toBe('"acc" AND "腾"*');
+    expect(toFtsQuery('腾飞 li')).toBe('("腾飞" OR "腾飞") AND "li"*');
   });
 });
 

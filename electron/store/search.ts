@@ -1,4 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import type { CaseSummary, Note } from '../../shared/model/case';
+import { cjkPairs, cjkQueryPairs } from './cjk';
 import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './rows';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
@@ -8,9 +10,35 @@ export type SearchFields = Pick<
   'customer_name' | 'contact' | 'account_id' | 'order_id' | 'product_name' | 'provider'
 >;
 
+const INDEX_CASE = (table: string) =>
+  `INSERT OR REPLACE INTO ${table} (rowid, ref, customer, account_id, order_id, product, provider, notes)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** A text with the CJK pairs of its runs after it (cjk.ts), so a part of a Chinese name matches. */
+const withPairs = (text: string) => {
+  const pairs = cjkPairs(text);
+  return pairs === '' ? text : `${text} ${pairs}`;
+};
+
+/** The values of a case's search entry, in INDEX_CASE's order. */
+function entryOf(id: number, row: SearchFields, notes: readonly Pick<Note, 'body'>[]): unknown[] {
+  const ref = formatRef(id);
+  return [
+    id,
+    `${ref} ${ref.slice(3)}`,
+    withPairs(row.contact === null ? row.customer_name : `${row.customer_name} ${row.contact}`),
+    row.account_id,
+    row.order_id,
+    withPairs(row.product_name),
+    withPairs(row.provider),
+    notes.map((note) => note.body).join('\n'),
+  ];
+}
+
 /**
- * (Re)writes a case's search entry (in `table`: the search-index check builds a second one): ref (also as bare digits, so "000123" finds RC-000123),
- * customer, ids, product, provider and every note. Call inside the writing transaction.
+ * (Re)writes a case's search entry (in `table`: the search-index check builds a second one):
+ * ref (also as bare digits, so "000123" finds RC-000123), customer, ids, product, provider
+ * (each with its CJK pairs) and every note. Call inside the writing transaction.
  */
 export function indexCase(
   store: CaseStore,
@@ -19,22 +47,18 @@ export function indexCase(
   notes: readonly Pick<Note, 'body'>[],
   table = 'cases_fts',
 ): void {
-  const ref = formatRef(id);
-  store
-    .sql(
-      `INSERT OR REPLACE INTO ${table} (rowid, ref, customer, account_id, order_id, product, provider, notes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  store.sql(INDEX_CASE(table)).run(...entryOf(id, row, notes));
+}
+
+/** The same entry on a bare connection, for a migration that re-indexes existing cases. */
+export function reindexCase(db: Database, id: number, row: SearchFields, notes: readonly string[]): void {
+  db.prepare(INDEX_CASE('cases_fts')).run(
+    ...entryOf(
       id,
-      `${ref} ${ref.slice(3)}`,
-      row.contact === null ? row.customer_name : `${row.customer_name} ${row.contact}`,
-      row.account_id,
-      row.order_id,
-      row.product_name,
-      row.provider,
-      notes.map((note) => note.body).join('\n'),
-    );
+      row,
+      notes.map((body) => ({ body })),
+    ),
+  );
 }
 
 /**
@@ -52,9 +76,21 @@ function tokensOf(text: string): string[] {
  * the typing. Null when nothing searchable is left.
  */
 export function toFtsQuery(text: string, prefix = true): string | null {
-  const terms = tokensOf(text).map((token) => `"${token}"`);
-  if (terms.length === 0) return null;
-  return `${terms.join(' ')}${prefix ? '*' : ''}`;
+  const tokens = tokensOf(text);
+  if (tokens.length === 0) return null;
+  // Explicit AND: FTS5 takes no implicit AND after a parenthesised group.
+  return tokens.map((token, index) => termOf(token, prefix && index === tokens.length - 1)).join(' AND ');
+}
+
+/**
+ * One typed token as FTS5 terms, quoted (with `*` as a prefix). A CJK run also matches by its
+ * pairs, all of them (a part of a name); the token itself still matches where no pairs are
+ * indexed (notes) or as the start of a word.
+ */
+function termOf(token: string, prefix: boolean): string {
+  const whole = `"${token}"${prefix ? '*' : ''}`;
+  const pairs = cjkQueryPairs(token);
+  return pairs === null ? whole : `(${pairs.map((pair) => `"${pair}"`).join(' ')} OR ${whole})`;
 }
 
 const matchingIds = (store: CaseStore, query: string, limit: number) =>
@@ -79,6 +115,7 @@ const folded = (token: string) => token.normalize('NFKD').replace(/\p{M}/gu, '')
  */
 function prefixQuery(store: CaseStore, text: string): string {
   const tokens = tokensOf(text);
+  if (cjkQueryPairs(tokens.at(-1)!) !== null) return toFtsQuery(text, false)!;
   const last = folded(tokens.pop()!);
   const words = store
     .sql(
@@ -86,7 +123,7 @@ function prefixQuery(store: CaseStore, text: string): string {
     )
     .pluck()
     .all(last, `${last}\u{10FFFF}`) as string[];
-  const head = tokens.map((token) => `"${token}" AND `).join('');
+  const head = tokens.map((token) => `${termOf(token, false)} AND `).join('');
   const tail = words.length === 0 ? `"${last}"*` : `(${words.map((word) => `"${word}"`).join(' OR ')})`;
   return `${head}${tail}`;
 }

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../shared/model/case';
+import { api, call } from '../api/client';
 import { useQueue, VIEWS } from '../state/queue';
 import { useRoute } from '../state/route';
 import { useSettings } from '../state/settings';
@@ -16,10 +18,37 @@ export function focusSearch(): void {
   useRoute.getState().go({ name: 'queue' });
 }
 
+const CASES_SHOWN = 6;
+const SEARCH_DEBOUNCE_MS = 80;
+
+/** Cases whose name, ids, product, provider or notes match what is typed (2+ characters). */
+function useMatchingCases(text: string): CaseSummary[] {
+  const [cases, setCases] = useState<CaseSummary[]>([]);
+  useEffect(() => {
+    const query = text.trim();
+    if ([...query].length < 2) {
+      setCases([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      call(api['cases.search']({ query, limit: CASES_SHOWN }))
+        .then(({ items }) => current && setCases(items))
+        .catch(() => current && setCases([]));
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+  return cases;
+}
+
 function useCommands(text: string): Command[] {
   const { t } = useTranslation();
   const go = useRoute((s) => s.go);
   const language = useSettings((s) => s.language);
+  const cases = useMatchingCases(text);
   return useMemo(() => {
     const ref = /^\s*(RC-\d{6,})\s*$/i.exec(text)?.[1]?.toUpperCase();
     const all: Command[] = [
@@ -50,11 +79,19 @@ function useCommands(text: string): Command[] {
       })),
     ];
     const needle = text.trim().toLowerCase();
-    return ref || needle === '' ? all : all.filter((c) => c.label.toLowerCase().includes(needle));
-  }, [text, t, go, language]);
+    const found: Command[] = cases
+      .filter((found) => found.ref !== ref)
+      .map((found) => ({
+        id: `case-${found.ref}`,
+        label: t('palette.case', { ref: found.ref, name: found.customerName, product: found.productName }),
+        run: () => go({ name: 'case', ref: found.ref }),
+      }));
+    const matching = ref || needle === '' ? all : all.filter((c) => c.label.toLowerCase().includes(needle));
+    return [...matching, ...found];
+  }, [text, t, go, language, cases]);
 }
 
-/** Ctrl/Cmd+K: every action by name, and a case by its ref. */
+/** Ctrl/Cmd+K: every action by name, and a case by its ref or by what search finds (a customer's name). */
 export function CommandPalette() {
   const { t } = useTranslation();
   const setPalette = useUi((s) => s.setPalette);

@@ -283,6 +283,7 @@ export const en = {
     search: 'Search cases',
     language: 'Switch language to 中文',
     open: 'Open case {{ref}}',
+    case: 'Open {{ref}} · {{name}} · {{product}}',
     view: 'Queue view: {{name}}',
   },
 };

@@ -268,6 +268,7 @@ export const zh: Resources = {
     truncated: '只列出了前面的工单；计数包括全部工单。',
   },
   palette: {
+    case: '打开 {{ref}} · {{name}} · {{product}}',
     title: '命令面板',
     input: '命令',
     placeholder: '输入命令或工单号…',

@@ -2,10 +2,17 @@ import initial from './001-initial';
 import queueByStatus from './002-queue-by-status';
 import caseRevision from './003-case-revision';
 import casesByOrderId from './004-cases-by-order-id';
+import cjkSearch from './009-cjk-search';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
-export const MIGRATIONS: readonly Migration[] = [initial, queueByStatus, caseRevision, casesByOrderId];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  queueByStatus,
+  caseRevision,
+  casesByOrderId,
+  cjkSearch,
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 export type { Migration };
