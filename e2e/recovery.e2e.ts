@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHost } from '../electron/host';
 import { damagedStoreFile } from '../electron/store/test-support/temp-store';
@@ -7,10 +8,12 @@ import { buildRenderer, callApi, launch, openConsole, screenshot, tempDir } from
 describe('a damaged store in the console', () => {
   let host: RunningServer;
   let browser: Awaited<ReturnType<typeof launch>>;
+  let dbFile: string;
 
   beforeAll(async () => {
     const staticDir = await buildRenderer();
-    host = await startHost({ dbFile: await damagedStoreFile(tempDir('damaged')), staticDir });
+    dbFile = await damagedStoreFile(tempDir('damaged'));
+    host = await startHost({ dbFile, staticDir });
     browser = await launch();
   });
   afterAll(async () => {
@@ -25,9 +28,20 @@ describe('a damaged store in the console', () => {
     await expect.poll(() => alert.textContent()).toContain('The case store is damaged');
     await screenshot(page, 'store-damaged');
 
-    page.once('dialog', (dialog) => void dialog.accept());
+    let question = '';
+    page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
     await alert.getByRole('button', { name: 'Restore the newest good backup' }).click();
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    // The question named the backup and what it replaces; afterwards the page says what it did.
+    expect(question).toMatch(/^Restore the backup cases-\d{8}T\d{9}Z(-manual)?\.sqlite, the newest/);
+    expect(question).toContain(`replaces the damaged case store in ${path.dirname(dbFile)}`);
+    const restored = page.getByRole('status').filter({ hasText: 'Restored the backup' });
+    await expect
+      .poll(() => restored.textContent())
+      .toMatch(/^Restored the backup cases-.*\.sqlite\. The replaced case store is kept as \/.+/);
     expect(await callApi(host, 'store.status', {})).toMatchObject({ damaged: false });
     await expect.poll(() => page.locator('.queue-row').count()).toBeGreaterThan(0);
     const created = await callApi<CaseChange>(host, 'cases.create', {

@@ -240,7 +240,8 @@ describe('notes, drafts, settings, audit, backups', () => {
 
   it('creates and lists backups', async () => {
     const backup = await ok('backups.create', h['backups.create']({}));
-    expect(backup.file).toMatch(/backups\/cases-20260302T020000000Z\.sqlite$/);
+    expect(backup.file).toMatch(/backups\/cases-20260302T020000000Z-manual\.sqlite$/);
+    expect(backup.kind).toBe('manual');
     expect((await ok('backups.list', h['backups.list']({}))).items).toEqual([backup]);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from './audit';
+import type { BackupInfo } from '../../shared/model/settings';
 import { createBackup, listBackups, rotate } from './backup';
 import { getCase } from './case-detail';
 import { createCase } from './cases';
@@ -52,6 +53,30 @@ describe('backups', () => {
     );
     expect(kept).toHaveLength(10); // 7 days; the newest 2 weeks among them, plus 3 older weeks' newest
     expect(readdirSync(temp.dir)).toContain('notes.txt');
+  });
+
+  it('keeps the day’s automatic backup when one is taken by hand the same day, and 10 by hand', async () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const file = join(temp.dir, 'cases.sqlite');
+    let now = Date.parse('2026-03-02T08:00:00Z');
+    const store = openStore({ file, now: () => now });
+    const daily = (await store.autoBackup) as BackupInfo;
+    const byHand: BackupInfo[] = [];
+    for (let i = 0; i < 12; i++) {
+      now += 60_000;
+      byHand.push(await createBackup(store));
+    }
+    store.close();
+    const kept = listBackups(join(temp.dir, 'backups'));
+    expect(kept.map((backup) => backup.kind)).toEqual([...Array(10).fill('manual'), 'automatic']);
+    expect(kept.at(-1)!.file).toBe(daily.file);
+    expect(kept.slice(0, 10).map((backup) => backup.file)).toEqual(
+      byHand
+        .slice(2)
+        .map((backup) => backup.file)
+        .reverse(),
+    );
   });
 
   it('restores a verified backup, keeping the replaced file, and audits the restore', async () => {

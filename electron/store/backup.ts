@@ -10,7 +10,9 @@ import type { BackupInfo } from '../../shared/model/settings';
 const DAY = 86_400_000;
 const KEEP_DAILY = 7;
 const KEEP_WEEKLY = 4;
-const NAME = /^cases-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{3})Z\.sqlite$/;
+const KEEP_MANUAL = 10;
+/** An automatic backup is `cases-<stamp>.sqlite`; one taken by hand ends in `-manual`. */
+const NAME = /^cases-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{3})Z(-manual)?\.sqlite$/;
 
 /** A backup that has copied nothing for this long is stuck (a read-only file made it spin). */
 const STALL_LIMIT_MS = 30_000;
@@ -27,7 +29,8 @@ export function listBackups(dir: string): BackupInfo[] {
       const m = NAME.exec(name);
       if (m === null) return [];
       const createdAt = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
-      return [{ file: join(dir, name), createdAt, bytes: statSync(join(dir, name)).size }];
+      const kind = m[8] === undefined ? 'automatic' : 'manual';
+      return [{ file: join(dir, name), createdAt, bytes: statSync(join(dir, name)).size, kind } as const];
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
@@ -60,11 +63,13 @@ export function newestGoodBackup(dir: string): string | null {
 export async function createBackup(
   store: CaseStore,
   dir = store.backupDir,
-  options: { stallLimitMs?: number } = {},
+  options: { stallLimitMs?: number; kind?: BackupInfo['kind'] } = {},
 ): Promise<BackupInfo> {
   if (store.damage !== null) throw store.damage;
   mkdirSync(dir, { recursive: true });
-  const final = join(dir, `cases-${stamp(store.now())}.sqlite`);
+  // Taken by hand unless the store's daily backup says otherwise (open.ts).
+  const suffix = options.kind === 'automatic' ? '' : '-manual';
+  const final = join(dir, `cases-${stamp(store.now())}${suffix}.sqlite`);
   // Unique, so two backups started in the same millisecond never write into one file.
   const partial = `${final}.${randomUUID()}.partial`;
   let head: { seq: number; hash: string } | undefined;
@@ -108,11 +113,18 @@ export function stallGuard(limitMs: number) {
   };
 }
 
-/** Keeps the newest backup of each of the last 7 days that have one and of the last 4 weeks. */
+/**
+ * Keeps the newest automatic backup of each of the last 7 days that have one and of the last 4
+ * weeks, and the newest 10 taken by hand. A backup taken by hand never takes a day's place: the
+ * day's automatic one stays beside it.
+ */
 export function rotate(dir: string): void {
   const days = new Set<number>();
   const weeks = new Set<number>();
-  for (const backup of listBackups(dir)) {
+  const backups = listBackups(dir);
+  const manual = backups.filter((backup) => backup.kind === 'manual');
+  for (const backup of manual.slice(KEEP_MANUAL)) rmSync(backup.file, { force: true });
+  for (const backup of backups.filter((backup) => backup.kind === 'automatic')) {
     const day = Math.floor(Date.parse(backup.createdAt) / DAY);
     // Day 0 (1970-01-01) was a Thursday; +3 makes weeks start on Monday.
     const week = Math.floor((day + 3) / 7);

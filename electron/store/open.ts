@@ -71,7 +71,7 @@ export function openStore(options: OpenOptions): CaseStore {
     const head = fresh ? auditHead(store) : null;
     if (head !== null) anchors.append({ ...head, at: now(), start: true }, true);
     if (options.autoBackup !== false && isBackupDue(backupDir, now())) {
-      store.autoBackup = createBackup(store).catch((error: unknown) => {
+      store.autoBackup = createBackup(store, undefined, { kind: 'automatic' }).catch((error: unknown) => {
         console.error(`refund-console: the automatic backup failed: ${(error as Error).message}`);
         return null;
       });

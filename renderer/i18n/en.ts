@@ -27,6 +27,7 @@ export const en = {
     none: 'None',
     back: 'Back',
     save: 'Save',
+    dismiss: 'Dismiss',
   },
   status: { open: 'Open', pending_customer: 'Waiting for customer', decided: 'Decided', closed: 'Closed' },
   outcome: {
@@ -222,7 +223,11 @@ export const en = {
     restore: 'Restore',
     restoreThis: 'Restore the backup {{file}}',
     restoreConfirm:
-      'Replace the case store with the backup {{file}}? Changes made after it was taken will be set aside (the current file is kept beside it).',
+      'Restore the backup {{file}} (taken {{when}}, {{kind}})?\n\nIt replaces the case store in {{folder}}: every change made after the backup was taken is set aside. The current file is not deleted: it is kept beside the store.',
+    restoreConfirmNewest:
+      'Restore the backup {{file}}, the newest that passes its check?\n\nIt replaces the damaged case store in {{folder}}. The damaged file is not deleted: it is kept beside the store.',
+    restored: 'Restored the backup {{file}}. The replaced case store is kept as {{keptAs}}.',
+    kind: { automatic: 'daily backup', manual: 'taken by hand' },
     title: 'Settings',
     agentName: 'Agent name',
     language: 'Language',

@@ -25,6 +25,7 @@ export const zh: Resources = {
     none: '无',
     back: '返回',
     save: '保存',
+    dismiss: '关闭',
   },
   status: { open: '待处理', pending_customer: '等待客户', decided: '已判定', closed: '已关闭' },
   outcome: {
@@ -218,7 +219,12 @@ export const zh: Resources = {
     },
     restore: '恢复',
     restoreThis: '恢复备份 {{file}}',
-    restoreConfirm: '用备份 {{file}} 替换工单数据库？备份之后的修改将被搁置（当前文件会保留在旁边）。',
+    restoreConfirm:
+      '恢复备份 {{file}}（{{when}}，{{kind}}）？\n\n它将替换 {{folder}} 中的工单数据库：备份之后的所有修改都会被搁置。当前文件不会删除，而是保留在数据库旁边。',
+    restoreConfirmNewest:
+      '恢复通过检查的最新备份 {{file}}？\n\n它将替换 {{folder}} 中已损坏的工单数据库。损坏的文件不会删除，而是保留在数据库旁边。',
+    restored: '已恢复备份 {{file}}。被替换的工单数据库保留为 {{keptAs}}。',
+    kind: { automatic: '每日备份', manual: '手动备份' },
     title: '设置',
     agentName: '客服姓名',
     language: '语言',

@@ -24,5 +24,11 @@ export type SettingsPatch = z.output<typeof SettingsPatchSchema>;
 export const SettingsViewSchema = SettingsSchema.extend({ dataFolder: z.string() });
 export type SettingsView = z.output<typeof SettingsViewSchema>;
 
-export const BackupInfoSchema = z.object({ file: z.string(), createdAt: z.string(), bytes: z.number() });
+/** A backup of the store: the daily one taken at start, or one taken by hand. */
+export const BackupInfoSchema = z.object({
+  file: z.string(),
+  createdAt: z.string(),
+  bytes: z.number(),
+  kind: z.enum(['automatic', 'manual']),
+});
 export type BackupInfo = z.output<typeof BackupInfoSchema>;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
 import { api, call } from '../../api/client';
-import { When } from '../../components/When';
+import { useFormatInstant, When } from '../../components/When';
 import { agentZone } from '../../lib/time';
 import {
   THEME_CHOICES,
@@ -14,7 +14,7 @@ import {
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
-import { restoreFromBackup } from './restore';
+import { fileName, restoreFromBackup } from './restore';
 
 type Backup = ResponseOf<'backups.list'>['items'][number];
 
@@ -24,6 +24,7 @@ export function SettingsScreen() {
   const [name, setName] = useState(agentName);
   const [backups, setBackups] = useState<Backup[]>([]);
   const notify = useUi((s) => s.notify);
+  const formatInstant = useFormatInstant();
 
   useEffect(() => setName(agentName), [agentName]);
   useEffect(() => {
@@ -128,14 +129,24 @@ export function SettingsScreen() {
         <ul className="backups">
           {backups.map((b) => (
             <li key={b.file}>
-              <When iso={b.createdAt} /> · <code>{b.file}</code> · {Math.round(b.bytes / 1024)} KB{' '}
+              <When iso={b.createdAt} /> · {t(`settings.kind.${b.kind}`)} · <code>{b.file}</code> ·{' '}
+              {Math.round(b.bytes / 1024)} KB{' '}
               <button
                 type="button"
                 className="linkish"
                 aria-label={t('settings.restoreThis', { file: b.file })}
                 onClick={() =>
                   void run(() =>
-                    restoreFromBackup(b.file, agentName, t('settings.restoreConfirm', { file: b.file })),
+                    restoreFromBackup(b.file, agentName, {
+                      question: t('settings.restoreConfirm', {
+                        file: fileName(b.file),
+                        when: formatInstant(b.createdAt),
+                        kind: t(`settings.kind.${b.kind}`),
+                        folder: dataFolder,
+                      }),
+                      done: (restored, keptAs) =>
+                        t('settings.restored', { file: fileName(restored), keptAs }),
+                    }),
                   )
                 }
               >

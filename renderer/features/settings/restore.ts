@@ -1,12 +1,34 @@
 import { api, call } from '../../api/client';
 
+const OUTCOME_KEY = 'refund-console.restored';
+
+interface RestoreTexts {
+  /** Names the backup and what it replaces; the agent confirms or cancels. */
+  question: string;
+  /** What was restored and where the replaced file was kept, shown after the reload. */
+  done(restored: string, keptAs: string): string;
+}
+
 /**
  * Replaces the case store with one of its backups, after the agent confirms; the store keeps
  * the replaced file beside it. The page then starts afresh, so no screen shows data from the
- * file that was replaced.
+ * file that was replaced, and says there what was restored (takeRestoreOutcome).
  */
-export async function restoreFromBackup(file: string, agent: string, question: string): Promise<void> {
-  if (!window.confirm(question)) return;
-  await call(api['backups.restore']({ file, agent: agent.trim() === '' ? 'unknown agent' : agent }));
+export async function restoreFromBackup(file: string, agent: string, texts: RestoreTexts): Promise<void> {
+  if (!window.confirm(texts.question)) return;
+  const { restored, replacedFileKeptAs } = await call(
+    api['backups.restore']({ file, agent: agent.trim() === '' ? 'unknown agent' : agent }),
+  );
+  sessionStorage.setItem(OUTCOME_KEY, texts.done(restored, replacedFileKeptAs));
   window.location.reload();
 }
+
+/** The message of a restore the page reloaded after, once. */
+export function takeRestoreOutcome(): string | null {
+  const outcome = sessionStorage.getItem(OUTCOME_KEY);
+  sessionStorage.removeItem(OUTCOME_KEY);
+  return outcome;
+}
+
+/** The last part of a path, whichever separator the machine uses. */
+export const fileName = (path: string): string => path.split(/[\\/]/).at(-1) ?? path;
