@@ -79,6 +79,10 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
         await page.locator('.facts dd').first().waitFor();
         // The trace lists every exclusion the rules read: the longest lines on the screen.
         await page.locator('details.why summary').click();
+        // Its instants are on the screen's clock (the policy zone), not raw UTC.
+        const trace = (await page.locator('details.why').textContent())!;
+        expect(trace).toContain('UTC+08:00');
+        expect(trace).not.toMatch(/\d\d:\d\d:\d\d(\.\d+)?Z/);
         await screenshot(page, `decide-${language}-${width}`);
 
         const [panel] = await boxes(page, '.decide .panel');

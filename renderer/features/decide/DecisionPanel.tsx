@@ -7,7 +7,7 @@ import { FACT_QUESTIONS } from '../../../shared/policy/questions';
 import type { Hint } from '../../../shared/policy/hints';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
-import { When } from '../../components/When';
+import { useFormatInstant, When } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 
 /** What the rules say right now, beside the questions: it changes with every answer. */
@@ -100,9 +100,19 @@ export function DecisionPanel({
   );
 }
 
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+
 /** The decision's trace, folded away: each rule checked, the facts it read, what it concluded. */
 function WhyTrace({ trace }: { trace: DecisionTrace }) {
   const { t } = useTranslation();
+  const formatInstant = useFormatInstant();
+  // Instants the rules read are shown on the screen's clock, like every other time on it.
+  const shown = (value: unknown) =>
+    value === null
+      ? '?'
+      : typeof value === 'string' && INSTANT.test(value)
+        ? formatInstant(value)
+        : String(value);
   const conclusion = (holds: boolean | null) =>
     holds === null ? t('decide.notKnown') : holds ? t('decide.holds') : t('decide.doesNotHold');
   return (
@@ -114,7 +124,7 @@ function WhyTrace({ trace }: { trace: DecisionTrace }) {
             <code>{step.rule}</code>{' '}
             <span className="muted">
               {Object.entries(step.read)
-                .map(([fact, value]) => `${fact} = ${value === null ? '?' : String(value)}`)
+                .map(([fact, value]) => `${fact} = ${shown(value)}`)
                 .join(', ')}
             </span>
             {': '}
