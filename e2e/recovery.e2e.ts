@@ -53,4 +53,25 @@ describe('a damaged store in the console', () => {
     });
     expect(created.detail.summary.ref).toBe('RC-000301');
   });
+
+  it('names the backup, its kind and the store it replaces before a restore from Settings', async () => {
+    const { page } = browser;
+    await page.goto(`${host.url}/#/settings`);
+    await page.getByRole('button', { name: 'Create a backup now' }).click();
+    const restore = page.getByRole('button', { name: /^Restore the backup .*-manual\.sqlite$/ });
+    await restore.first().waitFor();
+    let question = '';
+    page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.dismiss();
+    });
+    await restore.first().click();
+    await expect
+      .poll(() => question)
+      .toMatch(/^Restore the backup cases-\d{8}T\d{9}Z-manual\.sqlite \(taken /);
+    expect(question).toContain('UTC+08:00, taken by hand)?');
+    expect(question).toContain(`It replaces the case store in ${path.dirname(dbFile)}`);
+    // Cancelled: nothing was restored, the case made after the first restore is still there.
+    expect(await callApi(host, 'cases.get', { ref: 'RC-000301' })).toBeTruthy();
+  });
 });
