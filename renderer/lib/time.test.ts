@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, localInputToIso, offsetLabel, POLICY_ZONE_NAME, splitSpan, zoneOf } from './time';
+import {
+  formatInstant,
+  localInputToIso,
+  offsetLabel,
+  POLICY_ZONE_NAME,
+  splitSpan,
+  startOfDay,
+  zoneOf,
+} from './time';
 
 describe('localInputToIso', () => {
   it('attaches the offset the zone has at that moment, winter and summer', () => {
@@ -49,6 +57,12 @@ describe('zones', () => {
     expect(offsetLabel('2026-07-15T00:00:00Z', POLICY_ZONE_NAME)).toBe('UTC+08:00');
     expect(formatInstant('2026-03-01T02:00:00Z', 'en', POLICY_ZONE_NAME)).toBe('1 Mar 2026, 10:00 UTC+08:00');
     expect(localInputToIso('2026-03-01T10:00', POLICY_ZONE_NAME)).toBe('2026-03-01T10:00:00+08:00');
+  });
+
+  it('“today” starts at the zone’s own midnight, not the machine’s', () => {
+    const at = Date.parse('2026-03-01T20:00:00Z'); // 04:00 on 2 March in UTC+8, 21:00 on 1 March in Berlin
+    expect(startOfDay(at, POLICY_ZONE_NAME)).toBe('2026-03-02T00:00:00+08:00');
+    expect(startOfDay(at, 'Europe/Berlin')).toBe('2026-03-01T00:00:00+01:00');
   });
 
   it('the agent’s zone is the one given, with the offset of the moment shown', () => {

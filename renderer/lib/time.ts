@@ -49,6 +49,11 @@ export function localInputToIso(value: string, zone: string): string | null {
   return local.isValid ? local.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : null;
 }
 
+/** The instant the zone's calendar day holding `ms` began, as ISO with the zone's offset. */
+export function startOfDay(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).startOf('day').toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
 /** Splits a span into days/hours/minutes for the countdown. */
 export function splitSpan(ms: number): { d: number; h: number; m: number } {
   const minutes = Math.floor(Math.abs(ms) / 60_000);

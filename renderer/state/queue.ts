@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { QueueQuery } from '../../shared/model/queue';
 import type { CaseSummary } from '../../shared/model/case';
 import { api, call } from '../api/client';
-import { HOUR_MS } from '../lib/time';
+import { HOUR_MS, startOfDay, zoneOf } from '../lib/time';
 import { useSettings } from './settings';
 import { useUi } from './ui';
 
@@ -26,11 +26,9 @@ function queryFor(view: View, now: number): QueueQuery {
       return { status: OPEN, closesBefore: new Date(now + 24 * HOUR_MS).toISOString() };
     case 'needsInfo':
       return { status: OPEN, latestOutcome: ['needs_info'] };
-    case 'decidedToday': {
-      const midnight = new Date(now);
-      midnight.setHours(0, 0, 0, 0);
-      return { decidedSince: midnight.toISOString(), sort: 'updated' };
-    }
+    case 'decidedToday':
+      // "Today" on the clock the console shows, not the machine's.
+      return { decidedSince: startOfDay(now, zoneOf(useSettings.getState().timeZone)), sort: 'updated' };
   }
 }
 
