@@ -2,7 +2,7 @@ import initial from './001-initial';
 import queueByStatus from './002-queue-by-status';
 import caseRevision from './003-case-revision';
 import casesByOrderId from './004-cases-by-order-id';
-import cjkSearch from './009-cjk-search';
+import cjkSearch from './005-cjk-search';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
