@@ -25,6 +25,7 @@ const events: TeamEvent[] = Array.from({ length: total }, (_, i) => ({
   desktopId: `desk-${i % 7}`,
   caseKey: randomUUID(),
   kind: KINDS[i % KINDS.length]!,
+  actor: `agent-${i % 40}`,
   body: { facts: { productType: 'saas', orderAmount: 19_900 + i, paidAt: '2026-11-01T10:00:00+08:00' } },
   madeAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
 }));
@@ -35,13 +36,14 @@ const batches = Array.from({ length: Math.ceil(total / batchSize) }, (_, i) =>
 async function bare(server: TeamServer): Promise<void> {
   for (const batch of batches) {
     await server.client.query(
-      `INSERT INTO team_events (event_id, desktop_id, case_key, kind, body, made_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[], $6::timestamptz[])`,
+      `INSERT INTO team_events (event_id, desktop_id, case_key, kind, actor, body, made_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::timestamptz[])`,
       [
         batch.map((e) => e.id),
         batch.map((e) => e.desktopId),
         batch.map((e) => e.caseKey),
         batch.map((e) => e.kind),
+        batch.map((e) => e.actor),
         batch.map((e) => JSON.stringify(e.body)),
         batch.map((e) => e.madeAt),
       ],

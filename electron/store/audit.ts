@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../shared/model/case';
 import { stateOfChange } from './audit-state';
 import { canonicalJson, iso } from './canonical';
 import { requireCase } from './rows';
+import { enqueueChange } from './team-outbox';
 import type { CaseStore } from './store';
 
 const GENESIS = '0'.repeat(64);
@@ -79,6 +80,7 @@ export function appendAudit(store: CaseStore, input: AuditInput): AuditEntry {
     )
     .run(stored);
   store.pendingHead = { seq: row.seq, hash };
+  enqueueChange(store, input);
   return toEntry(stored);
 }
 

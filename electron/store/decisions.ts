@@ -10,6 +10,7 @@ import { moveCount } from './counts';
 import { ConflictError } from './errors';
 import { requireCase, requireRevision } from './rows';
 import type { CaseStore } from './store';
+import { requireNoOpenConflicts } from './team-apply';
 
 /** The decision as the agent saw it in the live panel: what they mean to record. */
 export interface SeenDecision {
@@ -68,6 +69,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
   return store.write(() => {
     const row = requireCase(store, request.ref);
     requireRevision(row, request.revision);
+    requireNoOpenConflicts(store, request.ref, row.id);
     const now = store.now();
     const facts = JSON.parse(row.facts) as Facts;
     // Every recorded decision keeps its trace, so "Why" can be shown and reported later.

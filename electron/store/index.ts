@@ -43,3 +43,13 @@ export { formatRef, parseRef } from './refs';
 /** For benchmarks that build the store's bare schema beside it. */
 export { migrate } from './connection';
 export { exportPages, exportQuery, exportSql, type ExportQuery, type InstantsAs } from './export-rows';
+export {
+  caseKeyOf,
+  countWaiting,
+  joinTeam,
+  markPushed,
+  teamDesktopId,
+  waitingEvents,
+  type OutboxEvent,
+} from './team-outbox';
+export { applyTeamEvent, listOpenConflicts, teamCursor, type Applied, type PulledEvent } from './team-apply';

@@ -20,7 +20,8 @@ const offlineClaim = (caseKey: string, agent: string): TeamEvent => ({
   desktopId: `desk-${agent}`,
   caseKey,
   kind: 'case.assign',
-  body: { claim: true, agent },
+  actor: agent,
+  body: { claim: true },
   madeAt: new Date().toISOString(),
 });
 

@@ -26,10 +26,10 @@ export async function pushEvents(server: TeamServer, events: readonly TeamEvent[
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
     const result = await client.query(
-      `INSERT INTO team_events (event_id, desktop_id, case_key, kind, body, made_at)
-       SELECT e.id, e.desktop, e.case_key, e.kind, e.body::jsonb, e.made_at
-         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
-              WITH ORDINALITY AS e(id, desktop, case_key, kind, body, made_at, position)
+      `INSERT INTO team_events (event_id, desktop_id, case_key, kind, actor, body, made_at)
+       SELECT e.id, e.desktop, e.case_key, e.kind, e.actor, e.body::jsonb, e.made_at
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+              WITH ORDINALITY AS e(id, desktop, case_key, kind, actor, body, made_at, position)
         ORDER BY e.position
        ON CONFLICT (event_id) DO NOTHING
        RETURNING event_id, seq`,
@@ -38,6 +38,7 @@ export async function pushEvents(server: TeamServer, events: readonly TeamEvent[
         events.map((event) => event.desktopId),
         events.map((event) => event.caseKey),
         events.map((event) => event.kind),
+        events.map((event) => event.actor),
         events.map((event) => JSON.stringify(event.body)),
         events.map((event) => event.madeAt),
       ],
@@ -52,7 +53,7 @@ export async function pushEvents(server: TeamServer, events: readonly TeamEvent[
       await settleClaim(client, {
         eventId: claim.id,
         caseKey: claim.caseKey,
-        agent: String(claim.body.agent),
+        agent: claim.actor,
         desktopId: claim.desktopId,
         leaseMs: typeof claim.body.leaseMs === 'number' ? claim.body.leaseMs : DEFAULT_LEASE_MS,
       });
@@ -71,7 +72,8 @@ interface EventRow {
   event_id: string;
   desktop_id: string;
   case_key: string;
-  kind: SequencedTeamEvent['kind'];
+  kind: string;
+  actor: string;
   body: Record<string, unknown>;
   made_at: Date;
   pushed_by: string;
@@ -84,7 +86,7 @@ export async function pullEvents(
   limit: number,
 ): Promise<SequencedTeamEvent[]> {
   const { rows } = await server.client.query<EventRow>(
-    `SELECT seq, event_id, desktop_id, case_key, kind, body, made_at, pushed_by
+    `SELECT seq, event_id, desktop_id, case_key, kind, actor, body, made_at, pushed_by
        FROM team_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [cursor, limit],
   );
@@ -94,6 +96,7 @@ export async function pullEvents(
     desktopId: row.desktop_id,
     caseKey: row.case_key,
     kind: row.kind,
+    actor: row.actor,
     body: row.body,
     madeAt: row.made_at.toISOString(),
     pushedBy: row.pushed_by,

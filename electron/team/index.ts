@@ -8,6 +8,7 @@ export {
   TeamServerAddressError,
 } from './errors';
 export { pullEvents, pushEvents, type PushResult } from './events';
+export { syncOnce, type SyncSummary } from './sync';
 export { addTeamMember, whoAmI, type TeamMember, type TeamRole } from './members';
 export { LATEST_TEAM_VERSION } from './migrations';
 export {

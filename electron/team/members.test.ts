@@ -21,6 +21,7 @@ const event = (kind: TeamEvent['kind'], body: Record<string, unknown> = {}): Tea
   desktopId: 'desk',
   caseKey: randomUUID(),
   kind,
+  actor: 'mei',
   body,
   madeAt: new Date().toISOString(),
 });

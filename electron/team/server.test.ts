@@ -22,6 +22,7 @@ const event = (over: Partial<TeamEvent> = {}): TeamEvent => ({
   desktopId: 'desk-a',
   caseKey: randomUUID(),
   kind: 'note.add',
+  actor: 'mei',
   body: { text: 'called the customer' },
   madeAt: '2026-11-27T08:00:00.123+08:00',
   ...over,

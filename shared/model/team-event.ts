@@ -5,27 +5,19 @@ import { z } from 'zod';
  * makes pushing idempotent (the server applies an id once however often it arrives); the
  * server's sequence number, not the desktop's clock, orders events for everyone.
  */
-export const TEAM_EVENT_KINDS = [
-  'case.create',
-  'case.facts',
-  'case.status',
-  'case.assign',
-  'decision.record',
-  'note.add',
-  'reply.sent',
-  'approval.request',
-  'approval.grant',
-  'approval.refuse',
-] as const;
-
-export type TeamEventKind = (typeof TEAM_EVENT_KINDS)[number];
+// Kinds are the audit trail's action names (case.create, case.facts, decision.record, note.add,
+// approval.grant …): a desktop sends what it did in the words its audit uses. A newer desktop's
+// new kind reaches an older one as a case change it can merge, not as an error.
+const KIND = /^[a-z]+(\.[a-z-]+)+$/;
 
 export const TeamEventSchema = z.strictObject({
   id: z.uuid({ error: 'an event id is a UUID' }),
   desktopId: z.string().min(1).max(200),
   /** The case's team-wide key (a UUID): local refs differ from desktop to desktop. */
   caseKey: z.uuid({ error: 'a case key is a UUID' }),
-  kind: z.enum(TEAM_EVENT_KINDS),
+  kind: z.string().regex(KIND, { error: 'an event kind is a dotted lower-case name' }),
+  /** The agent who made the change, as that desktop knows them. */
+  actor: z.string().min(1).max(200),
   body: z.record(z.string(), z.unknown()),
   madeAt: z.iso.datetime({ offset: true }),
 });

@@ -3,6 +3,7 @@ import queueByStatus from './002-queue-by-status';
 import caseRevision from './003-case-revision';
 import casesByOrderId from './004-cases-by-order-id';
 import cjkSearch from './005-cjk-search';
+import teamSync from './006-team-sync';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   caseRevision,
   casesByOrderId,
   cjkSearch,
+  teamSync,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

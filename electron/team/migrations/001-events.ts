@@ -16,6 +16,7 @@ const migration: TeamMigration = {
         desktop_id  text        NOT NULL,
         case_key    uuid        NOT NULL,
         kind        text        NOT NULL,
+        actor       text        NOT NULL,
         body        jsonb       NOT NULL,
         made_at     timestamptz NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now()

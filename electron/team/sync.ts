@@ -1,0 +1,69 @@
+import {
+  applyTeamEvent,
+  countWaiting,
+  markPushed,
+  teamCursor,
+  teamDesktopId,
+  waitingEvents,
+  type CaseStore,
+} from '../store';
+import { pullEvents, pushEvents } from './events';
+import { requireTeamSchema, type TeamServer } from './server';
+
+export interface SyncSummary {
+  desktopId: string;
+  /** Events from here the server took now; `alreadyThere` it had from an earlier, cut-off push. */
+  pushed: number;
+  alreadyThere: number;
+  /** Events from other desktops applied here, and the conflicts they opened. */
+  applied: number;
+  conflicts: number;
+  /** The server event this desktop has applied up to. */
+  cursor: number;
+  /** Changes made here the server does not have yet (0 after a full sync). */
+  waiting: number;
+}
+
+/**
+ * One round: push everything waiting, then pull and apply everything new. Each batch is marked
+ * pushed only once the server has committed it, and each pulled event is applied in its own
+ * transaction with the cursor, so a cut anywhere loses nothing and repeats nothing.
+ */
+export async function syncOnce(store: CaseStore, server: TeamServer, batchSize = 5000): Promise<SyncSummary> {
+  const desktopId = teamDesktopId(store);
+  if (desktopId === null)
+    throw new Error('This case store has not joined a team (refund-console sync --join).');
+  await requireTeamSchema(server);
+  let pushed = 0;
+  let alreadyThere = 0;
+  for (;;) {
+    const batch = waitingEvents(store, batchSize);
+    if (batch.length === 0) break;
+    const result = await pushEvents(
+      server,
+      batch.map((event) => ({ ...event, desktopId })),
+    );
+    markPushed(
+      store,
+      batch.map((event) => event.id),
+    );
+    pushed += result.applied;
+    alreadyThere += result.known;
+  }
+  let applied = 0;
+  let conflicts = 0;
+  let cursor = teamCursor(store);
+  for (;;) {
+    const events = await pullEvents(server, cursor, batchSize);
+    if (events.length === 0) break;
+    for (const event of events) {
+      const outcome = applyTeamEvent(store, event);
+      if (outcome.kind === 'applied') {
+        applied++;
+        conflicts += outcome.conflicts;
+      }
+      cursor = event.seq;
+    }
+  }
+  return { desktopId, pushed, alreadyThere, applied, conflicts, cursor, waiting: countWaiting(store) };
+}
