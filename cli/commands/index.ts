@@ -37,4 +37,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./export'),
   },
   { name: 'server', summary: 'set up the team server desktops sync through', load: () => import('./server') },
+  {
+    name: 'sync',
+    summary: "exchange this store's changes with the team server",
+    load: () => import('./sync'),
+  },
 ];

@@ -1,55 +1,8 @@
-import {
-  NewerTeamSchemaError,
-  TeamMemberError,
-  addTeamMember,
-  TeamServerAddressError,
-  connectTeamServer,
-  initTeamSchema,
-  type TeamServer,
-} from '../../electron/team';
+import { addTeamMember, initTeamSchema } from '../../electron/team';
 import { defineCommand, type CommandGroup } from '../command';
-import { BadInputError, CliError, EXIT, UsageError } from '../errors';
+import { URL_OPTION, serverUrl, withTeamServer } from './team-server';
+import { BadInputError, messageOf, UsageError } from '../errors';
 import { json } from '../io';
-import { messageOf } from '../errors';
-
-const URL_OPTION = {
-  url: {
-    type: 'string',
-    value: 'URL',
-    help: 'the team server, postgres://user:password@host:port/database (or REFUND_TEAM_URL)',
-  },
-} as const;
-
-/** The URL from --url or the environment, so a password can stay out of the shell's history. */
-function serverUrl(option: string | undefined): string {
-  const url = option ?? process.env.REFUND_TEAM_URL;
-  if (url === undefined || url === '')
-    throw new UsageError('name the team server with --url or REFUND_TEAM_URL');
-  return url;
-}
-
-async function withTeamServer<T>(url: string, work: (server: TeamServer) => Promise<T>): Promise<T> {
-  let server: TeamServer;
-  try {
-    server = await connectTeamServer(url);
-  } catch (error) {
-    if (error instanceof TeamServerAddressError) throw new BadInputError(error.message);
-    throw new CliError(EXIT.storeUnusable, `cannot reach the team server: ${(error as Error).message}`);
-  }
-  try {
-    return await work(server);
-  } catch (error) {
-    if (error instanceof NewerTeamSchemaError) throw new CliError(EXIT.storeUnusable, error.message);
-    if (error instanceof TeamMemberError) throw new BadInputError(error.message);
-    // 42501: the login lacks the right (a member running what only the schema's owner may).
-    if ((error as { code?: string }).code === '42501') {
-      throw new BadInputError(`the team server refused ${server.display}: ${(error as Error).message}`);
-    }
-    throw error;
-  } finally {
-    await server.close().catch(() => undefined);
-  }
-}
 
 const init = defineCommand({
   args: '',
