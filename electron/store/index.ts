@@ -52,4 +52,4 @@ export {
   waitingEvents,
   type OutboxEvent,
 } from './team-outbox';
-export { applyTeamEvent, listOpenConflicts, teamCursor, type Applied, type PulledEvent } from './team-apply';
+export { applyTeamEvents, listOpenConflicts, teamCursor, type Applied, type PulledEvent } from './team-apply';

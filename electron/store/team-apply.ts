@@ -2,6 +2,7 @@ import { NewCaseSchema } from '../../shared/model/case';
 import type { Facts } from '../../shared/model/facts';
 import { describeFirstIssue } from '../../shared/model/issues';
 import { appendAudit } from './audit';
+import { clearCapturedStates } from './audit-state';
 import { previewDeadline } from './case-rules';
 import { insertCaseRow, newCaseKey, toNewCaseRow } from './cases';
 import { addToCount, moveCount } from './counts';
@@ -28,7 +29,10 @@ export interface PulledEvent {
 }
 
 export type Applied =
-  { kind: 'own' } | { kind: 'duplicate' } | { kind: 'applied'; ref: string; conflicts: number };
+  | { kind: 'own' }
+  | { kind: 'duplicate' }
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'applied'; ref: string; conflicts: number };
 
 // Columns an event's `fields` may set, by the names events use (see team-outbox SHARED_FIELDS).
 const COLUMNS: Record<string, keyof CaseRow> = {
@@ -43,16 +47,51 @@ const COLUMNS: Record<string, keyof CaseRow> = {
 };
 
 /**
- * Applies one pulled event in its own transaction, with its audit row, and moves the cursor
- * in the same transaction: a desktop killed half-way resumes at this event, and an event it
- * already applied is never applied again.
+ * Applies pulled events in the server's order. Each event is one unit (a savepoint) with its
+ * audit row; the batch commits together with the cursor, so a desktop killed half-way has
+ * either all of a batch or none of it, resumes where it stood, and never applies an event
+ * twice: every applied id is kept. An event this desktop cannot apply (it fails the schema
+ * or names a case never received) is set aside as rejected, with the reason, instead of
+ * stopping every later event behind it. One transaction per batch rather than per event:
+ * a commit waits for the disk, and 100k of those would make catching up take minutes.
  */
-export function applyTeamEvent(store: CaseStore, event: PulledEvent): Applied {
-  return store.write(() => {
-    const result = whileApplyingRemote(store, () => applyInside(store, event));
-    store.sql("UPDATE team_sync SET value = ? WHERE key = 'cursor'").run(String(event.seq));
-    return result;
-  });
+export function applyTeamEvents(store: CaseStore, events: readonly PulledEvent[]): Applied[] {
+  return store.write(() =>
+    whileApplyingRemote(store, () => {
+      const results = events.map((event) => applyOne(store, event));
+      const last = events.at(-1);
+      if (last !== undefined) {
+        store
+          .sql("UPDATE team_sync SET value = max(CAST(value AS INTEGER), ?) WHERE key = 'cursor'")
+          .run(last.seq);
+      }
+      return results;
+    }),
+  );
+}
+
+// A store that cannot be written stops the sync; anything else is this event's own problem.
+const STORE_TROUBLE = /^SQLITE_(CORRUPT|NOTADB|IOERR|FULL|READONLY|BUSY|LOCKED|CANTOPEN|PERM)/;
+
+function applyOne(store: CaseStore, event: PulledEvent): Applied {
+  if (store.sql('INSERT OR IGNORE INTO team_applied (event_id) VALUES (?)').run(event.id).changes === 0) {
+    return { kind: 'duplicate' };
+  }
+  try {
+    return store.db.transaction(() => {
+      // Each event's audit row records the case as the previous event left it.
+      clearCapturedStates(store);
+      return applyInside(store, event);
+    })();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && STORE_TROUBLE.test(code)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    store
+      .sql('INSERT INTO team_rejected (event_id, seq, kind, reason, at) VALUES (?, ?, ?, ?, ?)')
+      .run(event.id, event.seq, event.kind, reason, store.now());
+    return { kind: 'rejected', reason };
+  }
 }
 
 /** The last server event applied here (0 before the first). */

@@ -3,6 +3,7 @@ import {
   addNote,
   createCase,
   getCase,
+  importCases,
   joinTeam,
   listOpenConflicts,
   parseRef,
@@ -12,7 +13,8 @@ import {
   type CaseStore,
 } from '../store';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
-import { connectTeamServer, initTeamSchema, syncOnce, type TeamServer } from '.';
+import { connectTeamServer, initTeamSchema, pullEvents, syncOnce, type TeamServer } from '.';
+import { applyTeamEvents, teamCursor } from '../store';
 import { PG_MISSING_MESSAGE, findPgBin, startPgCluster, type PgCluster } from './test-support/pg-cluster';
 
 const hasPostgres = findPgBin() !== null;
@@ -120,4 +122,83 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
     expect(meiSync.conflicts).toBe(1);
     expect(byOrder(mei.store, 'O-2')!.facts).toMatchObject({ orderAmount: 10000, invoiceIssued: true });
   });
+
+  const counts = (store: CaseStore) =>
+    store.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM decisions) AS decisions,
+                (SELECT count(*) FROM notes) AS notes, (SELECT count(*) FROM audit) AS audit`,
+      )
+      .get();
+
+  /** A desk that worked offline: cases opened, facts changed twice, a note and a decision each. */
+  function workOffline(store: CaseStore, cases: number, agent: string): void {
+    for (let i = 0; i < cases; i++) {
+      const detail = createCase(store, sampleCase({ orderId: `O-${agent}-${i}` }), agent).detail;
+      const ref = detail.summary.ref;
+      updateFacts(store, ref, { ...detail.facts, orderAmount: 10_000 + i }, agent);
+      updateFacts(store, ref, { ...detail.facts, orderAmount: 10_000 + i, voucherAmount: i % 100 }, agent);
+      addNote(store, ref, agent, `note ${i}`);
+      recordDecision(store, { ref, agent });
+    }
+  }
+
+  it('applies each event once, however often it is delivered', async () => {
+    const [mei, ravi] = desks as [Desk, Desk];
+    workOffline(mei.store, 20, 'mei');
+    await sync(mei);
+    await sync(ravi);
+    const before = counts(ravi.store);
+    const cursor = teamCursor(ravi.store);
+    const again = await pullEvents(ravi.server, 0, 1000);
+    expect(again).toHaveLength(100);
+    const reapplied = applyTeamEvents(ravi.store, [...again].reverse());
+    expect(reapplied.every((result) => result.kind === 'duplicate')).toBe(true);
+    expect(counts(ravi.store)).toEqual(before);
+    expect(teamCursor(ravi.store)).toBe(cursor);
+  });
+
+  it('catches up after a long offline period (10,000 events) with the same cases, decisions and notes', async () => {
+    const [mei, ravi] = desks as [Desk, Desk];
+    // 9,000 orders imported at once, then a day's work on 200 of them: 10,000 events.
+    importCases(
+      mei.store,
+      Array.from({ length: 9000 }, (_, i) => sampleCase({ orderId: `O-import-${i}` })),
+      'mei',
+    );
+    workOffline(mei.store, 200, 'mei');
+    expect(await sync(mei)).toMatchObject({ pushed: 10_000, waiting: 0 });
+    expect(await sync(ravi)).toMatchObject({ applied: 10_000, conflicts: 0, rejected: 0 });
+    const theirs = counts(ravi.store) as Record<string, number>;
+    expect(theirs).toMatchObject({ cases: 9200, decisions: 200, notes: 200 });
+    const sample = byOrder(ravi.store, 'O-mei-199')!;
+    expect(sample.facts).toMatchObject({ orderAmount: 10_199, voucherAmount: 99 });
+    expect(sample.decisions).toHaveLength(1);
+    expect(verifyAuditWithBackups(ravi.store).ok).toBe(true);
+  }, 120_000);
+
+  it('loses and repeats nothing when the server stops in the middle of a pull', async () => {
+    const [mei, ravi] = desks as [Desk, Desk];
+    workOffline(mei.store, 100, 'mei');
+    await sync(mei);
+    // Stop the server as soon as the first pulled batch is in.
+    const watch = setInterval(() => {
+      if (teamCursor(ravi.store) > 0) {
+        clearInterval(watch);
+        cluster.stop('immediate');
+      }
+    }, 1);
+    await expect(syncOnce(ravi.store, ravi.server, 100)).rejects.toThrow();
+    clearInterval(watch);
+    const partial = teamCursor(ravi.store);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(500);
+    cluster.start();
+    ravi.server = await connectTeamServer(cluster.url);
+    mei.server = await connectTeamServer(cluster.url);
+    for (const desk of desks.slice(2)) desk.server = await connectTeamServer(cluster.url);
+    await sync(ravi);
+    expect(counts(ravi.store)).toMatchObject({ cases: 100, decisions: 100, notes: 100 });
+    expect(verifyAuditWithBackups(ravi.store).ok).toBe(true);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import {
-  applyTeamEvent,
+  applyTeamEvents,
   countWaiting,
   markPushed,
   teamCursor,
@@ -18,6 +18,8 @@ export interface SyncSummary {
   /** Events from other desktops applied here, and the conflicts they opened. */
   applied: number;
   conflicts: number;
+  /** Events set aside because this desktop cannot apply them (kept with the reason). */
+  rejected: number;
   /** The server event this desktop has applied up to. */
   cursor: number;
   /** Changes made here the server does not have yet (0 after a full sync). */
@@ -52,18 +54,27 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
   }
   let applied = 0;
   let conflicts = 0;
+  let rejected = 0;
   let cursor = teamCursor(store);
   for (;;) {
     const events = await pullEvents(server, cursor, batchSize);
     if (events.length === 0) break;
-    for (const event of events) {
-      const outcome = applyTeamEvent(store, event);
+    for (const outcome of applyTeamEvents(store, events)) {
       if (outcome.kind === 'applied') {
         applied++;
         conflicts += outcome.conflicts;
-      }
-      cursor = event.seq;
+      } else if (outcome.kind === 'rejected') rejected++;
     }
+    cursor = events.at(-1)!.seq;
   }
-  return { desktopId, pushed, alreadyThere, applied, conflicts, cursor, waiting: countWaiting(store) };
+  return {
+    desktopId,
+    pushed,
+    alreadyThere,
+    applied,
+    conflicts,
+    rejected,
+    cursor,
+    waiting: countWaiting(store),
+  };
 }

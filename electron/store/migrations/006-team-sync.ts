@@ -4,7 +4,8 @@ import type { Migration } from './types';
  * Team mode's local half. The outbox holds every change made here, written in the change's
  * own transaction, until the team server has it. Cases get a team-wide key (refs differ from
  * desktop to desktop) when they first travel. The cursor is the last server event applied
- * here, moved in the same transaction as that event. Conflicts keep both values of a field
+ * here, moved in the same transaction as that event; every applied event's id is kept too, so
+ * one delivered twice by any path is recognised. Conflicts keep both values of a field
  * changed on two desktops until an agent chooses.
  */
 const teamSync: Migration = {
@@ -13,6 +14,14 @@ const teamSync: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE team_sync (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE team_applied (event_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE team_rejected (
+        event_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
       CREATE TABLE team_case_keys (
         case_id INTEGER PRIMARY KEY REFERENCES cases (id),
         case_key TEXT NOT NULL UNIQUE
