@@ -2,7 +2,7 @@
 // staging, the one-transaction write) against bare better-sqlite3 inserting the same rows,
 // already parsed, into the store's own schema, in the same run. BENCH_ROWS sets the size
 // (default 100k); the service runs in a child process so its peak memory is measured alone.
-import Database from 'better-sqlite3';
+import { bareInsertCases } from '../bare-store';
 import { mb } from '../measure';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,7 +10,6 @@ import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine } from '../../electron/services/csv';
 import { CANONICAL_HEADER, orderRow } from '../../electron/services/test-support/order-files';
-import { formatRef, migrate } from '../../electron/store';
 import { generatedChunks } from '../../electron/store/test-support/generate';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -34,48 +33,6 @@ for (const cases of chunks()) {
 file.end();
 await once(file, 'close');
 
-/** Bare better-sqlite3: the same rows into the store's schema (indexes, FTS), one transaction. */
-function bare(dbFile: string): number {
-  const db = new Database(dbFile);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  migrate(db, dbFile);
-  const insertCase = db.prepare(`INSERT INTO cases (customer_name, account_id, contact, order_id,
-    product_name, provider, product_type, facts, status, assignee, window_closes_at, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`);
-  const insertFts = db.prepare(`INSERT INTO cases_fts (rowid, ref, customer, account_id, order_id,
-    product, provider, notes) VALUES (?, ?, ?, ?, ?, ?, ?, '')`);
-  let total = 0;
-  db.exec('BEGIN IMMEDIATE');
-  for (const cases of chunks()) {
-    const start = performance.now();
-    for (const { customer, orderId, productName, provider, facts } of cases) {
-      const { lastInsertRowid } = insertCase.run(
-        customer.name,
-        customer.accountId,
-        customer.contact ?? null,
-        orderId,
-        productName,
-        provider,
-        facts.productType,
-        JSON.stringify(facts),
-        null,
-        Date.parse(facts.paidAt!) + 5 * 86_400_000,
-        NOW,
-        NOW,
-      );
-      const id = Number(lastInsertRowid);
-      insertFts.run(id, formatRef(id), customer.name, customer.accountId, orderId, productName, provider);
-    }
-    total += performance.now() - start;
-  }
-  const start = performance.now();
-  db.exec('COMMIT');
-  total += performance.now() - start;
-  db.close();
-  return total;
-}
-
 function service(dbFile: string): { ms: number; maxRssMb: number } {
   const child = spawnSync(
     process.execPath,
@@ -94,7 +51,7 @@ const bareTimes: number[] = [];
 const serviceTimes: number[] = [];
 let maxRssMb = 0;
 for (let run = 0; run < RUNS; run++) {
-  bareTimes.push(bare(join(DIR, `bare-${run}.sqlite`)));
+  bareTimes.push(bareInsertCases(join(DIR, `bare-${run}.sqlite`), chunks(), NOW));
   const result = service(join(DIR, `import-${run}.sqlite`));
   serviceTimes.push(result.ms);
   maxRssMb = Math.max(maxRssMb, result.maxRssMb);

@@ -1,0 +1,57 @@
+// Pulling and applying 100k team events (new cases from another desktop) into a desktop store,
+// against the bare insert of the same case rows (bench/bare-store.ts), in the same run.
+//   npm run bench:team:pull [-- --events 100000 --rounds 3]
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importCases, joinTeam, openStore } from '../../electron/store';
+import { generatedChunks } from '../../electron/store/test-support/generate';
+import { connectTeamServer, initTeamSchema, syncOnce } from '../../electron/team';
+import { startPgCluster } from '../../electron/team/test-support/pg-cluster';
+import { bareInsertCases } from '../bare-store';
+
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' } },
+});
+const EVENTS = Number(values.events);
+const ROUNDS = Number(values.rounds);
+const NOW = Date.parse('2026-03-02T00:00:00Z');
+const DIR = join(import.meta.dirname, '..', '.data', 'team-pull');
+rmSync(DIR, { recursive: true, force: true });
+mkdirSync(DIR, { recursive: true });
+const chunks = () => generatedChunks(EVENTS, 10_000, NOW);
+
+const cluster = await startPgCluster();
+try {
+  const server = await connectTeamServer(cluster.url);
+  await initTeamSchema(server);
+  const origin = openStore({ file: join(DIR, 'origin.sqlite'), autoBackup: false, now: () => NOW });
+  joinTeam(origin, 'mei');
+  for (const cases of chunks()) importCases(origin, cases, 'mei');
+  await syncOnce(origin, server);
+  origin.close();
+  const bareTimes: number[] = [];
+  const pullTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bareTimes.push(bareInsertCases(join(DIR, `bare-${round}.sqlite`), chunks(), NOW));
+    const desk = openStore({ file: join(DIR, `desk-${round}.sqlite`), autoBackup: false, now: () => NOW });
+    joinTeam(desk, 'ravi');
+    const start = performance.now();
+    const summary = await syncOnce(desk, server);
+    pullTimes.push(performance.now() - start);
+    if (summary.applied !== EVENTS) throw new Error(`applied ${summary.applied} of ${EVENTS}`);
+    desk.close();
+  }
+  await server.close();
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  const b = median(bareTimes);
+  const p = median(pullTimes);
+  console.log(`events ${EVENTS}, ${ROUNDS} rounds (median)`);
+  console.log(`bare insert of the same case rows  ${b.toFixed(0)} ms`);
+  console.log(
+    `pull and apply                     ${p.toFixed(0)} ms  (${Math.round(EVENTS / (p / 1000))} events/s)`,
+  );
+  console.log(`ratio                              ${(p / b).toFixed(2)}x  (goal ≤ 2x)`);
+} finally {
+  cluster.destroy();
+}
