@@ -10,7 +10,7 @@ import { moveCount } from './counts';
 import { ConflictError } from './errors';
 import { requireCase, requireRevision } from './rows';
 import type { CaseStore } from './store';
-import { requireNoOpenConflicts } from './team-apply';
+import { requireNoOpenConflicts } from './team-conflicts';
 
 /** The decision as the agent saw it in the live panel: what they mean to record. */
 export interface SeenDecision {

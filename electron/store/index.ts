@@ -52,4 +52,5 @@ export {
   waitingEvents,
   type OutboxEvent,
 } from './team-outbox';
-export { applyTeamEvents, listOpenConflicts, teamCursor, type Applied, type PulledEvent } from './team-apply';
+export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team-apply';
+export { listOpenConflicts, resolveConflict, type OpenConflict } from './team-conflicts';

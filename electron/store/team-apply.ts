@@ -1,17 +1,17 @@
 import { NewCaseSchema } from '../../shared/model/case';
-import type { Facts } from '../../shared/model/facts';
 import { describeFirstIssue } from '../../shared/model/issues';
 import { appendAudit } from './audit';
 import { clearCapturedStates } from './audit-state';
 import { previewDeadline } from './case-rules';
 import { insertCaseRow, newCaseKey, toNewCaseRow } from './cases';
 import { addToCount, moveCount } from './counts';
-import { ConflictError, InvalidInputError } from './errors';
+import { InvalidInputError } from './errors';
 import { formatRef } from './refs';
 import type { CaseRow } from './rows';
-import { indexCase } from './search';
 import type { CaseStore } from './store';
 import { mergeFieldChanges, type FieldChange } from './team-merge';
+import { TEAM_COLUMNS, caseRowById, writeCaseValues } from './team-case-write';
+import { openConflicts, settleField } from './team-conflicts';
 import { whileApplyingRemote } from './team-outbox';
 
 type Row = Record<string, unknown>;
@@ -33,18 +33,6 @@ export type Applied =
   | { kind: 'duplicate' }
   | { kind: 'rejected'; reason: string }
   | { kind: 'applied'; ref: string; conflicts: number };
-
-// Columns an event's `fields` may set, by the names events use (see team-outbox SHARED_FIELDS).
-const COLUMNS: Record<string, keyof CaseRow> = {
-  customerName: 'customer_name',
-  accountId: 'account_id',
-  contact: 'contact',
-  orderId: 'order_id',
-  productName: 'product_name',
-  provider: 'provider',
-  status: 'status',
-  assignee: 'assignee',
-};
 
 /**
  * Applies pulled events in the server's order. Each event is one unit (a savepoint) with its
@@ -149,12 +137,9 @@ function createFromTeam(store: CaseStore, event: PulledEvent, team: Row): Applie
   return { kind: 'applied', ref, conflicts: 0 };
 }
 
-const caseRow = (store: CaseStore, id: number) =>
-  store.sql('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow;
-
 function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, team: Row): Applied {
   const decision = event.body.decision as Row;
-  const row = caseRow(store, caseId);
+  const row = caseRowById(store, caseId);
   const { lastInsertRowid } = store
     .sql(
       `INSERT INTO decisions (case_id, recorded_outcome, override_justification, decision, facts,
@@ -201,12 +186,8 @@ function appendNote(store: CaseStore, caseId: number, event: PulledEvent, team: 
   const { lastInsertRowid } = store
     .sql('INSERT INTO notes (case_id, author, body, created_at) VALUES (?, ?, ?, ?)')
     .run(caseId, note.author, note.body, note.created_at);
-  store.sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?').run(store.now(), caseId);
-  const row = caseRow(store, caseId);
-  const notes = store.sql('SELECT body FROM notes WHERE case_id = ? ORDER BY id').all(caseId) as {
-    body: string;
-  }[];
-  indexCase(store, caseId, row, notes);
+  // Nothing but the revision, the time and the search entry (which holds notes) changes.
+  writeCaseValues(store, caseRowById(store, caseId), {}, {});
   const ref = formatRef(caseId);
   appendAudit(store, {
     caseRef: ref,
@@ -224,60 +205,22 @@ function mergeCaseChange(
   event: PulledEvent,
   team: Row,
 ): Applied {
-  const row = caseRow(store, caseId);
+  // A choice made in a conflict sets the value here too, whatever this desktop holds.
+  const resolve = event.body.resolve as { field: string; value?: unknown } | undefined;
+  if (resolve !== undefined) settleField(store, caseId, resolve.field, resolve.value, event.actor);
+  const row = caseRowById(store, caseId);
   const localFields = Object.fromEntries(
-    Object.entries(COLUMNS).map(([name, column]) => [name, row[column]]),
+    Object.entries(TEAM_COLUMNS).map(([name, column]) => [name, row[column]]),
   );
   const localFacts = JSON.parse(row.facts) as Row;
   const fields = mergeFieldChanges(localFields, (event.body.fields ?? {}) as Record<string, FieldChange>);
   const facts = mergeFieldChanges(localFacts, (event.body.facts ?? {}) as Record<string, FieldChange>);
-  const nextFacts = { ...localFacts, ...facts.apply };
-  for (const [name, value] of Object.entries(facts.apply)) if (value === undefined) delete nextFacts[name];
-  const next: CaseRow = { ...row, facts: JSON.stringify(nextFacts) };
-  for (const [name, value] of Object.entries(fields.apply))
-    (next as unknown as Row)[COLUMNS[name]!] = value ?? null;
-  next.product_type = (nextFacts as Facts).productType ?? null;
-  const now = store.now();
-  store
-    .sql(
-      `UPDATE cases SET customer_name = ?, account_id = ?, contact = ?, order_id = ?, product_name = ?,
-         provider = ?, status = ?, assignee = ?, facts = ?, product_type = ?, updated_at = ?,
-         revision = revision + 1,
-         window_closes_at = CASE WHEN decided_at IS NULL THEN ? ELSE window_closes_at END
-       WHERE id = ?`,
-    )
-    .run(
-      next.customer_name,
-      next.account_id,
-      next.contact,
-      next.order_id,
-      next.product_name,
-      next.provider,
-      next.status,
-      next.assignee,
-      next.facts,
-      next.product_type,
-      now,
-      previewDeadline(nextFacts as Facts, now),
-      caseId,
-    );
-  moveCount(store, row, next);
-  const notes = store.sql('SELECT body FROM notes WHERE case_id = ? ORDER BY id').all(caseId) as {
-    body: string;
-  }[];
-  indexCase(store, caseId, next, notes);
+  writeCaseValues(store, row, fields.apply, facts.apply);
   const conflicts = [
     ...fields.conflicts,
     ...facts.conflicts.map((conflict) => ({ ...conflict, field: `facts.${conflict.field}` })),
   ];
-  const open = store.sql(
-    `INSERT INTO case_conflicts (case_id, field, base, local, remote, remote_event_id, remote_actor, opened_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  for (const c of conflicts) {
-    open.run(caseId, c.field, json(c.base), json(c.local), json(c.remote), event.id, event.actor, now);
-  }
+  openConflicts(store, caseId, conflicts, event);
   appendAudit(store, {
     caseRef: ref,
     action: 'team.apply',
@@ -291,49 +234,4 @@ function mergeCaseChange(
     },
   });
   return { kind: 'applied', ref, conflicts: conflicts.length };
-}
-
-export interface OpenConflict {
-  id: number;
-  field: string;
-  base: unknown;
-  local: unknown;
-  remote: unknown;
-  remoteActor: string;
-}
-
-/** A case's conflicts no agent has settled yet; while there is one, nothing is decided on it. */
-export function listOpenConflicts(store: CaseStore, caseId: number): OpenConflict[] {
-  const rows = store
-    .sql(
-      `SELECT id, field, base, local, remote, remote_actor FROM case_conflicts
-       WHERE case_id = ? AND resolved_at IS NULL ORDER BY id`,
-    )
-    .all(caseId) as {
-    id: number;
-    field: string;
-    base: string | null;
-    local: string | null;
-    remote: string | null;
-    remote_actor: string;
-  }[];
-  const parse = (value: string | null) => (value === null ? undefined : (JSON.parse(value) as unknown));
-  return rows.map((row) => ({
-    id: row.id,
-    field: row.field,
-    base: parse(row.base),
-    local: parse(row.local),
-    remote: parse(row.remote),
-    remoteActor: row.remote_actor,
-  }));
-}
-
-/** Deciding on a value the team has not agreed on would record a guess: refused until settled. */
-export function requireNoOpenConflicts(store: CaseStore, ref: string, caseId: number): void {
-  const open = listOpenConflicts(store, caseId);
-  if (open.length === 0) return;
-  const fields = open.map((conflict) => conflict.field.replace(/^facts\./, '')).join(', ');
-  throw new ConflictError(
-    `${ref}: ${fields} changed on two desktops to different values; choose one before deciding.`,
-  );
 }

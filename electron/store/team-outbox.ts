@@ -148,6 +148,9 @@ export function enqueueChange(
   const caseId = parseRef(caseRef)!;
   if (action === 'case.create') return enqueueCreate(store, caseId, actor);
   const body: Row = { action };
+  if (action === 'conflict.resolve') {
+    body.resolve = { field: detail.field, ...(detail.cleared === true ? {} : { value: detail.value }) };
+  }
   if (typeof detail.decisionId === 'number') {
     body.decision = store.sql(`${DECISION_SELECT} WHERE id = ?`).get(detail.decisionId);
   }

@@ -8,6 +8,7 @@ import {
   listOpenConflicts,
   parseRef,
   recordDecision,
+  resolveConflict,
   updateFacts,
   verifyAuditWithBackups,
   type CaseStore,
@@ -121,6 +122,30 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
     const meiSync = await sync(mei);
     expect(meiSync.conflicts).toBe(1);
     expect(byOrder(mei.store, 'O-2')!.facts).toMatchObject({ orderAmount: 10000, invoiceIssued: true });
+  });
+
+  it("settles a conflict on every desktop with one agent's choice, after which the case can be decided", async () => {
+    const [mei, ravi, ana] = desks as [Desk, Desk, Desk];
+    const created = createCase(mei.store, sampleCase({ orderId: 'O-3' }), 'mei').detail;
+    for (const desk of [mei, ravi, ana]) await sync(desk);
+    const theirs = byOrder(ravi.store, 'O-3')!;
+    updateFacts(mei.store, created.summary.ref, { ...created.facts, orderAmount: 10000 }, 'mei');
+    updateFacts(ravi.store, theirs.summary.ref, { ...theirs.facts, orderAmount: 12000 }, 'ravi');
+    for (const desk of [mei, ravi, ana, mei]) await sync(desk);
+    const openOn = (desk: Desk) =>
+      listOpenConflicts(desk.store, parseRef(byOrder(desk.store, 'O-3')!.summary.ref)!);
+    for (const desk of [mei, ravi, ana]) expect(openOn(desk)).toHaveLength(1);
+    const [conflict] = openOn(mei);
+    resolveConflict(mei.store, created.summary.ref, conflict!.id, 'remote', 'mei');
+    for (const desk of [mei, ravi, ana]) await sync(desk);
+    for (const desk of [mei, ravi, ana]) {
+      expect(openOn(desk)).toEqual([]);
+      expect(byOrder(desk.store, 'O-3')!.facts.orderAmount).toBe(12000);
+      expect(verifyAuditWithBackups(desk.store).ok).toBe(true);
+    }
+    expect(() =>
+      recordDecision(ana.store, { ref: byOrder(ana.store, 'O-3')!.summary.ref, agent: 'ana' }),
+    ).not.toThrow();
   });
 
   const counts = (store: CaseStore) =>
