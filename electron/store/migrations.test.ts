@@ -26,6 +26,7 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   3: seedCase,
   4: seedCase,
   5: seedCase,
+  6: seedCase,
 };
 
 let cleanup = () => {};
