@@ -3,26 +3,19 @@ import {
   isMethodName,
   METHOD_NAMES,
   type ApiResult,
-  type ErrorCode,
   type MethodName,
   type ResponseOf,
 } from '../../shared/ipc/contract';
 import { describeFirstIssue } from '../../shared/model/issues';
-import {
-  type CaseStore,
-  ConflictError,
-  InvalidInputError,
-  noteDamage,
-  NotFoundError,
-  StoreUnusableError,
-} from '../store';
+import type { CaseStore } from '../store';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { caseHandlers } from './cases';
 import { decisionHandlers } from './decisions';
 import { draftHandlers } from './drafts';
 import { exportHandlers } from './export';
-import { importHandlers } from './import';
+import { fail, toFailure } from './failures';
+import { importHandlers, type ImportHandlerOptions } from './import';
 import { noteHandlers } from './notes';
 import { policyHandlers } from './policy';
 import { settingsHandlers } from './settings';
@@ -30,32 +23,6 @@ import type { Implementations } from './types';
 
 /** The table both transports (Electron IPC, loopback HTTP) and the CLI call. */
 export type Handlers = { [M in MethodName]: Handler<M> };
-
-const fail = (code: ErrorCode, message: string): ApiResult<never> => ({
-  ok: false,
-  error: { code, message },
-});
-
-// SQLite's own codes for a file it cannot use right now (corruption is named apart, below).
-const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL)/;
-
-function toFailure(store: CaseStore, error: unknown): ApiResult<never> {
-  if (error instanceof InvalidInputError) return fail('invalid_request', error.message);
-  if (error instanceof NotFoundError) return fail('not_found', error.message);
-  if (error instanceof ConflictError) return fail('conflict', error.message);
-  if (error instanceof StoreUnusableError) return fail('store_unavailable', error.message);
-  // Corruption met at any read, not only at open: the store is marked damaged and the
-  // message names the backup to restore.
-  const damage = noteDamage(store, error);
-  if (damage !== null) return fail('store_unavailable', damage.message);
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNAVAILABLE.test(code)) {
-    return fail('store_unavailable', `the case store cannot be used right now (${code})`);
-  }
-  // Internal details (SQL, paths, stacks) stay in the log, not in the renderer.
-  console.error('refund-console: internal error in a handler', error);
-  return fail('internal', 'Something went wrong inside the console; the details are in its log.');
-}
 
 type Handler<M extends MethodName> = (payload: unknown) => Promise<ApiResult<ResponseOf<M>>>;
 
@@ -79,7 +46,9 @@ function handle<M extends MethodName>(
   };
 }
 
-export function createHandlers(store: CaseStore): Handlers {
+export type HandlerOptions = ImportHandlerOptions;
+
+export function createHandlers(store: CaseStore, options: HandlerOptions = {}): Handlers {
   const implementations: Implementations<MethodName> = {
     ...caseHandlers(store),
     ...decisionHandlers(store),
@@ -88,7 +57,7 @@ export function createHandlers(store: CaseStore): Handlers {
     ...auditHandlers(store),
     ...settingsHandlers(store),
     ...backupHandlers(store),
-    ...importHandlers(store),
+    ...importHandlers(store, options),
     ...exportHandlers(store),
     ...policyHandlers(store),
   };

@@ -1,2 +1,2 @@
 // The API's one face: the handler table both transports and the CLI call.
-export { createHandlers, dispatch, type Handlers } from './handlers';
+export { createHandlers, dispatch, type HandlerOptions, type Handlers } from './handlers';

@@ -35,6 +35,7 @@ export { getDraft, saveDraft } from './drafts';
 export { listCases, type QueuePage } from './queue';
 export { searchCases } from './search';
 export { currentAgent, getSettings, setSettings } from './settings';
+export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
 export { auditHead, listAudit } from './audit';
 export { verifyAuditWithBackups, type StoreVerification } from './audit-backups';
 export { createBackup, listBackups } from './backup';

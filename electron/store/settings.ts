@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { SettingsPatch, SettingsView } from '../../shared/model/settings';
+import { SettingsSchema, type SettingsPatch, type SettingsView } from '../../shared/model/settings';
 import { appendAudit } from './audit';
 import type { CaseStore } from './store';
 
@@ -8,7 +8,10 @@ const DEFAULTS = { agentName: '', language: 'en', timeZone: 'policy', theme: 'sy
 
 export function getSettings(store: CaseStore): SettingsView {
   const rows = store.sql('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-  const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  // The settings table also keeps larger things (saved import mappings) that are no setting.
+  const stored = Object.fromEntries(
+    rows.filter((row) => Object.hasOwn(SettingsSchema.shape, row.key)).map((row) => [row.key, JSON.parse(row.value) as unknown]),
+  );
   return { ...DEFAULTS, ...stored, dataFolder: dirname(store.file) } as SettingsView;
 }
 

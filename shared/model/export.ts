@@ -19,6 +19,8 @@ export const ExportFilterSchema = z.strictObject({
   status: z.array(z.enum(CASE_STATUSES)).optional(),
   provider: z.string().trim().min(1).optional(),
   assignee: z.string().trim().min(1).optional(),
+  /** Only cases whose refund window closes before this instant (the queue's "closing" view). */
+  closesBefore: z.string().optional(),
 });
 export type ExportFilter = z.input<typeof ExportFilterSchema>;
 export type ParsedExportFilter = z.output<typeof ExportFilterSchema>;

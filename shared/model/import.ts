@@ -31,3 +31,30 @@ export const ImportSummarySchema = z.object({
   preview: z.array(NewCaseSchema),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const IMPORT_JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+
+/**
+ * An import running in the background, as its progress is polled. `summary` is there once it
+ * has ended (done or cancelled: a cancelled import wrote nothing); `problem` when it failed.
+ */
+export const ImportJobSchema = z.object({
+  job: z.string(),
+  state: z.enum(IMPORT_JOB_STATES),
+  rows: z.number().int(),
+  bytesRead: z.number().int(),
+  size: z.number().int(),
+  rowsPerSecond: z.number(),
+  summary: ImportSummarySchema.nullable(),
+  problem: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
+/** A column mapping kept by name, so the next file from the same source is read alike. */
+export const ImportMappingSchema = z.strictObject({
+  name: z.string().trim().min(1, { error: 'must not be empty' }).max(80),
+  /** The file's header → a canonical column, or null to ignore it. */
+  columns: z.record(z.string().max(200), z.string().max(80).nullable()),
+  amountUnit: z.enum(AMOUNT_UNITS).nullable(),
+});
+export type ImportMapping = z.infer<typeof ImportMappingSchema>;
