@@ -274,6 +274,17 @@ describe('import: bad input changes nothing and says where', () => {
   });
 });
 
+describe('import: a header that lacks a column', () => {
+  it('still tells how each header was read, so the Import screen can offer to map the missing one', async () => {
+    const summary = await run(file('short.csv', '单号,customerName\nO-1,Li\n'), { dryRun: true });
+    expect(summary.errors[0]!.message).toMatch(/lacks the columns orderId, accountId/);
+    expect(summary.mapping).toEqual([
+      { header: '单号', column: null, unit: null },
+      { header: 'customerName', column: 'customerName', unit: null },
+    ]);
+  });
+});
+
 describe('import: cancel', () => {
   it('leaves the store as it was when cancelled halfway', async () => {
     const path = file(

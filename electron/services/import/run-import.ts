@@ -157,18 +157,19 @@ class ImportRun {
       amountUnit: this.options.amountUnit,
     });
     if (!detected.ok) throw new CsvFileError(detected.message);
-    const missing = missingCaseColumns(detected.mapping);
-    if (missing.length > 0) {
-      throw new CsvFileError(
-        `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
-      );
-    }
+    // Told even when a column is missing: the Import screen shows it so the agent can map one.
     this.summary.mapping = detected.mapping.columns.map(({ header, column, unit }) => ({
       header,
       column: column?.id ?? null,
       unit,
     }));
     this.summary.ignoredColumns = detected.mapping.ignored;
+    const missing = missingCaseColumns(detected.mapping);
+    if (missing.length > 0) {
+      throw new CsvFileError(
+        `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      );
+    }
     if (this.options.skipBadRows && this.options.rejectsFile !== undefined) {
       this.rejects = await RejectsWriter.open(this.options.rejectsFile, record.cells);
     }
