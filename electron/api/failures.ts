@@ -33,4 +33,3 @@ export function toFailure(store: CaseStore, error: unknown): ApiResult<never> {
   console.error('refund-console: internal error in a handler', error);
   return fail('internal', 'Something went wrong inside the console; the details are in its log.');
 }
-

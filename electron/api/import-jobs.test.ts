@@ -74,7 +74,10 @@ describe('background imports', () => {
   });
 
   it('an unknown job is not found', async () => {
-    expect(await h['imports.progress']({ job: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await h['imports.progress']({ job: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
 
@@ -83,7 +86,10 @@ describe('uploads from a browser', () => {
     const text = readFileSync(ordersFile('source.csv', 3));
     const half = Math.floor(text.length / 2);
     const first = value(
-      await h['imports.upload']({ name: '../../march orders.csv', data: text.subarray(0, half).toString('base64') }),
+      await h['imports.upload']({
+        name: '../../march orders.csv',
+        data: text.subarray(0, half).toString('base64'),
+      }),
     );
     const second = value(
       await h['imports.upload']({
@@ -131,7 +137,11 @@ describe('export downloads', () => {
   it('answers the file as base64 for the filter, in each format', async () => {
     value(await h['imports.run']({ file: ordersFile('orders.csv', 6), agent: 'ann' }));
     const json = value(await h['exports.download']({ format: 'json', filter: { dates: 'created' } }));
-    expect(json).toMatchObject({ rows: 6, mimeType: 'application/json', name: expect.stringMatching(/\.json$/) });
+    expect(json).toMatchObject({
+      rows: 6,
+      mimeType: 'application/json',
+      name: expect.stringMatching(/\.json$/),
+    });
     expect(JSON.parse(Buffer.from(json.data, 'base64').toString('utf8'))).toHaveLength(6);
     const csv = value(await h['exports.download']({ format: 'csv', filter: { status: ['closed'] } }));
     expect(Buffer.from(csv.data, 'base64').toString('utf8').trim().split('\n')).toHaveLength(1);

@@ -33,7 +33,9 @@ export function importHandlers(
   const jobs = new ImportJobs(store, options.trackWrite);
   const uploads = new Uploads();
   return {
-    'imports.preview': (request) => runImport(store, { ...request, actor: 'preview', dryRun: true }),
+    // Reads past bad rows, so the counts cover the whole file whichever way it is then imported.
+    'imports.preview': (request) =>
+      runImport(store, { ...request, actor: 'preview', dryRun: true, skipBadRows: true }),
     'imports.run': ({ agent, ...request }) => runImport(store, { ...request, actor: agent }),
     'imports.start': ({ agent, ...request }) => jobs.start({ ...request, actor: agent }),
     'imports.progress': ({ job }) => jobs.progress(job),

@@ -13,7 +13,12 @@ export function listImportMappings(store: CaseStore): ImportMapping[] {
   return parsed.success ? parsed.data : [];
 }
 
-function write(store: CaseStore, mappings: ImportMapping[], actor: string, detail: Record<string, string>): ImportMapping[] {
+function write(
+  store: CaseStore,
+  mappings: ImportMapping[],
+  actor: string,
+  detail: Record<string, string>,
+): ImportMapping[] {
   const sorted = [...mappings].sort((a, b) => a.name.localeCompare(b.name));
   store.write(() => {
     store

@@ -10,7 +10,9 @@ export function getSettings(store: CaseStore): SettingsView {
   const rows = store.sql('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   // The settings table also keeps larger things (saved import mappings) that are no setting.
   const stored = Object.fromEntries(
-    rows.filter((row) => Object.hasOwn(SettingsSchema.shape, row.key)).map((row) => [row.key, JSON.parse(row.value) as unknown]),
+    rows
+      .filter((row) => Object.hasOwn(SettingsSchema.shape, row.key))
+      .map((row) => [row.key, JSON.parse(row.value) as unknown]),
   );
   return { ...DEFAULTS, ...stored, dataFolder: dirname(store.file) } as SettingsView;
 }

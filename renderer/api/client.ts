@@ -1,6 +1,6 @@
 import { createClient, type ApiClient } from '../../shared/ipc/contract';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
-import { httpTransport, ipcTransport } from './transports';
+import { httpTransport, ipcTransport, type RefundConsoleBridge } from './transports';
 
 const TOKEN_KEY = 'refund-console.token';
 
@@ -51,4 +51,14 @@ export async function call<T>(
   const outcome = await result;
   if (!outcome.ok) throw new ApiCallError(outcome.error.code, outcome.error.message);
   return outcome.value;
+}
+
+type DesktopFiles = Required<Pick<RefundConsoleBridge, 'openFile' | 'saveFile' | 'printReport'>>;
+
+/** The desktop app's native file dialogs, or null in a browser (file inputs and downloads there). */
+export function desktopFiles(): DesktopFiles | null {
+  const bridge = window.refundConsole;
+  if (bridge?.openFile === undefined || bridge.saveFile === undefined || bridge.printReport === undefined)
+    return null;
+  return bridge as DesktopFiles;
 }

@@ -1,11 +1,20 @@
 import type { ApiResult, MethodName, Transport } from '../../shared/ipc/contract';
+import type { OpenDialogRequest, PrintReportRequest, SaveDialogRequest } from '../../shared/ipc/dialogs';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
+
+/** A path the agent chose in a native dialog, or null when it was closed; failures as values. */
+export type DialogResult = ApiResult<{ file: string | null }>;
 
 /** What the Electron preload exposes; nothing else of Electron reaches the page. */
 export interface RefundConsoleBridge {
   invoke(method: MethodName, payload: unknown): Promise<ApiResult<unknown>>;
   /** The application menu's commands; returns the unsubscribe. */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+  /** Native open and save dialogs (desktop app only). */
+  openFile?(request: OpenDialogRequest): Promise<DialogResult>;
+  saveFile?(request: SaveDialogRequest): Promise<DialogResult>;
+  /** Prints a report's HTML to a PDF file the agent chooses (desktop app only). */
+  printReport?(request: PrintReportRequest): Promise<DialogResult>;
 }
 
 declare global {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PolicyZoneScreen } from '../components/When';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { DecideScreen } from '../features/decide/DecideScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { NewCaseScreen } from '../features/new-case/NewCaseScreen';
 import { PolicyChangesScreen } from '../features/policy-changes/PolicyChangesScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
@@ -26,6 +27,8 @@ function Screen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'policy-changes':
       return <PolicyChangesScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'case':
       return <CaseScreen key={route.ref} caseRef={route.ref} />;
     case 'decide':

@@ -6,6 +6,7 @@ import { useQueue, VIEWS } from '../state/queue';
 import { useRoute } from '../state/route';
 import { useSettings } from '../state/settings';
 import { useUi } from '../state/ui';
+import { openExport } from '../features/export/export-state';
 
 interface Command {
   id: string;
@@ -58,6 +59,8 @@ function useCommands(text: string): Command[] {
       { id: 'queue', label: t('palette.queue'), run: () => go({ name: 'queue' }) },
       { id: 'new', label: t('palette.newCase'), run: () => go({ name: 'new' }) },
       { id: 'search', label: t('palette.search'), run: focusSearch },
+      { id: 'import', label: t('import.palette'), run: () => go({ name: 'import' }) },
+      { id: 'export', label: t('export.palette'), run: openExport },
       { id: 'settings', label: t('palette.settings'), run: () => go({ name: 'settings' }) },
       {
         id: 'policy-changes',

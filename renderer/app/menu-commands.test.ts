@@ -14,12 +14,15 @@ describe('desktop menu commands in the console', () => {
     expect(themeForMenuCommand('case.new')).toBeNull();
   });
 
+  it('opens the Import screen for File → Import…', () => {
+    expect(routeForMenuCommand('cases.import')).toEqual({ name: 'import' });
+  });
+
   it('leaves the commands whose screens do not exist yet alone', () => {
     const unhandled = MENU_COMMANDS.filter(
       (command) => routeForMenuCommand(command) === null && themeForMenuCommand(command) === null,
     );
     expect(unhandled).toEqual([
-      'cases.import',
       'cases.export',
       'report.open',
       'help.rules',

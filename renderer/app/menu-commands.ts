@@ -3,11 +3,14 @@ import type { ThemeChoice } from '../../shared/model/settings';
 import type { Route } from '../state/route-path';
 
 /**
- * The screen a desktop menu command opens, or null for commands that open none (the theme) or
- * whose screens do not exist yet (import, export, report, the rule book, the shortcuts list).
+ * The screen a desktop menu command opens, or null for commands that open none here: the theme,
+ * export (a dialog over the queue, opened by the caller), and those whose screens do not exist
+ * yet (report, the rule book, the shortcuts list).
  */
 export function routeForMenuCommand(command: MenuCommand): Route | null {
-  return command === 'case.new' ? { name: 'new' } : null;
+  if (command === 'case.new') return { name: 'new' };
+  if (command === 'cases.import') return { name: 'import' };
+  return null;
 }
 
 const THEMES: Partial<Record<MenuCommand, ThemeChoice>> = {

@@ -7,6 +7,7 @@ import { parentOf } from '../state/route-path';
 import { useUi } from '../state/ui';
 import { focusSearch } from './CommandPalette';
 import { routeForMenuCommand, themeForMenuCommand } from './menu-commands';
+import { openExport } from '../features/export/export-state';
 
 /** App-wide keys; each screen adds its own (j/k in the queue, d/r on a case, c in a reply). */
 export function useGlobalShortcuts(): void {
@@ -42,6 +43,7 @@ export function useMenuCommands(): void {
       onMenuCommand((command) => {
         const route = routeForMenuCommand(command);
         if (route !== null) useRoute.getState().go(route);
+        else if (command === 'cases.export') openExport();
         const theme = themeForMenuCommand(command);
         // Kept in the settings, so the next start (and the menu's check mark) remember it.
         if (theme !== null) {

@@ -1,3 +1,5 @@
+import { dataIoEn } from './data-io';
+
 /**
  * Every UI string in English; zh.ts mirrors these keys. Policy texts come from shared/policy;
  * the names of facts, kinds and their options from the catalogue (shared/model/catalogue.ts).
@@ -276,6 +278,7 @@ export const en = {
     invalid: 'Cases that cannot be judged again: their stored facts are invalid now',
     truncated: 'Only the first cases are listed; the counts cover every case.',
   },
+  ...dataIoEn,
   palette: {
     title: 'Command palette',
     input: 'Command',

@@ -1,4 +1,5 @@
 import type { Resources } from './en';
+import { dataIoZh } from './data-io';
 
 export const zh: Resources = {
   app: {
@@ -273,6 +274,7 @@ export const zh: Resources = {
     invalid: '无法重新判定的工单：其存储的事实现已无效',
     truncated: '只列出了前面的工单；计数包括全部工单。',
   },
+  ...dataIoZh,
   palette: {
     case: '打开 {{ref}} · {{name}} · {{product}}',
     title: '命令面板',

@@ -14,7 +14,8 @@ const PAGE = 200;
 /** Short, so results land within 100 ms of the last keystroke; stale answers are dropped. */
 export const SEARCH_DEBOUNCE_MS = 40;
 
-function queryFor(view: View, now: number): QueueQuery {
+/** The query behind each view; also what an export of the view selects. */
+export function queryFor(view: View, now: number): QueueQuery {
   switch (view) {
     case 'open':
       return { status: OPEN };

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'new' }
   | { name: 'settings' }
   | { name: 'policy-changes' }
+  | { name: 'import' }
   | { name: 'case' | 'decide' | 'reply'; ref: string };
 
 /** Hash routes (#/case/RC-000001/decide): they work from file:// in Electron and over HTTP. */
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'policy-changes') return { name: 'policy-changes' };
+  if (parts[0] === 'import') return { name: 'import' };
   const ref = parts[0] === 'case' && parts[1] ? decodeRef(parts[1]) : null;
   if (ref !== null) {
     const sub = parts[2];

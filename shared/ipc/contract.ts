@@ -11,12 +11,7 @@ import {
 import { OUTCOMES } from '../model/decision';
 import { EXPORT_FORMATS, ExportFilterSchema } from '../model/export';
 import { FactsSchema } from '../model/facts';
-import {
-  AMOUNT_UNITS,
-  ImportJobSchema,
-  ImportMappingSchema,
-  ImportSummarySchema,
-} from '../model/import';
+import { AMOUNT_UNITS, ImportJobSchema, ImportMappingSchema, ImportSummarySchema } from '../model/import';
 import { LANGUAGES } from '../model/languages';
 import { QueueQuerySchema } from '../model/queue';
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
@@ -219,7 +214,7 @@ export const api = {
       newestGoodBackup: z.string().nullable(),
     }),
   ),
-  /** Reads an order file and says what importing it would do; writes nothing. */
+  /** Reads an order file and says what importing it would do (every row read, bad ones counted as skipped); writes nothing. */
   'imports.preview': method(importRequest, ImportSummarySchema),
   /** Imports an order file: all-or-nothing unless skipBadRows; rejects saved to rejectsFile. */
   'imports.run': method(importRunRequest, ImportSummarySchema),

@@ -5,6 +5,7 @@ import { isTyping } from '../../lib/keys';
 import { useQueue, VIEWS } from '../../state/queue';
 import { useRoute } from '../../state/route';
 import { useUi } from '../../state/ui';
+import { ExportButton } from '../export/ExportDialog';
 import { QueueRow, ROW_HEIGHT } from './QueueRow';
 
 /** Pages load while the agent is this many rows from the end of what is loaded. */
@@ -72,6 +73,7 @@ export function QueueScreen() {
               go({ name: 'case', ref: items[selected]?.ref ?? items[0].ref });
           }}
         />
+        <ExportButton />
       </div>
       <div className="views" role="group" aria-label={t('queue.views')}>
         {VIEWS.map((name) => (

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportSummary } from '../../../shared/model/import';
+import { base64Chunks, currentColumns, mappingToSave, overridesFrom, percentOf } from './import-flow';
+
+const summary = (mapping: ImportSummary['mapping']) => ({ mapping }) as ImportSummary;
+
+describe('base64Chunks', () => {
+  it('cuts the bytes into pieces that join back into the same bytes', () => {
+    const bytes = Uint8Array.from({ length: 100_001 }, (_, i) => (i * 7) % 256);
+    const pieces = [...base64Chunks(bytes, 4000)];
+    expect(pieces.length).toBe(Math.ceil(100_001 / 3000));
+    expect(pieces.every((piece) => piece.length <= 4000)).toBe(true);
+    const joined = Buffer.concat(pieces.map((piece) => Buffer.from(piece, 'base64')));
+    expect(joined.equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('sends one empty piece for an empty file, so the host sees it and says it is empty', () => {
+    expect([...base64Chunks(new Uint8Array(), 4000)]).toEqual(['']);
+  });
+});
+
+describe('mappings', () => {
+  const detected = summary([
+    { header: '单号', column: null, unit: null },
+    { header: '客户名称', column: 'customerName', unit: null },
+    { header: '备注', column: null, unit: null },
+  ]);
+
+  it('the agent’s choices win over what was detected, and a saved mapping holds every header', () => {
+    const overrides = { 单号: 'orderId', 客户名称: null };
+    expect(currentColumns(detected, overrides)).toEqual([
+      { header: '单号', column: 'orderId' },
+      { header: '客户名称', column: null },
+      { header: '备注', column: null },
+    ]);
+    expect(mappingToSave(' Shop B ', detected, overrides, 'yuan')).toEqual({
+      name: 'Shop B',
+      columns: { 单号: 'orderId', 客户名称: null, 备注: null },
+      amountUnit: 'yuan',
+    });
+  });
+
+  it('applies a saved mapping only to the headers a file has', () => {
+    const saved = { name: 'x', columns: { 单号: 'orderId', 其他: 'provider' }, amountUnit: null };
+    expect(overridesFrom(saved, ['单号', '客户名称'])).toEqual({ 单号: 'orderId' });
+  });
+
+  it('percentOf stays within 0 to 100', () => {
+    expect(percentOf(5, 0)).toBe(0);
+    expect(percentOf(1, 3)).toBe(33);
+    expect(percentOf(9, 3)).toBe(100);
+  });
+});

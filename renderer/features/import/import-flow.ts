@@ -1,0 +1,65 @@
+// The Import screen's arithmetic, free of React and the API, so it is tested on its own.
+import type { ImportMapping, ImportSummary } from '../../../shared/model/import';
+
+/** The file's bytes as base64 pieces the upload call takes (each at most `chunkChars` long). */
+export function* base64Chunks(bytes: Uint8Array, chunkChars: number): Generator<string> {
+  // 3 bytes make 4 characters: whole groups per piece, so pieces join without padding inside.
+  const bytesPerChunk = Math.floor(chunkChars / 4) * 3;
+  if (bytes.length === 0) yield '';
+  for (let start = 0; start < bytes.length; start += bytesPerChunk) {
+    yield toBase64(bytes.subarray(start, start + bytesPerChunk));
+  }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode with a huge argument list overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export type Overrides = Record<string, string | null>;
+
+/** Each header of the file and the field it fills now: what was detected, then the agent's choices. */
+export function currentColumns(
+  summary: ImportSummary,
+  overrides: Overrides,
+): { header: string; column: string | null }[] {
+  return summary.mapping.map(({ header, column }) => ({
+    header,
+    column: Object.hasOwn(overrides, header) ? overrides[header]! : column,
+  }));
+}
+
+/** A saved mapping holds every header of the file, so the next file is read the same way. */
+export function mappingToSave(
+  name: string,
+  summary: ImportSummary,
+  overrides: Overrides,
+  amountUnit: ImportMapping['amountUnit'],
+): ImportMapping {
+  const columns = Object.fromEntries(
+    currentColumns(summary, overrides).map(({ header, column }) => [header, column]),
+  );
+  return { name: name.trim(), columns, amountUnit };
+}
+
+/** A saved mapping as overrides for a file: only the headers that file has. */
+export function overridesFrom(saved: ImportMapping, headers: readonly string[]): Overrides {
+  return Object.fromEntries(
+    headers.filter((h) => Object.hasOwn(saved.columns, h)).map((h) => [h, saved.columns[h]!]),
+  );
+}
+
+/** The import's reading progress as a whole percentage. */
+export function percentOf(done: number, total: number): number {
+  return total <= 0 ? 0 : Math.min(100, Math.floor((done / total) * 100));
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
