@@ -7,7 +7,7 @@ import type { WriteTracker } from './update-policy';
 const API_CHANNEL = 'api';
 
 /** A call counts only from the console's own top frame: not an iframe, not a foreign page. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }

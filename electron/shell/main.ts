@@ -5,12 +5,14 @@ import type { Language } from '../../shared/model/languages';
 import { createHandlers } from '../api';
 import { createBackup, getSettings, openStore, useNativeBinding, type CaseStore } from '../store';
 import { aboutText } from './about-text';
+import { registerFileDialogs } from './file-dialogs';
 import { registerApi } from './ipc';
 import { logRendererErrors, logsFolder, startLogging } from './logging';
 import { installMenu } from './menu';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands';
 import { themeOfCommand, type MenuOptions } from './menu-template';
 import { sqliteBindingPath } from './native-binding';
+import { printHtmlToPdf } from './print-pdf';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { dataUrl, languageFromLocale, storeProblemPage } from './store-problem-page';
 import { startUpdates } from './updates';
@@ -74,7 +76,15 @@ function runConsole(store: CaseStore): void {
     showAbout: () => void showAbout(store, menu.language),
   };
   installMenu(menu, actions);
-  registerApi(createHandlers(store), {
+  registerFileDialogs({
+    window: () => window,
+    language: () => menu.language,
+    backupsFolder: store.backupDir,
+    printHtmlToPdf,
+    log,
+  });
+  // A background import writes after its call has answered: it is counted as a write too.
+  registerApi(createHandlers(store, { trackWrite: (work) => writes.track(work) }), {
     writes,
     afterCall(method, result) {
       if (method !== 'settings.set' || !result.ok) return;

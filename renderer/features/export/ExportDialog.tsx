@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/model/export';
 import { api, call, desktopFiles } from '../../api/client';
@@ -134,7 +135,8 @@ export function ExportButton() {
       <button type="button" onClick={() => setOpen(true)}>
         {t('export.button')}
       </button>
-      {open && <ExportDialog />}
+      {/* Over the whole page, not inside the queue's toolbar, whose list would sit on top of it. */}
+      {open && createPortal(<ExportDialog />, document.body)}
     </>
   );
 }
