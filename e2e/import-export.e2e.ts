@@ -6,19 +6,8 @@ import { type RunningServer, startHost } from '../electron/host';
 import { CANONICAL_HEADER, csvText, orderRow } from '../electron/services/test-support/order-files';
 import { generateCase, seededRandom } from '../electron/store/test-support/generate';
 import type { Language } from '../shared/model/languages';
-import { en } from '../renderer/i18n/en';
-import { zh } from '../renderer/i18n/zh';
-import {
-  buildRenderer,
-  callApi,
-  launch,
-  openConsole,
-  screenshot,
-  seriousViolations,
-  tempDir,
-} from './harness';
+import { buildRenderer, callApi, launch, openConsole, tempDir } from './harness';
 
-const RESOURCES = { en, zh };
 const NOW = Date.parse('2026-03-02T02:00:00.000Z');
 
 /** Real order files on disk: `count` orders from `first` on, under the given header. */
@@ -49,6 +38,7 @@ const TEXT = {
     saveMapping: 'Save mapping',
     applyMapping: 'Use saved mapping',
     exportButton: 'Export…',
+    mineView: 'My open',
     run: 'Export',
   },
   zh: {
@@ -61,6 +51,7 @@ const TEXT = {
     saveMapping: '保存对应方案',
     applyMapping: '使用已保存的对应方案',
     exportButton: '导出…',
+    mineView: '我的待处理',
     run: '导出',
   },
 } as const;
@@ -184,7 +175,7 @@ describe.each(['en', 'zh'] as const)('import and export in Chromium (%s)', (lang
       });
     }
     await page.goto(`${host.url}/#/queue`);
-    await page.getByRole('button', { name: RESOURCES[language].queue.view.mine, exact: true }).click();
+    await page.getByRole('button', { name: text.mineView, exact: true }).click();
     await expect.poll(() => page.locator('.queue-row').count()).toBe(3);
     await page.getByRole('button', { name: text.exportButton }).click();
     await page.locator('input[name="export-format"][value="json"]').check();

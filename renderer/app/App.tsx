@@ -66,6 +66,7 @@ export function App() {
         <nav aria-label={t('app.nav')}>
           {link({ name: 'queue' }, t('app.queue'))}
           {link({ name: 'new' }, t('app.newCase'))}
+          {link({ name: 'import' }, t('import.nav'))}
           {link({ name: 'policy-changes' }, t('app.policyChanges'))}
           {link({ name: 'settings' }, t('app.settings'))}
         </nav>

@@ -2,6 +2,7 @@
 export const dataIoEn = {
   import: {
     title: 'Import orders',
+    nav: 'Import',
     palette: 'Import orders from a CSV file',
     intro:
       'Reads a CSV file of orders into new cases. Nothing is written until you start the import, and then all of it or none of it, unless you choose to skip bad rows.',
@@ -86,6 +87,7 @@ export type DataIoResources = typeof dataIoEn;
 export const dataIoZh: DataIoResources = {
   import: {
     title: '导入订单',
+    nav: '导入',
     palette: '从 CSV 文件导入订单',
     intro:
       '把订单 CSV 文件读成新工单。开始导入前不会写入任何内容；导入时要么全部写入，要么全不写入，除非您选择跳过错误行。',

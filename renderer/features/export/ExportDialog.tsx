@@ -7,6 +7,7 @@ import { queryFor, useQueue } from '../../state/queue';
 import { useUi } from '../../state/ui';
 import { exportFileName, exportFilterFor } from './export-filter';
 import { useExportDialog } from './export-state';
+import './export.css';
 
 /** Hands the bytes to the browser as a download: the page cannot write files itself. */
 function download(name: string, mimeType: string, base64: string): void {
