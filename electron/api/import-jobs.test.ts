@@ -145,6 +145,17 @@ describe('export downloads', () => {
     expect(JSON.parse(Buffer.from(json.data, 'base64').toString('utf8'))).toHaveLength(6);
     const csv = value(await h['exports.download']({ format: 'csv', filter: { status: ['closed'] } }));
     expect(Buffer.from(csv.data, 'base64').toString('utf8').trim().split('\n')).toHaveLength(1);
+    // The queue's "closing" view: only cases whose window closes before the instant.
+    const closing = (before: string) =>
+      h['exports.download']({ format: 'json', filter: { closesBefore: before } }).then(value);
+    const listed = value(await h['cases.list']({ closesBefore: '2026-03-05T00:00:00Z', limit: 500 }));
+    expect(listed.total).toBeGreaterThan(0);
+    expect((await closing('2026-03-05T00:00:00Z')).rows).toBe(listed.total);
+    expect((await closing('2000-01-01T00:00:00Z')).rows).toBe(0);
+    expect(await h['exports.download']({ format: 'json', filter: { closesBefore: 'soon' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/^closesBefore: /) },
+    });
     const xlsx = value(await h['exports.download']({ format: 'xlsx' }));
     expect(Buffer.from(xlsx.data, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
