@@ -222,10 +222,13 @@ export const en = {
       policy: 'UTC+08:00, the policy zone (where the rules count days)',
       agent: 'My own zone ({{zone}})',
     },
+    restoreFromFile: 'Restore a backup file…',
     restore: 'Restore',
     restoreThis: 'Restore the backup {{file}}',
     restoreConfirm:
       'Restore the backup {{file}} (taken {{when}}, {{kind}})?\n\nIt replaces the case store in {{folder}}: every change made after the backup was taken is set aside. The current file is not deleted: it is kept beside the store.',
+    restoreFileConfirm:
+      'Restore the backup file {{file}}?\n\nIt replaces the case store in {{folder}}: every change made after the backup was taken is set aside. The current file is not deleted: it is kept beside the store.',
     restoreConfirmNewest:
       'Restore the backup {{file}}, the newest that passes its check?\n\nIt replaces the damaged case store in {{folder}}. The damaged file is not deleted: it is kept beside the store.',
     restored: 'Restored the backup {{file}}. The replaced case store is kept as {{keptAs}}.',

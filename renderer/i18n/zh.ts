@@ -218,10 +218,13 @@ export const zh: Resources = {
       policy: 'UTC+08:00，政策时区（规则按此计日）',
       agent: '我所在的时区（{{zone}}）',
     },
+    restoreFromFile: '从备份文件恢复…',
     restore: '恢复',
     restoreThis: '恢复备份 {{file}}',
     restoreConfirm:
       '恢复备份 {{file}}（{{when}}，{{kind}}）？\n\n它将替换 {{folder}} 中的工单数据库：备份之后的所有修改都会被搁置。当前文件不会删除，而是保留在数据库旁边。',
+    restoreFileConfirm:
+      '恢复备份文件 {{file}}？\n\n它将替换 {{folder}} 中的工单数据库：备份之后的所有修改都会被搁置。当前文件不会删除，而是保留在数据库旁边。',
     restoreConfirmNewest:
       '恢复通过检查的最新备份 {{file}}？\n\n它将替换 {{folder}} 中已损坏的工单数据库。损坏的文件不会删除，而是保留在数据库旁边。',
     restored: '已恢复备份 {{file}}。被替换的工单数据库保留为 {{keptAs}}。',

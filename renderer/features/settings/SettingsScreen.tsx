@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
-import { api, call } from '../../api/client';
+import { api, call, desktopFiles } from '../../api/client';
 import { useFormatInstant, When } from '../../components/When';
 import { agentZone } from '../../lib/time';
 import {
@@ -14,7 +14,7 @@ import {
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
-import { fileName, restoreFromBackup } from './restore';
+import { chooseBackupFile, fileName, restoreFromBackup } from './restore';
 
 type Backup = ResponseOf<'backups.list'>['items'][number];
 
@@ -123,6 +123,23 @@ export function SettingsScreen() {
       >
         {t('settings.createBackup')}
       </button>
+      {desktopFiles() !== null && (
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              const file = await chooseBackupFile();
+              if (file === null) return;
+              await restoreFromBackup(file, agentName, {
+                question: t('settings.restoreFileConfirm', { file: fileName(file), folder: dataFolder }),
+                done: (restored, keptAs) => t('settings.restored', { file: fileName(restored), keptAs }),
+              });
+            })
+          }
+        >
+          {t('settings.restoreFromFile')}
+        </button>
+      )}
       {backups.length === 0 ? (
         <p className="muted">{t('settings.noBackups')}</p>
       ) : (

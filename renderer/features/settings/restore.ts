@@ -1,4 +1,4 @@
-import { api, call } from '../../api/client';
+import { api, call, desktopFiles } from '../../api/client';
 
 const OUTCOME_KEY = 'refund-console.restored';
 
@@ -32,3 +32,14 @@ export function takeRestoreOutcome(): string | null {
 
 /** The last part of a path, whichever separator the machine uses. */
 export const fileName = (path: string): string => path.split(/[\\/]/).at(-1) ?? path;
+
+/**
+ * In the desktop app: a backup chosen in the native open dialog, which starts in the store's
+ * backups folder and accepts only files inside it (backups.restore checks again); null when
+ * the dialog was closed.
+ */
+export async function chooseBackupFile(): Promise<string | null> {
+  const chosen = await desktopFiles()!.openFile({ purpose: 'restore' });
+  if (!chosen.ok) throw new Error(chosen.error.message);
+  return chosen.value.file;
+}
