@@ -106,6 +106,14 @@ describe.each(['en', 'zh'] as const)('import and export in Chromium (%s)', (lang
     await expect.poll(() => page.getByRole('alert').innerText()).toContain(text.refused);
     expect(await page.getByRole('button', { name: text.start }).isDisabled()).toBe(true);
     expect(await caseTotal(host)).toBe(0);
+
+    // Chosen explicitly: the good rows go in and the bad one is reported, not half of anything.
+    await page.locator('.import-run input[type="checkbox"]').check();
+    await page.getByRole('button', { name: text.start }).click();
+    await expect.poll(() => page.locator('[data-count="created"]').innerText()).toBe('5');
+    expect(await page.locator('[data-count="skipped"]').innerText()).toBe('1');
+    expect(await page.locator('[data-count="errors"]').innerText()).toBe('1');
+    expect(await caseTotal(host)).toBe(5);
   });
 
   it('imports a large file with its progress shown, then says what it created', async () => {
@@ -121,7 +129,7 @@ describe.each(['en', 'zh'] as const)('import and export in Chromium (%s)', (lang
     const shown = [...seen];
     expect(shown.some((line) => text.rate.test(line) && !/^(0|已读取 0)/.test(line))).toBe(true);
     expect(await page.locator('[data-count="created"]').innerText()).toBe('60000');
-    expect(await caseTotal(host)).toBe(60_000);
+    expect(await caseTotal(host)).toBe(60_005);
     await page.screenshot({ path: path.join(dir, 'summary.png') });
     await page.locator('.import-after a').click();
     await page.locator('.queue-row').first().waitFor();
@@ -137,7 +145,7 @@ describe.each(['en', 'zh'] as const)('import and export in Chromium (%s)', (lang
     await expect
       .poll(() => page.locator('.import-run [role="status"]').innerText(), { timeout: 10_000 })
       .toBe(text.cancelled);
-    expect(await caseTotal(host)).toBe(60_000);
+    expect(await caseTotal(host)).toBe(60_005);
   }, 120_000);
 
   it('saves a mapping by name and reads the next file from the same source with it', async () => {

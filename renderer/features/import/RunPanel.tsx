@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportJob, ImportSummary } from '../../../shared/model/import';
+import { desktopFiles } from '../../api/client';
 import { useRoute } from '../../state/route';
 import { percentOf } from './import-flow';
 import { useImport } from './import-state';
@@ -7,7 +8,8 @@ import { useImport } from './import-state';
 /** Start (refused while a row is bad, unless bad rows are skipped), progress with cancel, then the summary. */
 export function RunPanel({ preview, agent }: { preview: ImportSummary; agent: string }) {
   const { t } = useTranslation();
-  const { job, skipBadRows, cancelling, setOption, start, cancel } = useImport();
+  const { job, skipBadRows, rejectsFile, cancelling, setOption, start, cancel, chooseRejectsFile } =
+    useImport();
   const refused = preview.errorCount > 0 && !skipBadRows;
   if (job !== null) return <JobPanel job={job} cancelling={cancelling} onCancel={() => void cancel()} />;
   return (
@@ -21,6 +23,14 @@ export function RunPanel({ preview, agent }: { preview: ImportSummary; agent: st
           />
           {t('import.skipBadRows')}
         </label>
+      )}
+      {skipBadRows && desktopFiles() !== null && (
+        <p className="import-rejects">
+          <button type="button" onClick={() => void chooseRejectsFile()}>
+            {t('import.chooseRejects')}
+          </button>{' '}
+          {rejectsFile !== null && <code>{rejectsFile}</code>}
+        </p>
       )}
       {refused && (
         <p className="error" role="alert">

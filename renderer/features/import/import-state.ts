@@ -23,6 +23,8 @@ interface ImportState {
   amountUnit: AmountUnit | null;
   overrides: Overrides;
   skipBadRows: boolean;
+  /** Desktop app only: where the skipped rows are saved as CSV. */
+  rejectsFile: string | null;
   preview: ImportSummary | null;
   previewing: boolean;
   job: ImportJob | null;
@@ -35,6 +37,7 @@ interface ImportState {
   chooseOnDesktop(): Promise<void>;
   setOption(patch: Partial<Pick<ImportState, 'encoding' | 'amountUnit' | 'skipBadRows'>>): Promise<void>;
   setColumn(header: string, column: string | null): Promise<void>;
+  chooseRejectsFile(): Promise<void>;
   applySaved(name: string): Promise<void>;
   saveMapping(name: string): Promise<void>;
   deleteSaved(name: string): Promise<void>;
@@ -49,6 +52,7 @@ const FRESH = {
   amountUnit: null,
   overrides: {},
   skipBadRows: false,
+  rejectsFile: null,
   preview: null,
   previewing: false,
   job: null,
@@ -139,6 +143,15 @@ export const useImport = create<ImportState>((set, get) => {
       set({ overrides: { ...get().overrides, [header]: column } });
       await refreshPreview();
     },
+    chooseRejectsFile: async () => {
+      const base = get().source?.name.replace(/\.[^.]*$/, '') ?? 'orders';
+      const chosen = await desktopFiles()!.saveFile({
+        purpose: 'rejects',
+        suggestedName: `${base}-rejects.csv`,
+      });
+      if (!chosen.ok) return failed(new Error(chosen.error.message));
+      if (chosen.value.file !== null) set({ rejectsFile: chosen.value.file });
+    },
     applySaved: async (name) => {
       const saved = get().saved.find((mapping) => mapping.name === name);
       const headers = get().preview?.mapping.map((column) => column.header) ?? [];
@@ -166,7 +179,9 @@ export const useImport = create<ImportState>((set, get) => {
     start: async () => {
       try {
         const agent = useSettings.getState().agentName;
-        const job = await call(api['imports.start']({ ...request(), agent, skipBadRows: get().skipBadRows }));
+        const { skipBadRows, rejectsFile } = get();
+        const rejects = skipBadRows && rejectsFile !== null ? { rejectsFile } : {};
+        const job = await call(api['imports.start']({ ...request(), agent, skipBadRows, ...rejects }));
         set({ job, problem: null });
         await poll(job.job);
       } catch (error) {
