@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../shared/ipc/contract';
@@ -102,6 +102,14 @@ describe('uploads from a browser', () => {
     expect(second.file).not.toContain('..');
     expect(readFileSync(second.file)).toEqual(text);
     expect(value(await h['imports.run']({ file: second.file, agent: 'ann' })).added).toBe(3);
+  });
+
+  it('keeps only the latest few uploads on the disk', async () => {
+    const data = Buffer.from('orderId\n').toString('base64');
+    const files: string[] = [];
+    for (let i = 0; i < 5; i++)
+      files.push(value(await h['imports.upload']({ name: `f${i}.csv`, data })).file);
+    expect(files.map((file) => existsSync(file))).toEqual([false, false, true, true, true]);
   });
 
   it('refuses other file kinds and text that is not base64', async () => {

@@ -7,6 +7,8 @@ import { InvalidInputError, NotFoundError } from '../store';
 
 /** A browser may hand over an order file this large; bigger ones go through the CLI or the desktop app. */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+/** Uploads kept at once: a screen imports one file at a time, so older ones are removed. */
+const KEPT_UPLOADS = 3;
 
 /** Keeps only letters, digits and a few marks, so a sent name can never leave its folder. */
 export function safeFileName(name: string): string {
@@ -50,6 +52,11 @@ export class Uploads {
     const file = path.join(folder, safeFileName(name));
     await appendFile(file, Buffer.alloc(0));
     this.files.set(id, file);
+    for (const [old, oldFile] of this.files) {
+      if (this.files.size <= KEPT_UPLOADS) break;
+      this.files.delete(old);
+      await rm(path.dirname(oldFile), { recursive: true, force: true });
+    }
     return id;
   }
 
