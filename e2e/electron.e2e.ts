@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,7 +36,15 @@ function packedExecutable(output: string): string {
   return path.join(output, 'linux-unpacked', 'refund-console');
 }
 
-type Bridge = { invoke(method: string, payload: unknown): Promise<{ ok: boolean; value?: unknown }> };
+type Answer = Promise<{ ok: boolean; value?: unknown }>;
+type Bridge = {
+  invoke(method: string, payload: unknown): Answer;
+  openFile(request: unknown): Answer;
+  saveFile(request: unknown): Answer;
+  printReport(request: unknown): Answer;
+};
+/** The preload's bridge as the page sees it (evaluated in the page). */
+type WithBridge = { refundConsole?: Bridge };
 
 describe.skipIf(!binaryPresent)('the packaged desktop app', () => {
   let app: ElectronApplication;
@@ -100,7 +108,7 @@ describe.skipIf(!binaryPresent)('the packaged desktop app', () => {
     const invoke = <T>(method: string, payload: unknown) =>
       page.evaluate(
         async ([name, body]) => {
-          const bridge = (window as unknown as { refundConsole: Bridge }).refundConsole;
+          const bridge = (window as WithBridge).refundConsole!;
           return bridge.invoke(name, body);
         },
         [method, payload] as const,
@@ -140,6 +148,43 @@ describe.skipIf(!binaryPresent)('the packaged desktop app', () => {
     await page.waitForTimeout(500);
     expect(page.url()).toBe('app://console/index.html');
     expect(app.windows()).toHaveLength(1);
+  });
+
+  it('offers the page only its narrow bridge, and refuses a dialog request the schema does not accept', async () => {
+    expect(await page.evaluate(() => Object.keys((window as WithBridge).refundConsole ?? {}).sort())).toEqual(
+      ['invoke', 'onMenuCommand', 'openFile', 'printReport', 'saveFile'],
+    );
+    const refused = await page.evaluate(() =>
+      (window as WithBridge).refundConsole!.openFile({ purpose: 'anything' }),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('exports through the save dialog and prints a report to PDF', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'rc-electron-files-'));
+    // The OS dialog is the one part no test can click: its answer is set in the main process.
+    const answer = async (file: string) =>
+      app.evaluate(({ dialog }, chosen) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as never;
+      }, file);
+    await answer(path.join(folder, 'cases'));
+    const saved = await page.evaluate(() =>
+      (window as WithBridge).refundConsole!.saveFile({ purpose: 'export-json', suggestedName: 'x.json' }),
+    );
+    expect(saved).toEqual({ ok: true, value: { file: path.join(folder, 'cases.json') } });
+    const written = await page.evaluate(
+      (file) => (window as WithBridge).refundConsole!.invoke('exports.write', { format: 'json', file }),
+      path.join(folder, 'cases.json'),
+    );
+    expect(written).toMatchObject({ ok: true });
+    expect(JSON.parse(readFileSync(path.join(folder, 'cases.json'), 'utf8'))).toEqual(expect.any(Array));
+
+    await answer(path.join(folder, 'report.pdf'));
+    const printed = await page.evaluate(() =>
+      (window as WithBridge).refundConsole!.printReport({ html: '<h1>Report</h1><p>三月</p>', paper: 'a4' }),
+    );
+    expect(printed).toEqual({ ok: true, value: { file: path.join(folder, 'report.pdf') } });
+    expect(readFileSync(path.join(folder, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('serves the console with a strict Content-Security-Policy', async () => {
