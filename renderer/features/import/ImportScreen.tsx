@@ -87,7 +87,7 @@ export function ImportScreen() {
           <option value="fen">{t('import.unitFen')}</option>
         </select>
       </div>
-      {uploading !== null && source === null && (
+      {uploading !== null && (
         <p role="status">{t('import.uploading', { percent: percentOf(uploading * 100, 100) })}</p>
       )}
       {previewing && <p role="status">{t('import.previewing')}</p>}

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../shared/model/import';
+import { formatMoney } from '../../../shared/model/money';
+import { When } from '../../components/When';
 import { useSettings } from '../../state/settings';
 import { problemText } from './problem-text';
 
@@ -71,8 +73,15 @@ export function PreviewPanel({ preview }: { preview: ImportSummary }) {
                     <td>{row.customer.name}</td>
                     <td>{row.productName}</td>
                     <td>{row.facts.productType ?? ''}</td>
-                    <td>{row.facts.orderAmount ?? ''}</td>
-                    <td>{row.facts.paidAt ?? ''}</td>
+                    <td>
+                      {row.facts.orderAmount === undefined
+                        ? ''
+                        : formatMoney({
+                            amount: row.facts.orderAmount,
+                            currency: row.facts.currency ?? 'CNY',
+                          })}
+                    </td>
+                    <td>{row.facts.paidAt === undefined ? '' : <When iso={row.facts.paidAt} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../shared/model/import';
-import { base64Chunks, currentColumns, mappingToSave, overridesFrom, percentOf } from './import-flow';
+import {
+  currentColumns,
+  mappingToSave,
+  overridesFrom,
+  percentOf,
+  toBase64,
+  uploadRanges,
+} from './import-flow';
 
 const summary = (mapping: ImportSummary['mapping']) => ({ mapping }) as ImportSummary;
 
-describe('base64Chunks', () => {
-  it('cuts the bytes into pieces that join back into the same bytes', () => {
+describe('uploadRanges and toBase64', () => {
+  it('cut the bytes into pieces that join back into the same bytes', () => {
     const bytes = Uint8Array.from({ length: 100_001 }, (_, i) => (i * 7) % 256);
-    const pieces = [...base64Chunks(bytes, 4000)];
-    expect(pieces.length).toBe(Math.ceil(100_001 / 3000));
+    const ranges = uploadRanges(bytes.length, 4000);
+    expect(ranges.length).toBe(Math.ceil(100_001 / 3000));
+    const pieces = ranges.map(([start, end]) => toBase64(bytes.subarray(start, end)));
     expect(pieces.every((piece) => piece.length <= 4000)).toBe(true);
     const joined = Buffer.concat(pieces.map((piece) => Buffer.from(piece, 'base64')));
     expect(joined.equals(Buffer.from(bytes))).toBe(true);
   });
 
-  it('sends one empty piece for an empty file, so the host sees it and says it is empty', () => {
-    expect([...base64Chunks(new Uint8Array(), 4000)]).toEqual(['']);
+  it('send one empty piece for an empty file, so the host sees it and says it is empty', () => {
+    expect(uploadRanges(0, 4000)).toEqual([[0, 0]]);
+    expect(toBase64(new Uint8Array())).toBe('');
   });
 });
 

@@ -1,17 +1,22 @@
 // The Import screen's arithmetic, free of React and the API, so it is tested on its own.
 import type { ImportMapping, ImportSummary } from '../../../shared/model/import';
 
-/** The file's bytes as base64 pieces the upload call takes (each at most `chunkChars` long). */
-export function* base64Chunks(bytes: Uint8Array, chunkChars: number): Generator<string> {
-  // 3 bytes make 4 characters: whole groups per piece, so pieces join without padding inside.
+/**
+ * The byte ranges a file is sent in, each of which is at most `chunkChars` once in base64
+ * (3 bytes make 4 characters: whole groups per piece, so pieces join without padding inside).
+ * Read a range at a time, a large file is never held whole by the page. An empty file is one
+ * empty piece, so the host sees it and says it is empty.
+ */
+export function uploadRanges(size: number, chunkChars: number): [number, number][] {
   const bytesPerChunk = Math.floor(chunkChars / 4) * 3;
-  if (bytes.length === 0) yield '';
-  for (let start = 0; start < bytes.length; start += bytesPerChunk) {
-    yield toBase64(bytes.subarray(start, start + bytesPerChunk));
-  }
+  if (size === 0) return [[0, 0]];
+  const ranges: [number, number][] = [];
+  for (let start = 0; start < size; start += bytesPerChunk)
+    ranges.push([start, Math.min(size, start + bytesPerChunk)]);
+  return ranges;
 }
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   // In slices: String.fromCharCode with a huge argument list overflows the stack.
   for (let i = 0; i < bytes.length; i += 0x8000) {

@@ -3,7 +3,7 @@ import { UPLOAD_CHUNK_CHARS } from '../../../shared/ipc/contract';
 import type { AMOUNT_UNITS, ImportJob, ImportMapping, ImportSummary } from '../../../shared/model/import';
 import { api, call, desktopFiles } from '../../api/client';
 import { useSettings } from '../../state/settings';
-import { base64Chunks, mappingToSave, overridesFrom, type Overrides } from './import-flow';
+import { mappingToSave, overridesFrom, toBase64, uploadRanges, type Overrides } from './import-flow';
 
 type AmountUnit = (typeof AMOUNT_UNITS)[number];
 const POLL_MS = 200;
@@ -115,15 +115,16 @@ export const useImport = create<ImportState>((set, get) => {
     },
     chooseInBrowser: async (file) => {
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const pieces = [...base64Chunks(bytes, UPLOAD_CHUNK_CHARS)];
+        set({ ...FRESH, uploading: 0 });
+        const ranges = uploadRanges(file.size, UPLOAD_CHUNK_CHARS);
         let upload: string | undefined;
         let path = '';
-        for (const [index, data] of pieces.entries()) {
-          set({ uploading: index / pieces.length, problem: null });
+        for (const [index, [start, end]] of ranges.entries()) {
+          set({ uploading: index / ranges.length, problem: null });
+          const data = toBase64(new Uint8Array(await file.slice(start, end).arrayBuffer()));
           ({ upload, file: path } = await call(api['imports.upload']({ upload, name: file.name, data })));
         }
-        await choose({ file: path, name: file.name, bytes: bytes.length });
+        await choose({ file: path, name: file.name, bytes: file.size });
       } catch (error) {
         set({ uploading: null });
         failed(error);
