@@ -18,7 +18,7 @@ export function MappingTable({ preview }: { preview: ImportSummary }) {
       <h2 id="import-mapping-title">{t('import.mapping')}</h2>
       <p className="muted">{t('import.mappingIntro')}</p>
       <div className="import-saved" role="group" aria-label={t('import.savedMappings')}>
-        <label htmlFor="import-saved">{t('import.applyMapping')}</label>
+        <label htmlFor="import-saved">{t('import.savedMappings')}</label>
         <select id="import-saved" value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">{t('import.noSavedMapping')}</option>
           {saved.map((mapping) => (
