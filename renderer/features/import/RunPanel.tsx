@@ -74,6 +74,7 @@ function Outcome({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const go = useRoute((s) => s.go);
   const reset = useImport((s) => s.reset);
+  const rejectsFile = useImport((s) => s.rejectsFile);
   const summary = job.summary;
   const message =
     job.state === 'failed'
@@ -104,6 +105,9 @@ function Outcome({ job }: { job: ImportJob }) {
           <dt>{t('import.errors')}</dt>
           <dd data-count="errors">{summary.errorCount}</dd>
         </dl>
+      )}
+      {summary !== null && summary.committed && summary.skipped > 0 && rejectsFile !== null && (
+        <p>{t('import.rejectsSaved', { file: rejectsFile })}</p>
       )}
       <p className="import-after">
         <a href="#/queue" onClick={() => reset()}>
