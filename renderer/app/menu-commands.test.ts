@@ -22,11 +22,6 @@ describe('desktop menu commands in the console', () => {
     const unhandled = MENU_COMMANDS.filter(
       (command) => routeForMenuCommand(command) === null && themeForMenuCommand(command) === null,
     );
-    expect(unhandled).toEqual([
-      'cases.export',
-      'report.open',
-      'help.rules',
-      'help.shortcuts',
-    ]);
+    expect(unhandled).toEqual(['cases.export', 'report.open', 'help.rules', 'help.shortcuts']);
   });
 });
