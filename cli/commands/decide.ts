@@ -1,4 +1,4 @@
-import { counterfactualHints, decide, parseFacts, renderDecisionText } from '../../shared/policy';
+import { counterfactualHints, decide, parseFacts, renderDecisionText, wordingOf } from '../../shared/policy';
 import { defineCommand } from '../command';
 import { BadInputError, UsageError } from '../errors';
 import { json, readJsonInput } from '../io';
@@ -46,7 +46,12 @@ export default defineCommand({
     const decision = decide(facts.facts, { ...judging, trace: options.trace === true });
     io.stdout(
       options.explain === true
-        ? renderDecisionText(decision, lang, counterfactualHints(facts.facts, judging))
+        ? renderDecisionText(
+            decision,
+            lang,
+            counterfactualHints(facts.facts, judging),
+            wordingOf(decision, policy),
+          )
         : json(decision),
     );
   },

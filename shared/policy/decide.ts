@@ -1,7 +1,6 @@
 import type { Decision } from '../model/decision';
 import { FACT_IDS, KINDS, type FactId } from '../model/catalogue';
 import type { Facts, ProductType } from '../model/facts';
-import { CLAUSE_TEXTS } from './clauses';
 import { type Language } from '../model/languages';
 import { type ActionId, type ClauseId } from '../model/clause-ids';
 import { apiRules } from './kinds/api';
@@ -74,7 +73,8 @@ function toDecision(
 ): Decision {
   const judgement = judge(known, verdict, trace);
   const reasons: Decision['reasons'] = [];
-  for (const clause of judgement.clauses) reasons.push({ clause, text: CLAUSE_TEXTS[clause][language] });
+  for (const clause of judgement.clauses)
+    reasons.push({ clause, text: policy.wording.clauses[clause][language] });
   return {
     outcome: judgement.outcome,
     refundAmount: judgement.refundAmount,

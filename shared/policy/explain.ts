@@ -3,8 +3,8 @@ import { formatMoney } from '../model/money';
 import { ACTION_TEXTS } from './clauses';
 import { type Language } from '../model/languages';
 import type { Hint } from './hints';
-import { FACT_QUESTIONS } from './questions';
 import { formatInPolicyZone } from './time';
+import { wordingOf, type Wording } from './versions';
 
 const LABELS = {
   en: {
@@ -54,6 +54,7 @@ export function renderDecisionText(
   decision: Decision,
   language: Language = 'en',
   hints: readonly Hint[] = [],
+  wording: Wording = wordingOf(decision),
 ): string {
   const l = LABELS[language];
   const lines = [`${l.outcome[decision.outcome]}`];
@@ -81,7 +82,7 @@ export function renderDecisionText(
     lines.push(
       '',
       `${l.missing}:`,
-      ...decision.missing.map((f, i) => `  ${i + 1}. ${FACT_QUESTIONS[f][language].question}`),
+      ...decision.missing.map((f, i) => `  ${i + 1}. ${wording.questions[f][language].question}`),
     );
   }
   if (hints.length > 0) lines.push('', `${l.hints}:`, ...hints.map((hint) => `  - ${hint.text}`));

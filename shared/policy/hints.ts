@@ -4,8 +4,8 @@ import { readFact, withFact, type FactKey, type Facts } from '../model/facts';
 import type { Language } from '../model/languages';
 import { decide, type DecideOptions } from './decide';
 import { InvalidFactsError } from './read-facts';
-import { FACT_QUESTIONS } from './questions';
 import { formatInPolicyZone, formatInstant, parseInstant } from './time';
+import { wordingOf, type Wording } from './versions';
 
 /**
  * Counterfactual hints: for a decision that is not a plain refund, the smallest change of one
@@ -23,7 +23,7 @@ export interface Hint {
   text: string;
 }
 
-const CHANGEABLE: readonly FactKey[] = [
+const CHANGEABLE: readonly ('requestedAt' | FactId)[] = [
   'requestedAt',
   'billingMethod',
   'imageInUse',
@@ -55,6 +55,7 @@ export function counterfactualHints(facts: Facts, options: DecideOptions): Hint[
   const language = options.language ?? 'en';
   const decision = decide(facts, { ...options, trace: true });
   if (decision.outcome === 'eligible') return [];
+  const wording = wordingOf(decision, options.policy);
   // A change that makes the facts inconsistent (a request before the payment) is no candidate.
   const judge = (changed: Facts): Outcome | null => {
     try {
@@ -71,7 +72,7 @@ export function counterfactualHints(facts: Facts, options: DecideOptions): Hint[
       const outcomes = answersOf(fact, undefined).map((value) => judge(withFact(facts, fact, value)));
       const first = outcomes[0];
       if (first && first !== 'needs_info' && outcomes.every((outcome) => outcome === first)) {
-        hints.push({ fact, value: null, outcome: first, text: regardless(fact, first, language) });
+        hints.push({ fact, value: null, outcome: first, text: regardless(fact, first, language, wording) });
       }
     }
     return hints;
@@ -88,7 +89,7 @@ export function counterfactualHints(facts: Facts, options: DecideOptions): Hint[
     for (const value of answersOf(fact, current)) {
       const outcome = judge(withFact(facts, fact, value));
       if (isBetter(outcome, decision.outcome)) {
-        hints.push({ fact, value, outcome, text: changedText(fact, value, outcome, language) });
+        hints.push({ fact, value, outcome, text: changedText(fact, value, outcome, language, wording) });
         break;
       }
     }
@@ -155,20 +156,26 @@ function requestedText(boundary: string, outcome: Outcome, before: boolean, lang
   return `若在 ${when} ${before ? '之前' : '或之前'}申请，则${OUTCOME_WORDS.zh[outcome]}。`;
 }
 
-function changedText(fact: FactKey, value: string | number | boolean, outcome: Outcome, language: Language) {
+function changedText(
+  fact: FactId,
+  value: string | number | boolean,
+  outcome: Outcome,
+  language: Language,
+  wording: Wording,
+) {
   if (fact === 'imageInUse' && value === false) {
     return language === 'en'
       ? `${capitalised(OUTCOME_WORDS.en[outcome])} once the instance is stopped or its OS replaced.`
       : `停止实例或更换操作系统后，${OUTCOME_WORDS.zh[outcome]}。`;
   }
-  const label = FACTS[fact].label[language];
+  const label = wording.factLabels[fact][language];
   return language === 'en'
     ? `Would be ${OUTCOME_WORDS.en[outcome]} if “${label}” were ${valueText(fact, value, language)}.`
     : `若「${label}」为「${valueText(fact, value, language)}」，则${OUTCOME_WORDS.zh[outcome]}。`;
 }
 
-function regardless(fact: FactId, outcome: Outcome, language: Language): string {
-  const question = FACT_QUESTIONS[fact][language].question;
+function regardless(fact: FactId, outcome: Outcome, language: Language, wording: Wording): string {
+  const question = wording.questions[fact][language].question;
   return language === 'en'
     ? `${capitalised(OUTCOME_WORDS.en[outcome])} regardless of the answer to “${question}”.`
     : `无论「${question}」如何回答，均${OUTCOME_WORDS.zh[outcome]}。`;

@@ -7,12 +7,14 @@ export { renderDecisionText } from './explain';
 export { FACT_QUESTIONS } from './questions';
 export {
   RULE_BOOK,
+  wordingOf,
   loadPolicy,
   InvalidPolicyError,
   PolicyBook,
   PolicyRevisionSchema,
   type Policy,
   type PolicyRevisionData,
+  type Wording,
 } from './versions';
 export {
   replayCase,

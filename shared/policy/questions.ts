@@ -1,7 +1,7 @@
 import type { FactId } from '../model/catalogue';
 import type { Language } from '../model/languages';
 
-interface Question {
+export interface Question {
   question: string;
   hint: string;
 }

@@ -5,6 +5,7 @@ import { withFact } from '../../../shared/model/facts';
 import { decide } from '../../../shared/policy/decide';
 import { counterfactualHints } from '../../../shared/policy/hints';
 import { parseFacts } from '../../../shared/policy/parse-facts';
+import { wordingOf } from '../../../shared/policy/versions';
 import { currentLanguage } from '../../i18n';
 import { useCase } from '../../state/case';
 import { caseActions } from '../../state/case-actions';
@@ -74,6 +75,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
             <QuestionCard
               key={next}
               fact={next}
+              wording={wordingOf(decision)}
               currency={facts.currency ?? decision.currency}
               left={decision.missing.length}
               grewFrom={growth}

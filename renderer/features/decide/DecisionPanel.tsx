@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Decision, DecisionTrace } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { formatMoney } from '../../../shared/model/money';
-import { ACTION_TEXTS, CLAUSE_TEXTS } from '../../../shared/policy/clauses';
-import { FACT_QUESTIONS } from '../../../shared/policy/questions';
+import { ACTION_TEXTS } from '../../../shared/policy/clauses';
 import type { Hint } from '../../../shared/policy/hints';
+import { wordingOf } from '../../../shared/policy/versions';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
 import { useFormatInstant, When } from '../../components/When';
@@ -24,6 +24,8 @@ export function DecisionPanel({
   const language = currentLanguage();
   const money = (amount: number) => formatMoney({ amount, currency: decision.currency });
   const voucher = facts.voucherAmount ?? 0;
+  // Worded as the revision the decision was made under words it.
+  const wording = wordingOf(decision);
 
   return (
     <aside className="panel" aria-labelledby="live-title">
@@ -36,7 +38,7 @@ export function DecisionPanel({
           <h3 id="missing-title">{t('decide.missing', { count: decision.missing.length })}</h3>
           <ol className="missing" aria-labelledby="missing-title">
             {decision.missing.map((fact) => (
-              <li key={fact}>{FACT_QUESTIONS[fact][language].question}</li>
+              <li key={fact}>{wording.questions[fact][language].question}</li>
             ))}
           </ol>
         </>
@@ -79,7 +81,7 @@ export function DecisionPanel({
             {decision.clauses.map((clause) => (
               <li key={clause}>
                 <code>{clause}</code>
-                <p>{CLAUSE_TEXTS[clause][language]}</p>
+                <p>{wording.clauses[clause][language]}</p>
               </li>
             ))}
           </ul>

@@ -2,13 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACTS, KINDS, optionLabel, type FactId, type FactInput } from '../../../shared/model/catalogue';
 import type { ProductType } from '../../../shared/model/facts';
-import { excludingAnswer, FACT_QUESTIONS, factValueOfAnswer } from '../../../shared/policy/questions';
+import { excludingAnswer, factValueOfAnswer } from '../../../shared/policy/questions';
+import type { Wording } from '../../../shared/policy/versions';
 import { useDisplayZone, useZoneName } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 import { readAnswer } from './answers';
 
 interface Props {
   fact: FactId;
+  /** The words of the revision the decision asking it was made under. */
+  wording: Wording;
   currency: string;
   left: number;
   /** Set when the last answer (the product kind) made the list longer. */
@@ -18,10 +21,10 @@ interface Props {
 }
 
 /** One question, the first one decide() reports missing, with its hint. */
-export function QuestionCard({ fact, currency, left, grewFrom, busy, onAnswer }: Props) {
+export function QuestionCard({ fact, wording, currency, left, grewFrom, busy, onAnswer }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const { question, hint } = FACT_QUESTIONS[fact][language];
+  const { question, hint } = wording.questions[fact][language];
   const input: FactInput = FACTS[fact].input;
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);

@@ -9,6 +9,7 @@ import {
   PolicyRevisionSchema,
   type PolicyRevisionData,
 } from './schema';
+import { compileWording, type Wording } from './wording';
 
 /** The clause each exclusion cites: domain vocabulary, the same in every version. */
 export const EXCLUSION_CLAUSES: Record<ExclusionKey, ClauseId> = {
@@ -47,6 +48,8 @@ export interface Policy {
     relayDefaultProfileFrom: Instant;
     splitAtBoundaries: boolean;
   };
+  /** Clause texts, questions and labels as this revision words them. */
+  wording: Wording;
   /** The revision as data, as it was loaded. */
   data: PolicyRevisionData;
 }
@@ -73,6 +76,7 @@ function compile(data: PolicyRevisionData): Policy {
       relayDefaultProfileFrom: parseInstant(data.usage.relayDefaultProfileFrom),
       splitAtBoundaries: data.usage.splitAtBoundaries,
     },
+    wording: compileWording(data.wording),
     data,
   };
 }
@@ -109,12 +113,24 @@ export class PolicyBook {
 
   /** A revision by its name (`v1`, `v1.1`). */
   revision(name: string): Policy {
-    const found = this.revisions.find((revision) => revision.revision === name);
+    const found = this.find(name);
     if (found === undefined) {
       const known = this.revisions.map((revision) => revision.revision).join(', ');
       throw new InvalidPolicyError('policy', `no revision "${name}"; the rule book has ${known}`);
     }
     return found;
+  }
+
+  find(name: string): Policy | undefined {
+    return this.revisions.find((revision) => revision.revision === name);
+  }
+
+  /**
+   * The wording a decision is read in: that of the revision it was made under (a decision
+   * stored before revisions existed names none and reads as v1), the newest for a draft's.
+   */
+  wordingOf(decision: { policyRevision?: string | undefined }): Wording {
+    return (this.find(decision.policyRevision ?? 'v1') ?? this.newest()).wording;
   }
 
   /** The newest revision of the newest version: the default for a draft's baseline. */

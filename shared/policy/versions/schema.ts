@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FACT_IDS } from '../../model/catalogue';
+import { CLAUSE_IDS } from '../../model/clause-ids';
 import { EXCLUSION_KEYS } from '../../model/facts';
 import { describeFirstIssue } from '../../model/issues';
 import { CALL_TYPES } from '../rtc-usage/conversion';
@@ -39,6 +41,21 @@ const factorRow = z.strictObject({
     .refine((factor) => Number.isInteger(factor * 4), { error: 'must be a whole number of quarters' }),
 });
 
+const text = z.string().trim().min(1, { error: 'must not be empty' }).max(1000);
+const inEveryLanguage = <T extends z.ZodType>(value: T) => z.strictObject({ en: value, zh: value });
+const question = z.strictObject({ question: text, hint: text });
+
+/**
+ * How a revision words what the agent reads, where it differs from the newest wording (the
+ * texts in clauses.ts, questions.ts and the catalogue's labels): under v1 the feedback-overdue
+ * clause still covered a lapsed item, so its text and question said so.
+ */
+const wording = z.strictObject({
+  clauses: z.partialRecord(z.enum(CLAUSE_IDS), inEveryLanguage(text)).optional(),
+  questions: z.partialRecord(z.enum(FACT_IDS), inEveryLanguage(question)).optional(),
+  factLabels: z.partialRecord(z.enum(FACT_IDS), inEveryLanguage(text)).optional(),
+});
+
 export const PolicyRevisionSchema = z.strictObject({
   version: name,
   revision: name,
@@ -68,6 +85,7 @@ export const PolicyRevisionSchema = z.strictObject({
     /** Calls and relay tasks split at package expiries and at midnight (v1.1), or judged by their start (v1). */
     splitAtBoundaries: z.boolean(),
   }),
+  wording: wording.optional(),
 });
 
 export type PolicyRevisionData = z.input<typeof PolicyRevisionSchema>;
