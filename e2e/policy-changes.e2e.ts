@@ -142,6 +142,36 @@ describe('the policy changes screen in Chromium', () => {
     await page.getByRole('button', { name: 'Clear the draft' }).click();
   });
 
+  it('judges page by page with its progress shown, and stops between pages keeping what it found', async () => {
+    await page.goto(`${host.url}/#/queue`);
+    // One case per page, each answer held back a little, so the pages can be watched and stopped.
+    let pages = 0;
+    await page.route('**/api/policy.replay', async (route) => {
+      const payload = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
+      pages++;
+      if (pages > 1) await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue({ postData: JSON.stringify({ ...payload, pageSize: 1 }) });
+    });
+    await page.getByRole('link', { name: 'Policy changes' }).click();
+    await page.locator('#policy-revision').selectOption('v1');
+    const progress = page.locator('#replay-progress');
+    await expect.poll(() => page.locator('.replay-progress').textContent()).toContain('1 case judged so far');
+    expect(Number(await progress.getAttribute('value'))).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect
+      .poll(() => page.locator('.policy-changes [role=status]').textContent())
+      .toMatch(/^Stopped after [12] cases?/);
+    const pagesWhenStopped = pages;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(pages).toBeLessThanOrEqual(pagesWhenStopped + 1); // at most the page already asked for
+    await page.unroute('**/api/policy.replay');
+    // Asked again, it runs to the end: the same answer as one call gives.
+    await page.locator('#policy-revision').selectOption('');
+    await page.locator('#policy-revision').selectOption('v1');
+    await expect.poll(() => page.locator('.change-group h2').textContent()).toContain('2 cases');
+  });
+
   it('reads in Chinese, from the command palette too', async () => {
     await callApi(host, 'settings.set', { language: 'zh' });
     await page.goto(`${host.url}/#/queue`);

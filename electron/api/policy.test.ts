@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, type ResponseOf } from '../../shared/ipc/contract';
+import { listedCases, mergeReplayPages } from '../../shared/ipc/replay-pages';
 import { RULE_BOOK } from '../../shared/policy';
 import { createCase } from '../store';
 import { recordAsFirstReading } from '../store/test-support/first-reading';
@@ -128,4 +129,55 @@ describe('policy.replay', () => {
     });
     expect(await refused({ revision: 'v1', draft: v1_1 })).toMatchObject({ code: 'invalid_request' });
   });
+
+  it('judges in pages whose merge is exactly the one-call answer, whatever the page size', async () => {
+    const v1_1 = RULE_BOOK.revision('v1.1').data;
+    const draft = { ...v1_1, revision: 'draft-saas-7d', windows: { ...v1_1.windows, saasGuaranteeDays: 7 } };
+    for (let i = 0; i < 9; i++) {
+      const facts = i % 3 === 0 ? saas : lapsed;
+      const ref = open(facts);
+      if (i % 3 === 1) recordAsFirstReading(env.store, ref, lapsed, START);
+    }
+    // Invalid under today's checks: a currency no longer accepted, written past the schema.
+    const invalidRef = open(saas);
+    env.store
+      .sql('UPDATE cases SET facts = json_set(facts, ?, ?) WHERE id = ?')
+      .run('$.currency', 'RMB', Number(invalidRef.slice(3)));
+    for (const payload of [{}, { draft }, { revision: 'v1' }]) {
+      for (const limit of [200, 4]) {
+        const whole = await replay({ ...payload, limit, pageSize: 50_000 });
+        expect(whole).toMatchObject({ judged: 10, next: null, progress: 1 });
+        expect(whole.changed + whole.invalid.length).toBeGreaterThan(1);
+        if (limit === 4) expect(whole.truncated).toBe(whole.changed + 1 > 4);
+        for (const pageSize of [1, 2, 3, 7]) {
+          expect(await replayAll({ ...payload, limit }, pageSize)).toEqual(whole);
+        }
+      }
+    }
+  });
+
+  it('reports its progress page by page and judges only the cases there were when it began', async () => {
+    for (let i = 0; i < 4; i++) recordAsFirstReading(env.store, open(lapsed), lapsed, START);
+    const first = await replay({ pageSize: 2 });
+    expect(first).toMatchObject({ judged: 2, changed: 2, progress: 0.5 });
+    expect(first.next).toEqual(expect.any(String));
+    recordAsFirstReading(env.store, open(lapsed), lapsed, START); // arrives mid-replay
+    const second = await replay({ pageSize: 2, page: first.next });
+    expect(second).toMatchObject({ judged: 2, changed: 2, next: null, progress: 1 });
+    const refused = await h['policy.replay']({ page: 'not-a-token' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
 });
+
+/** Every page of a replay, merged as the screen merges them, each asking for what is left of the limit. */
+async function replayAll(payload: { limit: number }, pageSize: number) {
+  let sofar: ResponseOf<'policy.replay'> | null = null;
+  let page: string | undefined;
+  do {
+    const limit = payload.limit - (sofar === null ? 0 : listedCases(sofar));
+    const answer: ResponseOf<'policy.replay'> = await replay({ ...payload, limit, pageSize, page });
+    sofar = mergeReplayPages(sofar, answer);
+    page = answer.next ?? undefined;
+  } while (page !== undefined);
+  return sofar;
+}

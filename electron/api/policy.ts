@@ -1,4 +1,5 @@
 import type { ResponseOf } from '../../shared/ipc/contract';
+import { groupKey, inGroupOrder } from '../../shared/ipc/replay-pages';
 import {
   loadPolicy,
   replayRows,
@@ -8,7 +9,7 @@ import {
   type PolicyBook,
   type PolicyRevisionData,
 } from '../../shared/policy';
-import { type CaseStore, InvalidInputError, streamCasesForReplay } from '../store';
+import { type CaseStore, InvalidInputError, lastCaseId, streamCasesForReplay } from '../store';
 import type { Implementations } from './types';
 
 type Answer = ResponseOf<'policy.replay'>;
@@ -49,48 +50,79 @@ function kindOf(before: DecisionGist, after: DecisionGist): Omit<Group, 'total' 
   };
 }
 
+/** What a paged replay keeps from its first page: the cases' id range and the settled-since instant. */
+interface Cursor {
+  afterId: number;
+  throughId: number;
+  settledSince: number;
+}
+
+const encodeCursor = ({ afterId, throughId, settledSince }: Cursor) =>
+  `${afterId}:${throughId}:${settledSince}`;
+
+function decodeCursor(token: string): Cursor {
+  const [afterId, throughId, settledSince] = token.split(':').map(Number) as [number, number, number];
+  return { afterId, throughId, settledSince };
+}
+
+function firstCursor(store: CaseStore, since: string | undefined): Cursor {
+  const settledSince = since === undefined ? store.now() - RECENT_MS : Date.parse(since);
+  return { afterId: 0, throughId: lastCaseId(store), settledSince };
+}
+
 /**
- * Judges the open and recently settled cases again and groups those that would change, the
- * largest group first. Reads only: the lead decides each case again on its own screen.
+ * Judges one page of the open and recently settled cases again (at most `pageSize`, in case
+ * order) and groups those that would change, the largest group first. Each call holds the
+ * main process for a page only; the screen asks for the next page until `next` is null, and
+ * can stop between pages. Reads only: the lead decides each case again on its own screen.
  */
 export const policyHandlers = (store: CaseStore): Implementations<'policy.replay'> => ({
-  'policy.replay': ({ revision, draft, since, limit }) => {
+  'policy.replay': ({ revision, draft, since, limit, page, pageSize }) => {
     const policy = choosePolicy(revision, draft);
-    const settledSince = since === undefined ? store.now() - RECENT_MS : Date.parse(since);
+    const cursor = page === undefined ? firstCursor(store, since) : decodeCursor(page);
     const groups = new Map<string, Group>();
     const invalid: Answer['invalid'] = [];
     let judged = 0;
     let changed = 0;
     let listed = 0;
     let truncated = false;
-    for (const { row, result } of replayRows(streamCasesForReplay(store, { settledSince }), policy)) {
+    let lastId = cursor.afterId;
+    const rows = streamCasesForReplay(store, cursor);
+    for (const { row, result } of replayRows(rows, policy)) {
       judged++;
-      if (result.change === 'none') continue;
-      const listable = listed < limit;
-      if (listable) listed++;
-      else truncated = true;
-      if (result.change === 'invalid') {
-        if (listable) invalid.push({ ref: row.ref, field: result.field, problem: result.problem });
-        continue;
+      lastId = row.id;
+      if (result.change !== 'none') {
+        const listable = listed < limit;
+        if (listable) listed++;
+        else truncated = true;
+        if (result.change === 'invalid') {
+          if (listable) invalid.push({ ref: row.ref, field: result.field, problem: result.problem });
+        } else {
+          changed++;
+          const kind = kindOf(result.before, result.after);
+          const key = groupKey(kind);
+          const group = groups.get(key) ?? { ...kind, total: 0, cases: [] };
+          groups.set(key, group);
+          group.total++;
+          if (listable) {
+            const { before, after } = result;
+            group.cases.push({ ref: row.ref, status: row.status, before: wire(before), after: wire(after) });
+          }
+        }
       }
-      changed++;
-      const kind = kindOf(result.before, result.after);
-      const key = JSON.stringify(kind);
-      const group = groups.get(key) ?? { ...kind, total: 0, cases: [] };
-      groups.set(key, group);
-      group.total++;
-      if (listable) {
-        const { before, after } = result;
-        group.cases.push({ ref: row.ref, status: row.status, before: wire(before), after: wire(after) });
-      }
+      // Leaving the loop closes the statement: the connection is free between pages.
+      if (judged === pageSize) break;
     }
+    const done = judged < pageSize || lastId >= cursor.throughId;
     return {
       policy: describePolicy(policy, draft !== undefined),
       judged,
       changed,
-      groups: [...groups.values()].sort((a, b) => b.total - a.total),
+      groups: [...groups.values()].sort(inGroupOrder),
       invalid,
       truncated,
+      next: done ? null : encodeCursor({ ...cursor, afterId: lastId }),
+      progress: done || cursor.throughId === 0 ? 1 : lastId / cursor.throughId,
     };
   },
 });

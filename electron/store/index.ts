@@ -29,7 +29,7 @@ export {
   type ImportResult,
 } from './cases-bulk';
 export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
-export { streamCasesForReplay, type ReplayFilter, type ReplayRow } from './replay';
+export { lastCaseId, streamCasesForReplay, type ReplayFilter, type ReplayRow } from './replay';
 export { addNote } from './notes';
 export { getDraft, saveDraft } from './drafts';
 export { listCases, type QueuePage } from './queue';

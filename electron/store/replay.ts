@@ -13,6 +13,10 @@ export interface ReplayFilter {
   kind?: ProductType | undefined;
   /** Decided and closed cases only if last changed at or after this instant (ms); others always. */
   settledSince?: number | undefined;
+  /** Cases after this id only: where the previous page of a paged replay stopped. */
+  afterId?: number | undefined;
+  /** Cases up to this id only: the last case when a paged replay began. */
+  throughId?: number | undefined;
 }
 
 /**
@@ -22,6 +26,8 @@ export interface ReplayFilter {
  * parsed in JavaScript.
  */
 export interface ReplayRow {
+  /** The case's id: the keyset cursor of a paged replay. */
+  id: number;
   ref: string;
   status: CaseStatus;
   facts: string;
@@ -48,6 +54,7 @@ const SELECT = `
   WHERE (:since IS NULL OR c.updated_at >= :since) AND (:until IS NULL OR c.updated_at < :until)
     AND (:kind IS NULL OR c.product_type = :kind)
     AND (:settledSince IS NULL OR c.status NOT IN ('decided', 'closed') OR c.updated_at >= :settledSince)
+    AND c.id > :afterId AND c.id <= :throughId
   ORDER BY c.id`;
 
 type GistArray = [Outcome, number | null, string, string[], string, string, string | null];
@@ -70,9 +77,12 @@ export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {
     until: filter.until ?? null,
     kind: filter.kind ?? null,
     settledSince: filter.settledSince ?? null,
+    afterId: filter.afterId ?? 0,
+    throughId: filter.throughId ?? Number.MAX_SAFE_INTEGER,
   }) as IterableIterator<Row>;
   for (const row of rows) {
     yield {
+      id: row.id,
       ref: formatRef(row.id),
       status: row.status,
       facts: row.facts,
@@ -80,4 +90,9 @@ export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {
       decision: row.gist === null ? null : toGist(row.gist),
     };
   }
+}
+
+/** The highest case id in the store (0 when it has none): where a paged replay ends. */
+export function lastCaseId(store: CaseStore): number {
+  return (store.sql('SELECT coalesce(max(id), 0) AS id FROM cases').get() as { id: number }).id;
 }

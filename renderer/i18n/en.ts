@@ -263,6 +263,12 @@ export const en = {
     clearDraft: 'Clear the draft',
     notJson: '{{file}} is not a JSON file: {{problem}}',
     loading: 'Judging the cases again…',
+    judgedSoFar_one: '{{count}} case judged so far.',
+    judgedSoFar_other: '{{count}} cases judged so far.',
+    stop: 'Stop',
+    stopped_one: 'Stopped after {{count}} case: what follows covers only the cases judged before it stopped.',
+    stopped_other:
+      'Stopped after {{count}} cases: what follows covers only the cases judged before it stopped.',
     summary:
       'Judged {{judged}} cases again under {{under}}: {{changed}} would change. No recorded decision is changed here.',
     empty: 'No open or recently decided case would be judged otherwise under {{under}}.',

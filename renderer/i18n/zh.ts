@@ -259,6 +259,11 @@ export const zh: Resources = {
     clearDraft: '清除草案',
     notJson: '{{file}} 不是 JSON 文件：{{problem}}',
     loading: '正在重新判定工单…',
+    judgedSoFar_one: '已判定 {{count}} 个工单。',
+    judgedSoFar_other: '已判定 {{count}} 个工单。',
+    stop: '停止',
+    stopped_one: '已在判定 {{count}} 个工单后停止：以下结果只包括停止前判定的工单。',
+    stopped_other: '已在判定 {{count}} 个工单后停止：以下结果只包括停止前判定的工单。',
     summary:
       '已按 {{under}} 重新判定 {{judged}} 个工单：{{changed}} 个会改变。此处不会修改任何已记录的决定。',
     empty: '按 {{under}} 判定，没有待处理或近期已判定的工单会改变。',

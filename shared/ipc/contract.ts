@@ -90,6 +90,15 @@ const decisionGist = z.object({
   policyRevision: z.string(),
 });
 
+/**
+ * Where a paged replay goes on: opaque to clients, who pass back the `next` they were given.
+ * It pins what the first page settled (the cases' id range, the settled-since instant), so a
+ * replay judges the same set of cases however long it runs between pages.
+ */
+export const ReplayPageTokenSchema = z
+  .string()
+  .regex(/^\d{1,15}:\d{1,15}:-?\d{1,15}$/, { error: 'is not a page token this console gave out' });
+
 const policyReplayRequest = z
   .strictObject({
     /** A revision of the rule book by name (v1, v1.1); with neither this nor a draft, the newest. */
@@ -98,8 +107,15 @@ const policyReplayRequest = z
     draft: PolicyRevisionSchema.optional(),
     /** Decided and closed cases last changed before this are left out; open ones always count. */
     since: z.iso.datetime({ offset: true }).optional(),
-    /** The most cases the answer lists over all groups; the counts still cover every case. */
-    limit: z.number().int().min(1).max(1000).default(200),
+    /**
+     * The most cases this page lists over all its groups; the counts still cover every case.
+     * A client merging pages passes what is left of its own limit (mergeReplayPages).
+     */
+    limit: z.number().int().min(0).max(1000).default(200),
+    /** The `next` token of the previous page; absent for the first. */
+    page: ReplayPageTokenSchema.optional(),
+    /** The most cases one call judges, so that no call holds the main process for long. */
+    pageSize: z.number().int().min(1).max(50_000).default(10_000),
   })
   .refine((request) => request.revision === undefined || request.draft === undefined, {
     error: 'give a revision or a draft, not both',
@@ -261,7 +277,8 @@ export const api = {
   ),
   /**
    * Judges the open and recently decided cases again under a revision or a draft and groups
-   * those that would change. Read-only: no recorded decision is rewritten.
+   * those that would change, one page of cases per call (counts and groups are the page's:
+   * mergeReplayPages adds pages up). Read-only: no recorded decision is rewritten.
    */
   'policy.replay': method(
     policyReplayRequest,
@@ -274,6 +291,10 @@ export const api = {
       invalid: z.array(z.object({ ref: CaseRefSchema, field: z.string(), problem: z.string() })),
       /** Whether some changed or invalid cases were left out of the lists by the limit. */
       truncated: z.boolean(),
+      /** The token of the page after this one; null when every case has been judged. */
+      next: ReplayPageTokenSchema.nullable(),
+      /** How far through the cases the replay is, 0 to 1 (1 on the last page). */
+      progress: z.number().min(0).max(1),
     }),
   ),
 } as const;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { listedCases, mergeReplayPages } from '../../../shared/ipc/replay-pages';
 import { RULE_BOOK } from '../../../shared/policy/versions';
 import { api, call } from '../../api/client';
 import { ChangeGroup } from './ChangeGroup';
@@ -11,22 +12,66 @@ type Request = RequestOf<'policy.replay'>;
 /** The newest revision is the default; older ones can be compared with, a draft tried out. */
 const NEWEST = '';
 const REVISIONS = RULE_BOOK.revisions.map((policy) => policy.revision);
+/** The most cases the screen lists over every page. */
+const LIMIT = 200;
 
-type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; answer: Answer };
+type Loaded =
+  | { state: 'loading'; sofar: Answer | null }
+  | { state: 'error'; message: string }
+  | { state: 'stopped'; answer: Answer | null }
+  | { state: 'done'; answer: Answer };
 
-function useReplay(request: Request): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+/**
+ * Asks for the replay a page at a time (each call judges a bounded number of cases, so the
+ * app stays responsive on a large store), showing how far it got; `stop` ends it between
+ * pages and keeps what the pages so far found.
+ */
+function useReplay(request: Request): { loaded: Loaded; stop: () => void } {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading', sofar: null });
+  const stopRef = useRef<() => void>(() => {});
   useEffect(() => {
     let current = true;
-    setLoaded({ state: 'loading' });
-    call(api['policy.replay'](request))
-      .then((answer) => current && setLoaded({ state: 'done', answer }))
-      .catch((error: Error) => current && setLoaded({ state: 'error', message: error.message }));
+    let sofar: Answer | null = null;
+    setLoaded({ state: 'loading', sofar });
+    stopRef.current = () => {
+      if (!current) return;
+      current = false;
+      setLoaded({ state: 'stopped', answer: sofar });
+    };
+    void (async () => {
+      let page: string | undefined;
+      do {
+        const limit = LIMIT - (sofar === null ? 0 : listedCases(sofar));
+        const answer = await call(api['policy.replay']({ ...request, limit, page }));
+        if (!current) return;
+        sofar = mergeReplayPages(sofar, answer);
+        page = answer.next ?? undefined;
+        setLoaded(page === undefined ? { state: 'done', answer: sofar } : { state: 'loading', sofar });
+      } while (page !== undefined);
+    })().catch((error: Error) => current && setLoaded({ state: 'error', message: error.message }));
     return () => {
       current = false;
     };
   }, [request]);
-  return loaded;
+  return { loaded, stop: () => stopRef.current() };
+}
+
+function Progress({ sofar, onStop }: { sofar: Answer | null; onStop: () => void }) {
+  const { t } = useTranslation();
+  const share = sofar?.progress ?? 0;
+  return (
+    <div className="replay-progress">
+      <label htmlFor="replay-progress">
+        {t('policyChanges.loading')} {t('policyChanges.judgedSoFar', { count: sofar?.judged ?? 0 })}
+      </label>{' '}
+      <progress id="replay-progress" max={1} value={share}>
+        {Math.round(share * 100)}%
+      </progress>{' '}
+      <button type="button" onClick={onStop}>
+        {t('policyChanges.stop')}
+      </button>
+    </div>
+  );
 }
 
 /** A draft file as the lead picked it: its name, and its JSON or why it is not JSON. */
@@ -80,7 +125,7 @@ export function PolicyChangesScreen() {
     if (draft !== null && 'data' in draft) setRequest({ draft: draft.data as Request['draft'] });
     else if (draft === null) setRequest(revision === NEWEST ? {} : { revision });
   }, [revision, draft]);
-  const loaded = useReplay(request);
+  const { loaded, stop } = useReplay(request);
 
   return (
     <section className="policy-changes" aria-labelledby="policy-changes-title">
@@ -134,11 +179,16 @@ export function PolicyChangesScreen() {
           {t('policyChanges.notJson', { file: draft.file, problem: draft.problem })}
         </p>
       ) : loaded.state === 'loading' ? (
-        <p>{t('policyChanges.loading')}</p>
+        <Progress sofar={loaded.sofar} onStop={stop} />
       ) : loaded.state === 'error' ? (
         <p role="alert" className="error">
           {t('common.error', { message: loaded.message })}
         </p>
+      ) : loaded.state === 'stopped' ? (
+        <>
+          <p role="status">{t('policyChanges.stopped', { count: loaded.answer?.judged ?? 0 })}</p>
+          {loaded.answer !== null && <Results answer={loaded.answer} />}
+        </>
       ) : (
         <Results answer={loaded.answer} />
       )}
