@@ -78,11 +78,13 @@ describe('refund-console replay', () => {
     recordedBefore(ref, lapsed);
     const before = env.store.sql('SELECT * FROM decisions').all();
     const { out } = await replay('--policy', 'v1.1');
-    expect(out).toContain(
-      `Judged 1 stored cases again under v1/v1.1; 1 would change.\n  ${ref}  eligible CNY 500.00`,
-    );
-    expect(out).toContain(
-      '-> ineligible CNY 0.00 [exclusion.item-lapsed, refund.contact-provider] (v1/v1.1)',
+    // Each change is written as it is found; the counts follow.
+    expect(out).toMatch(
+      new RegExp(
+        `^Stored cases that v1/v1.1 would judge otherwise:\n  ${ref}  eligible CNY 500\\.00 .*\n` +
+          '      -> ineligible CNY 0\\.00 \\[exclusion\\.item-lapsed, refund\\.contact-provider\\] \\(v1/v1\\.1\\)\n' +
+          'Judged 1 stored cases again under v1/v1\\.1; 1 would change\\.\n',
+      ),
     );
     const reopened = tempStore({ file: env.file });
     expect(reopened.store.sql('SELECT * FROM decisions').all()).toEqual(before);

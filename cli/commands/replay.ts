@@ -1,4 +1,4 @@
-import { streamCasesForReplay } from '../../electron/store';
+import { lastCaseId, streamCasesForReplay } from '../../electron/store';
 import { PRODUCT_TYPES, type ProductType } from '../../shared/model/facts';
 import { formatMinorUnits } from '../../shared/model/money';
 import { parseInstant, replayRows, type DecisionGist, type ReplayResult } from '../../shared/policy';
@@ -6,6 +6,7 @@ import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { json } from '../io';
 import { POLICY_OPTION, policyOption } from './policy';
+import { count, progressLine } from './progress';
 import { withStore } from './with-store';
 
 function instantOption(name: 'since' | 'until', text: string | undefined): number | undefined {
@@ -63,22 +64,37 @@ export default defineCommand({
       kind: kindOption(options.kind),
     };
     await withStore({ db, newStore }, async ({ store }) => {
+      const under = { version: policy.version, revision: policy.revision };
+      const text = options.json !== true;
+      const through = lastCaseId(store);
+      const progress = progressLine();
       let judged = 0;
+      let changes = 0;
+      // The JSON report is one document; the text report is written as the changes are found.
       const changed: Changed[] = [];
       const invalid: Invalid[] = [];
-      for (const { result } of replayRows(streamCasesForReplay(store, filter), policy)) {
+      if (text) io.stdout(`Stored cases that ${under.version}/${under.revision} would judge otherwise:\n`);
+      for (const { row, result } of replayRows(streamCasesForReplay(store, filter), policy)) {
         judged++;
-        if (result.change === 'changed') changed.push(result);
-        else if (result.change === 'invalid') invalid.push(result);
+        if (judged % 4096 === 0) {
+          progress.show(`replay: ${count(judged)} cases judged, ${Math.floor((100 * row.id) / through)}%`);
+        }
+        if (result.change === 'invalid') invalid.push(result);
+        if (result.change !== 'changed') continue;
+        changes++;
+        if (text)
+          io.stdout(
+            `  ${result.ref}  ${describeGist(result.before)}\n      -> ${describeGist(result.after)}\n`,
+          );
+        else changed.push(result);
       }
-      const under = { version: policy.version, revision: policy.revision };
-      if (options.json === true) {
+      progress.done();
+      if (!text) {
         io.stdout(json({ policy: under, judged, changed, invalid }));
         return;
       }
       const lines = [
-        `Judged ${judged} stored cases again under ${under.version}/${under.revision}; ${changed.length} would change.`,
-        ...changed.map((c) => `  ${c.ref}  ${describeGist(c.before)}\n      -> ${describeGist(c.after)}`),
+        `Judged ${judged} stored cases again under ${under.version}/${under.revision}; ${changes} would change.`,
       ];
       if (invalid.length > 0) {
         lines.push(
