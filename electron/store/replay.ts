@@ -36,13 +36,8 @@ export interface ReplayRow {
   decision: RecordedGist | null;
 }
 
-interface Row {
-  id: number;
-  status: CaseStatus;
-  facts: string;
-  updated_at: number;
-  gist: string | null;
-}
+/** A row as SQLite returns it, in the SELECT's column order (raw mode: no object per row). */
+type Row = [id: number, status: CaseStatus, facts: string, updatedAt: number, gist: string | null];
 
 // The latest decision of each case is the one with the highest id (decisions_case index).
 const SELECT = `
@@ -59,11 +54,18 @@ const SELECT = `
 
 type GistArray = [Outcome, number | null, string, string[], string, string, string | null];
 
+// Read by index, not destructured: this runs once per stored case of a replay.
 function toGist(json: string): RecordedGist {
-  const [outcome, refundAmount, currency, clauses, requestedAt, policyVersion, policyRevision] = JSON.parse(
-    json,
-  ) as GistArray;
-  return { outcome, refundAmount, currency, clauses, requestedAt, policyVersion, policyRevision };
+  const gist = JSON.parse(json) as GistArray;
+  return {
+    outcome: gist[0],
+    refundAmount: gist[1],
+    currency: gist[2],
+    clauses: gist[3],
+    requestedAt: gist[4],
+    policyVersion: gist[5],
+    policyRevision: gist[6],
+  };
 }
 
 /**
@@ -72,22 +74,27 @@ function toGist(json: string): RecordedGist {
  * iteration ends (or is left with `return`).
  */
 export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {}): Generator<ReplayRow> {
-  const rows = store.sql(SELECT).iterate({
-    since: filter.since ?? null,
-    until: filter.until ?? null,
-    kind: filter.kind ?? null,
-    settledSince: filter.settledSince ?? null,
-    afterId: filter.afterId ?? 0,
-    throughId: filter.throughId ?? Number.MAX_SAFE_INTEGER,
-  }) as IterableIterator<Row>;
+  const rows = store
+    .sql(SELECT)
+    .raw(true)
+    .iterate({
+      since: filter.since ?? null,
+      until: filter.until ?? null,
+      kind: filter.kind ?? null,
+      settledSince: filter.settledSince ?? null,
+      afterId: filter.afterId ?? 0,
+      throughId: filter.throughId ?? Number.MAX_SAFE_INTEGER,
+    }) as IterableIterator<Row>;
   for (const row of rows) {
+    const id = row[0];
+    const gist = row[4];
     yield {
-      id: row.id,
-      ref: formatRef(row.id),
-      status: row.status,
-      facts: row.facts,
-      updatedAt: row.updated_at,
-      decision: row.gist === null ? null : toGist(row.gist),
+      id,
+      ref: formatRef(id),
+      status: row[1],
+      facts: row[2],
+      updatedAt: row[3],
+      decision: gist === null ? null : toGist(gist),
     };
   }
 }

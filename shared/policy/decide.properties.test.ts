@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_TYPES, withFact, type FactKey, type FactsInput } from '../model/facts';
 import { answersOf, counterfactualHints } from './hints';
-import { decide } from './decide';
+import { decide, decideAnswer } from './decide';
 import { parseFacts } from './parse-facts';
 import { REVISIONS } from './test-support';
 import { DAY_MS } from './time';
@@ -139,6 +139,28 @@ describe.each(REVISIONS)('decide under %s, for any valid facts', (revision) => {
         });
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('answers with decideAnswer exactly what decide() decides, texts and instants aside', () => {
+    fc.assert(
+      fc.property(validFacts, (facts) => {
+        const parsed = parseFacts(facts, NOW);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const { outcome, refundAmount, currency, clauses, policyVersion, policyRevision } = decide(
+          parsed.facts,
+          { now: NOW, policy },
+        );
+        expect(decideAnswer(parsed.facts, { now: NOW, policy })).toEqual({
+          outcome,
+          refundAmount,
+          currency,
+          clauses,
+          policyVersion,
+          policyRevision,
+        });
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -50,14 +50,42 @@ export function decide(facts: Facts, options: DecideOptions): Decision {
   const now = typeof options.now === 'number' ? options.now : options.now.getTime();
   const { known, policy } = readFacts(facts, now, options.policy ?? RULE_BOOK);
   const trace = options.trace === true ? new Tracer(facts, known) : null;
-  trace?.step('productType', ['productType'], known.productType === undefined ? null : true);
-  const verdict: Verdict =
-    known.productType === undefined
-      ? { kind: 'undetermined', missing: known.paidAt === undefined ? ['paidAt'] : [], windowClosesAt: null }
-      : RULES_BY_KIND[known.productType](known, policy, trace);
+  const verdict = verdictOf(known, policy, trace);
   const decision = toDecision(known, verdict, policy, options.language ?? 'en', trace);
   if (trace !== null) decision.trace = { format: 1, steps: trace.steps };
   return decision;
+}
+
+/** The parts of a decision that say what it decided, not how it words or dates it. */
+export type DecisionAnswer = Pick<
+  Decision,
+  'outcome' | 'refundAmount' | 'currency' | 'clauses' | 'policyVersion' | 'policyRevision'
+>;
+
+/**
+ * What decide() answers, without the reason texts and the written instants: a replay compares
+ * answers over every stored case and needs nothing else, so it skips writing them. Always the
+ * same as the same fields of decide() (decide.properties.test.ts).
+ */
+export function decideAnswer(facts: Facts, options: Pick<DecideOptions, 'now' | 'policy'>): DecisionAnswer {
+  const now = typeof options.now === 'number' ? options.now : options.now.getTime();
+  const { known, policy } = readFacts(facts, now, options.policy ?? RULE_BOOK);
+  const { outcome, refundAmount, clauses } = judge(known, verdictOf(known, policy, null), null);
+  return {
+    outcome,
+    refundAmount,
+    currency: known.currency,
+    clauses,
+    policyVersion: policy.version,
+    policyRevision: policy.revision,
+  };
+}
+
+function verdictOf(known: KnownFacts, policy: Policy, trace: Tracer | null): Verdict {
+  trace?.step('productType', ['productType'], known.productType === undefined ? null : true);
+  return known.productType === undefined
+    ? { kind: 'undetermined', missing: known.paidAt === undefined ? ['paidAt'] : [], windowClosesAt: null }
+    : RULES_BY_KIND[known.productType](known, policy, trace);
 }
 
 type Judgement = Pick<Decision, 'outcome' | 'refundAmount' | 'clauses' | 'actions' | 'missing'>;

@@ -1,6 +1,6 @@
-import type { Decision, Outcome } from '../model/decision';
+import type { Outcome } from '../model/decision';
 import type { Facts } from '../model/facts';
-import { decide } from './decide';
+import { decideAnswer, type DecisionAnswer } from './decide';
 import { InvalidFactsError } from './read-facts';
 import { parseInstant } from './time';
 import { RULE_BOOK, type Policy, type PolicyBook } from './versions';
@@ -43,15 +43,6 @@ export type ReplayResult =
   /** The stored facts are invalid under today's checks (say, a currency no longer accepted). */
   | { ref: string; change: 'invalid'; field: string; problem: string };
 
-const gist = (decision: Decision): DecisionGist => ({
-  outcome: decision.outcome,
-  refundAmount: decision.refundAmount,
-  currency: decision.currency,
-  clauses: decision.clauses,
-  policyVersion: decision.policyVersion,
-  policyRevision: decision.policyRevision,
-});
-
 /**
  * Judges a stored case again under `policy` and says whether its outcome, amount or clauses
  * change. The case is judged at its own requestedAt, else at the instant its recorded decision
@@ -61,13 +52,13 @@ const gist = (decision: Decision): DecisionGist => ({
 export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): ReplayResult {
   const { ref, facts, recorded } = stored;
   const now = recorded === null ? stored.updatedAt : Date.parse(recorded.requestedAt);
-  let after: Decision;
-  let before: Decision | null = null;
+  let after: DecisionAnswer;
+  let before: DecisionAnswer | null = null;
   try {
-    after = decide(facts, { now, policy });
+    after = decideAnswer(facts, { now, policy });
     // An undecided case is compared with what the book gives today; when that is the very
     // revision replayed, the answer is the same without deciding twice.
-    if (recorded === null && !isBookChoice(policy, facts, now)) before = decide(facts, { now });
+    if (recorded === null && !isBookChoice(policy, facts, now)) before = decideAnswer(facts, { now });
   } catch (error) {
     if (error instanceof InvalidFactsError) {
       return { ref, change: 'invalid', field: error.field, problem: error.problem };
@@ -80,9 +71,7 @@ export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): Rep
       before.outcome === after.outcome &&
       before.refundAmount === after.refundAmount &&
       sameClauses(before.clauses, after.clauses);
-    return same
-      ? { ref, change: 'none' }
-      : { ref, change: 'changed', before: gist(before), after: gist(after) };
+    return same ? { ref, change: 'none' } : { ref, change: 'changed', before, after };
   }
   if (
     recorded.outcome === after.outcome &&
@@ -99,7 +88,7 @@ export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): Rep
     policyVersion: recorded.policyVersion,
     policyRevision: recorded.policyRevision ?? 'v1',
   };
-  return { ref, change: 'changed', before: recordedGist, after: gist(after) };
+  return { ref, change: 'changed', before: recordedGist, after };
 }
 
 /**
