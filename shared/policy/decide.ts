@@ -11,7 +11,7 @@ import { serviceRules } from './kinds/service';
 import type { KindRules, Verdict } from './kinds/verdict';
 import { readFacts, type KnownFacts } from './read-facts';
 import { Tracer } from './trace';
-import { formatInstant, formatPreciseInstant } from './time';
+import { formatPreciseInstant } from './time';
 import { RULE_BOOK, type Policy, type PolicyBook } from './versions';
 
 export interface DecideOptions {
@@ -110,7 +110,10 @@ function toDecision(
     clauses: judgement.clauses,
     actions: judgement.actions,
     missing: judgement.missing,
-    windowClosesAt: verdict.windowClosesAt === null ? null : formatInstant(verdict.windowClosesAt),
+    windowClosesAt:
+      verdict.windowClosesAt === null
+        ? null
+        : formatPreciseInstant(verdict.windowClosesAt, verdict.windowClosesAtSub ?? 0),
     requestedAt: formatPreciseInstant(known.requestedAt, known.requestedAtSub),
     requestedAtAssumed: known.requestedAtAssumed,
     policyVersion: policy.version,

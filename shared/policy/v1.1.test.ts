@@ -91,6 +91,33 @@ describe('instants compare at their written precision (v1.1)', () => {
     expect(request('2026-03-06T12:00:00.0000005+08:00').outcome).toBe('eligible');
     expect(request('2026-03-06T12:00:00.000000501+08:00').outcome).toBe('ineligible');
   });
+
+  it('writes the window’s close at the precision of the instant it comes from, not cut to the millisecond', () => {
+    const paidAt = '2026-03-01T12:00:00.000000500+08:00';
+    expect(v1_1({ ...saas(closes), paidAt }).windowClosesAt).toBe('2026-03-06T04:00:00.0000005Z');
+    expect(v1_1(saas(closes)).windowClosesAt).toBe('2026-03-06T04:00:00.000Z');
+    // Under v1 the digits below the millisecond were dropped, so the close was too.
+    expect(v1({ ...saas(closes), paidAt }).windowClosesAt).toBe('2026-03-06T04:00:00.000Z');
+    const pkg = {
+      productType: 'rtc_package',
+      paidAt: PAID,
+      requestedAt: PAID,
+      orderAmount: 9900,
+      consumedMinutes: 0,
+      expiresAt: '2026-03-02T12:00:00.123456789+08:00',
+    } as const;
+    expect(v1_1(pkg).windowClosesAt).toBe('2026-03-02T04:00:00.123456789Z');
+    const guarantee = '2026-04-01T00:00:00.000001+08:00';
+    const service = {
+      productType: 'service',
+      paidAt: PAID,
+      requestedAt: PAID,
+      orderAmount: 100,
+      serviceStatus: 'completed',
+      guaranteeEndsAt: guarantee,
+    } as const;
+    expect(v1_1(service).windowClosesAt).toBe('2026-03-31T16:00:00.000001Z');
+  });
 });
 
 describe('the rule book as versions', () => {

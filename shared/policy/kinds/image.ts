@@ -26,7 +26,12 @@ export const imageRules: KindRules = (
   );
   if (insideWindow) trace?.step('image.in-use', ['imageInUse'], imageInUse ?? null);
   if (billingMethod === 'subscription' && !insideWindow) {
-    return { kind: 'refused', clauses: ['image.subscription-window'], windowClosesAt };
+    return {
+      kind: 'refused',
+      clauses: ['image.subscription-window'],
+      windowClosesAt,
+      windowClosesAtSub: paidAtSub,
+    };
   }
   // The billing method decides which clause applies, so it is asked even when both
   // branches would refuse: the decision must cite the clause that really applies.
@@ -35,7 +40,7 @@ export const imageRules: KindRules = (
   if (paidAt === undefined) missing.push('paidAt');
   if (imageInUse === undefined && insideWindow) missing.push('imageInUse');
   if (missing.length > 0 || windowClosesAt === null) {
-    return { kind: 'undetermined', missing, windowClosesAt };
+    return { kind: 'undetermined', missing, windowClosesAt, windowClosesAtSub: paidAtSub };
   }
   return imageInUse === true
     ? {
@@ -43,6 +48,13 @@ export const imageRules: KindRules = (
         clauses: ['image.subscription-window', 'image.in-use'],
         conditions: ['backup_data', 'stop_instance_or_replace_os'],
         windowClosesAt,
+        windowClosesAtSub: paidAtSub,
       }
-    : { kind: 'refund', clauses: ['image.subscription-window'], conditions: [], windowClosesAt };
+    : {
+        kind: 'refund',
+        clauses: ['image.subscription-window'],
+        conditions: [],
+        windowClosesAt,
+        windowClosesAtSub: paidAtSub,
+      };
 };

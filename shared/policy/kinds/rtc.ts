@@ -10,7 +10,11 @@ export const rtcRules: KindRules = (
 ) => {
   const unsubscribeEndsAt = paidAt === undefined ? undefined : paidAt + policy.rtcUnsubscribeMs;
   // A package that expires before its unsubscribe days are up closes the window early.
-  const windowClosesAt = earliest(unsubscribeEndsAt, expiresAt);
+  const closedByExpiry =
+    expiresAt !== undefined &&
+    (unsubscribeEndsAt === undefined || isLater(unsubscribeEndsAt, paidAtSub, expiresAt, expiresAtSub));
+  const windowClosesAt = (closedByExpiry ? expiresAt : unsubscribeEndsAt) ?? null;
+  const windowClosesAtSub = closedByExpiry ? expiresAtSub : paidAtSub;
 
   const refusals: ClauseId[] = [];
   const afterUnsubscribe =
@@ -41,16 +45,12 @@ export const rtcRules: KindRules = (
   if (consumedMinutes === undefined) missing.push('consumedMinutes');
 
   return (
-    refusedOrUndetermined(refusals, missing, windowClosesAt) ?? {
+    refusedOrUndetermined(refusals, missing, windowClosesAt, windowClosesAtSub) ?? {
       kind: 'refund',
       clauses: ['rtc.unsubscribe-window'],
       conditions: [],
       windowClosesAt: windowClosesAt as Instant,
+      windowClosesAtSub,
     }
   );
 };
-
-function earliest(a: Instant | undefined, b: Instant | undefined): Instant | null {
-  if (a === undefined) return b ?? null;
-  return b === undefined ? a : Math.min(a, b);
-}

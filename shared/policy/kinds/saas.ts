@@ -12,6 +12,12 @@ export const saasRules: KindRules = ({ paidAt, paidAtSub, requestedAt, requested
   const outside = isLater(requestedAt, requestedAtSub, windowClosesAt, paidAtSub);
   trace?.step('saas.guarantee-window', WINDOW_FACTS, !outside, windowClosesAt);
   return outside
-    ? { kind: 'refused', clauses: ['saas.guarantee-window'], windowClosesAt }
-    : { kind: 'refund', clauses: ['saas.guarantee-window'], conditions: [], windowClosesAt };
+    ? { kind: 'refused', clauses: ['saas.guarantee-window'], windowClosesAt, windowClosesAtSub: paidAtSub }
+    : {
+        kind: 'refund',
+        clauses: ['saas.guarantee-window'],
+        conditions: [],
+        windowClosesAt,
+        windowClosesAtSub: paidAtSub,
+      };
 };

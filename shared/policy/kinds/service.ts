@@ -53,7 +53,7 @@ export const serviceRules: KindRules = (facts, policy, trace) => {
   const missing: FactId[] = [];
   if (serviceStatus === undefined) missing.push('serviceStatus');
   if (guaranteeEndsAt === undefined) missing.push('guaranteeEndsAt');
-  const settled = refusedOrUndetermined(refusals, [], windowClosesAt);
+  const settled = refusedOrUndetermined(refusals, [], windowClosesAt, guaranteeEndsAtSub);
   if (settled) return settled;
 
   // From here the order is (or may turn out to be) in progress inside its guarantee, so
@@ -78,15 +78,21 @@ export const serviceRules: KindRules = (facts, policy, trace) => {
     if (established.length === 0) missing.push('paidAt');
   }
   if (missing.length === 0 && established.length > 0) {
-    return { kind: 'refused', clauses: established.map((rule) => rule.clause), windowClosesAt };
+    return {
+      kind: 'refused',
+      clauses: established.map((rule) => rule.clause),
+      windowClosesAt,
+      windowClosesAtSub: guaranteeEndsAtSub,
+    };
   }
   if (missing.length > 0 || guaranteeEndsAt === undefined) {
-    return { kind: 'undetermined', missing, windowClosesAt };
+    return { kind: 'undetermined', missing, windowClosesAt, windowClosesAtSub: guaranteeEndsAtSub };
   }
   return {
     kind: 'refund',
     clauses: ['service.in-progress'],
     conditions: [],
     windowClosesAt: guaranteeEndsAt,
+    windowClosesAtSub: guaranteeEndsAtSub,
   };
 };

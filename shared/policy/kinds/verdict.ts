@@ -11,7 +11,7 @@ import type { Policy } from '../versions';
  * by known facts, so the decision always cites the right clause; until then the kind names
  * the facts that could still change the answer.
  */
-export type Verdict =
+export type Verdict = (
   | { kind: 'refused'; clauses: ClauseId[]; windowClosesAt: Instant | null }
   | { kind: 'undetermined'; missing: FactId[]; windowClosesAt: Instant | null }
   | {
@@ -20,7 +20,11 @@ export type Verdict =
       /** Steps before the refund can happen; a non-empty list makes the outcome conditional. */
       conditions: ActionId[];
       windowClosesAt: Instant;
-    };
+    }
+) & {
+  /** The nanoseconds below windowClosesAt's millisecond, from the instant it derives from (0 if none). */
+  windowClosesAtSub?: number;
+};
 
 /**
  * One kind's rules, reading their windows and sets from the policy revision that judges the
@@ -32,8 +36,9 @@ export function refusedOrUndetermined(
   refusals: ClauseId[],
   missing: FactId[],
   windowClosesAt: Instant | null,
+  windowClosesAtSub = 0,
 ): Verdict | null {
-  if (refusals.length > 0) return { kind: 'refused', clauses: refusals, windowClosesAt };
-  if (missing.length > 0) return { kind: 'undetermined', missing, windowClosesAt };
+  if (refusals.length > 0) return { kind: 'refused', clauses: refusals, windowClosesAt, windowClosesAtSub };
+  if (missing.length > 0) return { kind: 'undetermined', missing, windowClosesAt, windowClosesAtSub };
   return null;
 }
