@@ -26,7 +26,7 @@
  * - Relay. See relay.ts: per start day and billed profile; a missing profile is billed at
  *   16IN_1080P from 2020-06-01 23:00 UTC+8 on, and reported with profile null before then.
  */
-import { parseInstant, type Instant } from '../time';
+import { isLater, lastSubMillisecond, parseInstant, type Instant } from '../time';
 import { RULE_BOOK, type Policy } from '../versions';
 import { factorFor } from './conversion';
 import { policyDayOf } from './days';
@@ -50,17 +50,34 @@ import {
 interface PackageAccount {
   id: string;
   purchasedAt: Instant;
+  purchasedAtSub: number;
   expiresAt: Instant;
+  expiresAtSub: number;
   size: PackageUnits;
   remaining: PackageUnits;
 }
 
-function openAccount(pkg: PackageInput): PackageAccount {
+/** An instant with the nanoseconds below its millisecond, as the revision compares them. */
+interface Precise {
+  at: Instant;
+  sub: number;
+}
+
+function preciseInstant(text: string, policy: Policy): Precise {
+  const at = parseInstant(text);
+  return { at, sub: policy.writtenPrecision ? lastSubMillisecond() : 0 };
+}
+
+function openAccount(pkg: PackageInput, policy: Policy): PackageAccount {
   const size = packageUnitsOf(pkg.minutes);
+  const purchased = preciseInstant(pkg.purchasedAt, policy);
+  const expires = preciseInstant(pkg.expiresAt, policy);
   return {
     id: pkg.id,
-    purchasedAt: parseInstant(pkg.purchasedAt),
-    expiresAt: parseInstant(pkg.expiresAt),
+    purchasedAt: purchased.at,
+    purchasedAtSub: purchased.sub,
+    expiresAt: expires.at,
+    expiresAtSub: expires.sub,
     size,
     remaining: size,
   };
@@ -69,13 +86,19 @@ function openAccount(pkg: PackageInput): PackageAccount {
 /** The order packages are drawn in: first to expire first. */
 function compareDrawOrder(a: PackageAccount, b: PackageAccount): number {
   if (a.expiresAt !== b.expiresAt) return a.expiresAt - b.expiresAt;
+  if (a.expiresAtSub !== b.expiresAtSub) return a.expiresAtSub - b.expiresAtSub;
   if (a.purchasedAt !== b.purchasedAt) return a.purchasedAt - b.purchasedAt;
+  if (a.purchasedAtSub !== b.purchasedAtSub) return a.purchasedAtSub - b.purchasedAtSub;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** A piece of a call may draw from a package valid over all of it (half-open span). */
-function isValidOver(account: PackageAccount, from: Instant, to: Instant): boolean {
-  return account.purchasedAt <= from && to <= account.expiresAt && from < account.expiresAt;
+function isValidOver(account: PackageAccount, from: Instant, to: Instant, sub: number): boolean {
+  return (
+    !isLater(account.purchasedAt, account.purchasedAtSub, from, sub) &&
+    !isLater(to, sub, account.expiresAt, account.expiresAtSub) &&
+    isLater(account.expiresAt, account.expiresAtSub, from, sub)
+  );
 }
 
 /** Takes up to `needed` units from the packages in draw order into `taken`; returns the rest. */
@@ -113,7 +136,7 @@ function addToDay(
 
 function explainRecord(
   record: UsageRecordInput,
-  startedAt: Instant,
+  started: Precise,
   accountsInDrawOrder: readonly PackageAccount[],
   policy: Policy,
 ): UsageLine {
@@ -122,12 +145,13 @@ function explainRecord(
   const hundredths = hundredthsOf(record.minutes);
   const durationMs = durationMsOf(hundredths);
   const split = policy.usage.splitAtBoundaries;
-  const cuts = new Cuts(startedAt, durationMs);
+  const startedAt = started.at;
+  const cuts = new Cuts(startedAt, durationMs, started.sub);
   if (split) {
     cuts.atMidnights();
     for (const account of accountsInDrawOrder) {
-      cuts.notBefore(account.purchasedAt);
-      cuts.notAfter(account.expiresAt);
+      cuts.notBefore(account.purchasedAt, account.purchasedAtSub);
+      cuts.notAfter(account.expiresAt, account.expiresAtSub);
     }
   }
   const needed = factor === null ? 0 : convertedUnits(record.minutes, quarters);
@@ -144,7 +168,7 @@ function explainRecord(
     pkgSoFar += pkg;
     const from = startedAt + piece.from;
     addToDay(days, policyDayOf(from), call, pkg);
-    uncovered += drawUnits(accountsInDrawOrder, canDrawFor(piece, from, startedAt, split), pkg, taken);
+    uncovered += drawUnits(accountsInDrawOrder, canDrawFor(piece, from, started, split), pkg, taken);
   }
   const draws: PackageDraw[] = [...taken].map(([id, units]) => ({
     package: id,
@@ -168,12 +192,13 @@ function explainRecord(
 }
 
 /** v1.1: each piece by its own span; v1: the whole record by its start instant. */
-function canDrawFor(piece: Piece, from: Instant, startedAt: Instant, split: boolean) {
+function canDrawFor(piece: Piece, from: Instant, started: Precise, split: boolean) {
+  // Pieces are whole seconds of the call's own clock: each bound keeps the start's nanoseconds.
   if (split) {
-    const to = startedAt + piece.to;
-    return (account: PackageAccount) => isValidOver(account, from, to);
+    const to = started.at + piece.to;
+    return (account: PackageAccount) => isValidOver(account, from, to, started.sub);
   }
-  return (account: PackageAccount) => account.purchasedAt <= startedAt && startedAt < account.expiresAt;
+  return (account: PackageAccount) => account.purchasedAt <= started.at && started.at < account.expiresAt;
 }
 
 /**
@@ -181,12 +206,12 @@ function canDrawFor(piece: Piece, from: Instant, startedAt: Instant, split: bool
  * Judged by the given revision, the rule book's newest unless told.
  */
 export function explainUsage(input: UsageInput, policy: Policy = RULE_BOOK.newest()): UsageBreakdown {
-  const accounts = input.packages.map(openAccount);
+  const accounts = input.packages.map((pkg) => openAccount(pkg, policy));
   const accountsInDrawOrder = [...accounts].sort(compareDrawOrder);
   // Array.prototype.sort is stable, so records with equal starts keep their input order.
   const recordsInStartOrder = input.usage
-    .map((record) => ({ record, startedAt: parseInstant(record.startedAt) }))
-    .sort((a, b) => a.startedAt - b.startedAt);
+    .map((record) => ({ record, startedAt: preciseInstant(record.startedAt, policy) }))
+    .sort((a, b) => a.startedAt.at - b.startedAt.at || a.startedAt.sub - b.startedAt.sub);
   const relay = summarizeRelay(input.relay, policy);
   return {
     usage: recordsInStartOrder.map(({ record, startedAt }) =>

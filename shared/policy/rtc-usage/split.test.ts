@@ -110,3 +110,41 @@ describe('the text explanation of a split call', () => {
     );
   });
 });
+
+describe('instants below the millisecond (v1.1 compares them as written)', () => {
+  const bought = (purchasedAt: string, expiresAt: string) => ({
+    id: 'P1',
+    minutes: 100,
+    purchasedAt,
+    expiresAt,
+  });
+
+  it('keeps the first second of a call from a package bought 500 ns after it started', () => {
+    const packages = [bought('2026-03-01T10:00:00.0000005+08:00', '2027-01-01T00:00:00+08:00')];
+    const usage = [video('U1', '2026-03-01T10:00:00+08:00', 1)];
+    const [line] = explain({ packages, usage }).usage;
+    // 59 of the 60 seconds draw from the package; the first is pay-as-you-go.
+    expect(line!.draws).toEqual([{ package: 'P1', minutes: 59 / 60 }]);
+    expect(line!.uncoveredPackageMinutes).toBeCloseTo(1 / 60, 10);
+    // Cut to the millisecond (v1) the purchase is at the start and serves the whole call.
+    expect(explain({ packages, usage }, 'v1').usage[0]!.draws).toEqual([{ package: 'P1', minutes: 1 }]);
+  });
+
+  it('draws nothing of a call a nanosecond before the expiry: its first whole second runs past it', () => {
+    const packages = [bought('2026-01-01T00:00:00+08:00', '2026-03-01T10:00:00.000000002+08:00')];
+    const at = (startedAt: string) => explain({ packages, usage: [video('U1', startedAt, 1)] }).usage[0]!;
+    expect(at('2026-03-01T10:00:00.000000001+08:00').draws).toEqual([]);
+    expect(at('2026-03-01T10:00:00.000000002+08:00').payAsYouGo).toBe(true);
+    // A second earlier, the whole second before the expiry draws from the package.
+    expect(at('2026-03-01T09:59:59.000000001+08:00').draws).toEqual([{ package: 'P1', minutes: 1 / 60 }]);
+  });
+
+  it('orders calls whose starts differ only below the millisecond by those digits', () => {
+    const packages = [bought('2026-01-01T00:00:00+08:00', '2027-01-01T00:00:00+08:00')];
+    const usage = [
+      video('LATER', '2026-03-01T10:00:00.0000002+08:00', 1),
+      video('EARLIER', '2026-03-01T10:00:00.0000001+08:00', 1),
+    ];
+    expect(explain({ packages, usage }).usage.map((line) => line.id)).toEqual(['EARLIER', 'LATER']);
+  });
+});

@@ -11,6 +11,7 @@ import { DAY_MS, type Instant } from '../time';
  */
 
 const SECOND_MS = 1000;
+const NS_PER_MS = 1_000_000;
 const POLICY_OFFSET_MS = 8 * 3_600_000;
 
 /** Where a piece of a call lies, in milliseconds since the call's start. */
@@ -23,19 +24,34 @@ export interface Piece {
 
 export class Cuts {
   private readonly offsets = new Set<number>();
+  /**
+   * Instants come with the nanoseconds below their millisecond (`…Sub`, 0 when none were
+   * written or the revision compares at the millisecond): an expiry 500 ns after a call's
+   * start still cuts it at its first second.
+   */
   constructor(
     private readonly startedAt: Instant,
     private readonly durationMs: number,
+    private readonly startedAtSub = 0,
   ) {}
 
   /** The part from `instant` on must not be counted before it (a purchase, a midnight). */
-  notBefore(instant: Instant): void {
-    this.add(Math.ceil((instant - this.startedAt) / SECOND_MS) * SECOND_MS);
+  notBefore(instant: Instant, instantSub = 0): void {
+    const [ms, ns] = this.offsetOf(instant, instantSub);
+    // A fraction of a millisecond past a whole second still needs the next one.
+    this.add((ns === 0 ? Math.ceil(ms / SECOND_MS) : Math.floor(ms / SECOND_MS) + 1) * SECOND_MS);
   }
 
   /** The part before `instant` must not run past it (an expiry). */
-  notAfter(instant: Instant): void {
-    this.add(Math.floor((instant - this.startedAt) / SECOND_MS) * SECOND_MS);
+  notAfter(instant: Instant, instantSub = 0): void {
+    this.add(Math.floor(this.offsetOf(instant, instantSub)[0] / SECOND_MS) * SECOND_MS);
+  }
+
+  /** The instant's offset from the start: whole milliseconds, and 0 <= nanoseconds < 1 ms beyond them. */
+  private offsetOf(instant: Instant, instantSub: number): [number, number] {
+    const ns = instantSub - this.startedAtSub;
+    const ms = instant - this.startedAt;
+    return ns < 0 ? [ms - 1, ns + NS_PER_MS] : [ms, ns];
   }
 
   /** Every midnight of the policy zone inside the call. */
