@@ -51,7 +51,7 @@ export type ReplayResult =
  */
 export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): ReplayResult {
   const { ref, facts, recorded } = stored;
-  const now = recorded === null ? stored.updatedAt : Date.parse(recorded.requestedAt);
+  const now = recorded === null ? stored.updatedAt : parseInstant(recorded.requestedAt);
   let after: DecisionAnswer;
   let before: DecisionAnswer | null = null;
   try {
@@ -109,10 +109,8 @@ export function* replayRows<Row extends StoredRow>(
 /** Whether the book, left to choose, would judge these facts by `policy` itself. */
 function isBookChoice(policy: Policy | PolicyBook, facts: Facts, now: number): boolean {
   const judgedBy = facts.paidAt ?? facts.requestedAt;
-  return (
-    policy === RULE_BOOK ||
-    policy === RULE_BOOK.inForceAt(judgedBy === undefined ? now : parseInstant(judgedBy))
-  );
+  if (policy === RULE_BOOK || RULE_BOOK.isChoiceAtEveryInstant(policy)) return true;
+  return policy === RULE_BOOK.inForceAt(judgedBy === undefined ? now : parseInstant(judgedBy));
 }
 
 function sameClauses(a: readonly string[], b: readonly string[]): boolean {

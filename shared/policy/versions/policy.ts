@@ -121,6 +121,11 @@ export class PolicyBook {
     return found;
   }
 
+  /** Whether the book judges every case by this revision: the newest of its only version. */
+  isChoiceAtEveryInstant(policy: Policy | PolicyBook): boolean {
+    return this.newestByVersion.length === 1 && this.newestByVersion[0] === policy;
+  }
+
   find(name: string): Policy | undefined {
     return this.revisions.find((revision) => revision.revision === name);
   }
