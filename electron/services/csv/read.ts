@@ -1,10 +1,11 @@
-import { parse, CsvError } from 'csv-parse';
+import { parse, CsvError, type Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { CsvFileError, detectEncoding, SAMPLE_BYTES, type DetectedEncoding } from './encoding';
+import { PlainRecords } from './plain-records';
 
 /** One record and its number as a spreadsheet shows it (the header is row 1). */
 export interface CsvRecord {
@@ -64,12 +65,34 @@ export class CsvFile {
    */
   async *batches(options: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void } = {}) {
     const decoder = iconv.getDecoder(this.encoding.name);
-    const parser = parse({ relax_column_count: true, max_record_size: MAX_RECORD_CHARS, bom: true });
+    // Lines without quotes are split directly; csv-parse takes over from the first that is
+    // not, keeping to the line end the file began with (as it would have found it itself).
+    const plain = new PlainRecords(MAX_RECORD_CHARS);
+    let parser = null as Parser | null;
     let parsed: string[][] = [];
     let failure: unknown = null;
-    parser.on('data', (cells: string[]) => parsed.push(cells));
-    parser.on('error', (error) => (failure ??= error));
-    const ended = once(parser, 'end').catch(() => undefined);
+    const startParser = (): Parser => {
+      const started = parse({
+        relax_column_count: true,
+        max_record_size: MAX_RECORD_CHARS,
+        bom: true,
+        ...(plain.lineEnd !== null && { record_delimiter: plain.lineEnd }),
+      });
+      started.on('data', (cells: string[]) => parsed.push(cells));
+      started.on('error', (error) => (failure ??= error));
+      return started;
+    };
+    const read = (text: string, split: (text: string) => string[][] | null) => {
+      if (parser !== null) {
+        if (text !== '') parser.write(text);
+        return;
+      }
+      const records = split(text);
+      if (records === null) {
+        parser = startParser();
+        parser.write(plain.takeRest());
+      } else for (const record of records) parsed.push(record);
+    };
     let row = 0;
     const take = (): CsvRecord[] => {
       if (failure !== null) throw toFileError(failure, row + parsed.length + 1);
@@ -87,19 +110,21 @@ export class CsvFile {
         options.signal?.throwIfAborted();
         this.hash.update(chunk);
         this.bytesRead += chunk.length;
-        const text = decoder.write(chunk);
-        if (text !== '') parser.write(text);
+        read(decoder.write(chunk), (text) => plain.push(text));
         options.onProgress?.({ bytesRead: this.bytesRead, size: this.size });
         yield take();
       }
-      const rest = decoder.end();
-      if (rest) parser.write(rest);
-      parser.end();
-      await ended;
+      read(decoder.end() ?? '', (text) => plain.push(text));
+      read('', () => plain.finish());
+      if (parser !== null) {
+        const ended = once(parser, 'end').catch(() => undefined);
+        parser.end();
+        await ended;
+      }
       yield take();
     } finally {
       input.destroy();
-      parser.destroy();
+      parser?.destroy();
     }
     await this.checkUnchanged(row + 1);
   }
