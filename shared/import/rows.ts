@@ -1,4 +1,5 @@
 import { CellError, readCell } from './cells';
+import type { CellKind } from './columns';
 import type { Mapping, MappedColumn } from './mapping';
 
 /** What is wrong with one row: its number as a spreadsheet shows it (the header is row 1). */
@@ -13,10 +14,37 @@ export type RowResult = { ok: true; value: Record<string, unknown> } | { ok: fal
 
 const DEFAULT_CURRENCY = 'CNY';
 
-function put(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let node = target;
-  for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-  node[path.at(-1)!] = value;
+/** One mapped column as a row reader uses it: where its value goes, worked out once per file. */
+interface ColumnReader {
+  mapped: MappedColumn;
+  kind: CellKind;
+  /** The objects on the way to the value ("facts", "exclusions"), then its key. */
+  parents: readonly string[];
+  key: string;
+}
+
+function readersOf(mapping: Mapping, only: 'facts' | undefined): ColumnReader[] {
+  const readers: ColumnReader[] = [];
+  for (const mapped of mapping.columns) {
+    const { column } = mapped;
+    if (column === null || (only === 'facts' && column.path[0] !== 'facts')) continue;
+    const path = only === 'facts' ? column.path.slice(1) : column.path;
+    readers.push({ mapped, kind: column.kind, parents: path.slice(0, -1), key: path.at(-1)! });
+  }
+  return readers;
+}
+
+// A file's rows share its mapping: their readers are worked out once, not per row.
+const compiled = new WeakMap<Mapping, { all?: ColumnReader[]; facts?: ColumnReader[]; currencyAt: number }>();
+
+function compiledFor(mapping: Mapping) {
+  let found = compiled.get(mapping);
+  if (found === undefined) {
+    const currencyAt = mapping.columns.find((mapped) => mapped.column?.id === 'currency')?.index ?? -1;
+    found = { currencyAt };
+    compiled.set(mapping, found);
+  }
+  return found;
 }
 
 /**
@@ -29,22 +57,28 @@ export function readRow(record: readonly string[], row: number, mapping: Mapping
     const message = `has ${record.length} cells where the header has ${mapping.columns.length}`;
     return { ok: false, problem: { row, column: null, message } };
   }
-  const currencyColumn = mapping.columns.find((mapped) => mapped.column?.id === 'currency');
-  const currency = (currencyColumn && record[currencyColumn.index]!.trim().toUpperCase()) || DEFAULT_CURRENCY;
-  const value: Record<string, unknown> = { facts: {} };
-  for (const mapped of mapping.columns) {
-    const { column } = mapped;
-    if (column === null || (only === 'facts' && column.path[0] !== 'facts')) continue;
+  const file = compiledFor(mapping);
+  const readers =
+    only === 'facts' ? (file.facts ??= readersOf(mapping, only)) : (file.all ??= readersOf(mapping, only));
+  const currency =
+    (file.currencyAt !== -1 && record[file.currencyAt]!.trim().toUpperCase()) || DEFAULT_CURRENCY;
+  const value: Record<string, unknown> = only === 'facts' ? {} : { facts: {} };
+  for (const reader of readers) {
+    const { mapped } = reader;
     const text = record[mapped.index]!.trim();
     if (text === '') continue;
+    let read: unknown;
     try {
-      put(value, column.path, readCell(column.kind, text, mapped.unit, currency));
+      read = readCell(reader.kind, text, mapped.unit, currency);
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
       return { ok: false, problem: { row, column: mapped.header, message: error.message } };
     }
+    let node = value;
+    for (const parent of reader.parents) node = (node[parent] ??= {}) as Record<string, unknown>;
+    node[reader.key] = read;
   }
-  return { ok: true, value: only === 'facts' ? (value['facts'] as Record<string, unknown>) : value };
+  return { ok: true, value };
 }
 
 /** The file's header for a field path the schema or the rules named ("facts.paidAt"). */

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/import';
 import type { Facts } from '../../../shared/model/facts';
 import { decide, InvalidFactsError } from '../../../shared/policy';
-import { CsvFile, CsvFileError, csvLine, type CsvRecord } from '../csv';
+import { CsvFile, CsvFileError, csvCell, csvLine, type CsvRecord } from '../csv';
 
 export interface BatchOptions {
   file: string;
@@ -59,18 +59,13 @@ function decideRow(
   let problem = read.ok ? null : read.problem;
   if (read.ok) {
     try {
-      const decision = decide(read.value as Facts, { now });
-      const { outcome, refundAmount, currency, clauses, missing, windowClosesAt, policyVersion } = decision;
-      const cells = [
-        record.row,
-        orderId,
-        outcome,
-        refundAmount,
-        currency,
-        clauses.join(';'),
-        missing.join(';'),
-      ];
-      return { line: csvLine([...cells, windowClosesAt, policyVersion, null], true), problem: null };
+      const d = decide(read.value as Facts, { now });
+      // Only the order id comes from the file: every other cell is the rules' own vocabulary
+      // (outcomes, ISO codes and instants, clause ids), which needs no quotes and starts no formula.
+      const line =
+        `${record.row},${csvCell(orderId, true)},${d.outcome},${d.refundAmount ?? ''},${d.currency},` +
+        `${d.clauses.join(';')},${d.missing.join(';')},${d.windowClosesAt ?? ''},${d.policyVersion},\r\n`;
+      return { line, problem: null };
     } catch (error) {
       if (!(error instanceof InvalidFactsError)) throw error;
       const column = headerOfField(mapping, `facts.${error.field}`);

@@ -8,14 +8,19 @@ export function neutraliseFormula(text: string): string {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One CSV line (RFC 4180, CRLF); numbers go as they are, text is quoted only when needed. */
+/** One CSV cell (RFC 4180): numbers as they are, text quoted only when needed. */
+export function csvCell(cell: string | number | null, neutralise: boolean): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell);
+  const text = neutralise ? neutraliseFormula(cell) : cell;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line (RFC 4180, CRLF). */
 export function csvLine(cells: readonly (string | number | null)[], neutralise: boolean): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i] ?? null;
-    let text = cell === null ? '' : typeof cell === 'number' ? String(cell) : cell;
-    if (neutralise && typeof cell === 'string') text = neutraliseFormula(text);
-    if (NEEDS_QUOTES.test(text)) text = `"${text.replaceAll('"', '""')}"`;
+    const text = csvCell(cells[i] ?? null, neutralise);
     line += i === 0 ? text : `,${text}`;
   }
   return `${line}\r\n`;
