@@ -11,7 +11,7 @@ import {
 } from '../../../shared/import';
 import type { Facts } from '../../../shared/model/facts';
 import { decide, InvalidFactsError } from '../../../shared/policy';
-import { CsvFile, CsvFileError, csvCell, csvLine, type CsvRecord } from '../csv';
+import { CsvFile, CsvFileError, csvCell, csvLine, LineBlocks, type CsvRecord } from '../csv';
 
 export interface BatchOptions {
   file: string;
@@ -46,7 +46,7 @@ export const BATCH_COLUMNS = [
 ] as const;
 
 const MAX_REPORTED_ERRORS = 100;
-const FLUSH_CHARS = 256 * 1024;
+const BLOCK_BYTES = 256 * 1024;
 
 /** One input row decided: its output line, and its problem when it could not be decided. */
 function decideRow(
@@ -89,7 +89,11 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
   const summary: BatchSummary = { rows: 0, decided: 0, errors: [], errorCount: 0 };
   const file = await CsvFile.open(options.file, options.encoding);
   const out = typeof options.out === 'string' ? createWriteStream(options.out) : options.out;
-  let buffer = csvLine(BATCH_COLUMNS, true);
+  const lines = new LineBlocks(BLOCK_BYTES);
+  lines.add(csvLine(BATCH_COLUMNS, true));
+  const write = async (block: Buffer) => {
+    if (!out.write(block)) await once(out, 'drain');
+  };
   let mapping: Mapping | null = null;
   let orderIdAt = -1;
   for await (const records of file.batches()) {
@@ -103,18 +107,15 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
       }
       summary.rows++;
       const { line, problem } = decideRow(record, mapping, record.cells[orderIdAt] ?? '', options.now);
-      buffer += line;
+      const full = lines.add(line);
+      if (full !== null) await write(full);
       if (problem === null) summary.decided++;
       else if (++summary.errorCount <= MAX_REPORTED_ERRORS) summary.errors.push(problem);
     }
-    if (buffer.length > FLUSH_CHARS) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-      options.onProgress?.(summary.rows);
-    }
+    options.onProgress?.(summary.rows);
   }
   if (mapping === null) throw new CsvFileError('the file has no header row');
-  out.write(buffer);
+  out.write(lines.take());
   if (typeof options.out === 'string') {
     out.end();
     await once(out, 'close');

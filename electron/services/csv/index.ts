@@ -1,4 +1,4 @@
 // Reading and writing CSV files, shared by the import, export and batch-decision services.
 export { CsvFile, type CsvRecord, type ReadProgress } from './read';
 export { CsvFileError, detectEncoding, type DetectedEncoding } from './encoding';
-export { csvCell, csvLine, neutraliseFormula } from './write';
+export { csvCell, csvLine, LineBlocks, neutraliseFormula } from './write';
