@@ -8,22 +8,23 @@ export function neutraliseFormula(text: string): string {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
+// Most cells need neither: one test lets them through as they are.
+const NEEDS_CARE = /^[=+\-@\t\r\n]|[",\r\n]/;
+
 /** One CSV cell (RFC 4180): numbers as they are, text quoted only when needed. */
 export function csvCell(cell: string | number | null, neutralise: boolean): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
+  if (!NEEDS_CARE.test(cell)) return cell;
   const text = neutralise ? neutraliseFormula(cell) : cell;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One CSV line (RFC 4180, CRLF). */
 export function csvLine(cells: readonly (string | number | null)[], neutralise: boolean): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    const text = csvCell(cells[i] ?? null, neutralise);
-    line += i === 0 ? text : `,${text}`;
-  }
-  return `${line}\r\n`;
+  const texts = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) texts[i] = csvCell(cells[i] ?? null, neutralise);
+  return `${texts.join(',')}\r\n`;
 }
 
 /**

@@ -29,11 +29,8 @@ const TEXT_INSTANTS = new Set(['paidAt', 'requestedAt'].map((name) => index(name
 export function csvSink(bom: boolean): RowSink {
   return {
     start: () => (bom ? '\uFEFF' : '') + csvLine(EXPORT_COLUMNS, false),
-    rows: (rows) => {
-      let text = '';
-      for (const row of rows) text += csvLine(row as (string | number | null)[], true);
-      return text;
-    },
+    // Joined once per page: adding each line to one string builds a tree the writer must flatten.
+    rows: (rows) => rows.map((row) => csvLine(row as (string | number | null)[], true)).join(''),
     end: async () => '',
   };
 }
