@@ -49,6 +49,9 @@ const LABELS = {
   },
 } as const;
 
+/** Each outcome in words, per language: the explanation, the reports and anything else that names one. */
+export const OUTCOME_TEXTS = { en: LABELS.en.outcome, zh: LABELS.zh.outcome } as const;
+
 /** The decision as an agent reads it: outcome first, then the grounds and the next steps. */
 export function renderDecisionText(
   decision: Decision,

@@ -3,7 +3,7 @@ export { InvalidFactsError } from './read-facts';
 export * from './clauses';
 export { POLICY_ZONE, addDays, addMonths, formatInPolicyZone, parseInstant } from './time';
 export { parseFacts, type FactsResult } from './parse-facts';
-export { renderDecisionText } from './explain';
+export { OUTCOME_TEXTS, renderDecisionText } from './explain';
 export { FACT_QUESTIONS } from './questions';
 export {
   RULE_BOOK,

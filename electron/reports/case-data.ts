@@ -1,0 +1,10 @@
+import { auditHead, getCase, type CaseStore } from '../store';
+import type { CaseReportData } from './case-report';
+
+/** A case's report data, read from the store (NotFoundError for an unknown ref). */
+export const caseReportData = (store: CaseStore, ref: string): CaseReportData => ({
+  detail: getCase(store, ref),
+  auditHead: auditHead(store),
+  storeFile: store.file,
+  printedAt: store.now(),
+});

@@ -1,0 +1,245 @@
+import type { CaseDetail, DecisionRecord } from '../../shared/model/case';
+import { KINDS } from '../../shared/model/catalogue';
+import type { DecisionTrace } from '../../shared/model/decision';
+import type { Language } from '../../shared/model/languages';
+import {
+  ACTION_TEXTS,
+  CLAUSE_TEXTS,
+  FACT_QUESTIONS,
+  formatInPolicyZone,
+  OUTCOME_TEXTS,
+} from '../../shared/policy';
+import { CASE_LABELS, type CaseLabels } from './case-labels';
+import { cashRefund } from './cash';
+import { factRows, money, zoned } from './facts';
+import { html, shellWord, type SafeHtml } from './html';
+import { documentHtml, type PrintOptions } from './page';
+
+/** Everything a case report prints, as the store has it. */
+export interface CaseReportData {
+  detail: CaseDetail;
+  /** The audit chain's newest row, or null for an empty trail. */
+  auditHead: { seq: number; hash: string } | null;
+  /** The store file, for the command that verifies the chain. */
+  storeFile: string;
+  printedAt: number;
+}
+
+const fields = (rows: [string, string | SafeHtml][]) =>
+  html`<table class="fields">
+    ${rows.map(
+      ([label, value]) =>
+        html`<tr>
+          <th>${label}</th>
+          <td>${value}</td>
+        </tr>`,
+    )}
+  </table>`;
+
+function caseSection({ summary, customer, provider }: CaseDetail, l: CaseLabels, language: Language) {
+  return fields([
+    [l.customer, customer.name],
+    [l.account, customer.accountId],
+    ...(customer.contact === undefined ? [] : [[l.contact, customer.contact] as [string, string]]),
+    [l.order, summary.orderId],
+    [l.product, summary.productName],
+    [l.productKind, summary.productType === null ? l.none : KINDS[summary.productType].label[language]],
+    [l.provider, provider],
+    [l.assignee, summary.assignee ?? l.none],
+  ]);
+}
+
+function outcomeText(record: DecisionRecord, l: CaseLabels, language: Language): SafeHtml {
+  const recorded = OUTCOME_TEXTS[language][record.recordedOutcome];
+  if (record.override === null) return html`<span class="lead">${recorded}</span>`;
+  return html`<span class="lead">${recorded}</span><br /><span class="muted"
+      >${l.rulesGave}: ${OUTCOME_TEXTS[language][record.decision.outcome]}; ${l.overriddenBy}:</span
+    >
+    <span class="long">${record.override.justification}</span>`;
+}
+
+function decisionSection(record: DecisionRecord, l: CaseLabels, language: Language): SafeHtml {
+  const { decision } = record;
+  const cash = cashRefund(record);
+  const deadline = decision.windowClosesAt === null ? null : zoned(decision.windowClosesAt);
+  const actions =
+    decision.actions.length === 0
+      ? html`<p>${l.noActions}</p>`
+      : html`<ol>
+          ${decision.actions.map(
+            (action) =>
+              html`<li>
+                ${ACTION_TEXTS[action][language]}${deadline === null ? '' : html` <span class="muted">(${l.deadline} ${deadline})</span>`}
+              </li>`,
+          )}
+        </ol>`;
+  const missing =
+    decision.missing.length === 0
+      ? ''
+      : html`<h2>${l.missing}</h2>
+          <ol>
+            ${decision.missing.map((fact) => html`<li>${FACT_QUESTIONS[fact][language].question}</li>`)}
+          </ol>`;
+  return html`${fields([
+      [l.outcome, outcomeText(record, l, language)],
+      [
+        l.cashRefund,
+        html`<span class="lead">${cash === null ? l.none : money(cash, decision.currency)}</span>`,
+      ],
+      [l.currency, decision.currency],
+      [l.judgedAt, `${zoned(decision.requestedAt)}${decision.requestedAtAssumed ? ` (${l.assumed})` : ''}`],
+      [l.windowCloses, deadline ?? l.noWindow],
+      [l.agent, `${record.agent}, ${zoned(record.decidedAt)}`],
+      [l.policy, `${l.version} ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`],
+    ])}
+    <h2>${l.actions}</h2>
+    ${actions}${missing}`;
+}
+
+const clausesSection = (record: DecisionRecord, l: CaseLabels, language: Language) =>
+  html`<h2>${l.clauses}</h2>
+    ${record.decision.clauses.map(
+      (clause) =>
+        html`<div class="clause">
+          <span class="id">${clause}</span><br />${CLAUSE_TEXTS[clause][language]}
+        </div>`,
+    )}`;
+
+function traceSection(trace: DecisionTrace, l: CaseLabels): SafeHtml {
+  const rows = trace.steps.map((step) => {
+    const read = Object.entries(step.read)
+      .map(([fact, value]) => `${fact} = ${value === null ? '?' : String(value)}`)
+      .join(', ');
+    const at = step.at === undefined ? '' : `; ${l.turnsAt} ${zoned(step.at)}`;
+    return html`<tr>
+      <td class="mono">${step.rule}</td>
+      <td class="mono">${read}</td>
+      <td>${l.holds[String(step.holds) as 'true' | 'false' | 'null']}${at}</td>
+    </tr>`;
+  });
+  return html`<h2>${l.trace}</h2>
+    <table>
+      <tr>
+        <th>${l.rule}</th>
+        <th>${l.read}</th>
+        <th>${l.result}</th>
+      </tr>
+      ${rows}
+    </table>`;
+}
+
+function historySection(decisions: readonly DecisionRecord[], l: CaseLabels, language: Language): SafeHtml {
+  const rows = decisions.map((record) => {
+    const cash = cashRefund(record);
+    const extra = [
+      record.override === null
+        ? null
+        : html`<div><b>${l.override}:</b> <span class="long">${record.override.justification}</span></div>`,
+      record.note === null
+        ? null
+        : html`<div><b>${l.note}:</b> <span class="long">${record.note}</span></div>`,
+    ];
+    return html`<tr>
+        <td class="when">${zoned(record.decidedAt)}</td>
+        <td>${record.agent}</td>
+        <td>${OUTCOME_TEXTS[language][record.decision.outcome]}</td>
+        <td>${OUTCOME_TEXTS[language][record.recordedOutcome]}</td>
+        <td class="num">${cash === null ? l.none : money(cash, record.decision.currency)}</td>
+        <td>${record.decision.policyRevision}</td>
+      </tr>
+      ${
+        extra.some((part) => part !== null)
+          ? html`<tr>
+              <td></td>
+              <td colspan="5">${extra}</td>
+            </tr>`
+          : ''
+      }`;
+  });
+  return html`<h2>${l.history}</h2>
+    <table>
+      <tr>
+        <th>${l.when}</th>
+        <th>${l.agent}</th>
+        <th>${l.rulesGave}</th>
+        <th>${l.recorded}</th>
+        <th class="num">${l.cashRefund}</th>
+        <th>${l.policyRevision}</th>
+      </tr>
+      ${rows}
+    </table>`;
+}
+
+function auditSection(data: CaseReportData, l: CaseLabels): SafeHtml {
+  if (data.auditHead === null)
+    return html`<h2>${l.audit}</h2>
+      <p>${l.auditEmpty}</p>`;
+  const command = `refund-console --db ${shellWord(data.storeFile)} verify-audit`;
+  return html`<h2>${l.audit}</h2>
+    ${fields([
+      [
+        l.auditHead,
+        html`<span class="mono">${data.auditHead.hash}</span>
+          <span class="muted">(${l.auditRow} ${data.auditHead.seq})</span>`,
+      ],
+      [l.verifyWith, html`<span class="mono">${command}</span>`],
+    ])}`;
+}
+
+const signOff = (l: CaseLabels) =>
+  html`<h2>${l.signOff}</h2>
+    <div class="sign">
+      <div>
+        <div class="line"></div>
+        ${l.signName}
+      </div>
+      <div>
+        <div class="line"></div>
+        ${l.signDate}
+      </div>
+      <div class="wide">
+        <div class="line"></div>
+        ${l.signature}
+      </div>
+    </div>`;
+
+/**
+ * One case as a printable, self-contained HTML document: what a lead signs off. Every value
+ * from the store is escaped, so HTML in a name or a note prints as text. The desktop shell
+ * prints this string with printToPDF; the CLI and tests with Chromium's page.pdf.
+ */
+export function caseReportHtml(data: CaseReportData, options: PrintOptions): string {
+  const { language } = options;
+  const l = CASE_LABELS[language];
+  const { detail } = data;
+  const ref = detail.summary.ref;
+  const latest = detail.decisions.at(-1);
+  const facts = latest?.facts ?? detail.facts;
+  const factTable = factRows(facts, language);
+  const body = html`<header>
+      <h1>${l.title} ${ref}</h1>
+      <p class="muted">${l.generated}: ${formatInPolicyZone(data.printedAt)}</p>
+    </header>
+    <h2>${l.case}</h2>
+    ${caseSection(detail, l, language)}
+    <h2>${l.decision}</h2>
+    ${latest === undefined ? html`<p>${l.noDecision}</p>` : decisionSection(latest, l, language)}
+    <h2>${l.facts}</h2>
+    ${factTable.length === 0 ? html`<p>${l.noFacts}</p>` : fields(factTable)}
+    ${latest === undefined ? '' : clausesSection(latest, l, language)}
+    ${latest?.decision.trace === undefined ? '' : traceSection(latest.decision.trace, l)}
+    ${detail.decisions.length === 0 ? '' : historySection(detail.decisions, l, language)}
+    ${
+      detail.notes.length === 0
+        ? ''
+        : html`<h2>${l.notes}</h2>
+            ${fields(detail.notes.map((note) => [`${note.author}, ${zoned(note.createdAt)}`, html`<span class="long">${note.body}</span>`]))}`
+    }
+    ${auditSection(data, l)} ${signOff(l)}`;
+  return documentHtml(options, {
+    title: `${l.title} ${ref}`,
+    footer: `${l.title} ${ref}`,
+    pageOf: l.page,
+    body,
+  });
+}

@@ -1,0 +1,95 @@
+import type { Language } from '../../shared/model/languages';
+import { cssString, html, SafeHtml } from './html';
+
+export const PAPERS = ['a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+/** How a report is printed: its language and paper. */
+export interface PrintOptions {
+  language: Language;
+  paper: Paper;
+}
+
+/** "page 2 of 5" in the report's language, from the two numbers. */
+export type PageOf = (page: string, pages: string) => string;
+
+const PAGE_SIZE: Record<Paper, string> = { a4: 'A4', letter: 'letter' };
+
+// Fonts named so Chromium embeds them in the PDF: Latin first, then CJK (the language's own
+// first), Arabic and emoji, so a name in any of them prints instead of as empty boxes.
+const FONTS: Record<Language, string> = {
+  en: `"Noto Sans", "Noto Sans CJK SC", "Noto Sans Arabic", "Noto Color Emoji", sans-serif`,
+  zh: `"Noto Sans CJK SC", "Noto Sans", "Noto Sans Arabic", "Noto Color Emoji", sans-serif`,
+};
+
+/**
+ * The page every report prints on. Page numbers and the footer text sit in the @page margin
+ * boxes, so the document numbers its pages wherever it is printed (Chromium, Electron's
+ * printToPDF, a browser's print dialog) without a separate header/footer template.
+ */
+function pageCss({ language, paper }: PrintOptions, footer: string, pageOf: PageOf): string {
+  const numbers = pageOf('\u0001', '\u0002')
+    .split(/(\u0001|\u0002)/)
+    .filter((piece) => piece !== '')
+    .map((piece) =>
+      piece === '\u0001' ? 'counter(page)' : piece === '\u0002' ? 'counter(pages)' : cssString(piece),
+    )
+    .join(' ');
+  const margin = `font: 8pt ${FONTS[language]}; color: #555;`;
+  return `
+@page {
+  size: ${PAGE_SIZE[paper]};
+  margin: 16mm 15mm 18mm;
+  @bottom-left { content: ${cssString(footer)}; ${margin} }
+  @bottom-right { content: ${numbers}; ${margin} }
+}
+* { box-sizing: border-box; }
+html { font-family: ${FONTS[language]}; font-size: 9.5pt; line-height: 1.4; color: #111; }
+body { margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 0.4pt solid #999; padding-bottom: 1mm; break-after: avoid; }
+p { margin: 1mm 0; }
+table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
+th, td { text-align: start; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.3pt solid #ccc; overflow-wrap: anywhere; }
+th { font-weight: 600; color: #333; }
+tr { break-inside: avoid; }
+table.fields th { width: 32%; }
+td.when { white-space: nowrap; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+.lead { font-size: 12pt; font-weight: 600; }
+.muted { color: #555; }
+.mono { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
+.long { white-space: pre-wrap; overflow-wrap: anywhere; }
+.clause { margin: 1.5mm 0; break-inside: avoid; }
+.clause .id { font-weight: 600; }
+.sign { display: grid; grid-template-columns: 1fr 1fr; gap: 10mm 12mm; margin-top: 6mm; break-inside: avoid; }
+.sign .line { border-bottom: 0.6pt solid #111; height: 10mm; }
+.sign .wide { grid-column: 1 / span 2; }
+figure { margin: 2mm 0; break-inside: avoid; }
+svg text { font-family: ${FONTS[language]}; }
+`;
+}
+
+/** A whole printable document: inline CSS, nothing fetched, the footer and page numbers in it. */
+export function documentHtml(
+  options: PrintOptions,
+  { title, footer, pageOf, body }: { title: string; footer: string; pageOf: PageOf; body: SafeHtml },
+): string {
+  return html`<!doctype html>
+    <html lang="${options.language === 'zh' ? 'zh-CN' : 'en'}">
+      <head>
+        <meta charset="utf-8" />
+        <meta
+          http-equiv="Content-Security-Policy"
+          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        />
+        <title>${title}</title>
+        <style>
+          ${new SafeHtml(pageCss(options, footer, pageOf).replaceAll('</', '<\\/'))}
+        </style>
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html> `.text;
+}
