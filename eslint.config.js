@@ -49,6 +49,19 @@ const TEAM_FACE = {
   folders: ['**/team/*', '!**/team/index', '!**/team/test-support', '!**/team/test-support/*'],
   message: 'Import the team server code through its face (electron/team), never a module behind it.',
 };
+// The reports (documents from store data) and the Chromium printer are plain Node folders with
+// one face each, like the store.
+const REPORT_FACES = {
+  folders: [
+    '**/electron/reports/*',
+    '!**/electron/reports/index',
+    '!**/electron/reports/test-support',
+    '!**/electron/reports/test-support/*',
+    '**/electron/print/*',
+    '!**/electron/print/index',
+  ],
+  message: 'Import electron/reports and electron/print through their faces (index.ts).',
+};
 const STORE_NOT_WIRE = {
   folders: ['**/shared/ipc/**'],
   message: 'The store speaks the domain (shared/model), not the wire contract (shared/ipc).',
@@ -146,7 +159,7 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
     ignores: ['electron/shell/**', 'electron/store/**', 'electron/team/**'],
-    rules: restrict([NO_ELECTRON, NO_RENDERER, STORE_FACE, TEAM_FACE]),
+    rules: restrict([NO_ELECTRON, NO_RENDERER, STORE_FACE, TEAM_FACE, REPORT_FACES]),
   },
   {
     files: ['electron/store/**/*.ts'],
@@ -159,6 +172,6 @@ export default tseslint.config(
   },
   {
     files: ['electron/shell/**/*.ts'],
-    rules: restrict([NO_RENDERER, STORE_FACE, TEAM_FACE]),
+    rules: restrict([NO_RENDERER, STORE_FACE, TEAM_FACE, REPORT_FACES]),
   },
 );

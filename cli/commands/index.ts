@@ -42,4 +42,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "exchange this store's changes with the team server",
     load: () => import('./sync'),
   },
+  {
+    name: 'report',
+    summary: 'a decision report per case (PDF or HTML), or a period report',
+    load: () => import('./report'),
+  },
 ];

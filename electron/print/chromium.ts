@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { BrowserType } from 'playwright-core';
 
 /** The flags the e2e harness runs Chromium with: headless, no sandbox, nothing phoned home. */
 export const CHROMIUM_ARGS = [
@@ -35,7 +36,7 @@ export async function openPrinter(): Promise<Printer> {
       `no Chromium at ${executablePath}: install it (apt-get install chromium) or set REFUND_CONSOLE_CHROMIUM`,
     );
   }
-  let chromium: typeof import('playwright-core').chromium;
+  let chromium: BrowserType;
   try {
     ({ chromium } = await import('playwright-core'));
   } catch {

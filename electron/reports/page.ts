@@ -28,11 +28,11 @@ const FONTS: Record<Language, string> = {
  * printToPDF, a browser's print dialog) without a separate header/footer template.
  */
 function pageCss({ language, paper }: PrintOptions, footer: string, pageOf: PageOf): string {
-  const numbers = pageOf('\u0001', '\u0002')
-    .split(/(\u0001|\u0002)/)
+  const numbers = pageOf('{page}', '{pages}')
+    .split(/(\{page\}|\{pages\})/)
     .filter((piece) => piece !== '')
     .map((piece) =>
-      piece === '\u0001' ? 'counter(page)' : piece === '\u0002' ? 'counter(pages)' : cssString(piece),
+      piece === '{page}' ? 'counter(page)' : piece === '{pages}' ? 'counter(pages)' : cssString(piece),
     )
     .join(' ');
   const margin = `font: 8pt ${FONTS[language]}; color: #555;`;

@@ -2,7 +2,7 @@ import type { AuditEntry, CaseChange, CaseDetail, DecisionRecord, Note } from '.
 import { DecisionSchema, type Outcome } from '../../shared/model/decision';
 import type { Facts } from '../../shared/model/facts';
 import { iso } from './canonical';
-import { formatRef } from './refs';
+import { formatRef, parseRef } from './refs';
 import { requireCase, toSummary } from './rows';
 import type { CaseStore } from './store';
 
@@ -81,3 +81,12 @@ export const changeOf = (store: CaseStore, ref: string, audit: AuditEntry[]): Ca
   detail: getCase(store, ref),
   audit,
 });
+
+/** The refs, of those given, that name no case here (text that is no ref at all included). */
+export function missingRefs(store: CaseStore, refs: readonly string[]): string[] {
+  const exists = store.sql('SELECT 1 FROM cases WHERE id = ?').pluck();
+  return refs.filter((ref) => {
+    const id = parseRef(ref);
+    return id === null || exists.get(id) === undefined;
+  });
+}

@@ -19,7 +19,7 @@ export {
 } from './errors';
 export { noteDamage } from './damage';
 export { createCase, setStatus, updateFacts } from './cases';
-export { getCase } from './case-detail';
+export { getCase, missingRefs } from './case-detail';
 export {
   checkImportRow,
   importCases,

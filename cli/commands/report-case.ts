@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { openPrinter, PrinterUnavailableError, type Printer } from '../../electron/print';
+import { caseReportData, caseReportHtml, type PrintOptions } from '../../electron/reports';
+import { exportPages, exportQuery, missingRefs, parseRef, type CaseStore } from '../../electron/store';
+import { ExportFilterSchema } from '../../shared/model/export';
+import { BadInputError, InternalError } from '../errors';
+import { makeDirectory, requireWritable, writeOutput } from './report-files';
+
+export type CaseFormat = 'pdf' | 'html';
+
+export interface CaseReportRun {
+  store: CaseStore;
+  format: CaseFormat;
+  print: PrintOptions;
+  force: boolean;
+}
+
+function requireRef(ref: string): string {
+  if (parseRef(ref) === null) throw new BadInputError(`"${ref}" is not a case ref (RC-000123)`);
+  return ref;
+}
+
+/** The cases a batch names: refs separated by commas, spaces or new lines. */
+export function refsOf(text: string): string[] {
+  const refs = text.split(/[\s,]+/).filter((ref) => ref !== '');
+  if (refs.length === 0) throw new BadInputError('--batch names no case refs');
+  return [...new Set(refs.map(requireRef))];
+}
+
+/** Every case the export filter selects, in ref order. */
+export function refsMatching(store: CaseStore, filter: unknown): string[] {
+  const parsed = ExportFilterSchema.safeParse(filter);
+  if (!parsed.success) throw new BadInputError(`the filter is invalid: ${parsed.error.issues[0]!.message}`);
+  const query = { ...exportQuery(parsed.data, 'iso'), columns: `'RC-' || printf('%06d', c.id)` };
+  const refs: string[] = [];
+  for (const page of exportPages(store, query, 5000)) for (const [ref] of page) refs.push(ref as string);
+  return refs;
+}
+
+const reportText = (run: CaseReportRun, ref: string): string =>
+  caseReportHtml(caseReportData(run.store, ref), run.print);
+
+async function startPrinter(): Promise<Printer> {
+  try {
+    return await openPrinter();
+  } catch (error) {
+    if (error instanceof PrinterUnavailableError) throw new InternalError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Writes each case's report to its file, every PDF through one Chromium. Every ref is read
+ * before the first file is written, so an unknown ref in a batch writes nothing.
+ */
+export async function writeCaseReports(
+  run: CaseReportRun,
+  targets: readonly { ref: string; out: string }[],
+  onWritten: (done: number) => void = () => {},
+): Promise<void> {
+  requireWritable(
+    targets.map((target) => target.out),
+    run.force,
+  );
+  for (const { ref } of targets) requireRef(ref);
+  const missing = missingRefs(
+    run.store,
+    targets.map((target) => target.ref),
+  );
+  if (missing.length > 0) {
+    const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
+    throw new BadInputError(`no case ${missing.slice(0, 3).join(', ')}${more} in this store`);
+  }
+  const printer = run.format === 'pdf' ? await startPrinter() : null;
+  try {
+    let done = 0;
+    for (const { ref, out } of targets) {
+      const html = reportText(run, ref);
+      await writeOutput(out, printer === null ? html : await printer.pdf(html), run.force);
+      onWritten(++done);
+    }
+  } finally {
+    await printer?.close();
+  }
+}
+
+/** Where each case of a batch goes: DIR/RC-000123.pdf. */
+export async function batchTargets(refs: readonly string[], dir: string, format: CaseFormat) {
+  await makeDirectory(dir);
+  return refs.map((ref) => ({ ref, out: join(dir, `${ref}.${format}`) }));
+}

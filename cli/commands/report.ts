@@ -1,0 +1,90 @@
+import { PAPERS, type Paper, type PrintOptions } from '../../electron/reports';
+import { defineCommand, type OptionValues } from '../command';
+import { UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { language } from './language';
+import { count, progressLine } from './progress';
+import { batchTargets, refsMatching, refsOf, writeCaseReports, type CaseFormat } from './report-case';
+import { withStore } from './with-store';
+
+const OPTIONS = {
+  format: { type: 'string', value: 'pdf|html', help: 'the document format (default pdf)' },
+  lang: { type: 'string', value: 'en|zh', help: 'the language of the report (default en)' },
+  paper: { type: 'string', value: 'a4|letter', help: 'the paper size (default a4)' },
+  out: { type: 'string', value: 'FILE|DIR', help: 'the file to write (a folder for --batch and --filter)' },
+  force: { type: 'boolean', help: 'replace files that already exist' },
+  batch: { type: 'string', value: 'REFS', help: 'many cases: refs separated by commas, or @FILE of refs' },
+  filter: { type: 'boolean', help: 'many cases: every case the filter options below select' },
+  from: {
+    type: 'string',
+    value: 'ISO',
+    help: 'with --filter: decided (or --dates created) from this instant',
+  },
+  to: { type: 'string', value: 'ISO', help: 'with --filter: until this instant (exclusive)' },
+  dates: { type: 'string', value: 'decided|created', help: 'with --filter: what --from/--to bound' },
+  outcome: { type: 'string', value: 'O[,O]', help: 'with --filter: latest outcomes' },
+  kind: { type: 'string', value: 'K[,K]', help: 'with --filter: product kinds' },
+  status: { type: 'string', value: 'S[,S]', help: 'with --filter: case statuses' },
+  provider: { type: 'string', value: 'NAME', help: 'with --filter: one provider' },
+  assignee: { type: 'string', value: 'NAME', help: 'with --filter: one assignee' },
+} as const;
+
+type Options = OptionValues<typeof OPTIONS>;
+
+const list = (value: string | undefined) => value?.split(',').map((item) => item.trim());
+
+function printOptions(options: Options): PrintOptions {
+  const paper = options.paper ?? 'a4';
+  if (!(PAPERS as readonly string[]).includes(paper)) throw new UsageError('--paper must be a4 or letter');
+  return { language: language(options.lang), paper: paper as Paper };
+}
+
+function caseFormat(format = 'pdf'): CaseFormat {
+  if (format !== 'pdf' && format !== 'html') throw new UsageError('--format must be pdf or html');
+  return format;
+}
+
+async function batchRefs(io: CliIo, batch: string): Promise<string[]> {
+  return refsOf(batch.startsWith('@') ? await io.readInput(batch.slice(1)) : batch);
+}
+
+export default defineCommand({
+  args: '[REF]',
+  arity: [0, 1],
+  summary: 'A case (or many) as a signed-off decision report, PDF or HTML.',
+  options: OPTIONS,
+  usesStore: true,
+  run: async ({ positionals: [ref], options, db, newStore, io }) => {
+    const print = printOptions(options);
+    const format = caseFormat(options.format);
+    const out = options.out;
+    if (out === undefined) throw new UsageError('--out FILE is needed');
+    const many = options.batch !== undefined || options.filter === true;
+    if (many === (ref !== undefined)) throw new UsageError('give one REF, or --batch REFS, or --filter');
+    if (options.batch !== undefined && options.filter === true)
+      throw new UsageError('--batch and --filter do not go together');
+    const refs = options.batch === undefined ? undefined : await batchRefs(io, options.batch);
+    await withStore({ db, newStore }, async ({ store }) => {
+      const run = { store, format, print, force: options.force === true };
+      if (!many) return writeCaseReports(run, [{ ref: ref!, out }]);
+      const chosen =
+        refs ??
+        refsMatching(store, {
+          from: options.from,
+          to: options.to,
+          dates: options.dates,
+          outcome: list(options.outcome),
+          kind: list(options.kind),
+          status: list(options.status),
+          provider: options.provider,
+          assignee: options.assignee,
+        });
+      const progress = progressLine();
+      await writeCaseReports(run, await batchTargets(chosen, out, format), (done) =>
+        progress.show(`report: ${count(done)} of ${count(chosen.length)}`),
+      );
+      progress.done();
+      io.stderr(`wrote ${count(chosen.length)} reports to ${out}\n`);
+    });
+  },
+});
