@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCase, openStore, recordDecision } from '../../electron/store';
+import { sampleCase } from '../../electron/store/test-support/temp-store';
+import { pdfText } from '../../electron/reports/test-support/pdf-text';
+import { EXIT } from '../errors';
+import { main } from '../refund-console';
+import { memoryIo } from '../test-support/memory-io';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rc-report-'));
+  db = join(dir, 'cases.sqlite');
+  const store = openStore({ file: db, autoBackup: false });
+  for (const name of ['Li Wei', '<i>Ana</i>', '王芳']) {
+    const ref = createCase(store, sampleCase({ customer: { name, accountId: 'a-1' } }), 'ann').detail.summary
+      .ref;
+    recordDecision(store, { ref, agent: 'Mei Lin' });
+  }
+  store.close();
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const io = memoryIo();
+  const code = await main(['--db', db, 'report', ...argv], io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('refund-console report', () => {
+  it('writes one case as PDF, refuses to replace it without --force, and replaces it with', async () => {
+    const out = join(dir, 'r.pdf');
+    expect(await run('RC-000001', '--out', out)).toMatchObject({ code: EXIT.ok });
+    expect(pdfText(readFileSync(out))).toContain('Refund decision RC-000001');
+    writeFileSync(out, 'kept');
+    const refused = await run('RC-000002', '--out', out);
+    expect(refused.code).toBe(EXIT.badInput);
+    expect(refused.err).toContain(`${out} already exists; --force replaces it`);
+    expect(readFileSync(out, 'utf8')).toBe('kept');
+    expect(await run('RC-000002', '--out', out, '--force')).toMatchObject({ code: EXIT.ok });
+    expect(pdfText(readFileSync(out))).toContain('Refund decision RC-000002');
+  });
+
+  it('writes HTML in Chinese on Letter paper, with the data as text', async () => {
+    const out = join(dir, 'r.html');
+    expect(
+      await run('RC-000002', '--format', 'html', '--lang', 'zh', '--paper', 'letter', '--out', out),
+    ).toMatchObject({
+      code: EXIT.ok,
+    });
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('退款决定 RC-000002');
+    expect(html).toContain('&lt;i&gt;Ana&lt;/i&gt;');
+    expect(html).toContain('size: letter');
+  });
+
+  it('names an unknown ref or a wrong option plainly, with the exit code for bad input, and writes nothing', async () => {
+    const out = join(dir, 'r.pdf');
+    expect(await run('RC-000099', '--out', out)).toEqual({
+      code: EXIT.badInput,
+      out: '',
+      err: 'refund-console report: no case RC-000099 in this store\n',
+    });
+    expect((await run('RC-9', '--out', out)).err).toContain('"RC-9" is not a case ref');
+    expect((await run('RC-000001', '--out', out, '--format', 'docx')).err).toContain(
+      '--format must be pdf or html',
+    );
+    expect((await run('RC-000001', '--out', out, '--paper', 'a3')).err).toContain(
+      '--paper must be a4 or letter',
+    );
+    expect((await run('RC-000001')).err).toContain('--out FILE is needed');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes a batch through one browser, or nothing when one of its refs is unknown', async () => {
+    const folder = join(dir, 'batch');
+    const bad = await run('--batch', 'RC-000001,RC-000077', '--out', folder, '--format', 'html');
+    expect(bad.code).toBe(EXIT.badInput);
+    expect(bad.err).toContain('no case RC-000077');
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    const good = await run('--batch', 'RC-000001, RC-000003', '--out', folder);
+    expect(good).toMatchObject({ code: EXIT.ok, err: 'wrote 2 reports to ' + folder + '\n' });
+    expect(readdirSync(folder).sort()).toEqual(['RC-000001.pdf', 'RC-000003.pdf']);
+    expect(pdfText(readFileSync(join(folder, 'RC-000003.pdf')))).toContain('王芳');
+  });
+
+  it('writes every case a filter selects', async () => {
+    const folder = join(dir, 'filtered');
+    expect(await run('--filter', '--kind', 'saas', '--format', 'html', '--out', folder)).toMatchObject({
+      code: EXIT.ok,
+    });
+    expect(readdirSync(folder).sort()).toEqual(['RC-000001.html', 'RC-000002.html', 'RC-000003.html']);
+    expect((await run('--filter', '--kind', 'boat', '--out', folder)).err).toContain('the filter is invalid');
+  });
+});
