@@ -40,9 +40,9 @@ export function refsMatching(store: CaseStore, filter: unknown): string[] {
 const reportText = (run: CaseReportRun, ref: string): string =>
   caseReportHtml(caseReportData(run.store, ref), run.print);
 
-async function startPrinter(): Promise<Printer> {
+async function startPrinter(documents: number): Promise<Printer> {
   try {
-    return await openPrinter();
+    return await openPrinter({ pages: Math.min(documents, 2) });
   } catch (error) {
     if (error instanceof PrinterUnavailableError) throw new InternalError(error.message);
     throw error;
@@ -71,14 +71,20 @@ export async function writeCaseReports(
     const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
     throw new BadInputError(`no case ${missing.slice(0, 3).join(', ')}${more} in this store`);
   }
-  const printer = run.format === 'pdf' ? await startPrinter() : null;
+  const printer = run.format === 'pdf' ? await startPrinter(targets.length) : null;
   try {
+    let next = 0;
     let done = 0;
-    for (const { ref, out } of targets) {
-      const html = reportText(run, ref);
-      await writeOutput(out, printer === null ? html : await printer.pdf(html), run.force);
-      onWritten(++done);
-    }
+    // As many workers as the printer has pages; the store reads between them are synchronous.
+    const worker = async () => {
+      while (next < targets.length) {
+        const { ref, out } = targets[next++]!;
+        const html = reportText(run, ref);
+        await writeOutput(out, printer === null ? html : await printer.pdf(html), run.force);
+        onWritten(++done);
+      }
+    };
+    await Promise.all(Array.from({ length: printer?.pages ?? 1 }, worker));
   } finally {
     await printer?.close();
   }

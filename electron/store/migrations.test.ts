@@ -27,6 +27,7 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   4: seedCase,
   5: seedCase,
   6: seedCase,
+  7: seedCase,
 };
 
 let cleanup = () => {};

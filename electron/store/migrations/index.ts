@@ -4,6 +4,7 @@ import caseRevision from './003-case-revision';
 import casesByOrderId from './004-cases-by-order-id';
 import cjkSearch from './005-cjk-search';
 import teamSync from './006-team-sync';
+import decisionsByTime from './007-decisions-by-time';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   casesByOrderId,
   cjkSearch,
   teamSync,
+  decisionsByTime,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
