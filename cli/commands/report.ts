@@ -5,10 +5,15 @@ import type { CliIo } from '../io';
 import { language } from './language';
 import { count, progressLine } from './progress';
 import { batchTargets, refsMatching, refsOf, writeCaseReports, type CaseFormat } from './report-case';
+import { writePeriodReport } from './report-period';
 import { withStore } from './with-store';
 
 const OPTIONS = {
-  format: { type: 'string', value: 'pdf|html', help: 'the document format (default pdf)' },
+  format: {
+    type: 'string',
+    value: 'pdf|html|json',
+    help: 'the format (default pdf; json for a period only)',
+  },
   lang: { type: 'string', value: 'en|zh', help: 'the language of the report (default en)' },
   paper: { type: 'string', value: 'a4|letter', help: 'the paper size (default a4)' },
   out: { type: 'string', value: 'FILE|DIR', help: 'the file to write (a folder for --batch and --filter)' },
@@ -27,6 +32,13 @@ const OPTIONS = {
   status: { type: 'string', value: 'S[,S]', help: 'with --filter: case statuses' },
   provider: { type: 'string', value: 'NAME', help: 'with --filter: one provider' },
   assignee: { type: 'string', value: 'NAME', help: 'with --filter: one assignee' },
+  agent: { type: 'string', value: 'NAME', help: 'period: only decisions by this agent' },
+  'closing-days': {
+    type: 'string',
+    value: 'N',
+    help: 'period: windows closing in the next N days (default 7)',
+  },
+  'no-replay': { type: 'boolean', help: 'period: skip judging the cases again under the newest revision' },
 } as const;
 
 type Options = OptionValues<typeof OPTIONS>;
@@ -48,14 +60,48 @@ async function batchRefs(io: CliIo, batch: string): Promise<string[]> {
   return refsOf(batch.startsWith('@') ? await io.readInput(batch.slice(1)) : batch);
 }
 
+function period(
+  options: Options,
+  print: PrintOptions,
+  { db, newStore, io }: { db: string | undefined; newStore: boolean; io: CliIo },
+): Promise<void> {
+  const format = options.format ?? 'pdf';
+  if (format !== 'pdf' && format !== 'html' && format !== 'json')
+    throw new UsageError('--format must be pdf, html or json');
+  if (options.batch !== undefined || options.filter === true)
+    throw new UsageError(
+      'report period takes --from, --to, --kind, --provider and --agent, not --batch or --filter',
+    );
+  return withStore({ db, newStore }, ({ store }) =>
+    writePeriodReport(store, io, {
+      format,
+      out: options.out,
+      force: options.force === true,
+      print,
+      options: {
+        from: options.from,
+        to: options.to,
+        kind: list(options.kind),
+        provider: options.provider,
+        agent: options.agent,
+        closingDays: options['closing-days'],
+        replay: options['no-replay'] !== true,
+      },
+    }),
+  );
+}
+
 export default defineCommand({
-  args: '[REF]',
+  args: '[REF|period]',
   arity: [0, 1],
-  summary: 'A case (or many) as a signed-off decision report, PDF or HTML.',
+  summary:
+    'A case (or many) as a signed-off decision report, PDF or HTML; `report period --from --to` ' +
+    'sums up the decisions of a period as PDF, HTML or JSON.',
   options: OPTIONS,
   usesStore: true,
   run: async ({ positionals: [ref], options, db, newStore, io }) => {
     const print = printOptions(options);
+    if (ref === 'period') return period(options, print, { db, newStore, io });
     const format = caseFormat(options.format);
     const out = options.out;
     if (out === undefined) throw new UsageError('--out FILE is needed');

@@ -3,3 +3,5 @@
 export { caseReportData } from './case-data';
 export { caseReportHtml, type CaseReportData } from './case-report';
 export { PAPERS, type Paper, type PrintOptions } from './page';
+export { periodFigures } from './period-data';
+export { periodReportHtml } from './period-report';

@@ -29,7 +29,14 @@ export {
   type ImportResult,
 } from './cases-bulk';
 export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
-export { lastCaseId, streamCasesForReplay, type ReplayFilter, type ReplayRow } from './replay';
+export {
+  lastCaseId,
+  streamCasesForReplay,
+  streamDecidedCasesForReplay,
+  type ReplayFilter,
+  type ReplayRow,
+} from './replay';
+export { closingSoon, periodAggregates, type PeriodAggregates, type PeriodRange } from './period';
 export { addNote } from './notes';
 export { getDraft, saveDraft } from './drafts';
 export { listCases, type QueuePage } from './queue';

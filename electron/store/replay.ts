@@ -2,6 +2,7 @@ import type { CaseStatus } from '../../shared/model/case';
 import type { Outcome } from '../../shared/model/decision';
 import type { ProductType } from '../../shared/model/facts';
 import type { RecordedGist } from '../../shared/policy/replay';
+import type { PeriodRange } from './period';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 
@@ -52,6 +53,18 @@ const SELECT = `
     AND c.id > :afterId AND c.id <= :throughId
   ORDER BY c.id`;
 
+// The cases whose latest decision was recorded in [from, to), walked over decisions_decided.
+const SELECT_DECIDED = `
+  SELECT c.id, c.status, c.facts, c.updated_at,
+    json_extract(d.decision, '$.outcome', '$.refundAmount', '$.currency', '$.clauses', '$.requestedAt',
+      '$.policyVersion', '$.policyRevision') AS gist
+  FROM decisions d JOIN cases c ON c.id = d.case_id
+  WHERE d.decided_at >= :from AND d.decided_at < :to
+    AND d.id = (SELECT max(id) FROM decisions WHERE case_id = d.case_id)
+    AND (:kinds IS NULL OR c.product_type IN (SELECT value FROM json_each(:kinds)))
+    AND (:provider IS NULL OR c.provider = :provider) AND (:agent IS NULL OR d.agent = :agent)
+  ORDER BY c.id`;
+
 type GistArray = [Outcome, number | null, string, string[], string, string, string | null];
 
 // Read by index, not destructured: this runs once per stored case of a replay.
@@ -73,7 +86,7 @@ function toGist(json: string): RecordedGist {
  * another revision. Read-only: it never writes a row. The connection is busy until the
  * iteration ends (or is left with `return`).
  */
-export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {}): Generator<ReplayRow> {
+export function streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {}): Generator<ReplayRow> {
   const rows = store
     .sql(SELECT)
     .raw(true)
@@ -85,6 +98,29 @@ export function* streamCasesForReplay(store: CaseStore, filter: ReplayFilter = {
       afterId: filter.afterId ?? 0,
       throughId: filter.throughId ?? Number.MAX_SAFE_INTEGER,
     }) as IterableIterator<Row>;
+  return replayRowsOf(rows);
+}
+
+/**
+ * As streamCasesForReplay, for the cases whose latest decision was recorded in [from, to):
+ * what a period report asks a newer revision about.
+ */
+export function streamDecidedCasesForReplay(store: CaseStore, range: PeriodRange): Generator<ReplayRow> {
+  const rows = store
+    .sql(SELECT_DECIDED)
+    .raw(true)
+    .iterate({
+      from: range.from,
+      to: range.to,
+      kinds: range.kinds === undefined || range.kinds.length === 0 ? null : JSON.stringify(range.kinds),
+      provider: range.provider ?? null,
+      agent: range.agent ?? null,
+    }) as IterableIterator<Row>;
+  return replayRowsOf(rows);
+}
+
+// Both queries select id, status, facts, updated_at and the decision's gist, in that order.
+function* replayRowsOf(rows: IterableIterator<Row>): Generator<ReplayRow> {
   for (const row of rows) {
     const id = row[0];
     const gist = row[4];

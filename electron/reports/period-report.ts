@@ -1,0 +1,262 @@
+import { KINDS } from '../../shared/model/catalogue';
+import type { Language } from '../../shared/model/languages';
+import type { Counted, PeriodFigures } from '../../shared/model/period';
+import { OUTCOME_TEXTS } from '../../shared/policy';
+import { barChart, type Bar } from './bar-chart';
+import { money, zoned } from './facts';
+import { html, type SafeHtml } from './html';
+import { documentHtml, type PrintOptions } from './page';
+import { PERIOD_LABELS, type PeriodLabels } from './period-labels';
+
+const percent = (n: number, total: number) => (total === 0 ? '0%' : `${((n / total) * 100).toFixed(1)}%`);
+
+/** A chart of counts with the same numbers as a table under it. */
+function countSection(
+  title: string,
+  rows: { label: string; n: number }[],
+  total: number,
+  l: PeriodLabels,
+  head: string,
+) {
+  const bars: Bar[] = rows.map((row) => ({ label: row.label, value: row.n, text: String(row.n) }));
+  return html`<h2>${title}</h2>
+    ${barChart(title, bars)}
+    <table>
+      <tr>
+        <th>${head}</th>
+        <th class="num">${l.cases}</th>
+        <th class="num">${l.share}</th>
+      </tr>
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            <td>${row.label}</td>
+            <td class="num">${row.n}</td>
+            <td class="num">${percent(row.n, total)}</td>
+          </tr>`,
+      )}
+    </table>`;
+}
+
+const labelled = <K>(counted: Counted<K>[], label: (key: K) => string) =>
+  counted.map(({ key, n }) => ({ label: label(key), n }));
+
+/** The largest groups by name and the rest as one row, so a chart of 300 providers stays a page. */
+const TOP = 12;
+function topAndRest(rows: { label: string; n: number }[], rest: (groups: number) => string) {
+  if (rows.length <= TOP + 1) return rows;
+  const others = rows.slice(TOP);
+  return [
+    ...rows.slice(0, TOP),
+    { label: rest(others.length), n: others.reduce((sum, row) => sum + row.n, 0) },
+  ];
+}
+
+function cashSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
+  const rows = figures.cashRefunded;
+  // No chart here: amounts in different currencies share no scale, so only the table shows them.
+  return html`<h2>${l.cash}</h2>
+    <table>
+      <tr>
+        <th>${l.currency}</th>
+        <th class="num">${l.amount}</th>
+        <th class="num">${l.cashCases}</th>
+      </tr>
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            <td>${row.currency}</td>
+            <td class="num">${money(row.amount, row.currency)}</td>
+            <td class="num">${row.cases}</td>
+          </tr>`,
+      )}
+    </table>`;
+}
+
+function overridesSection(figures: PeriodFigures, l: PeriodLabels, language: Language): SafeHtml {
+  if (figures.overridesByAgent.length === 0)
+    return html`<h2>${l.overrides}</h2>
+      <p>${l.noOverrides}</p>`;
+  const bars = figures.overridesByAgent.map(({ agent, n }) => ({ label: agent, value: n, text: String(n) }));
+  const rows = figures.overridesByAgent.flatMap(({ overrides }) =>
+    overrides.map(
+      (o) =>
+        html`<tr>
+          <td>${o.agent}</td>
+          <td>${o.ref}</td>
+          <td class="when">${zoned(o.decidedAt)}</td>
+          <td>${OUTCOME_TEXTS[language][o.rulesGave]}</td>
+          <td>${OUTCOME_TEXTS[language][o.recorded]}</td>
+          <td class="long">${o.reason}</td>
+        </tr>`,
+    ),
+  );
+  return html`<h2>${l.overrides}</h2>
+    ${barChart(l.overrides, bars)}
+    <table>
+      <tr>
+        <th>${l.agent}</th>
+        <th>${l.ref}</th>
+        <th>${l.when}</th>
+        <th>${l.rulesGave}</th>
+        <th>${l.recorded}</th>
+        <th>${l.reason}</th>
+      </tr>
+      ${rows}
+    </table>`;
+}
+
+function delaySection({ requestToDecision: d }: PeriodFigures, l: PeriodLabels): SafeHtml {
+  const text = (ms: number | null) => (ms === null ? '—' : l.days(ms));
+  return html`<h2>${l.delay}</h2>
+    <table class="fields">
+      <tr>
+        <th>${l.median}</th>
+        <td>${text(d.medianMs)}</td>
+      </tr>
+      <tr>
+        <th>${l.p90}</th>
+        <td>${text(d.p90Ms)}</td>
+      </tr>
+      <tr>
+        <th>${l.cases}</th>
+        <td>${d.cases}</td>
+      </tr>
+    </table>
+    <p class="muted">${l.delayNote}</p>`;
+}
+
+function closingSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
+  const { total, cases } = figures.closingSoon;
+  const title = l.closing(figures.query.closingDays);
+  if (total === 0)
+    return html`<h2>${title}</h2>
+      <p>${l.noClosing}</p>`;
+  return html`<h2>${title}</h2>
+    <table>
+      <tr>
+        <th>${l.ref}</th>
+        <th>${l.customer}</th>
+        <th>${l.status}</th>
+        <th>${l.closes}</th>
+      </tr>
+      ${cases.map(
+        (c) =>
+          html`<tr>
+            <td>${c.ref}</td>
+            <td>${c.customerName}</td>
+            <td>${l.statuses[c.status]}</td>
+            <td class="when">${zoned(c.windowClosesAt)}</td>
+          </tr>`,
+      )}
+    </table>
+    ${cases.length < total ? html`<p class="muted">${l.more(cases.length, total)}</p>` : ''}`;
+}
+
+function newerSection(figures: PeriodFigures, l: PeriodLabels, language: Language): SafeHtml {
+  const newer = figures.newerRevision;
+  if (newer === null) return html``;
+  if (newer.total === 0)
+    return html`<h2>${l.newer(newer.revision)}</h2>
+      <p>${l.newerNone(newer.revision)}</p>`;
+  const gist = (
+    g: { outcome: keyof (typeof OUTCOME_TEXTS)['en']; refundAmount: number | null; revision: string },
+    currency: string,
+  ) =>
+    `${OUTCOME_TEXTS[language][g.outcome]}${g.refundAmount === null ? '' : `, ${money(g.refundAmount, currency)}`} (${g.revision})`;
+  return html`<h2>${l.newer(newer.revision)}</h2>
+    <table>
+      <tr>
+        <th>${l.ref}</th>
+        <th>${l.before}</th>
+        <th>${l.after}</th>
+      </tr>
+      ${newer.cases.map(
+        (c) =>
+          html`<tr>
+            <td>${c.ref}</td>
+            <td>${gist(c.before, c.currency)}</td>
+            <td>${gist(c.after, c.currency)}</td>
+          </tr>`,
+      )}
+    </table>
+    ${newer.cases.length < newer.total ? html`<p class="muted">${l.more(newer.cases.length, newer.total)}</p>` : ''}`;
+}
+
+function filtersText(figures: PeriodFigures, l: PeriodLabels, language: Language): string {
+  const { kind, provider, agent } = figures.query;
+  const parts = [
+    kind === undefined || kind.length === 0
+      ? null
+      : `${l.kind}: ${kind.map((k) => KINDS[k].label[language]).join(', ')}`,
+    provider === undefined ? null : `${l.provider}: ${provider}`,
+    agent === undefined ? null : `${l.agent}: ${agent}`,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? l.noFilters : parts.join('; ');
+}
+
+/** A period's figures as a printable HTML document: each chart with its numbers as a table. */
+export function periodReportHtml(figures: PeriodFigures, options: PrintOptions): string {
+  const { language } = options;
+  const l = PERIOD_LABELS[language];
+  const total = figures.decidedCases;
+  const span = `${zoned(figures.query.from)} – ${zoned(figures.query.to)}`;
+  const decided =
+    total === 0
+      ? html`<p>${l.empty}</p>`
+      : html`${countSection(
+          l.byOutcome,
+          labelled(figures.byOutcome, (o) => OUTCOME_TEXTS[language][o]),
+          total,
+          l,
+          l.outcomeHead,
+        )}
+        ${countSection(
+          l.byKind,
+          labelled(figures.byKind, (k) => (k === null ? l.unknownKind : KINDS[k].label[language])),
+          total,
+          l,
+          l.kindHead,
+        )}
+        ${countSection(
+          l.byProvider,
+          topAndRest(
+            labelled(figures.byProvider, (p) => p),
+            l.otherProviders,
+          ),
+          total,
+          l,
+          l.providerHead,
+        )}
+        ${cashSection(figures, l)} ${delaySection(figures, l)}`;
+  const body = html`<header>
+      <h1>${l.title}</h1>
+      <table class="fields">
+        <tr>
+          <th>${l.period}</th>
+          <td>${span}</td>
+        </tr>
+        <tr>
+          <th>${l.filters}</th>
+          <td>${filtersText(figures, l, language)}</td>
+        </tr>
+        <tr>
+          <th>${l.decidedCases}</th>
+          <td class="lead">${total}</td>
+        </tr>
+        <tr>
+          <th>${l.printed}</th>
+          <td>${zoned(figures.at)}</td>
+        </tr>
+      </table>
+      <p class="muted">${l.countNote}</p>
+    </header>
+    ${decided} ${overridesSection(figures, l, language)} ${closingSection(figures, l)}
+    ${newerSection(figures, l, language)}`;
+  return documentHtml(options, {
+    title: `${l.title} ${span}`,
+    footer: `${l.title} ${span}`,
+    pageOf: l.page,
+    body,
+  });
+}

@@ -1,0 +1,188 @@
+import type { Outcome } from '../../shared/model/decision';
+import type { ProductType } from '../../shared/model/facts';
+import type { CashRefunded, ClosingCase, Counted, OverrideRow } from '../../shared/model/period';
+import { iso } from './canonical';
+import { formatRef } from './refs';
+import type { CaseStore } from './store';
+
+/** The decisions a period covers, as instants (ms) and plain filters. */
+export interface PeriodRange {
+  from: number;
+  to: number;
+  kinds?: readonly ProductType[] | undefined;
+  provider?: string | undefined;
+  agent?: string | undefined;
+}
+
+/** The aggregates the store computes for a period; the report adds the replay and its words. */
+export interface PeriodAggregates {
+  decidedCases: number;
+  byOutcome: Counted<Outcome>[];
+  byKind: Counted<ProductType | null>[];
+  byProvider: Counted<string>[];
+  cashRefunded: CashRefunded[];
+  overrides: OverrideRow[];
+  requestToDecision: { cases: number; medianMs: number | null; p90Ms: number | null };
+}
+
+// Every query walks decisions_decided over [from, to) (migration 005) and reaches a case by its
+// primary key; the filters narrow what the walk keeps, so nothing reads every decision.
+function rangeSql(range: PeriodRange): { where: string; params: (string | number)[] } {
+  const where = ['d.decided_at >= ?', 'd.decided_at < ?'];
+  const params: (string | number)[] = [range.from, range.to];
+  if (range.kinds !== undefined && range.kinds.length > 0) {
+    where.push(`c.product_type IN (${range.kinds.map(() => '?').join(', ')})`);
+    params.push(...range.kinds);
+  }
+  if (range.provider !== undefined) {
+    where.push('c.provider = ?');
+    params.push(range.provider);
+  }
+  if (range.agent !== undefined) {
+    where.push('d.agent = ?');
+    params.push(range.agent);
+  }
+  return { where: where.join(' AND '), params };
+}
+
+// A case counts by its latest decision in the period: no later decision of it before `to`.
+const LATEST_IN_PERIOD = `NOT EXISTS (SELECT 1 FROM decisions later
+  WHERE later.case_id = d.case_id AND later.id > d.id AND later.decided_at < ?)`;
+
+// The cash a decision refunds: the same rule as cashRefund() in electron/reports/cash.ts.
+const CASH = `CASE
+  WHEN d.recorded_outcome NOT IN ('eligible', 'conditional') THEN 0
+  WHEN json_extract(d.decision, '$.outcome') IN ('eligible', 'conditional')
+    THEN json_extract(d.decision, '$.refundAmount')
+  ELSE max(0, json_extract(d.facts, '$.orderAmount') - coalesce(json_extract(d.facts, '$.voucherAmount'), 0))
+END`;
+
+interface GroupRow {
+  outcome: Outcome;
+  kind: ProductType | null;
+  provider: string;
+  currency: string;
+  n: number;
+  granted: number;
+  cash: number | null;
+}
+
+function add<K>(map: Map<K, number>, key: K, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+const counted = <K>(map: Map<K, number>): Counted<K>[] =>
+  [...map]
+    .map(([key, n]) => ({ key, n }))
+    .sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
+
+/** The period's figures in three indexed range walks: the groups, the overrides, the delays. */
+export function periodAggregates(store: CaseStore, range: PeriodRange): PeriodAggregates {
+  const { where, params } = rangeSql(range);
+  const from = `FROM decisions d JOIN cases c ON c.id = d.case_id WHERE ${where}`;
+  const groups = store
+    .sql(
+      `SELECT d.recorded_outcome AS outcome, c.product_type AS kind, c.provider AS provider,
+         json_extract(d.decision, '$.currency') AS currency, count(*) AS n,
+         sum(d.recorded_outcome IN ('eligible', 'conditional')) AS granted, sum(${CASH}) AS cash
+       ${from} AND ${LATEST_IN_PERIOD}
+       GROUP BY 1, 2, 3, 4`,
+    )
+    .all(...params, range.to) as GroupRow[];
+  const byOutcome = new Map<Outcome, number>();
+  const byKind = new Map<ProductType | null, number>();
+  const byProvider = new Map<string, number>();
+  const cash = new Map<string, CashRefunded>();
+  let decidedCases = 0;
+  for (const group of groups) {
+    decidedCases += group.n;
+    add(byOutcome, group.outcome, group.n);
+    add(byKind, group.kind, group.n);
+    add(byProvider, group.provider, group.n);
+    if (group.granted === 0) continue;
+    const entry = cash.get(group.currency) ?? { currency: group.currency, amount: 0, cases: 0 };
+    entry.amount += group.cash ?? 0;
+    entry.cases += group.granted;
+    cash.set(group.currency, entry);
+  }
+  return {
+    decidedCases,
+    byOutcome: counted(byOutcome),
+    byKind: counted(byKind),
+    byProvider: counted(byProvider),
+    cashRefunded: [...cash.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    overrides: overridesIn(store, from, params),
+    requestToDecision: delays(store, from, params, range.to),
+  };
+}
+
+function overridesIn(store: CaseStore, from: string, params: (string | number)[]): OverrideRow[] {
+  const rows = store
+    .sql(
+      `SELECT d.case_id AS id, d.agent, d.decided_at AS at, json_extract(d.decision, '$.outcome') AS rulesGave,
+         d.recorded_outcome AS recorded, d.override_justification AS reason
+       ${from} AND d.override_justification IS NOT NULL ORDER BY d.agent, d.decided_at, d.id`,
+    )
+    .all(...params) as {
+    id: number;
+    agent: string;
+    at: number;
+    rulesGave: Outcome;
+    recorded: Outcome;
+    reason: string;
+  }[];
+  return rows.map((row) => ({
+    ref: formatRef(row.id),
+    agent: row.agent,
+    decidedAt: iso(row.at),
+    rulesGave: row.rulesGave,
+    recorded: row.recorded,
+    reason: row.reason,
+  }));
+}
+
+/** Median and p90 of request-to-decision, by rank in SQLite: no list of delays in JavaScript. */
+function delays(store: CaseStore, from: string, params: (string | number)[], to: number) {
+  const delay = `(d.decided_at - CAST(strftime('%s', json_extract(d.decision, '$.requestedAt')) AS INTEGER) * 1000)`;
+  const sql = `WITH delays AS (SELECT ${delay} AS ms ${from} AND ${LATEST_IN_PERIOD}
+      AND json_extract(d.decision, '$.requestedAtAssumed') = 0)
+    SELECT (SELECT count(*) FROM delays) AS n,
+      (SELECT ms FROM delays ORDER BY ms LIMIT 1 OFFSET (SELECT (count(*) - 1) / 2 FROM delays)) AS median,
+      (SELECT ms FROM delays ORDER BY ms LIMIT 1 OFFSET (SELECT (count(*) * 9 - 1) / 10 FROM delays)) AS p90`;
+  const row = store.sql(sql).get(...params, to) as {
+    n: number;
+    median: number | null;
+    p90: number | null;
+  };
+  return { cases: row.n, medianMs: row.median, p90Ms: row.p90 };
+}
+
+// The agent's open work: the statuses a closing window still matters to.
+const OPEN_WORK = ['open', 'pending_customer'] as const;
+
+/** Open work whose refund window closes in [now, until), soonest first (cases_status_deadline). */
+export function closingSoon(store: CaseStore, now: number, until: number, limit = 100) {
+  const arms = OPEN_WORK.map(
+    (status) => `SELECT id, customer_name, status, window_closes_at FROM cases
+      WHERE status = '${status}' AND deadline_key >= ? AND deadline_key < ?`,
+  );
+  const rows = store
+    .sql(`${arms.join(' UNION ALL ')} ORDER BY window_closes_at, id LIMIT ?`)
+    .all(now, until, now, until, limit) as {
+    id: number;
+    customer_name: string;
+    status: ClosingCase['status'];
+    window_closes_at: number;
+  }[];
+  const count = store
+    .sql('SELECT count(*) FROM cases WHERE status = ? AND deadline_key >= ? AND deadline_key < ?')
+    .pluck();
+  const total = OPEN_WORK.reduce((sum, status) => sum + (count.get(status, now, until) as number), 0);
+  const cases: ClosingCase[] = rows.map((row) => ({
+    ref: formatRef(row.id),
+    customerName: row.customer_name,
+    status: row.status,
+    windowClosesAt: iso(row.window_closes_at),
+  }));
+  return { total, cases };
+}
