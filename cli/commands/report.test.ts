@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase, openStore, recordDecision } from '../../electron/store';
-import { sampleCase } from '../../electron/store/test-support/temp-store';
+import { sampleCase, START } from '../../electron/store/test-support/temp-store';
 import { pdfText } from '../../electron/reports/test-support/pdf-text';
 import { EXIT } from '../errors';
 import { main } from '../refund-console';
@@ -14,7 +14,7 @@ let db: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'rc-report-'));
   db = join(dir, 'cases.sqlite');
-  const store = openStore({ file: db, autoBackup: false });
+  const store = openStore({ file: db, autoBackup: false, now: () => START });
   for (const name of ['Li Wei', '<i>Ana</i>', '王芳']) {
     const ref = createCase(store, sampleCase({ customer: { name, accountId: 'a-1' } }), 'ann').detail.summary
       .ref;
@@ -94,5 +94,42 @@ describe('refund-console report', () => {
     });
     expect(readdirSync(folder).sort()).toEqual(['RC-000001.html', 'RC-000002.html', 'RC-000003.html']);
     expect((await run('--filter', '--kind', 'boat', '--out', folder)).err).toContain('the filter is invalid');
+  });
+
+  it('sums up a period as JSON on standard output, or HTML and PDF in a file', async () => {
+    const period = ['period', '--from', '2026-03-01T00:00:00+08:00', '--to', '2026-03-03T00:00:00+08:00'];
+    const answer = await run(...period, '--format', 'json');
+    expect(answer.code).toBe(EXIT.ok);
+    const figures = JSON.parse(answer.out);
+    expect(figures).toMatchObject({ decidedCases: 3, byKind: [{ key: 'saas', n: 3 }] });
+    expect(figures.cashRefunded).toEqual([{ currency: 'CNY', amount: 3 * 19900, cases: 3 }]);
+    const out = join(dir, 'period.pdf');
+    expect(await run(...period, '--lang', 'zh', '--out', out)).toMatchObject({ code: EXIT.ok });
+    expect(pdfText(readFileSync(out))).toContain('退款决定汇总');
+    expect((await run(...period, '--out', out)).err).toContain('already exists; --force replaces it');
+  });
+
+  it('refuses a period without both ends, with a bad instant, or in a format it has no use for', async () => {
+    expect((await run('period', '--from', '2026-03-01T00:00:00Z', '--format', 'json')).err).toContain(
+      'report period needs --from and --to',
+    );
+    const bad = await run(
+      'period',
+      '--from',
+      'yesterday',
+      '--to',
+      '2026-03-01T00:00:00Z',
+      '--format',
+      'json',
+    );
+    expect(bad.code).toBe(EXIT.badInput);
+    expect(bad.err).toContain('--from must be an ISO 8601 date-time');
+    expect((await run('period', '--from', 'a', '--to', 'b', '--format', 'csv')).err).toContain(
+      '--format must be pdf, html or json',
+    );
+    expect((await run('period', '--from', 'a', '--to', 'b')).err).toContain('--format pdf needs --out FILE');
+    expect((await run('RC-000001', '--format', 'json', '--out', 'x')).err).toContain(
+      '--format must be pdf or html',
+    );
   });
 });

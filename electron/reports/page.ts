@@ -55,6 +55,8 @@ th { font-weight: 600; color: #333; }
 tr { break-inside: avoid; }
 table.fields th { width: 32%; }
 td.when { white-space: nowrap; }
+table.overrides td:first-child { width: 18%; }
+table.overrides td:last-child { width: 34%; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 .lead { font-size: 12pt; font-weight: 600; }
 .muted { color: #555; }

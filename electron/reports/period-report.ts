@@ -83,7 +83,7 @@ function overridesSection(figures: PeriodFigures, l: PeriodLabels, language: Lan
       (o) =>
         html`<tr>
           <td>${o.agent}</td>
-          <td>${o.ref}</td>
+          <td class="when">${o.ref}</td>
           <td class="when">${zoned(o.decidedAt)}</td>
           <td>${OUTCOME_TEXTS[language][o.rulesGave]}</td>
           <td>${OUTCOME_TEXTS[language][o.recorded]}</td>
@@ -93,9 +93,9 @@ function overridesSection(figures: PeriodFigures, l: PeriodLabels, language: Lan
   );
   return html`<h2>${l.overrides}</h2>
     ${barChart(l.overrides, bars)}
-    <table>
+    <table class="overrides">
       <tr>
-        <th>${l.agent}</th>
+        <th>${l.agentHead}</th>
         <th>${l.ref}</th>
         <th>${l.when}</th>
         <th>${l.rulesGave}</th>

@@ -36,7 +36,13 @@ export {
   type ReplayFilter,
   type ReplayRow,
 } from './replay';
-export { closingSoon, periodAggregates, type PeriodAggregates, type PeriodRange } from './period';
+export {
+  closingSoon,
+  periodAggregates,
+  periodPlans,
+  type PeriodAggregates,
+  type PeriodRange,
+} from './period';
 export { addNote } from './notes';
 export { getDraft, saveDraft } from './drafts';
 export { listCases, type QueuePage } from './queue';

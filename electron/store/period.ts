@@ -76,19 +76,59 @@ const counted = <K>(map: Map<K, number>): Counted<K>[] =>
     .map(([key, n]) => ({ key, n }))
     .sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
 
-/** The period's figures in three indexed range walks: the groups, the overrides, the delays. */
-export function periodAggregates(store: CaseStore, range: PeriodRange): PeriodAggregates {
+interface Statement {
+  sql: string;
+  params: (string | number)[];
+}
+
+/** The three range walks of a period: the groups, the overrides, the delays. */
+function statements(range: PeriodRange): Record<'groups' | 'overrides' | 'delays', Statement> {
   const { where, params } = rangeSql(range);
   const from = `FROM decisions d JOIN cases c ON c.id = d.case_id WHERE ${where}`;
-  const groups = store
-    .sql(
-      `SELECT d.recorded_outcome AS outcome, c.product_type AS kind, c.provider AS provider,
-         json_extract(d.decision, '$.currency') AS currency, count(*) AS n,
-         sum(d.recorded_outcome IN ('eligible', 'conditional')) AS granted, sum(${CASH}) AS cash
-       ${from} AND ${LATEST_IN_PERIOD}
-       GROUP BY 1, 2, 3, 4`,
-    )
-    .all(...params, range.to) as GroupRow[];
+  const delay = `(d.decided_at - CAST(strftime('%s', json_extract(d.decision, '$.requestedAt')) AS INTEGER) * 1000)`;
+  return {
+    groups: {
+      sql: `SELECT d.recorded_outcome AS outcome, c.product_type AS kind, c.provider AS provider,
+          json_extract(d.decision, '$.currency') AS currency, count(*) AS n,
+          sum(d.recorded_outcome IN ('eligible', 'conditional')) AS granted, sum(${CASH}) AS cash
+        ${from} AND ${LATEST_IN_PERIOD}
+        GROUP BY 1, 2, 3, 4`,
+      params: [...params, range.to],
+    },
+    overrides: {
+      sql: `SELECT d.case_id AS id, d.agent, d.decided_at AS at, json_extract(d.decision, '$.outcome') AS rulesGave,
+          d.recorded_outcome AS recorded, d.override_justification AS reason
+        ${from} AND d.override_justification IS NOT NULL ORDER BY d.agent, d.decided_at, d.id`,
+      params,
+    },
+    // Median and p90 by rank in SQLite: no list of delays in JavaScript.
+    delays: {
+      sql: `WITH delays AS MATERIALIZED (SELECT ${delay} AS ms ${from} AND ${LATEST_IN_PERIOD}
+          AND json_extract(d.decision, '$.requestedAtAssumed') = 0)
+        SELECT (SELECT count(*) FROM delays) AS n,
+          (SELECT ms FROM delays ORDER BY ms LIMIT 1 OFFSET (SELECT (count(*) - 1) / 2 FROM delays)) AS median,
+          (SELECT ms FROM delays ORDER BY ms LIMIT 1 OFFSET (SELECT (count(*) * 9 - 1) / 10 FROM delays)) AS p90`,
+      params: [...params, range.to],
+    },
+  };
+}
+
+/** SQLite's plan for each walk (EXPLAIN QUERY PLAN), for the tests and the benchmark. */
+export function periodPlans(store: CaseStore, range: PeriodRange): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(statements(range)).map(([name, { sql, params }]) => [
+      name,
+      (store.sql(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+        (row) => row.detail,
+      ),
+    ]),
+  );
+}
+
+/** The period's figures in three indexed range walks. */
+export function periodAggregates(store: CaseStore, range: PeriodRange): PeriodAggregates {
+  const walks = statements(range);
+  const groups = store.sql(walks.groups.sql).all(...walks.groups.params) as GroupRow[];
   const byOutcome = new Map<Outcome, number>();
   const byKind = new Map<ProductType | null, number>();
   const byProvider = new Map<string, number>();
@@ -105,56 +145,39 @@ export function periodAggregates(store: CaseStore, range: PeriodRange): PeriodAg
     entry.cases += group.granted;
     cash.set(group.currency, entry);
   }
+  const overrides = store.sql(walks.overrides.sql).all(...walks.overrides.params) as OverrideRowData[];
+  const delays = store.sql(walks.delays.sql).get(...walks.delays.params) as DelayRow;
   return {
     decidedCases,
     byOutcome: counted(byOutcome),
     byKind: counted(byKind),
     byProvider: counted(byProvider),
     cashRefunded: [...cash.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
-    overrides: overridesIn(store, from, params),
-    requestToDecision: delays(store, from, params, range.to),
+    overrides: overrides.map((row) => ({
+      ref: formatRef(row.id),
+      agent: row.agent,
+      decidedAt: iso(row.at),
+      rulesGave: row.rulesGave,
+      recorded: row.recorded,
+      reason: row.reason,
+    })),
+    requestToDecision: { cases: delays.n, medianMs: delays.median, p90Ms: delays.p90 },
   };
 }
 
-function overridesIn(store: CaseStore, from: string, params: (string | number)[]): OverrideRow[] {
-  const rows = store
-    .sql(
-      `SELECT d.case_id AS id, d.agent, d.decided_at AS at, json_extract(d.decision, '$.outcome') AS rulesGave,
-         d.recorded_outcome AS recorded, d.override_justification AS reason
-       ${from} AND d.override_justification IS NOT NULL ORDER BY d.agent, d.decided_at, d.id`,
-    )
-    .all(...params) as {
-    id: number;
-    agent: string;
-    at: number;
-    rulesGave: Outcome;
-    recorded: Outcome;
-    reason: string;
-  }[];
-  return rows.map((row) => ({
-    ref: formatRef(row.id),
-    agent: row.agent,
-    decidedAt: iso(row.at),
-    rulesGave: row.rulesGave,
-    recorded: row.recorded,
-    reason: row.reason,
-  }));
+interface OverrideRowData {
+  id: number;
+  agent: string;
+  at: number;
+  rulesGave: Outcome;
+  recorded: Outcome;
+  reason: string;
 }
 
-/** Median and p90 of request-to-decision, by rank in SQLite: no list of delays in JavaScript. */
-function delays(store: CaseStore, from: string, params: (string | number)[], to: number) {
-  const delay = `(d.decided_at - CAST(strftime('%s', json_extract(d.decision, '$.requestedAt')) AS INTEGER) * 1000)`;
-  const sql = `WITH delays AS (SELECT ${delay} AS ms ${from} AND ${LATEST_IN_PERIOD}
-      AND json_extract(d.decision, '$.requestedAtAssumed') = 0)
-    SELECT (SELECT count(*) FROM delays) AS n,
-      (SELECT ms FROM delays ORDER BY ms LIMIT 1 OFFSET (SELECT (count(*) - 1) / 2 FROM delays)) AS median,
-      (SELECT ms FROM delays ORDER BY ms LIMIT 1 OFFSET (SELECT (count(*) * 9 - 1) / 10 FROM delays)) AS p90`;
-  const row = store.sql(sql).get(...params, to) as {
-    n: number;
-    median: number | null;
-    p90: number | null;
-  };
-  return { cases: row.n, medianMs: row.median, p90Ms: row.p90 };
+interface DelayRow {
+  n: number;
+  median: number | null;
+  p90: number | null;
 }
 
 // The agent's open work: the statuses a closing window still matters to.

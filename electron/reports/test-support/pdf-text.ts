@@ -17,8 +17,12 @@ function poppler(tool: string, pdf: Uint8Array, args: string[] = []): string {
   }
 }
 
-/** A PDF's text as pdftotext reads it back: what a reader could copy out of it. */
-export const pdfText = (pdf: Uint8Array): string => poppler('pdftotext', pdf);
+/**
+ * A PDF's text as pdftotext reads it back: what a reader could copy out of it. With `layout`,
+ * a table's row stays on one line.
+ */
+export const pdfText = (pdf: Uint8Array, { layout = false } = {}): string =>
+  poppler('pdftotext', pdf, layout ? ['-layout'] : []);
 
 /** pdffonts' rows: each font's name, type and whether it is embedded in the file. */
 export function pdfFonts(pdf: Uint8Array): { name: string; type: string; embedded: boolean }[] {

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPrinter, type Printer } from '../print';
+import { createCase, recordDecision } from '../store';
+import { recordAsFirstReading } from '../store/test-support/first-reading';
+import { sampleCase, START, tempStore } from '../store/test-support/temp-store';
+import { PeriodQuerySchema, type PeriodQuery } from '../../shared/model/period';
+import { periodFigures, periodReportHtml } from '.';
+import { INJECTION } from './test-support/cases';
+import { pdfText } from './test-support/pdf-text';
+
+// A lapsed service item six weeks after payment: refunded in full under v1, refused under v1.1.
+const LAPSED = {
+  productType: 'service',
+  serviceStatus: 'in_progress',
+  paidAt: '2026-03-01T10:00:00+08:00',
+  requestedAt: '2026-04-12T10:00:00+08:00',
+  guaranteeEndsAt: '2026-12-31T00:00:00+08:00',
+  orderAmount: 50000,
+  exclusions: { scopeExceeded: false, itemLapsed: true, legalViolation: false },
+};
+
+let temp: ReturnType<typeof tempStore>;
+let printer: Printer;
+let lapsedRef: string;
+beforeAll(async () => {
+  temp = tempStore();
+  const open = (name: string, facts: object) =>
+    createCase(temp.store, sampleCase({ customer: { name, accountId: 'a' }, facts: facts as never }), 'ann')
+      .detail.summary.ref;
+  // Recorded by an earlier release under v1, at the epoch (as that helper writes it).
+  lapsedRef = open('Old', LAPSED);
+  recordAsFirstReading(temp.store, lapsedRef, LAPSED, START);
+  const ref = open(`王芳 ${INJECTION}`, { ...sampleCase().facts, requestedAt: '2026-03-02T09:00:00+08:00' });
+  recordDecision(temp.store, {
+    ref,
+    agent: `Mei Lin ${INJECTION}`,
+    override: { outcome: 'ineligible', justification: `Fraud check ${INJECTION}` },
+  });
+  printer = await openPrinter();
+});
+afterAll(async () => {
+  await printer?.close();
+  temp?.cleanup();
+});
+
+const figuresFor = (query: PeriodQuery) => periodFigures(temp.store, PeriodQuerySchema.parse(query));
+const WHOLE = { from: '1970-01-01T00:00:00Z', to: '2026-03-03T00:00:00+08:00' };
+
+describe('the period report', () => {
+  it('names the cases the newest revision would decide differently', () => {
+    const figures = figuresFor(WHOLE);
+    expect(figures.decidedCases).toBe(2);
+    expect(figures.newerRevision).toEqual({
+      revision: 'v1.1',
+      total: 1,
+      cases: [
+        {
+          ref: lapsedRef,
+          currency: 'CNY',
+          before: { outcome: 'eligible', refundAmount: 50000, revision: 'v1' },
+          after: { outcome: 'ineligible', refundAmount: 0, revision: 'v1.1' },
+        },
+      ],
+    });
+    expect(figuresFor({ ...WHOLE, replay: false }).newerRevision).toBeNull();
+  });
+
+  it('prints the same figures as HTML and PDF, charts with tables, the data as text', async () => {
+    const figures = figuresFor({ from: '2026-03-01T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00' });
+    expect(figures.decidedCases).toBe(1);
+    const html = periodReportHtml(figures, { language: 'en', paper: 'a4' });
+    expect(html).toContain('<svg');
+    expect(html).not.toContain('<script');
+    const text = pdfText(await printer.pdf(html)).replace(/\s+/g, ' ');
+    expect(text).toContain('Refund decisions 2026-03-01 00:00 UTC+08:00 – 2026-03-03 00:00 UTC+08:00');
+    expect(text).toContain('Decisions by outcome Not eligible 1');
+    const rows = pdfText(await printer.pdf(html), { layout: true }).replace(/ +/g, ' ');
+    expect(rows).toContain('Not eligible 1 100.0%');
+    expect(rows).toContain('SaaS / software 1 100.0%');
+    // A long cell may break anywhere, and pdftotext puts a space where it broke.
+    // pdftotext also interleaves the lines of neighbouring cells, so the check is on a piece.
+    expect(text.replace(/\s+/g, '')).toContain('Fraudcheck<script>alert(1)</script>');
+    expect(text).toContain('page 1 of');
+  });
+
+  it('writes an empty period plainly, in Chinese too', async () => {
+    const empty = figuresFor({ from: '2020-01-01T00:00:00+08:00', to: '2020-02-01T00:00:00+08:00' });
+    expect(empty.decidedCases).toBe(0);
+    const text = pdfText(await printer.pdf(periodReportHtml(empty, { language: 'zh', paper: 'a4' })));
+    expect(text).toContain('本期间内没有记录任何决定。');
+  });
+
+  it('refuses a period that ends before it starts, or instants without an offset', () => {
+    expect(() => figuresFor({ from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' })).toThrow(
+      '--to must be later than --from',
+    );
+    expect(() => figuresFor({ from: '2026-03-01', to: '2026-03-02T00:00:00Z' })).toThrow(/--from/);
+  });
+});

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCase } from './cases';
+import { recordDecision } from './decisions';
+import { closingSoon, periodAggregates, periodPlans } from './period';
+import { sampleCase, START, tempStore } from './test-support/temp-store';
+
+const HOUR = 3_600_000;
+let env: ReturnType<typeof tempStore>;
+beforeEach(() => {
+  env = tempStore();
+});
+afterEach(() => env.cleanup());
+
+const iso = (ms: number) => new Date(ms).toISOString();
+function open(provider: string, facts: object): string {
+  return createCase(env.store, sampleCase({ provider, facts: facts as never }), 'ann').detail.summary.ref;
+}
+
+/**
+ * A: SaaS in its window, CNY 199 less a 25 voucher, asked 2 h before the decision.
+ * B: SaaS out of its window in USD, overridden to eligible by Mei with her reason, asked 4 h before.
+ * C: an API product (never refundable), decided twice: counts once, by the later decision.
+ * D: decided after the period ends: not counted.
+ */
+function seed() {
+  const paid = iso(START - 24 * HOUR);
+  const a = open('Acme', {
+    productType: 'saas',
+    paidAt: paid,
+    requestedAt: iso(START - 2 * HOUR),
+    orderAmount: 19900,
+    voucherAmount: 2500,
+    currency: 'CNY',
+  });
+  const b = open('Beta', {
+    productType: 'saas',
+    paidAt: iso(START - 30 * 24 * HOUR),
+    requestedAt: iso(START - 4 * HOUR),
+    orderAmount: 5000,
+    currency: 'USD',
+  });
+  const c = open('Acme', {
+    productType: 'api',
+    paidAt: paid,
+    requestedAt: iso(START - HOUR),
+    orderAmount: 700,
+  });
+  const d = open('Acme', { productType: 'saas', paidAt: paid, requestedAt: iso(START), orderAmount: 100 });
+  recordDecision(env.store, { ref: a, agent: 'ann' });
+  recordDecision(env.store, {
+    ref: b,
+    agent: 'Mei Lin',
+    override: { outcome: 'eligible', justification: 'Goodwill <b>gesture</b>' },
+  });
+  recordDecision(env.store, { ref: c, agent: 'ann' });
+  env.clock.advance(6 * HOUR);
+  recordDecision(env.store, { ref: c, agent: 'bob' });
+  env.clock.advance(24 * HOUR);
+  recordDecision(env.store, { ref: d, agent: 'ann' });
+  return { a, b, c, d, range: { from: START, to: START + 24 * HOUR } };
+}
+
+describe('a period’s aggregates', () => {
+  it('count each case once by its latest decision in the period, and sum the cash per currency', () => {
+    const { b, range } = seed();
+    const figures = periodAggregates(env.store, range);
+    expect(figures.decidedCases).toBe(3);
+    expect(figures.byOutcome).toEqual([
+      { key: 'eligible', n: 2 },
+      { key: 'ineligible', n: 1 },
+    ]);
+    expect(figures.byKind).toEqual([
+      { key: 'saas', n: 2 },
+      { key: 'api', n: 1 },
+    ]);
+    expect(figures.byProvider).toEqual([
+      { key: 'Acme', n: 2 },
+      { key: 'Beta', n: 1 },
+    ]);
+    // The override grants what the customer paid in cash: the whole 50.00, no voucher.
+    expect(figures.cashRefunded).toEqual([
+      { currency: 'CNY', amount: 17400, cases: 1 },
+      { currency: 'USD', amount: 5000, cases: 1 },
+    ]);
+    expect(figures.overrides).toEqual([
+      {
+        ref: b,
+        agent: 'Mei Lin',
+        decidedAt: iso(START),
+        rulesGave: 'ineligible',
+        recorded: 'eligible',
+        reason: 'Goodwill <b>gesture</b>',
+      },
+    ]);
+    // Delays 2 h (A), 4 h (B), 7 h (C decided again 6 h later): median 4 h, p90 by rank 7 h.
+    expect(figures.requestToDecision).toEqual({ cases: 3, medianMs: 4 * HOUR, p90Ms: 7 * HOUR });
+  });
+
+  it('narrow to a product kind, a provider or an agent, and are empty for an empty period', () => {
+    const { range } = seed();
+    expect(periodAggregates(env.store, { ...range, kinds: ['api'] }).decidedCases).toBe(1);
+    expect(periodAggregates(env.store, { ...range, provider: 'Beta' }).byOutcome).toEqual([
+      { key: 'eligible', n: 1 },
+    ]);
+    expect(periodAggregates(env.store, { ...range, agent: 'Mei Lin' }).decidedCases).toBe(1);
+    expect(periodAggregates(env.store, { from: 0, to: 1000 })).toEqual({
+      decidedCases: 0,
+      byOutcome: [],
+      byKind: [],
+      byProvider: [],
+      cashRefunded: [],
+      overrides: [],
+      requestToDecision: { cases: 0, medianMs: null, p90Ms: null },
+    });
+  });
+
+  it('walk the decisions of the period by index, never every decision or every case', () => {
+    const { range } = seed();
+    for (const plan of Object.values(
+      periodPlans(env.store, { ...range, kinds: ['saas'], provider: 'Acme' }),
+    )) {
+      expect(plan).toContain('SEARCH d USING INDEX decisions_decided (decided_at>? AND decided_at<?)');
+      expect(plan.filter((line) => /^SCAN (d|c|later)\b/.test(line))).toEqual([]);
+    }
+  });
+});
+
+describe('windows closing soon', () => {
+  it('lists open work whose window closes in the range, soonest first, with the total', () => {
+    const late = open('Acme', { productType: 'saas', paidAt: iso(START - 2 * 24 * HOUR), orderAmount: 1 });
+    const soon = open('Acme', { productType: 'saas', paidAt: iso(START - 4 * 24 * HOUR), orderAmount: 1 });
+    open('Acme', { productType: 'api', paidAt: iso(START), orderAmount: 1 });
+    const { total, cases } = closingSoon(env.store, START, START + 7 * 24 * HOUR);
+    expect(total).toBe(2);
+    expect(cases.map((c) => c.ref)).toEqual([soon, late]);
+    expect(cases[0]).toMatchObject({ status: 'open', windowClosesAt: iso(START + 24 * HOUR) });
+    expect(closingSoon(env.store, START, START + 7 * 24 * HOUR, 1)).toMatchObject({ total: 2 });
+  });
+});
