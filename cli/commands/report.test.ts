@@ -123,7 +123,7 @@ describe('refund-console report', () => {
       'json',
     );
     expect(bad.code).toBe(EXIT.badInput);
-    expect(bad.err).toContain('--from must be an ISO 8601 date-time');
+    expect(bad.err).toContain('from: must be an ISO 8601 date-time');
     expect((await run('period', '--from', 'a', '--to', 'b', '--format', 'csv')).err).toContain(
       '--format must be pdf, html or json',
     );

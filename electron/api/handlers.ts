@@ -18,6 +18,7 @@ import { fail, toFailure } from './failures';
 import { importHandlers, type ImportHandlerOptions } from './import';
 import { noteHandlers } from './notes';
 import { policyHandlers } from './policy';
+import { reportHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import type { Implementations } from './types';
 
@@ -60,6 +61,7 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ...importHandlers(store, options),
     ...exportHandlers(store),
     ...policyHandlers(store),
+    ...reportHandlers(store),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

@@ -1,8 +1,8 @@
 import type { Language } from '../../shared/model/languages';
+import type { Paper } from '../../shared/model/period';
 import { cssString, html, SafeHtml } from './html';
 
-export const PAPERS = ['a4', 'letter'] as const;
-export type Paper = (typeof PAPERS)[number];
+export { PAPERS, type Paper } from '../../shared/model/period';
 
 /** How a report is printed: its language and paper. */
 export interface PrintOptions {

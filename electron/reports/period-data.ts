@@ -17,7 +17,7 @@ function instant(text: string, name: string): number {
   try {
     return parseInstant(text);
   } catch (error) {
-    throw new InvalidInputError(`--${name} ${(error as Error).message}`);
+    throw new InvalidInputError(`${name}: ${(error as Error).message}`);
   }
 }
 
@@ -57,7 +57,7 @@ export function periodFigures(store: CaseStore, query: ParsedPeriodQuery): Perio
     provider: query.provider,
     agent: query.agent,
   };
-  if (range.to <= range.from) throw new InvalidInputError('--to must be later than --from');
+  if (range.to <= range.from) throw new InvalidInputError('to: the period must end after it starts (from)');
   const now = store.now();
   const { overrides, ...aggregates } = periodAggregates(store, range);
   const byAgent = new Map<string, PeriodFigures['overridesByAgent'][number]>();

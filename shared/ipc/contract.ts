@@ -13,6 +13,7 @@ import { EXPORT_FORMATS, ExportFilterSchema } from '../model/export';
 import { FactsSchema } from '../model/facts';
 import { AMOUNT_UNITS, ImportJobSchema, ImportMappingSchema, ImportSummarySchema } from '../model/import';
 import { LANGUAGES } from '../model/languages';
+import { PAPERS, PeriodFiguresSchema, PeriodQuerySchema } from '../model/period';
 import { QueueQuerySchema } from '../model/queue';
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
 import { PolicyRevisionSchema } from '../policy/versions';
@@ -80,6 +81,12 @@ const exportRequest = z.strictObject({
   filter: ExportFilterSchema.default({ dates: 'decided' }),
   excelFriendly: z.boolean().default(false),
 });
+
+/** How a report is written: its language and paper. */
+const reportOptions = {
+  language: z.enum(LANGUAGES).default('en'),
+  paper: z.enum(PAPERS).default('a4'),
+};
 
 const decisionGist = z.object({
   outcome: z.enum(OUTCOMES),
@@ -296,6 +303,19 @@ export const api = {
       /** How far through the cases the replay is, 0 to 1 (1 on the last page). */
       progress: z.number().min(0).max(1),
     }),
+  ),
+  /**
+   * One case as a printable, self-contained HTML document (what a lead signs off). The shell
+   * prints it to PDF; a browser downloads it. Read-only.
+   */
+  'reports.case': method(
+    z.strictObject({ ref: CaseRefSchema, ...reportOptions }),
+    z.object({ html: z.string(), fileName: z.string() }),
+  ),
+  /** A period's figures, and the same as a printable HTML document. Read-only. */
+  'reports.period': method(
+    PeriodQuerySchema.extend(reportOptions),
+    z.object({ figures: PeriodFiguresSchema, html: z.string(), fileName: z.string() }),
   ),
 } as const;
 

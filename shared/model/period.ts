@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { CASE_STATUSES } from './case';
-import type { Outcome } from './decision';
-import { PRODUCT_TYPES, type ProductType } from './facts';
+import { CASE_STATUSES } from './case';
+import { OUTCOMES } from './decision';
+import { PRODUCT_TYPES } from './facts';
 
 /** Which decisions a period report covers: recorded from `from` (inclusive) to `to` (exclusive). */
 export const PeriodQuerySchema = z.strictObject({
@@ -18,59 +18,74 @@ export const PeriodQuerySchema = z.strictObject({
 export type PeriodQuery = z.input<typeof PeriodQuerySchema>;
 export type ParsedPeriodQuery = z.output<typeof PeriodQuerySchema>;
 
+const outcome = z.enum(OUTCOMES);
+const counted = <K extends z.ZodType>(key: K) => z.array(z.object({ key, n: z.number().int() }));
 export interface Counted<K> {
   key: K;
   n: number;
 }
 
-export interface CashRefunded {
-  currency: string;
+const CashRefundedSchema = z.object({
+  currency: z.string(),
   /** Minor units refunded by the cases granted a refund (eligible or conditional). */
-  amount: number;
-  cases: number;
-}
+  amount: z.number().int(),
+  cases: z.number().int(),
+});
+export type CashRefunded = z.infer<typeof CashRefundedSchema>;
 
-export interface OverrideRow {
-  ref: string;
-  agent: string;
-  decidedAt: string;
+const OverrideRowSchema = z.object({
+  ref: z.string(),
+  agent: z.string(),
+  decidedAt: z.string(),
   /** What the rules gave, and what the agent recorded instead. */
-  rulesGave: Outcome;
-  recorded: Outcome;
-  reason: string;
-}
+  rulesGave: outcome,
+  recorded: outcome,
+  reason: z.string(),
+});
+export type OverrideRow = z.infer<typeof OverrideRowSchema>;
 
-export interface ClosingCase {
-  ref: string;
-  customerName: string;
-  status: (typeof CASE_STATUSES)[number];
-  windowClosesAt: string;
-}
+const ClosingCaseSchema = z.object({
+  ref: z.string(),
+  customerName: z.string(),
+  status: z.enum(CASE_STATUSES),
+  windowClosesAt: z.string(),
+});
+export type ClosingCase = z.infer<typeof ClosingCaseSchema>;
 
-export interface ChangedCase {
-  ref: string;
-  before: { outcome: Outcome; refundAmount: number | null; revision: string };
-  after: { outcome: Outcome; refundAmount: number | null; revision: string };
-  currency: string;
-}
+const gist = z.object({ outcome, refundAmount: z.number().int().nullable(), revision: z.string() });
+const ChangedCaseSchema = z.object({ ref: z.string(), before: gist, after: gist, currency: z.string() });
+export type ChangedCase = z.infer<typeof ChangedCaseSchema>;
 
 /**
  * A period's figures, the same for the HTML, the PDF, the JSON and the dashboard. A case
  * counts once, by its latest decision recorded in the period; overrides count every one.
  */
-export interface PeriodFigures {
-  query: ParsedPeriodQuery;
+export const PeriodFiguresSchema = z.object({
+  query: PeriodQuerySchema,
   /** When the figures were read (ISO). */
-  at: string;
-  decidedCases: number;
-  byOutcome: Counted<Outcome>[];
-  byKind: Counted<ProductType | null>[];
-  byProvider: Counted<string>[];
-  cashRefunded: CashRefunded[];
-  overridesByAgent: { agent: string; n: number; overrides: OverrideRow[] }[];
+  at: z.string(),
+  decidedCases: z.number().int(),
+  byOutcome: counted(outcome),
+  byKind: counted(z.enum(PRODUCT_TYPES).nullable()),
+  byProvider: counted(z.string()),
+  cashRefunded: z.array(CashRefundedSchema),
+  overridesByAgent: z.array(
+    z.object({ agent: z.string(), n: z.number().int(), overrides: z.array(OverrideRowSchema) }),
+  ),
   /** Milliseconds from the customer's request to the decision; null in an empty period. */
-  requestToDecision: { cases: number; medianMs: number | null; p90Ms: number | null };
-  closingSoon: { total: number; cases: ClosingCase[] };
+  requestToDecision: z.object({
+    cases: z.number().int(),
+    medianMs: z.number().nullable(),
+    p90Ms: z.number().nullable(),
+  }),
+  closingSoon: z.object({ total: z.number().int(), cases: z.array(ClosingCaseSchema) }),
   /** Cases of the period the newest revision would decide differently, null when not asked. */
-  newerRevision: { revision: string; total: number; cases: ChangedCase[] } | null;
-}
+  newerRevision: z
+    .object({ revision: z.string(), total: z.number().int(), cases: z.array(ChangedCaseSchema) })
+    .nullable(),
+});
+export type PeriodFigures = z.output<typeof PeriodFiguresSchema>;
+
+/** The papers a report prints on. */
+export const PAPERS = ['a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
