@@ -110,6 +110,8 @@ export const en = {
       'No profile set before the default rule began (2020-06-01 23:00 UTC+8): check which profile was billed.',
   },
   caseView: {
+    report: 'Report',
+    reportSaved: 'Report saved as {{file}}',
     customer: 'Customer',
     account: 'Account',
     contact: 'Contact',

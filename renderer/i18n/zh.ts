@@ -106,6 +106,8 @@ export const zh: Resources = {
     unprofiled: '默认规则生效（2020-06-01 23:00 UTC+8）之前未设置规格：请核实实际计费规格。',
   },
   caseView: {
+    report: '报告',
+    reportSaved: '报告已保存为 {{file}}',
     customer: '客户',
     account: '账号',
     contact: '联系方式',

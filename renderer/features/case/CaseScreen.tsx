@@ -12,6 +12,7 @@ import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
 import { FactList, type Row } from './FactList';
 import { AuditTrail, DecisionHistory } from './History';
+import { ReportButton } from './ReportButton';
 import { UsagePanel } from '../usage/UsagePanel';
 
 function NoteForm({ caseRef }: { caseRef: string }) {
@@ -70,6 +71,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
         <a className="button" href={`#/case/${caseRef}/reply`}>
           {t('caseView.reply')}
         </a>
+        <ReportButton caseRef={caseRef} />
       </header>
       <div className="case-grid">
         <section aria-labelledby="facts-title">
