@@ -53,12 +53,12 @@ const TEAM_FACE = {
 // one face each, like the store.
 const REPORT_FACES = {
   folders: [
-    '**/electron/reports/*',
-    '!**/electron/reports/index',
-    '!**/electron/reports/test-support',
-    '!**/electron/reports/test-support/*',
-    '**/electron/print/*',
-    '!**/electron/print/index',
+    '**/reports/*',
+    '!**/reports/index',
+    '!**/reports/test-support',
+    '!**/reports/test-support/*',
+    '**/print/*',
+    '!**/print/index',
   ],
   message: 'Import electron/reports and electron/print through their faces (index.ts).',
 };

@@ -37,6 +37,9 @@ describe('layer boundaries', () => {
     ['cli/commands/x.ts', "import { openStore } from '../../electron/store/open';"],
     ['electron/shell/x.ts', "import { connect } from '../store/connection';"],
     ['renderer/features/x/y.tsx', "import { App } from '../../app/App';"],
+    ['cli/commands/x.ts', "import { caseReportHtml } from '../../electron/reports/case-report';"],
+    ['electron/shell/x.ts', "import { openPrinter } from '../print/chromium';"],
+    ['electron/reports/x.ts', "import { app } from 'electron';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(1);
   });
@@ -53,6 +56,8 @@ describe('layer boundaries', () => {
     ['shared/policy/x.ts', "import { FactsSchema } from '../model/facts';"],
     ['shared/ipc/x.ts', "import { decide } from '../policy/decide';"],
     ['renderer/app/x.tsx', "import { QueueScreen } from '../features/queue/QueueScreen';"],
+    ['electron/shell/x.ts', "import { caseReportHtml } from '../reports';"],
+    ['cli/commands/x.ts', "import { INJECTION } from '../../electron/reports/test-support/cases';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);
   });
