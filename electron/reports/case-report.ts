@@ -180,7 +180,7 @@ function auditSection(data: CaseReportData, l: CaseLabels): SafeHtml {
       [
         l.auditHead,
         html`<span class="mono">${data.auditHead.hash}</span>
-          <span class="muted">(${l.auditRow} ${data.auditHead.seq})</span>`,
+          <span class="muted">(${l.auditRow(data.auditHead.seq)})</span>`,
       ],
       [l.verifyWith, html`<span class="mono">${command}</span>`],
     ])}`;

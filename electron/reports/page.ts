@@ -58,6 +58,7 @@ td.when { white-space: nowrap; }
 table.overrides td:first-child { width: 18%; }
 table.overrides td:last-child { width: 34%; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 .lead { font-size: 12pt; font-weight: 600; }
 .muted { color: #555; }
 .mono { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
