@@ -117,7 +117,7 @@ describe('strict arguments', () => {
     const cases: [string[], string][] = [
       [
         [],
-        'refund-console: missing command: decide, explain-usage, case, replay, verify-audit, backup, restore, import, export, server or sync',
+        'refund-console: missing command: decide, explain-usage, case, replay, verify-audit, backup, restore, import, export, server, sync or report',
       ],
       [['frobnicate'], 'refund-console: unknown command "frobnicate"'],
       [['--verbose', 'decide'], 'refund-console: unknown option --verbose'],
