@@ -131,5 +131,15 @@ describe('refund-console report', () => {
     expect((await run('RC-000001', '--format', 'json', '--out', 'x')).err).toContain(
       '--format must be pdf or html',
     );
+    // An option of another kind of report is refused, never ignored.
+    expect((await run('period', '--from', 'a', '--to', 'b', '--status', 'open')).err).toContain(
+      '--status does not apply to report period',
+    );
+    expect((await run('RC-000001', '--out', 'x', '--agent', 'ann')).err).toContain(
+      '--agent does not apply to a case report',
+    );
+    expect((await run('RC-000001', '--out', 'x', '--kind', 'saas')).err).toContain(
+      '--kind does not apply to one case',
+    );
   });
 });

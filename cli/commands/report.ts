@@ -60,6 +60,18 @@ async function batchRefs(io: CliIo, batch: string): Promise<string[]> {
   return refsOf(batch.startsWith('@') ? await io.readInput(batch.slice(1)) : batch);
 }
 
+// Options that belong to one kind of report only: given to another, they are refused, never ignored.
+const ONLY_FOR: Record<string, readonly (keyof Options)[]> = {
+  'report period': ['batch', 'filter', 'dates', 'outcome', 'status', 'assignee'],
+  'a case report': ['agent', 'closing-days', 'no-replay'],
+  'one case': ['from', 'to', 'dates', 'outcome', 'kind', 'status', 'provider', 'assignee'],
+};
+
+function refuseOptions(options: Options, what: keyof typeof ONLY_FOR): void {
+  const given = ONLY_FOR[what]!.find((name) => options[name] !== undefined);
+  if (given !== undefined) throw new UsageError(`--${given} does not apply to ${what}`);
+}
+
 function period(
   options: Options,
   print: PrintOptions,
@@ -101,7 +113,11 @@ export default defineCommand({
   usesStore: true,
   run: async ({ positionals: [ref], options, db, newStore, io }) => {
     const print = printOptions(options);
-    if (ref === 'period') return period(options, print, { db, newStore, io });
+    if (ref === 'period') {
+      refuseOptions(options, 'report period');
+      return period(options, print, { db, newStore, io });
+    }
+    refuseOptions(options, 'a case report');
     const format = caseFormat(options.format);
     const out = options.out;
     if (out === undefined) throw new UsageError('--out FILE is needed');
@@ -109,6 +125,7 @@ export default defineCommand({
     if (many === (ref !== undefined)) throw new UsageError('give one REF, or --batch REFS, or --filter');
     if (options.batch !== undefined && options.filter === true)
       throw new UsageError('--batch and --filter do not go together');
+    if (options.filter !== true) refuseOptions(options, 'one case');
     const refs = options.batch === undefined ? undefined : await batchRefs(io, options.batch);
     await withStore({ db, newStore }, async ({ store }) => {
       const run = { store, format, print, force: options.force === true };
