@@ -139,7 +139,7 @@ describe('refund-console report', () => {
       '--agent does not apply to a case report',
     );
     expect((await run('RC-000001', '--out', 'x', '--kind', 'saas')).err).toContain(
-      '--kind does not apply to one case',
+      '--kind does not apply to REF or --batch (they take no filter)',
     );
   });
 });

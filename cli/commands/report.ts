@@ -64,7 +64,16 @@ async function batchRefs(io: CliIo, batch: string): Promise<string[]> {
 const ONLY_FOR: Record<string, readonly (keyof Options)[]> = {
   'report period': ['batch', 'filter', 'dates', 'outcome', 'status', 'assignee'],
   'a case report': ['agent', 'closing-days', 'no-replay'],
-  'one case': ['from', 'to', 'dates', 'outcome', 'kind', 'status', 'provider', 'assignee'],
+  'REF or --batch (they take no filter)': [
+    'from',
+    'to',
+    'dates',
+    'outcome',
+    'kind',
+    'status',
+    'provider',
+    'assignee',
+  ],
 };
 
 function refuseOptions(options: Options, what: keyof typeof ONLY_FOR): void {
@@ -125,7 +134,7 @@ export default defineCommand({
     if (many === (ref !== undefined)) throw new UsageError('give one REF, or --batch REFS, or --filter');
     if (options.batch !== undefined && options.filter === true)
       throw new UsageError('--batch and --filter do not go together');
-    if (options.filter !== true) refuseOptions(options, 'one case');
+    if (options.filter !== true) refuseOptions(options, 'REF or --batch (they take no filter)');
     const refs = options.batch === undefined ? undefined : await batchRefs(io, options.batch);
     await withStore({ db, newStore }, async ({ store }) => {
       const run = { store, format, print, force: options.force === true };
