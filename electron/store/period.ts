@@ -25,7 +25,7 @@ export interface PeriodAggregates {
   requestToDecision: { cases: number; medianMs: number | null; p90Ms: number | null };
 }
 
-// Every query walks decisions_decided over [from, to) (migration 006) and reaches a case by its
+// Every query walks decisions_decided over [from, to) (migration 007) and reaches a case by its
 // primary key; the filters narrow what the walk keeps, so nothing reads every decision.
 function rangeSql(range: PeriodRange): { where: string; params: (string | number)[] } {
   const where = ['d.decided_at >= ?', 'd.decided_at < ?'];
