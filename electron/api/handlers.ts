@@ -21,6 +21,7 @@ import { policyHandlers } from './policy';
 import { reportHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import type { Implementations } from './types';
+import { viewHandlers } from './views';
 
 /** The table both transports (Electron IPC, loopback HTTP) and the CLI call. */
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -62,6 +63,7 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ...exportHandlers(store),
     ...policyHandlers(store),
     ...reportHandlers(store),
+    ...viewHandlers(store),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

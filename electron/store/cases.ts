@@ -1,10 +1,9 @@
-import type { CaseChange, CaseStatus, NewCase } from '../../shared/model/case';
-import type { Facts, ProductType } from '../../shared/model/facts';
+import type { CaseChange, NewCase } from '../../shared/model/case';
+import { diffFacts, type Facts, type ProductType } from '../../shared/model/facts';
 import { appendAudit } from './audit';
 import { previewDeadline } from './case-rules';
 import { changeOf } from './case-detail';
 import { addToCount, moveCount, type CountKey } from './counts';
-import { ConflictError } from './errors';
 import { formatRef } from './refs';
 import { requireCase, requireRevision } from './rows';
 import { indexCase } from './search';
@@ -104,35 +103,12 @@ export function updateFacts(
       )
       .run(JSON.stringify(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
     moveCount(store, row, { ...row, product_type: facts.productType ?? null });
-    const audit = appendAudit(store, { caseRef: ref, action: 'case.facts', actor, detail: { facts } });
-    return changeOf(store, ref, [audit]);
-  });
-}
-
-export function setStatus(
-  store: CaseStore,
-  ref: string,
-  status: CaseStatus,
-  actor: string,
-  seen?: number,
-): CaseChange {
-  return store.write(() => {
-    const row = requireCase(store, ref);
-    requireRevision(row, seen);
-    if (status === 'decided' && row.decided_at === null) {
-      throw new ConflictError(`${ref} has no recorded decision; record one to mark it decided`);
-    }
-    // Asking for the status it already has changes nothing, so it appends nothing either.
-    if (status === row.status) return changeOf(store, ref, []);
-    store
-      .sql('UPDATE cases SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?')
-      .run(status, store.now(), row.id);
-    moveCount(store, row, { ...row, status });
+    const changes = diffFacts(JSON.parse(row.facts) as Facts, facts);
     const audit = appendAudit(store, {
       caseRef: ref,
-      action: 'case.status',
+      action: 'case.facts',
       actor,
-      detail: { from: row.status, to: status },
+      detail: { facts, changes },
     });
     return changeOf(store, ref, [audit]);
   });

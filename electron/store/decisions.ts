@@ -8,7 +8,8 @@ import { changeOf } from './case-detail';
 import { decideOrReject } from './case-rules';
 import { moveCount } from './counts';
 import { ConflictError } from './errors';
-import { requireCase, requireRevision } from './rows';
+import { otherRefundsOfOrder } from './related';
+import { requireCase, requireRevision, type CaseRow } from './rows';
 import type { CaseStore } from './store';
 import { requireNoOpenConflicts } from './team-conflicts';
 
@@ -27,6 +28,24 @@ export interface DecisionRequest {
   revision?: number | undefined;
   /** Absent only for the store's own callers, like `revision`. */
   seen?: SeenDecision | undefined;
+  /** Why a refund is recorded although another case already refunds the same order. */
+  duplicateRefund?: { justification: string } | undefined;
+}
+
+const REFUNDS: ReadonlySet<Outcome> = new Set(['eligible', 'conditional']);
+
+/**
+ * One order is refunded once: a refund recorded on another case of the same order refuses
+ * this one, unless the agent says why it is right (a second, separate payment, say).
+ */
+function requireSingleRefund(store: CaseStore, row: CaseRow, outcome: Outcome, request: DecisionRequest) {
+  if (!REFUNDS.has(outcome) || request.duplicateRefund !== undefined) return;
+  const others = otherRefundsOfOrder(store, row.order_id, row.id);
+  if (others.length === 0) return;
+  throw new ConflictError(
+    `${request.ref}: order ${row.order_id} already has a refund recorded on ${others.join(', ')}. ` +
+      'Nothing was recorded; give a reason to record a second refund for the same order.',
+  );
 }
 
 /**
@@ -80,6 +99,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         ? request.override
         : undefined;
     const recordedOutcome = override?.outcome ?? decision.outcome;
+    requireSingleRefund(store, row, recordedOutcome, request);
     const { lastInsertRowid } = store
       .sql(
         `INSERT INTO decisions (case_id, recorded_outcome, override_justification, decision, facts,
@@ -119,6 +139,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         policyVersion: decision.policyVersion,
         policyRevision: decision.policyRevision,
         note: request.note ?? null,
+        ...(request.duplicateRefund === undefined ? {} : { duplicateRefund: request.duplicateRefund }),
       },
     });
     return changeOf(store, request.ref, [audit]);

@@ -18,7 +18,11 @@ export {
   type LockHolder,
 } from './errors';
 export { noteDamage } from './damage';
-export { createCase, setStatus, updateFacts } from './cases';
+export { createCase, updateFacts } from './cases';
+export { assignCase, claimNextCase, setStatus } from './lifecycle';
+export { updateCaseFields } from './case-fields';
+export { accountHistory, casesForOrder } from './related';
+export { deleteView, listViews, saveView } from './views';
 export { getCase, missingRefs } from './case-detail';
 export {
   checkImportRow,

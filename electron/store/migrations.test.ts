@@ -28,6 +28,8 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   5: seedCase,
   6: seedCase,
   7: seedCase,
+  8: seedCase,
+  9: seedCase,
 };
 
 let cleanup = () => {};

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueQuerySchema, type QueueQuery } from '../../shared/model/queue';
-import { createCase, setStatus, updateFacts } from './cases';
+import { createCase, updateFacts } from './cases';
+import { setStatus } from './lifecycle';
 import { recordDecision } from './decisions';
 import { listCases } from './queue';
 import { formatRef } from './refs';

@@ -1,6 +1,6 @@
 import { CASE_STATUSES, type CaseSummary } from '../../shared/model/case';
 import type { ParsedQueueQuery } from '../../shared/model/queue';
-import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './rows';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows';
 import { InvalidInputError } from './errors';
 import { InstantFormatError, parseInstant } from '../../shared/policy/time';
 import type { CaseStore } from './store';
@@ -67,6 +67,14 @@ function filters(query: QueueRequest, counts = false): { where: string[]; params
     where.push('assignee = ?');
     params.push(query.assignee);
   }
+  if (query.provider !== undefined) {
+    where.push('provider = ?');
+    params.push(query.provider);
+  }
+  if (query.closesAfter !== undefined) {
+    where.push('window_closes_at >= ?');
+    params.push(instant('closesAfter', query.closesAfter));
+  }
   if (query.closesBefore !== undefined) {
     where.push('window_closes_at < ?');
     params.push(instant('closesBefore', query.closesBefore));
@@ -105,7 +113,7 @@ export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
          ORDER BY sort_key ${sort.direction}, id ${sort.direction} LIMIT ?`;
   const params = arms.flatMap((arm) => arm.params);
   if (arms.length > 1) params.push(query.limit + 1);
-  const rows = store.sql(sql).all(...params) as (CaseRow & { sort_key: number })[];
+  const rows = store.sql(sql).all(...params) as (SummaryRow & { sort_key: number })[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
@@ -119,10 +127,15 @@ export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
 
 /**
  * The list filters alone are answered from case_counts (a few thousand rows at most); a
- * date filter needs the cases themselves, through the status/deadline or decided index.
+ * date or provider filter needs the cases themselves, through the status/deadline, decided
+ * or provider index.
  */
-function countCases(store: CaseStore, query: QueueRequest): number {
-  const dated = query.closesBefore !== undefined || query.decidedSince !== undefined;
+export function countCases(store: CaseStore, query: QueueRequest): number {
+  const dated =
+    query.closesBefore !== undefined ||
+    query.closesAfter !== undefined ||
+    query.decidedSince !== undefined ||
+    query.provider !== undefined;
   const { where, params } = filters(query, !dated);
   const sql = dated
     ? `SELECT count(*) FROM cases ${whereClause(where)}`

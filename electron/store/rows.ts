@@ -29,17 +29,28 @@ export interface CaseRow {
   revision: number;
 }
 
-/** What a queue row needs; the facts JSON stays on disk until a case is opened. */
-export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product_name, product_type, status,
-  assignee, latest_outcome, window_closes_at, created_at, updated_at, revision`;
+// The order amount the queue shows is read out of the facts JSON for the rows of a page only.
+const AMOUNT_COLUMNS = `json_extract(facts, '$.orderAmount') AS order_amount,
+  json_extract(facts, '$.currency') AS currency`;
 
-export function toSummary(row: Omit<CaseRow, 'facts' | 'provider' | 'contact' | 'decided_at'>): CaseSummary {
+/** What a queue row needs; the rest of the facts JSON stays on disk until a case is opened. */
+export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product_name, provider, product_type,
+  status, assignee, latest_outcome, window_closes_at, created_at, updated_at, revision, ${AMOUNT_COLUMNS}`;
+
+/** A row as SUMMARY_COLUMNS reads it. */
+export type SummaryRow = Omit<CaseRow, 'facts' | 'contact' | 'decided_at'> & {
+  order_amount: number | null;
+  currency: string | null;
+};
+
+export function toSummary(row: SummaryRow): CaseSummary {
   return {
     ref: formatRef(row.id),
     customerName: row.customer_name,
     accountId: row.account_id,
     orderId: row.order_id,
     productName: row.product_name,
+    provider: row.provider,
     productType: row.product_type,
     status: row.status,
     assignee: row.assignee,
@@ -48,12 +59,17 @@ export function toSummary(row: Omit<CaseRow, 'facts' | 'provider' | 'contact' | 
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     revision: row.revision,
+    orderAmount: row.order_amount,
+    currency: row.currency,
   };
 }
 
-export function requireCase(store: CaseStore, ref: string): CaseRow {
+export function requireCase(store: CaseStore, ref: string): CaseRow & SummaryRow {
   const id = parseRef(ref);
-  const row = id === null ? undefined : (store.sql('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow);
+  const row =
+    id === null
+      ? undefined
+      : (store.sql(`SELECT *, ${AMOUNT_COLUMNS} FROM cases WHERE id = ?`).get(id) as CaseRow & SummaryRow);
   if (row === undefined) throw new NotFoundError(`no case ${ref}`);
   return row;
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CaseSummary, Note } from '../../shared/model/case';
 import { cjkPairs, cjkQueryPairs } from './cjk';
-import { SUMMARY_COLUMNS, toSummary, type CaseRow } from './rows';
+import { SUMMARY_COLUMNS, toSummary, type CaseRow, type SummaryRow } from './rows';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 
@@ -143,6 +143,6 @@ export function searchCases(store: CaseStore, text: string, limit: number): Case
   if (ids.length === 0) return [];
   const rows = store
     .sql(`SELECT ${SUMMARY_COLUMNS} FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`)
-    .all(JSON.stringify(ids)) as CaseRow[];
+    .all(JSON.stringify(ids)) as SummaryRow[];
   return rows.map(toSummary);
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntry, CaseDetail } from '../../shared/model/case';
-import type { Facts } from '../../shared/model/facts';
+import { diffFacts, type Facts } from '../../shared/model/facts';
 
 /** What the console showed of a case: its detail and its audit rows. */
 export interface CaseView {
@@ -22,20 +22,9 @@ export interface OtherChange {
   what: ChangeWhat;
 }
 
-const flatten = (facts: Facts): Record<string, unknown> => {
-  const { exclusions, ...rest } = facts;
-  const flat: Record<string, unknown> = { ...rest };
-  for (const [name, value] of Object.entries(exclusions ?? {})) flat[`exclusions.${name}`] = value;
-  return flat;
-};
-
 /** The fact ids whose values differ, in a stable order (exclusions as `exclusions.<name>`). */
-export function changedFacts(before: Facts, after: Facts): string[] {
-  const [a, b] = [flatten(before), flatten(after)];
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name]))
-    .sort();
-}
+export const changedFacts = (before: Facts, after: Facts): string[] =>
+  diffFacts(before, after).map((change) => change.fact);
 
 /** The audit rows of `after` that `before` had not seen, read as changes. */
 export function changesSince(before: CaseView, after: CaseView): OtherChange[] {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AuditEntrySchema,
   CASE_STATUSES,
+  CaseFieldsSchema,
   CaseChangeSchema,
   CaseDetailSchema,
   CaseRefSchema,
@@ -14,7 +15,7 @@ import { FactsSchema } from '../model/facts';
 import { AMOUNT_UNITS, ImportJobSchema, ImportMappingSchema, ImportSummarySchema } from '../model/import';
 import { LANGUAGES } from '../model/languages';
 import { PAPERS, PeriodFiguresSchema, PeriodQuerySchema } from '../model/period';
-import { QueueQuerySchema } from '../model/queue';
+import { QueueQuerySchema, SavedViewSchema, ViewQuerySchema } from '../model/queue';
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
 import { PolicyRevisionSchema } from '../policy/versions';
 
@@ -165,9 +166,34 @@ export const api = {
     z.strictObject({ ref: CaseRefSchema, revision, facts: FactsSchema, agent: agentName }),
     change,
   ),
-  'cases.setStatus': method(
-    z.strictObject({ ref: CaseRefSchema, revision, status: z.enum(CASE_STATUSES), agent: agentName }),
+  'cases.updateFields': method(
+    z.strictObject({ ref: CaseRefSchema, revision, fields: CaseFieldsSchema, agent: agentName }),
     change,
+  ),
+  /** Closing is any move to `closed`; leaving decided or closed for open work needs a reason. */
+  'cases.setStatus': method(
+    z.strictObject({
+      ref: CaseRefSchema,
+      revision,
+      status: z.enum(CASE_STATUSES),
+      agent: agentName,
+      reason: z.string().trim().min(1).max(2000).optional(),
+    }),
+    change,
+  ),
+  /** To an agent, or with null back to nobody. */
+  'cases.assign': method(
+    z.strictObject({ ref: CaseRefSchema, revision, assignee: agentName.nullable(), agent: agentName }),
+    change,
+  ),
+  /** The open unassigned case whose window closes first, assigned to `agent`; null when none is left. */
+  'cases.claimNext': method(z.strictObject({ agent: agentName }), change.nullable()),
+  /** The other cases of the same customer account, newest first. */
+  'cases.accountHistory': method(ref, z.object({ items: z.array(CaseSummarySchema) })),
+  /** Every case opened for an order id: a second case for one is a likely duplicate. */
+  'cases.byOrder': method(
+    z.strictObject({ orderId: z.string().trim().min(1).max(100) }),
+    z.object({ items: z.array(CaseSummarySchema) }),
   ),
   'decisions.record': method(
     z.strictObject({
@@ -190,6 +216,16 @@ export const api = {
             .string()
             .trim()
             .min(20, { error: 'must explain the override in at least 20 characters' })
+            .max(4000),
+        })
+        .optional(),
+      /** A refund recorded on another case of the same order is refused without this. */
+      duplicateRefund: z
+        .strictObject({
+          justification: z
+            .string()
+            .trim()
+            .min(10, { error: 'must say in at least 10 characters why the order is refunded again' })
             .max(4000),
         })
         .optional(),
@@ -218,6 +254,15 @@ export const api = {
       /** Every finding (damage, edited or missing rows, rollbacks, future dates), worded for people. */
       problems: z.array(z.string()),
     }),
+  ),
+  'views.list': method(z.strictObject({}), z.object({ items: z.array(SavedViewSchema) })),
+  'views.save': method(
+    z.strictObject({ name: z.string().trim().min(1).max(60), query: ViewQuerySchema, agent: agentName }),
+    z.object({ items: z.array(SavedViewSchema) }),
+  ),
+  'views.delete': method(
+    z.strictObject({ name: z.string().trim().min(1).max(60), agent: agentName }),
+    z.object({ items: z.array(SavedViewSchema) }),
   ),
   'settings.get': method(z.strictObject({}), SettingsViewSchema),
   'settings.set': method(SettingsPatchSchema, SettingsViewSchema),

@@ -24,6 +24,23 @@ export const NewCaseSchema = z.strictObject({
 });
 export type NewCase = z.infer<typeof NewCaseSchema>;
 
+/**
+ * The case's own fields an agent may correct after opening it (facts are changed apart).
+ * An empty contact clears it; the others must stay filled.
+ */
+export const CaseFieldsSchema = z
+  .strictObject({
+    customerName: text(200).optional(),
+    accountId: text(100).optional(),
+    contact: z.string().trim().max(200).optional(),
+    orderId: text(100).optional(),
+    productName: text(200).optional(),
+    provider: text(200).optional(),
+  })
+  .refine((fields) => Object.keys(fields).length > 0, { error: 'name at least one field to change' });
+export type CaseFields = z.infer<typeof CaseFieldsSchema>;
+export type CaseField = keyof CaseFields;
+
 /** A case ref as agents read it aloud: RC-000123. */
 export const CaseRefSchema = z.string().regex(/^RC-\d{6,}$/, { error: 'must look like RC-000123' });
 
@@ -34,6 +51,7 @@ export const CaseSummarySchema = z.object({
   accountId: z.string(),
   orderId: z.string(),
   productName: z.string(),
+  provider: z.string(),
   productType: z.enum(PRODUCT_TYPES).nullable(),
   status: z.enum(CASE_STATUSES),
   assignee: z.string().nullable(),
@@ -43,6 +61,9 @@ export const CaseSummarySchema = z.object({
   updatedAt: z.string(),
   /** Counts every change to the case; a write names the revision it was made on. */
   revision: z.number().int().min(1),
+  /** The order amount in minor units and its currency, when the facts know them. */
+  orderAmount: z.number().int().nullable(),
+  currency: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 

@@ -110,5 +110,28 @@ export function withFact(facts: Facts, key: FactKey, value: unknown): Facts {
     : { ...facts, exclusions: { ...facts.exclusions, [exclusion]: value } };
 }
 
+/** One fact that differs between two sets of facts; an unknown fact reads as null. */
+export interface FactChange {
+  fact: FactKey;
+  from: unknown;
+  to: unknown;
+}
+
+const flatFacts = (facts: Facts): Record<string, unknown> => {
+  const { exclusions, ...rest } = facts;
+  const flat: Record<string, unknown> = { ...rest };
+  for (const [name, value] of Object.entries(exclusions ?? {})) flat[`${EXCLUSION_PREFIX}${name}`] = value;
+  return flat;
+};
+
+/** The facts whose values differ, in a stable order (exclusions as `exclusions.<key>`). */
+export function diffFacts(before: Facts, after: Facts): FactChange[] {
+  const [a, b] = [flatFacts(before), flatFacts(after)];
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name]))
+    .sort()
+    .map((name) => ({ fact: name as FactKey, from: a[name] ?? null, to: b[name] ?? null }));
+}
+
 export const isProductType = (value: unknown): value is ProductType =>
   typeof value === 'string' && (PRODUCT_TYPES as readonly string[]).includes(value);

@@ -9,6 +9,9 @@ export const QueueQuerySchema = z.strictObject({
   productType: z.array(z.enum(PRODUCT_TYPES)).optional(),
   latestOutcome: z.array(z.enum(OUTCOMES)).optional(),
   assignee: z.string().optional(),
+  provider: z.string().trim().min(1).max(200).optional(),
+  /** Only cases whose window closes at or after this instant (ISO, with offset). */
+  closesAfter: z.string().optional(),
   /** Only cases whose window closes before this instant (ISO, with offset). */
   closesBefore: z.string().optional(),
   /** Only cases decided at or after this instant (ISO, with offset). */
@@ -22,3 +25,22 @@ export const QueueQuerySchema = z.strictObject({
 export type QueueQuery = z.input<typeof QueueQuerySchema>;
 /** As the store reads it, defaults applied. */
 export type ParsedQueueQuery = z.output<typeof QueueQuerySchema>;
+
+/** A saved view keeps the lasting filters of a queue query; dates move, so they are not kept. */
+export const ViewQuerySchema = QueueQuerySchema.pick({
+  status: true,
+  productType: true,
+  latestOutcome: true,
+  assignee: true,
+  provider: true,
+  sort: true,
+});
+export type ViewQuery = z.output<typeof ViewQuerySchema>;
+
+export const SavedViewSchema = z.object({
+  name: z.string(),
+  query: ViewQuerySchema,
+  /** How many cases the view holds now. */
+  count: z.number().int(),
+});
+export type SavedView = z.infer<typeof SavedViewSchema>;

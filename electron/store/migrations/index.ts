@@ -5,6 +5,8 @@ import casesByOrderId from './004-cases-by-order-id';
 import cjkSearch from './005-cjk-search';
 import teamSync from './006-team-sync';
 import decisionsByTime from './007-decisions-by-time';
+import caseLifecycle from './008-case-lifecycle';
+import savedViews from './009-saved-views';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -16,6 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   cjkSearch,
   teamSync,
   decisionsByTime,
+  caseLifecycle,
+  savedViews,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
