@@ -2,7 +2,15 @@
 // built, so the resident memory measured is the store's and not the import's generated rows.
 import Database from 'better-sqlite3';
 import { QueueQuerySchema, type QueueQuery } from '../../shared/model/queue';
-import { formatRef, listCases, openStore, recordDecision, searchCases } from '../../electron/store';
+import {
+  accountHistory,
+  claimNextCase,
+  formatRef,
+  listCases,
+  openStore,
+  recordDecision,
+  searchCases,
+} from '../../electron/store';
 import { seededRandom } from '../../electron/store/test-support/generate';
 import { mb, ms, peakRssSoFar, percentiles, timeOnce, type Row } from '../measure';
 
@@ -10,6 +18,8 @@ const baselineRss = process.memoryUsage().rss;
 const [storeFile, bareFile, casesText, runsText] = process.argv.slice(2) as [string, string, string, string];
 const CASES = Number(casesText);
 const RUNS = Number(runsText);
+/** The generator's clock (run.ts): windows close around it. */
+const NOW = Date.parse('2026-03-02T00:00:00Z');
 const rows: Row[] = [];
 const measure = (what: string, note: string, run: (i: number) => unknown) =>
   rows.push(percentiles(what, note, RUNS, run));
@@ -39,8 +49,22 @@ measure('queue page, store: kind + assignee', 'open image cases of one agent + t
   page({ status: ['open'], productType: ['image'], assignee: `agent${i % 20}` }),
 );
 
+measure('queue page, store: provider', 'open cases of one provider + total', (i) =>
+  page({ status: ['open', 'pending_customer'], provider: `Provider ${i % 300}` }),
+);
+measure('queue page, store: closing within 24 h', 'open windows closing in the next day + total', () =>
+  page({
+    status: ['open', 'pending_customer'],
+    closesAfter: new Date(NOW).toISOString(),
+    closesBefore: new Date(NOW + 86_400_000).toISOString(),
+  }),
+);
+
 const random = seededRandom(7);
 const anyIndex = () => Math.floor(random() * CASES);
+measure('account history', "another case's account, 50 newest", () =>
+  accountHistory(store, formatRef(1 + anyIndex())),
+);
 measure('search, order id', 'exact O-2026-…', () =>
   searchCases(store, `O-2026-${String(anyIndex()).padStart(8, '0')}`, 50),
 );
@@ -56,6 +80,9 @@ measure('search, prefix of an id family', `${FAMILY.join(' / ')} (worst case, se
   searchCases(store, FAMILY[i % FAMILY.length]!, 50),
 );
 
+measure('claim next (+ audit row)', 'open unassigned by deadline, synchronous = FULL commit', () =>
+  claimNextCase(store, 'bench'),
+);
 measure('record a decision (+ audit row)', 'synchronous = FULL commit', () =>
   recordDecision(store, { ref: formatRef(1 + anyIndex()), agent: 'bench' }),
 );
