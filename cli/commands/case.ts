@@ -1,11 +1,11 @@
 import { CASE_STATUSES, type CaseStatus } from '../../shared/model/case';
 import { decide as decideCase } from '../../shared/policy';
-import { currentAgent } from '../../electron/store';
 import { defineCommand, type CommandGroup } from '../command';
-import { UsageError } from '../errors';
+import { BadInputError, UsageError } from '../errors';
 import { json, readJsonInput } from '../io';
 import { caseTable, caseText } from './case-text';
-import { unwrap, withStore } from './with-store';
+import { agentOf, assign, claimNext, close, edit, history, reopen, unassign } from './case-lifecycle';
+import { unwrap, withStore, type StoreContext } from './with-store';
 
 const JSON_OPTION = { json: { type: 'boolean', help: 'print JSON instead of text' } } as const;
 
@@ -24,15 +24,33 @@ function limit(text = '100'): number {
   return value;
 }
 
+/** The refs of the cases already open for the order a new case names, if it names one. */
+async function casesOfOrder(handlers: StoreContext['handlers'], input: unknown): Promise<string[]> {
+  const orderId = (input as { orderId?: unknown } | null)?.orderId;
+  if (typeof orderId !== 'string' || orderId.trim() === '') return [];
+  const { items } = unwrap(await handlers['cases.byOrder']({ orderId }));
+  return items.map((item) => item.ref);
+}
+
 const add = defineCommand({
   args: 'FILE|-',
   arity: [1, 1],
   summary: 'Open a case from JSON (or - for standard input); prints its ref.',
-  options: {},
+  options: {
+    'allow-duplicate': { type: 'boolean', help: 'open it although a case for its order id exists' },
+  },
   usesStore: true,
-  run: ({ positionals: [file], db, newStore, io }) =>
+  run: ({ positionals: [file], options, db, newStore, io }) =>
     withStore({ db, newStore }, async ({ handlers }) => {
-      const created = unwrap(await handlers['cases.create'](await readJsonInput(io, file!)));
+      const input = await readJsonInput(io, file!);
+      const existing = await casesOfOrder(handlers, input);
+      if (existing.length > 0 && options['allow-duplicate'] !== true) {
+        throw new BadInputError(
+          `order ${(input as { orderId: string }).orderId} already has ${existing.join(', ')}; ` +
+            'pass --allow-duplicate to open another case for it',
+        );
+      }
+      const created = unwrap(await handlers['cases.create'](input));
       io.stdout(`${created.detail.summary.ref}\n`);
     }),
 });
@@ -47,20 +65,26 @@ const decide = defineCommand({
   options: {
     agent: { type: 'string', value: 'NAME', help: "who decides (default: the store's agent, else cli)" },
     note: { type: 'string', value: 'TEXT', help: 'a note kept with the decision' },
+    'duplicate-reason': {
+      type: 'string',
+      value: 'TEXT',
+      help: 'why a refund is recorded although another case of the order has one',
+    },
   },
   usesStore: true,
   run: ({ positionals: [ref], options, db, newStore, io }) =>
     withStore({ db, newStore }, async ({ store, handlers }) => {
-      const agent = options.agent ?? currentAgent(store);
       const { summary, facts } = unwrap(await handlers['cases.get']({ ref }));
+      const duplicateReason = options['duplicate-reason'];
       const { outcome, refundAmount } = decideCase(facts, { now: store.now() });
       const recorded = unwrap(
         await handlers['decisions.record']({
           ref: ref!,
           revision: summary.revision,
           seen: { outcome, refundAmount },
-          agent: agent === 'unknown' ? 'cli' : agent,
+          agent: agentOf(store, options.agent),
           note: options.note,
+          ...(duplicateReason === undefined ? {} : { duplicateRefund: { justification: duplicateReason } }),
         }),
       );
       io.stdout(json(recorded.detail.decisions.at(-1)));
@@ -104,6 +128,18 @@ const list = defineCommand({
 });
 
 export default {
-  summary: 'Add, decide, show and list the cases in the case store.',
-  subcommands: { add, decide, show, list },
+  summary: 'Add, decide, show, list, assign, claim, close, reopen and edit the cases in the case store.',
+  subcommands: {
+    add,
+    decide,
+    show,
+    list,
+    assign,
+    unassign,
+    'claim-next': claimNext,
+    close,
+    reopen,
+    edit,
+    history,
+  },
 } satisfies CommandGroup;

@@ -13,7 +13,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'which package each call drew from, and why',
     load: () => import('./explain-usage'),
   },
-  { name: 'case', summary: 'add, decide, show and list cases', load: () => import('./case') },
+  {
+    name: 'case',
+    summary: 'add, decide, show, list, assign, claim next, close, reopen and edit cases',
+    load: () => import('./case'),
+  },
   {
     name: 'replay',
     summary: 'which stored cases another revision or a draft would judge differently (read-only)',
