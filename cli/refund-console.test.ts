@@ -121,8 +121,11 @@ describe('strict arguments', () => {
       ],
       [['frobnicate'], 'refund-console: unknown command "frobnicate"'],
       [['--verbose', 'decide'], 'refund-console: unknown option --verbose'],
-      [['case'], 'refund-console case: missing subcommand: add, decide, show or list'],
-      [['case', 'close'], 'refund-console case: unknown subcommand "close"'],
+      [
+        ['case'],
+        'refund-console case: missing subcommand: add, decide, show, list, assign, unassign, claim-next, close, reopen, edit or history',
+      ],
+      [['case', 'resolve'], 'refund-console case: unknown subcommand "resolve"'],
       [['case', 'show'], 'refund-console case show: missing REF'],
       [['case', 'list', 'extra'], 'refund-console case list: unexpected argument "extra"'],
     ];
