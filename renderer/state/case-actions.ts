@@ -1,7 +1,8 @@
 import type { ApiResult } from '../../shared/ipc/contract';
-import type { CaseChange, NewCase } from '../../shared/model/case';
+import type { CaseChange, CaseFields, CaseStatus, NewCase } from '../../shared/model/case';
 import type { Outcome } from '../../shared/model/decision';
-import type { Facts } from '../../shared/model/facts';
+import { withFact, type FactKey, type Facts } from '../../shared/model/facts';
+import { parseFacts } from '../../shared/policy/parse-facts';
 import { api, ApiCallError, call } from '../api/client';
 import { currentLanguage, i18n } from '../i18n';
 import { formatInstant, zoneOf } from '../lib/time';
@@ -44,6 +45,16 @@ export interface DecisionInput {
   override?: { outcome: Outcome; justification: string } | undefined;
   /** What the live panel showed; the store refuses to record anything else. */
   seen: { outcome: Outcome; refundAmount: number | null };
+  duplicateRefund?: { justification: string } | undefined;
+}
+
+/** The case's facts with one fact set, as the rules check them; an error names the field. */
+function checkedFacts(ref: string, fact: FactKey, value: unknown): Facts {
+  const shown = useCase.getState().detail;
+  if (shown === null || shown.summary.ref !== ref) throw new Error(`${ref} is not loaded`);
+  const checked = parseFacts(withFact(shown.facts, fact, value), Date.now());
+  if (!checked.ok) throw new Error(`${checked.error.field}: ${checked.error.message}`);
+  return checked.facts;
 }
 
 export const caseActions = {
@@ -54,6 +65,17 @@ export const caseActions = {
   },
   updateFacts: (ref: string, facts: Facts, agent: string) =>
     change(ref, (revision) => api['cases.updateFacts']({ ref, revision, facts, agent })),
+  /** Sets one fact (or with undefined forgets it), checked as the rules check facts. */
+  setFact: (ref: string, fact: FactKey, value: unknown, agent: string) => {
+    const facts = checkedFacts(ref, fact, value);
+    return change(ref, (revision) => api['cases.updateFacts']({ ref, revision, facts, agent }));
+  },
+  updateFields: (ref: string, fields: CaseFields, agent: string) =>
+    change(ref, (revision) => api['cases.updateFields']({ ref, revision, fields, agent })),
+  assign: (ref: string, assignee: string | null, agent: string) =>
+    change(ref, (revision) => api['cases.assign']({ ref, revision, assignee, agent })),
+  setStatus: (ref: string, status: CaseStatus, agent: string, reason?: string) =>
+    change(ref, (revision) => api['cases.setStatus']({ ref, revision, status, agent, reason })),
   recordDecision: (ref: string, input: DecisionInput) =>
     change(ref, (revision) => api['decisions.record']({ ref, revision, ...input })),
   addNote: (ref: string, author: string, body: string) =>

@@ -10,10 +10,15 @@ import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
-import { FactList, type Row } from './FactList';
+import { AccountHistory } from './AccountHistory';
+import { CaseDetails } from './CaseDetails';
+import { CaseWork } from './CaseWork';
 import { AuditTrail, DecisionHistory } from './History';
 import { ReportButton } from './ReportButton';
 import { UsagePanel } from '../usage/UsagePanel';
+
+/** A settled case's window no longer counts down: "closed … ago" would read as overdue work. */
+const SETTLED = new Set(['decided', 'closed']);
 
 function NoteForm({ caseRef }: { caseRef: string }) {
   const { t } = useTranslation();
@@ -63,7 +68,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
         </h1>
         <span className="badge">{t(`status.${summary.status}`)}</span>
         <Outcome outcome={summary.latestOutcome} />
-        <Countdown closesAt={summary.windowClosesAt} />
+        {!SETTLED.has(summary.status) && <Countdown closesAt={summary.windowClosesAt} />}
         <span className="spacer" />
         <a className="button" href={`#/case/${caseRef}/decide`}>
           {t('caseView.decide')}
@@ -73,20 +78,12 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
         </a>
         <ReportButton caseRef={caseRef} />
       </header>
+      <CaseWork summary={summary} />
       <div className="case-grid">
         <section aria-labelledby="facts-title">
           <h2 id="facts-title">{t('caseView.facts')}</h2>
-          <FactList
-            facts={detail.facts}
-            leading={[
-              [t('caseView.account'), customer.accountId],
-              ...(customer.contact ? [[t('caseView.contact'), customer.contact] as Row] : []),
-              [t('caseView.order'), summary.orderId],
-              [t('caseView.product'), summary.productName],
-              [t('caseView.provider'), detail.provider],
-              [t('caseView.assignee'), summary.assignee ?? '—'],
-            ]}
-          />
+          <CaseDetails detail={detail} />
+          <AccountHistory caseRef={caseRef} revision={summary.revision} />
         </section>
         <section aria-labelledby="decisions-title">
           <h2 id="decisions-title">{t('caseView.decisions')}</h2>

@@ -10,7 +10,7 @@ import {
   type InputKind,
   type InputValue,
 } from '../../../shared/model/catalogue';
-import { readFact, type Facts } from '../../../shared/model/facts';
+import { readFact, type FactKey, type Facts } from '../../../shared/model/facts';
 import { formatMinorUnits } from '../../../shared/model/money';
 import type { Language } from '../../../shared/model/languages';
 import { DEFAULT_CURRENCY } from '../../../shared/policy/read-facts';
@@ -49,25 +49,24 @@ interface Props {
   onChange?: (fact: FactId) => void;
 }
 
-/** Every known fact in words, after the case's own rows; unknown facts are left out, not shown blank. */
-export function FactList({ facts, leading = [], onChange }: Props) {
+/** A fact's label and its value in words, in the UI language; a fact not known yet reads so. */
+export function useFactText(facts: Facts) {
   const { t } = useTranslation();
   const shown: Shown = {
     language: currentLanguage(),
     currency: facts.currency ?? DEFAULT_CURRENCY,
     yesNo: (value) => t(value ? 'common.yes' : 'common.no'),
   };
-  const rows: Row[] = [...leading];
-  for (const key of FACT_KEYS) {
-    const value = readFact(facts, key);
-    if (value === undefined) continue;
+  return (key: FactKey): [label: string, value: React.ReactNode] => {
     const { label, input }: FactEntry = FACTS[key];
+    const value = readFact(facts, key);
+    if (value === undefined) return [label[shown.language], t('common.unknown')];
     // The catalogue's types hold each fact's value to its input kind; the loop cannot see that.
     const format = FORMATS[input.kind] as Format<InputKind>;
     const shownValue = format(input, value as never, shown);
     // An exclusion that holds is what refuses the refund: said beside it, not left to a bare "Yes".
     const excludes = key.startsWith('exclusions.') && value === true;
-    rows.push([
+    return [
       label[shown.language],
       excludes ? (
         <>
@@ -76,8 +75,19 @@ export function FactList({ facts, leading = [], onChange }: Props) {
       ) : (
         shownValue
       ),
-      ASKABLE.has(key) ? (key as FactId) : undefined,
-    ]);
+    ];
+  };
+}
+
+/** Every known fact in words, after the case's own rows; unknown facts are left out, not shown blank. */
+export function FactList({ facts, leading = [], onChange }: Props) {
+  const { t } = useTranslation();
+  const factText = useFactText(facts);
+  const rows: Row[] = [...leading];
+  for (const key of FACT_KEYS) {
+    if (readFact(facts, key) === undefined) continue;
+    const [label, shownValue] = factText(key);
+    rows.push([label, shownValue, ASKABLE.has(key) ? (key as FactId) : undefined]);
   }
 
   return (

@@ -1,16 +1,17 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FactId } from '../../../shared/model/catalogue';
-import { withFact } from '../../../shared/model/facts';
+import { FACTS, type FactId } from '../../../shared/model/catalogue';
+import { readFact } from '../../../shared/model/facts';
 import { decide } from '../../../shared/policy/decide';
 import { counterfactualHints } from '../../../shared/policy/hints';
-import { parseFacts } from '../../../shared/policy/parse-facts';
 import { wordingOf } from '../../../shared/policy/versions';
+import { useDisplayZone } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 import { useCase } from '../../state/case';
 import { caseActions } from '../../state/case-actions';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
+import { answerText } from './answers';
 import { useAction } from '../../state/use-action';
 import { FactList } from '../case/FactList';
 import { DecisionPanel } from './DecisionPanel';
@@ -28,6 +29,9 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
   const agentName = useSettings((s) => s.agentName);
   const now = useUi((s) => s.now);
   const { busy, run } = useAction();
+  const { zone } = useDisplayZone();
+  /** The known fact the agent asked to change; it keeps its value until a new one is given. */
+  const [changing, setChanging] = useState<FactId | null>(null);
   useEffect(() => void load(caseRef), [caseRef, load]);
 
   const facts = detail?.summary.ref === caseRef ? detail.facts : null;
@@ -55,13 +59,10 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
   if (facts === null || decision === null) return <p>{t('common.loading')}</p>;
   const next = decision.missing[0];
 
+  const currency = facts.currency ?? decision.currency;
   const answer = async (fact: FactId, value: unknown) => {
-    const checked = parseFacts(withFact(facts, fact, value), Date.now());
-    if (!checked.ok) {
-      useUi.getState().notify(`${checked.error.field}: ${checked.error.message}`, 'error');
-      return;
-    }
-    await run(() => caseActions.updateFacts(caseRef, checked.facts, agentName));
+    const saved = await run(() => caseActions.setFact(caseRef, fact, value, agentName));
+    if (saved !== undefined && fact === changing) setChanging(null);
   };
 
   return (
@@ -71,12 +72,25 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
       </h1>
       <div className="decide-grid">
         <div className="decide-ask">
-          {next !== undefined ? (
+          {changing !== null ? (
+            <QuestionCard
+              key={`change-${changing}`}
+              fact={changing}
+              wording={wordingOf(decision)}
+              currency={currency}
+              left={decision.missing.length}
+              busy={busy || agentName === ''}
+              grewFrom={null}
+              initial={answerText(FACTS[changing].input, readFact(facts, changing), { currency, zone })}
+              onAnswer={(value) => void answer(changing, value)}
+              onCancel={() => setChanging(null)}
+            />
+          ) : next !== undefined ? (
             <QuestionCard
               key={next}
               fact={next}
               wording={wordingOf(decision)}
-              currency={facts.currency ?? decision.currency}
+              currency={currency}
               left={decision.missing.length}
               grewFrom={growth}
               busy={busy || agentName === ''}
@@ -88,7 +102,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
         </div>
         <div className="decide-known">
           <h2>{t('decide.known')}</h2>
-          <FactList facts={facts} onChange={(fact) => void answer(fact, undefined)} />
+          <FactList facts={facts} onChange={setChanging} />
         </div>
         <div className="decide-record">
           <RecordForm caseRef={caseRef} decision={decision} />

@@ -18,15 +18,29 @@ interface Props {
   grewFrom: { from: number; kind: ProductType } | null;
   busy: boolean;
   onAnswer(value: unknown): void;
+  /** The answer the case holds now, when the agent changes a known fact. */
+  initial?: string;
+  /** Offered when changing a known fact: keeps it as it is. */
+  onCancel?: () => void;
 }
 
 /** One question, the first one decide() reports missing, with its hint. */
-export function QuestionCard({ fact, wording, currency, left, grewFrom, busy, onAnswer }: Props) {
+export function QuestionCard({
+  fact,
+  wording,
+  currency,
+  left,
+  grewFrom,
+  busy,
+  onAnswer,
+  initial = '',
+  onCancel,
+}: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { question, hint } = wording.questions[fact][language];
   const input: FactInput = FACTS[fact].input;
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initial);
   const [invalid, setInvalid] = useState(false);
   const { zone } = useDisplayZone();
   const zoneName = useZoneName();
@@ -55,8 +69,9 @@ export function QuestionCard({ fact, wording, currency, left, grewFrom, busy, on
   return (
     <form className="question" onSubmit={submit} aria-describedby="question-hint">
       <p className="muted" aria-live="polite">
-        {t('decide.left', { count: left })}
-        {grewFrom !== null &&
+        {onCancel ? t('decide.changing') : t('decide.left', { count: left })}
+        {!onCancel &&
+          grewFrom !== null &&
           ` ${t('decide.grew', { from: grewFrom.from, kind: KINDS[grewFrom.kind].label[language] })}`}
       </p>
       {choices ? (
@@ -104,9 +119,14 @@ export function QuestionCard({ fact, wording, currency, left, grewFrom, busy, on
           {t('decide.invalid')}
         </p>
       )}
-      <button type="submit" disabled={busy || text === ''}>
+      <button type="submit" disabled={busy || text === '' || text === initial}>
         {t('decide.answer')}
       </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACT_IDS, FACTS, type FactInput } from '../../../shared/model/catalogue';
 import { BILLING_METHODS } from '../../../shared/model/facts';
 import { POLICY_ZONE_NAME } from '../../lib/time';
-import { readAnswer } from './answers';
+import { answerText, readAnswer } from './answers';
 
 // The machine's zone must not matter: answers are read in the zone the input names.
 const zoneBefore = process.env.TZ;
@@ -64,5 +64,27 @@ describe('reading a guided answer', () => {
     const inBerlin = (text: string) => read({ kind: 'instant' }, text, 'CNY', 'Europe/Berlin');
     expect(inBerlin('2026-01-15T09:00')).toBe('2026-01-15T09:00:00+01:00');
     expect(inBerlin('2026-07-15T09:00')).toBe('2026-07-15T09:00:00+02:00');
+  });
+});
+
+describe('a stored fact as its input starts from it ("Change")', () => {
+  it('reads back to the same value for every kind of input', () => {
+    const stored: [FactInput, unknown][] = [
+      [billing, 'subscription'],
+      [{ kind: 'yesno' }, false],
+      [{ kind: 'money' }, 129_900],
+      [{ kind: 'minutes' }, 4485],
+      [{ kind: 'text' }, 'USD'],
+      [{ kind: 'instant' }, '2026-03-01T10:00:00+08:00'],
+    ];
+    for (const [input, value] of stored) {
+      const context = { currency: 'CNY', zone: POLICY_ZONE_NAME };
+      const text = answerText(input, value, context);
+      expect(text).not.toBe('');
+      expect(readAnswer(input, text, context)).toEqual(value);
+    }
+    const berlin = { currency: 'CNY', zone: 'Europe/Berlin' };
+    expect(answerText({ kind: 'instant' }, '2026-03-01T10:00:00+08:00', berlin)).toBe('2026-03-01T03:00');
+    expect(answerText({ kind: 'money' }, undefined, berlin)).toBe('');
   });
 });

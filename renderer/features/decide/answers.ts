@@ -1,5 +1,6 @@
-import type { FactInput, InputKind } from '../../../shared/model/catalogue';
-import { parseMinorUnits } from '../../../shared/model/money';
+import { DateTime } from 'luxon';
+import type { FactInput, InputKind, InputValue } from '../../../shared/model/catalogue';
+import { formatMinorUnits, parseMinorUnits } from '../../../shared/model/money';
 import { localInputToIso } from '../../lib/time';
 
 /** What an answer is read against: amounts in the case's currency, times in the zone the input names. */
@@ -30,4 +31,22 @@ const READERS: { [K in InputKind]: Reader<K> } = {
 /** The typed answer as a fact value, or null when it is not a valid one. Money never goes through a float. */
 export function readAnswer(input: FactInput, text: string, context: ReadContext): unknown {
   return (READERS[input.kind] as Reader<InputKind>)(input, text, context);
+}
+
+type Writer<K extends InputKind> = (value: InputValue[K], context: ReadContext) => string;
+
+// The inverse of READERS: a stored value as the input shows it, so "Change" starts from it.
+const WRITERS: { [K in InputKind]: Writer<K> } = {
+  choice: (value) => value,
+  yesno: (value) => (value ? 'yes' : 'no'),
+  money: (value, { currency }) => formatMinorUnits(value, currency).replace(/,/g, ''),
+  instant: (value, { zone }) => DateTime.fromISO(value).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm"),
+  minutes: (value) => String(value),
+  text: (value) => value,
+};
+
+/** A stored fact value as the text its input takes, in the zone it reads; empty for a fact not known yet. */
+export function answerText(input: FactInput, value: unknown, context: ReadContext): string {
+  if (value === undefined || value === null) return '';
+  return (WRITERS[input.kind] as Writer<InputKind>)(value as never, context);
 }
