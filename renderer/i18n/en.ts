@@ -76,7 +76,7 @@ export const en = {
       outcome: 'Latest outcome',
       deadline: 'Window closes',
     },
-    hint: 'j / k move · Enter opens',
+    hint: 'j / k move · Enter opens · x chooses for a bulk change',
   },
   usage: {
     title: 'Usage explainer: why was I charged?',

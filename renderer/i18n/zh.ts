@@ -73,7 +73,7 @@ export const zh: Resources = {
       outcome: '最近结论',
       deadline: '退款截止',
     },
-    hint: 'j / k 移动 · Enter 打开',
+    hint: 'j / k 移动 · Enter 打开 · x 选中以批量处理',
   },
   usage: {
     title: '用量说明：为什么会产生费用？',

@@ -1,40 +1,23 @@
 import { create } from 'zustand';
-import type { QueueQuery } from '../../shared/model/queue';
 import type { CaseSummary } from '../../shared/model/case';
+import type { QueueQuery, SavedView } from '../../shared/model/queue';
 import { api, call } from '../api/client';
-import { HOUR_MS, startOfDay, zoneOf } from '../lib/time';
+import { zoneOf } from '../lib/time';
+import { queryFor, withFilters, type QueueFilters, type View } from './queue-query';
 import { useSettings } from './settings';
 import { useUi } from './ui';
 
-export const VIEWS = ['open', 'mine', 'closing', 'needsInfo', 'decidedToday', 'all'] as const;
-export type View = (typeof VIEWS)[number];
+export { VIEWS, type View } from './queue-query';
 
-const OPEN: QueueQuery['status'] = ['open', 'pending_customer'];
 const PAGE = 200;
 /** Short, so results land within 100 ms of the last keystroke; stale answers are dropped. */
 export const SEARCH_DEBOUNCE_MS = 40;
 
-/** The query behind each view; also what an export of the view selects. */
-export function queryFor(view: View, now: number): QueueQuery {
-  switch (view) {
-    case 'open':
-      return { status: OPEN };
-    case 'all':
-      return {};
-    case 'mine':
-      return { status: OPEN, assignee: useSettings.getState().agentName };
-    case 'closing':
-      return { status: OPEN, closesBefore: new Date(now + 24 * HOUR_MS).toISOString() };
-    case 'needsInfo':
-      return { status: OPEN, latestOutcome: ['needs_info'] };
-    case 'decidedToday':
-      // "Today" on the clock the console shows, not the machine's.
-      return { decidedSince: startOfDay(now, zoneOf(useSettings.getState().timeZone)), sort: 'updated' };
-  }
-}
-
 interface QueueState {
   view: View;
+  /** The filters over the view, set by hand or by choosing a saved view. */
+  filters: QueueFilters;
+  savedViews: SavedView[];
   items: CaseSummary[];
   total: number;
   next: string | null;
@@ -42,11 +25,24 @@ interface QueueState {
   /** The search text; when not empty the list shows search results instead of the view. */
   query: string;
   selected: number;
+  /** The refs chosen for a bulk change. */
+  chosen: ReadonlySet<string>;
   setView(view: View): Promise<void>;
+  setFilters(filters: QueueFilters): Promise<void>;
+  loadSavedViews(): Promise<void>;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   setQuery(query: string): void;
   select(index: number): void;
+  toggleChosen(ref: string): void;
+  chooseAll(chosen: boolean): void;
+}
+
+/** The query the list shows now: the view at this moment, with the filters over it. */
+export function currentQuery(): QueueQuery {
+  const { view, filters } = useQueue.getState();
+  const { agentName, timeZone } = useSettings.getState();
+  return withFilters(queryFor(view, Date.now(), agentName, zoneOf(timeZone)), filters);
 }
 
 let generation = 0;
@@ -69,37 +65,49 @@ export const useQueue = create<QueueState>((set, get) => {
 
   return {
     view: 'open',
+    filters: {},
+    savedViews: [],
     items: [],
     total: 0,
     next: null,
     loading: false,
     query: '',
     selected: 0,
+    chosen: new Set(),
     setView: async (view) => {
-      set({ view, query: '' });
+      set({ view, query: '', chosen: new Set() });
       await get().reload();
+    },
+    setFilters: async (filters) => {
+      set({ filters, query: '', chosen: new Set() });
+      await get().reload();
+    },
+    loadSavedViews: async () => {
+      try {
+        set({ savedViews: (await call(api['views.list']({}))).items });
+      } catch (error) {
+        fail(error);
+      }
     },
     reload: async () => {
       const ticket = ++generation;
-      const { query, view } = get();
+      const { query } = get();
       set({ loading: true });
       if (query.trim() !== '') return runSearch(query.trim(), ticket);
       try {
-        const page = await call(api['cases.list']({ ...queryFor(view, Date.now()), limit: PAGE }));
+        const page = await call(api['cases.list']({ ...currentQuery(), limit: PAGE }));
         if (ticket === generation) set({ ...page, loading: false, selected: 0 });
       } catch (error) {
         if (ticket === generation) fail(error);
       }
     },
     loadMore: async () => {
-      const { next, loading, view, items } = get();
+      const { next, loading, items } = get();
       if (next === null || loading) return;
       const ticket = generation;
       set({ loading: true });
       try {
-        const page = await call(
-          api['cases.list']({ ...queryFor(view, Date.now()), after: next, limit: PAGE }),
-        );
+        const page = await call(api['cases.list']({ ...currentQuery(), after: next, limit: PAGE }));
         if (ticket === generation) set({ items: [...items, ...page.items], next: page.next, loading: false });
       } catch (error) {
         if (ticket === generation) fail(error);
@@ -111,5 +119,11 @@ export const useQueue = create<QueueState>((set, get) => {
       searchTimer = setTimeout(() => void get().reload(), SEARCH_DEBOUNCE_MS);
     },
     select: (index) => set({ selected: Math.max(0, Math.min(index, get().items.length - 1)) }),
+    toggleChosen: (ref) => {
+      const chosen = new Set(get().chosen);
+      if (!chosen.delete(ref)) chosen.add(ref);
+      set({ chosen });
+    },
+    chooseAll: (all) => set({ chosen: all ? new Set(get().items.map((item) => item.ref)) : new Set() }),
   };
 });

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/model/export';
 import { api, call, desktopFiles } from '../../api/client';
-import { queryFor, useQueue } from '../../state/queue';
+import { currentQuery, useQueue } from '../../state/queue';
 import { useUi } from '../../state/ui';
 import { exportFileName, exportFilterFor } from './export-filter';
 import { useExportDialog } from './export-state';
@@ -26,7 +26,8 @@ async function runExport(
   excelFriendly: boolean,
 ): Promise<{ rows: number; file: string } | null> {
   const { view } = useQueue.getState();
-  const filter = exportFilterFor(queryFor(view, Date.now()));
+  // What the list shows, the agent's filters included.
+  const filter = exportFilterFor(currentQuery());
   const name = exportFileName(view, format, new Date());
   const desktop = desktopFiles();
   if (desktop === null) {

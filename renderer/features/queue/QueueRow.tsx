@@ -1,40 +1,79 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../shared/model/case';
 import { KINDS } from '../../../shared/model/catalogue';
+import { formatMoney } from '../../../shared/model/money';
+import { DEFAULT_CURRENCY } from '../../../shared/policy/read-facts';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
 import { currentLanguage } from '../../i18n';
+import { splitSpan } from '../../lib/time';
+import { useUi } from '../../state/ui';
 
 export const ROW_HEIGHT = 44;
+
+/** A settled case's window no longer counts down: "closed … ago" would read as overdue work. */
+const SETTLED = new Set(['decided', 'closed']);
 
 interface Props {
   item: CaseSummary;
   selected: boolean;
+  /** Chosen for a bulk change. */
+  chosen: boolean;
   top: number;
   onOpen(): void;
+  onChoose(): void;
 }
 
-export function QueueRow({ item, selected, top, onOpen }: Props) {
+function Age({ createdAt }: { createdAt: string }) {
+  const { t } = useTranslation();
+  const now = useUi((s) => s.now);
+  const { d, h } = splitSpan(now - Date.parse(createdAt));
+  return <span>{d > 0 ? t('countdown.days', { d, h }) : t('countdown.hours', { h, m: 0 })}</span>;
+}
+
+export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Props) {
   const { t } = useTranslation();
   return (
     <div
       id={`row-${item.ref}`}
       role="option"
       aria-selected={selected}
-      className={`queue-row${selected ? ' selected' : ''}`}
+      aria-checked={chosen}
+      className={`queue-row${selected ? ' selected' : ''}${chosen ? ' chosen' : ''}`}
       // Rows are absolutely placed by the virtualizer; a transform keeps scrolling on the compositor.
       style={{ transform: `translateY(${top}px)` }}
       onClick={onOpen}
     >
+      <span
+        className="choose"
+        aria-hidden="true"
+        onClick={(event) => {
+          event.stopPropagation();
+          onChoose();
+        }}
+      >
+        {chosen ? '☑' : '☐'}
+      </span>
       <span className="ref">{item.ref}</span>
       <span className="customer">
         {item.customerName}
         <small className="muted">{item.productName}</small>
       </span>
       <span>{item.productType ? KINDS[item.productType].label[currentLanguage()] : '—'}</span>
+      <span className="amount">
+        {item.orderAmount === null
+          ? '—'
+          : formatMoney({ amount: item.orderAmount, currency: item.currency ?? DEFAULT_CURRENCY })}
+      </span>
       <span>{t(`status.${item.status}`)}</span>
       <Outcome outcome={item.latestOutcome} />
-      <Countdown closesAt={item.windowClosesAt} />
+      {SETTLED.has(item.status) ? (
+        <span className="muted">—</span>
+      ) : (
+        <Countdown closesAt={item.windowClosesAt} />
+      )}
+      <Age createdAt={item.createdAt} />
+      <span className="assignee">{item.assignee ?? t('lifecycle.nobody')}</span>
     </div>
   );
 }

@@ -2,10 +2,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTyping } from '../../lib/keys';
-import { useQueue, VIEWS } from '../../state/queue';
+import { currentQuery, useQueue, VIEWS } from '../../state/queue';
+import { queueActions } from '../../state/queue-actions';
+import { sortOf } from '../../state/queue-query';
 import { useRoute } from '../../state/route';
+import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { ExportButton } from '../export/ExportDialog';
+import { useAction } from '../../state/use-action';
+import { BulkBar } from './BulkBar';
+import { QueueFilters } from './QueueFilters';
 import { QueueRow, ROW_HEIGHT } from './QueueRow';
 
 /** Pages load while the agent is this many rows from the end of what is loaded. */
@@ -15,6 +21,11 @@ export function QueueScreen() {
   const { t } = useTranslation();
   const { view, items, total, next, loading, query, selected, setView, reload, loadMore, setQuery, select } =
     useQueue();
+  const chosen = useQueue((s) => s.chosen);
+  const toggleChosen = useQueue((s) => s.toggleChosen);
+  const loadSavedViews = useQueue((s) => s.loadSavedViews);
+  const agentName = useSettings((s) => s.agentName);
+  const { busy, run } = useAction();
   const go = useRoute((s) => s.go);
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -29,6 +40,7 @@ export function QueueScreen() {
   const lastRow = rows.at(-1)?.index ?? 0;
 
   useEffect(() => void reload(), [reload]);
+  useEffect(() => void loadSavedViews(), [loadSavedViews]);
   useEffect(() => {
     if (!searchRequested) return;
     search.current?.focus();
@@ -48,14 +60,25 @@ export function QueueScreen() {
         virtualizer.scrollToIndex(Math.max(0, current + move), { align: 'auto' });
       } else if (event.key === 'Enter' && list[current]) {
         go({ name: 'case', ref: list[current].ref });
+      } else if (event.key === 'x' && list[current]) {
+        toggleChosen(list[current].ref);
       } else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [select, go, virtualizer]);
+  }, [select, go, virtualizer, toggleChosen]);
 
   const searching = query.trim() !== '';
+  const claimNext = async () => {
+    const ref = await run(() => queueActions.claimNext(agentName));
+    if (ref === undefined) return;
+    if (ref === null) useUi.getState().notify(t('lifecycle.noneToClaim'));
+    else {
+      useUi.getState().notify(t('lifecycle.claimed', { ref }));
+      go({ name: 'case', ref });
+    }
+  };
   return (
     <section className="queue" aria-labelledby="queue-title">
       <div className="queue-tools">
@@ -74,6 +97,14 @@ export function QueueScreen() {
           }}
         />
         <ExportButton />
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || agentName === ''}
+          onClick={() => void claimNext()}
+        >
+          {t('lifecycle.claimNext')}
+        </button>
       </div>
       <div className="views" role="group" aria-label={t('queue.views')}>
         {VIEWS.map((name) => (
@@ -89,16 +120,28 @@ export function QueueScreen() {
         <span className="muted count" aria-live="polite">
           {searching
             ? t('queue.results', { count: items.length, query: query.trim() })
-            : t('queue.count', { shown: items.length, total })}
+            : t('queue.count', {
+                shown: items.length,
+                total,
+                sort: t(
+                  sortOf(currentQuery()) === 'updated' ? 'queueTools.sortUpdated' : 'queueTools.sortDeadline',
+                ),
+              })}
         </span>
       </div>
+      <QueueFilters />
+      <BulkBar />
       <div className="queue-head" aria-hidden="true">
+        <span />
         <span>{t('queue.col.ref')}</span>
         <span>{t('queue.col.customer')}</span>
         <span>{t('queue.col.kind')}</span>
+        <span>{t('queue.col.amount')}</span>
         <span>{t('queue.col.status')}</span>
         <span>{t('queue.col.outcome')}</span>
         <span>{t('queue.col.deadline')}</span>
+        <span>{t('queue.col.age')}</span>
+        <span>{t('queue.col.assignee')}</span>
       </div>
       <div
         ref={scroller}
@@ -118,7 +161,9 @@ export function QueueScreen() {
                 item={item}
                 top={row.start}
                 selected={row.index === selected}
+                chosen={chosen.has(item.ref)}
                 onOpen={() => go({ name: 'case', ref: item.ref })}
+                onChoose={() => toggleChosen(item.ref)}
               />
             );
           })}

@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KINDS } from '../../../shared/model/catalogue';
+import { OUTCOMES, type Outcome } from '../../../shared/model/decision';
+import { PRODUCT_TYPES, type ProductType } from '../../../shared/model/facts';
+import { currentLanguage } from '../../i18n';
+import { useQueue } from '../../state/queue';
+import { queueActions } from '../../state/queue-actions';
+import { useSettings } from '../../state/settings';
+import { useAction } from '../../state/use-action';
+
+const UNASSIGNED = '\u0000unassigned';
+
+/** Kind, outcome, assignee and provider over the view; saved views and saving the filters as one. */
+export function QueueFilters() {
+  const { t } = useTranslation();
+  const { filters, setFilters, savedViews } = useQueue();
+  const agentName = useSettings((s) => s.agentName);
+  const { busy, run } = useAction();
+  const [provider, setProvider] = useState(filters.provider ?? '');
+  const [assignee, setAssignee] = useState(filters.assignee ?? '');
+  const [viewName, setViewName] = useState('');
+  const language = currentLanguage();
+
+  const typedFilters = () => ({
+    ...filters,
+    provider: provider.trim() === '' ? undefined : provider.trim(),
+    assignee: assignee === UNASSIGNED ? '' : assignee.trim() === '' ? undefined : assignee.trim(),
+  });
+
+  return (
+    <div className="queue-filters">
+      <form
+        role="search"
+        aria-label={t('queueTools.filters')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void setFilters(typedFilters());
+        }}
+      >
+        <label>
+          {t('queueTools.kind')}
+          <select
+            value={filters.productType?.[0] ?? ''}
+            onChange={(e) =>
+              void setFilters({
+                ...filters,
+                productType: e.target.value === '' ? undefined : [e.target.value as ProductType],
+              })
+            }
+          >
+            <option value="">{t('queueTools.any')}</option>
+            {PRODUCT_TYPES.map((kind) => (
+              <option key={kind} value={kind}>
+                {KINDS[kind].label[language]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queueTools.outcome')}
+          <select
+            value={filters.latestOutcome?.[0] ?? ''}
+            onChange={(e) =>
+              void setFilters({
+                ...filters,
+                latestOutcome: e.target.value === '' ? undefined : [e.target.value as Outcome],
+              })
+            }
+          >
+            <option value="">{t('queueTools.any')}</option>
+            {OUTCOMES.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {t(`outcome.${outcome}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queueTools.assignee')}
+          <input list="assignee-choices" value={assignee} onChange={(e) => setAssignee(e.target.value)} />
+        </label>
+        <datalist id="assignee-choices">
+          <option value={agentName} />
+        </datalist>
+        <label>
+          {t('queueTools.provider')}
+          <input value={provider} onChange={(e) => setProvider(e.target.value)} />
+        </label>
+        <button type="submit">{t('queueTools.filters')}</button>
+        <button
+          type="button"
+          onClick={() => {
+            setProvider('');
+            setAssignee('');
+            void setFilters({});
+          }}
+        >
+          {t('queueTools.clear')}
+        </button>
+      </form>
+      <div className="saved-views" role="group" aria-label={t('queueTools.savedViews')}>
+        {savedViews.map((view) => (
+          <span key={view.name} className="saved-view">
+            <button
+              type="button"
+              onClick={() => {
+                setProvider(view.query.provider ?? '');
+                setAssignee(view.query.assignee ?? '');
+                void useQueue.setState({ view: 'all' });
+                void setFilters(view.query);
+              }}
+            >
+              {view.name} <span className="badge">{view.count}</span>
+            </button>
+            <button
+              type="button"
+              className="linkish"
+              aria-label={t('queueTools.deleteView', { name: view.name })}
+              onClick={() => void run(() => queueActions.deleteView(view.name, agentName))}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const name = viewName.trim();
+            void run(
+              () => queueActions.saveView(name, agentName),
+              () => t('queueTools.viewSaved', { name }),
+            ).then((done) => done !== undefined && setViewName(''));
+          }}
+        >
+          <label htmlFor="view-name">{t('queueTools.viewName')}</label>
+          <input id="view-name" value={viewName} onChange={(e) => setViewName(e.target.value)} />
+          <button type="submit" disabled={busy || viewName.trim() === '' || agentName === ''}>
+            {t('queueTools.save')}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
