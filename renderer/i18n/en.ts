@@ -316,7 +316,7 @@ export const en = {
     history: 'Other cases of this customer',
     noHistory: 'No other case for this account.',
     duplicateOrder: 'Order {{order}} already has a case:',
-    duplicateRefund: 'Order {{order}} already has a refund recorded on {{refs}}.',
+    duplicateRefund: 'Order {{order}} already has a refund recorded on:',
     duplicateReason: 'Why refund this order again? (at least 10 characters)',
   },
   history: {

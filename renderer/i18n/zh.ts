@@ -311,7 +311,7 @@ export const zh: Resources = {
     history: '该客户的其他工单',
     noHistory: '该账号没有其他工单。',
     duplicateOrder: '订单 {{order}} 已有工单：',
-    duplicateRefund: '订单 {{order}} 已在 {{refs}} 上记录退款。',
+    duplicateRefund: '订单 {{order}} 已在以下工单记录退款：',
     duplicateReason: '为什么再次为此订单退款？（至少 10 个字符）',
   },
   history: {

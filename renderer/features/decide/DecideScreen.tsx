@@ -105,7 +105,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
           <FactList facts={facts} onChange={setChanging} />
         </div>
         <div className="decide-record">
-          <RecordForm caseRef={caseRef} decision={decision} />
+          <RecordForm caseRef={caseRef} orderId={detail!.summary.orderId} decision={decision} />
         </div>
         <DecisionPanel decision={decision} facts={facts} hints={hints} />
       </div>

@@ -5,22 +5,39 @@ import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
+import { MIN_DUPLICATE_REASON, OtherRefunds, useOtherRefunds } from './OtherRefunds';
 
 const MIN_JUSTIFICATION = 20;
 
 interface Typed {
   note: string;
+  duplicateReason: string;
   override: boolean;
   outcome: Outcome;
   justification: string;
 }
-const EMPTY: Typed = { note: '', override: false, outcome: 'eligible', justification: '' };
+const EMPTY: Typed = {
+  note: '',
+  duplicateReason: '',
+  override: false,
+  outcome: 'eligible',
+  justification: '',
+};
+const REFUNDS = new Set<Outcome>(['eligible', 'conditional']);
 
 /**
  * Records the decision; the store decides again from the stored facts, authoritatively, and
  * refuses when that is not the `decision` the live panel shows.
  */
-export function RecordForm({ caseRef, decision }: { caseRef: string; decision: Decision }) {
+export function RecordForm({
+  caseRef,
+  orderId,
+  decision,
+}: {
+  caseRef: string;
+  orderId: string;
+  decision: Decision;
+}) {
   const { t } = useTranslation();
   const agentName = useSettings((s) => s.agentName);
   const [typed, setTyped, clear] = usePersistentState<Typed>(`record.${caseRef}`, EMPTY);
@@ -28,10 +45,14 @@ export function RecordForm({ caseRef, decision }: { caseRef: string; decision: D
   const update = (patch: Partial<Typed>) => setTyped({ ...typed, ...patch });
   const justificationLength = typed.justification.trim().length;
   const tooShort = typed.override && justificationLength < MIN_JUSTIFICATION;
+  const otherRefunds = useOtherRefunds(caseRef, orderId);
+  const refunds = REFUNDS.has(typed.override ? typed.outcome : decision.outcome);
+  const askReason = refunds && otherRefunds.length > 0;
+  const reasonMissing = askReason && typed.duplicateReason.trim().length < MIN_DUPLICATE_REASON;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (tooShort) return;
+    if (tooShort || reasonMissing) return;
     const recorded = await run(
       () =>
         caseActions.recordDecision(caseRef, {
@@ -41,6 +62,7 @@ export function RecordForm({ caseRef, decision }: { caseRef: string; decision: D
             ? { outcome: typed.outcome, justification: typed.justification }
             : undefined,
           seen: { outcome: decision.outcome, refundAmount: decision.refundAmount },
+          duplicateRefund: askReason ? { justification: typed.duplicateReason } : undefined,
         }),
       () => t('decide.recorded', { ref: caseRef }),
     );
@@ -96,7 +118,19 @@ export function RecordForm({ caseRef, decision }: { caseRef: string; decision: D
           )}
         </>
       )}
-      <button type="submit" className="primary" disabled={busy || tooShort || agentName === ''}>
+      {askReason && (
+        <OtherRefunds
+          orderId={orderId}
+          refs={otherRefunds}
+          reason={typed.duplicateReason}
+          onReason={(duplicateReason) => update({ duplicateReason })}
+        />
+      )}
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || tooShort || reasonMissing || agentName === ''}
+      >
         {t('decide.record')}
       </button>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DuplicateOrder } from './DuplicateOrder';
 import { useTranslation } from 'react-i18next';
 import { FACTS, optionLabel, type FactInput } from '../../../shared/model/catalogue';
 import type { FactKey } from '../../../shared/model/facts';
@@ -117,6 +118,7 @@ export function NewCaseScreen() {
       <fieldset>
         <legend>{t('newCase.customer')}</legend>
         <div className="fields">{CASE_FIELDS.map(field)}</div>
+        <DuplicateOrder orderId={form.orderId ?? ''} />
       </fieldset>
       <fieldset>
         <legend>{t('newCase.facts')}</legend>

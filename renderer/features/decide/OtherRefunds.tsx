@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+
+const REFUNDS = new Set(['eligible', 'conditional']);
+
+/** The other cases of the order whose recorded outcome refunds it: a refund here would pay twice. */
+export function useOtherRefunds(caseRef: string, orderId: string): string[] {
+  const [refs, setRefs] = useState<string[]>([]);
+  useEffect(() => {
+    let current = true;
+    call(api['cases.byOrder']({ orderId }))
+      .then(
+        ({ items }) =>
+          current &&
+          setRefs(
+            items
+              .filter((item) => item.ref !== caseRef && REFUNDS.has(item.latestOutcome ?? ''))
+              .map((item) => item.ref),
+          ),
+      )
+      // The store refuses a second refund anyway; this only says so before the agent tries.
+      .catch(() => current && setRefs([]));
+    return () => void (current = false);
+  }, [caseRef, orderId]);
+  return refs;
+}
+
+export const MIN_DUPLICATE_REASON = 10;
+
+interface Props {
+  orderId: string;
+  refs: string[];
+  reason: string;
+  onReason(reason: string): void;
+}
+
+/** Names the cases that already refund the order and asks why it is refunded again. */
+export function OtherRefunds({ orderId, refs, reason, onReason }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="warning">
+      <p>
+        {t('lifecycle.duplicateRefund', { order: orderId })}{' '}
+        {refs.map((ref) => (
+          <a key={ref} href={`#/case/${ref}`}>
+            {ref}{' '}
+          </a>
+        ))}
+      </p>
+      <label htmlFor="duplicate-reason">{t('lifecycle.duplicateReason')}</label>
+      <textarea id="duplicate-reason" rows={2} value={reason} onChange={(e) => onReason(e.target.value)} />
+    </div>
+  );
+}
