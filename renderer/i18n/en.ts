@@ -346,6 +346,8 @@ export const en = {
     other: '{{actor}}: {{action}}',
   },
   queueTools: {
+    ageDays: '{{d}} d',
+    ageHours: '{{h}} h',
     sortDeadline: 'by deadline',
     sortUpdated: 'by last update',
     filters: 'Filters',

@@ -341,6 +341,8 @@ export const zh: Resources = {
     other: '{{actor}}：{{action}}',
   },
   queueTools: {
+    ageDays: '{{d}} 天',
+    ageHours: '{{h}} 小时',
     sortDeadline: '按截止时间',
     sortUpdated: '按最后更新',
     filters: '筛选',

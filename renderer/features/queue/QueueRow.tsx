@@ -28,7 +28,7 @@ function Age({ createdAt }: { createdAt: string }) {
   const { t } = useTranslation();
   const now = useUi((s) => s.now);
   const { d, h } = splitSpan(now - Date.parse(createdAt));
-  return <span>{d > 0 ? t('countdown.days', { d, h }) : t('countdown.hours', { h, m: 0 })}</span>;
+  return <span>{d > 0 ? t('queueTools.ageDays', { d }) : t('queueTools.ageHours', { h })}</span>;
 }
 
 export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Props) {
@@ -60,7 +60,7 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
         <small className="muted">{item.productName}</small>
       </span>
       <span>{item.productType ? KINDS[item.productType].label[currentLanguage()] : '—'}</span>
-      <span className="amount">
+      <span className="queue-amount">
         {item.orderAmount === null
           ? '—'
           : formatMoney({ amount: item.orderAmount, currency: item.currency ?? DEFAULT_CURRENCY })}

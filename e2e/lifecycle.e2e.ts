@@ -1,0 +1,162 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startHost } from '../electron/host';
+import type { CaseDetail } from '../shared/model/case';
+import type { FactsInput } from '../shared/model/facts';
+import { en } from '../renderer/i18n/en';
+import { zh } from '../renderer/i18n/zh';
+import {
+  buildRenderer,
+  callApi,
+  launch,
+  openConsole,
+  screenshot,
+  seriousViolations,
+  tempDir,
+} from './harness';
+
+const HOUR = 3_600_000;
+const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+const WORDS = { en, zh } as const;
+type Language = keyof typeof WORDS;
+
+/** A SaaS case the rules decide with nothing missing; `paidHoursAgo` orders the claims. */
+function seedCase(index: number, paidHoursAgo: number, assignee?: string): unknown {
+  const facts: FactsInput = {
+    productType: 'saas',
+    orderAmount: 9900,
+    paidAt: ago(paidHoursAgo),
+    requestedAt: ago(1),
+    currency: 'CNY',
+    voucherAmount: 0,
+    invoiceIssued: false,
+  };
+  return {
+    customer: { name: `Harbin Dumpling Co ${index}`, accountId: 'acc-harbin' },
+    orderId: `ORD-${2000 + index}`,
+    productName: 'SiteBuilder Pro',
+    provider: 'Northwind Cloud',
+    ...(assignee === undefined ? {} : { assignee }),
+    facts,
+  };
+}
+
+describe('an agent’s day: claim next → change a fact → decide → close → reopen → decide again', () => {
+  let host: RunningServer;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    const staticDir = await buildRenderer();
+    host = await startHost({ dbFile: path.join(tempDir('day-db'), 'cases.sqlite'), staticDir });
+    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
+    // Case 1 closes first but is someone else's; 2 (en) and 3 (zh) are claimed in that order.
+    await callApi(host, 'cases.create', seedCase(1, 100, 'Bo'));
+    await callApi(host, 'cases.create', seedCase(2, 90));
+    await callApi(host, 'cases.create', seedCase(3, 80));
+    for (let i = 4; i < 16; i++) await callApi(host, 'cases.create', seedCase(i, 70 - i));
+    // axe's script tag needs the strict CSP bypassed, as in a11y.e2e.ts.
+    browser = await launch({ bypassCSP: true, width: 1024, height: 768 });
+    page = browser.page;
+    await openConsole(page, host);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  const auditText = () => page.locator('.audit tbody').textContent();
+  const statusBadge = () => page.locator('.case-head .badge').first().textContent();
+
+  async function shoot(name: string) {
+    for (const width of [1024, 1920]) {
+      await page.setViewportSize({ width, height: width === 1024 ? 768 : 1080 });
+      await screenshot(page, `day-${name}-${width}`);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  for (const [language, expectedRef] of [
+    ['en', 'RC-000002'],
+    ['zh', 'RC-000003'],
+  ] as const) {
+    it(`walks the day in ${language}`, async () => {
+      const w = WORDS[language as Language];
+      await callApi(host, 'settings.set', { language });
+      await page.goto(`${host.url}/#/queue`);
+      await page.reload();
+      await page.locator('.queue-row').first().waitFor();
+      await shoot(`queue-${language}`);
+
+      // Claim next: the open unassigned case closing first, not the one Bo already works.
+      await page.getByRole('button', { name: w.lifecycle.claimNext }).click();
+      await page.locator('#case-title').waitFor();
+      expect(page.url()).toContain(`#/case/${expectedRef}`);
+      await expect.poll(() => page.locator('.case-work strong').textContent()).toBe('Mei Lin');
+
+      // "Change" starts from the old value and Cancel keeps it: the fact is not cleared.
+      const amountLabel = language === 'en' ? 'Order amount' : '订单金额';
+      const change = page.getByRole('button', { name: `${w.decide.change}: ${amountLabel}` });
+      const rowsBefore = await page.locator('.audit tbody tr').count();
+      await change.click();
+      await expect.poll(() => page.locator('#edit-orderAmount').inputValue()).toBe('99.00');
+      await page.getByRole('button', { name: w.common.cancel, exact: true }).click();
+      const factRow = page.locator('.facts div', { hasText: amountLabel });
+      expect(await factRow.textContent()).toContain('99.00');
+      expect(await page.locator('.audit tbody tr').count()).toBe(rowsBefore);
+      const stored = await callApi<CaseDetail>(host, 'cases.get', { ref: expectedRef });
+      expect(stored.facts.orderAmount).toBe(9900);
+      await change.click();
+      await page.locator('#edit-orderAmount').fill('120');
+      await page.getByRole('button', { name: w.common.save }).click();
+      await expect
+        .poll(auditText)
+        .toContain(
+          language === 'en'
+            ? 'Mei Lin changed Order amount from CNY 99.00 to CNY 120.00.'
+            : 'Mei Lin 将订单金额从 CNY 99.00 改为 CNY 120.00。',
+        );
+      await shoot(`case-${language}`);
+
+      // Decide, close as resolved, reopen with a reason, decide again.
+      await page.keyboard.press('d');
+      await page.locator('.done').waitFor();
+      await page.getByRole('button', { name: w.decide.record }).click();
+      await page.locator('#case-title').waitFor();
+      await expect.poll(() => page.locator('.decision-record').count()).toBe(1);
+      await page.getByRole('button', { name: w.lifecycle.close }).click();
+      await expect.poll(statusBadge).toBe(w.status.closed);
+      await page.getByRole('button', { name: w.lifecycle.reopen }).click();
+      await page.locator('#reopen-reason').fill('customer sent a second invoice');
+      await page.getByRole('button', { name: w.lifecycle.confirmReopen }).click();
+      await expect.poll(statusBadge).toBe(w.status.open);
+      await expect.poll(auditText).toContain('customer sent a second invoice');
+      await page.keyboard.press('d');
+      await page.locator('.done').waitFor();
+      await page.getByRole('button', { name: w.decide.record }).click();
+      await page.locator('#case-title').waitFor();
+      await expect.poll(() => page.locator('.decision-record').count()).toBe(2);
+      // Newest first, numbered as recorded.
+      expect(await page.locator('.decision-record strong').first().textContent()).toContain(
+        w.history.number.replace('{{number}}', '2'),
+      );
+      expect(await page.locator('.decision-record').first().textContent()).toContain('CNY 120.00');
+      await shoot(`decided-${language}`);
+    });
+  }
+
+  it('keeps a known fact in the guided flow when its change is cancelled', async () => {
+    await callApi(host, 'settings.set', { language: 'en' });
+    await page.goto(`${host.url}/#/case/RC-000004/decide`);
+    await page.reload();
+    await page.locator('.done').waitFor();
+    await page.getByRole('button', { name: 'Change: Order amount' }).click();
+    await expect.poll(() => page.locator('#answer').inputValue()).toBe('99.00');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.done').waitFor();
+    const stored = await callApi<CaseDetail>(host, 'cases.get', { ref: 'RC-000004' });
+    expect(stored.facts.orderAmount).toBe(9900);
+    expect(stored.summary.revision).toBe(1);
+  });
+});

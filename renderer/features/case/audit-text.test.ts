@@ -1,0 +1,84 @@
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../shared/model/case';
+import type { Language } from '../../../shared/model/languages';
+import { en } from '../../i18n/en';
+import { zh } from '../../i18n/zh';
+import { auditLines } from './audit-text';
+
+const translations: Record<Language, TFunction> = {} as never;
+beforeAll(async () => {
+  for (const language of ['en', 'zh'] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({
+      resources: { en: { translation: en }, zh: { translation: zh } },
+      lng: language,
+      interpolation: { escapeValue: false },
+    });
+    translations[language] = instance.t;
+  }
+});
+
+let seq = 0;
+const entry = (action: string, detail: Record<string, unknown>, actor = 'Mei Lin'): AuditEntry => ({
+  seq: ++seq,
+  caseRef: 'RC-000001',
+  action,
+  actor,
+  at: '2026-03-02T02:00:00.000Z',
+  detail,
+  hash: 'x',
+});
+
+const created = entry('case.create', { facts: { productType: 'saas', orderAmount: 9900, currency: 'CNY' } });
+const trail: AuditEntry[] = [
+  created,
+  // Written before changes were kept: read against the facts before it.
+  entry('case.facts', {
+    facts: { productType: 'saas', orderAmount: 12000, currency: 'CNY', invoiceIssued: true },
+  }),
+  entry('case.facts', {
+    facts: { productType: 'saas', orderAmount: 12000, currency: 'CNY', invoiceIssued: true, paidAt: 'x' },
+    changes: [{ fact: 'paidAt', from: null, to: '2026-03-01T10:00:00+08:00' }],
+  }),
+  entry('case.fields', { changes: [{ field: 'customerName', from: 'Li Wei', to: 'Wang Fang' }] }),
+  entry('case.assign', { from: null, to: 'Bo' }, 'lead'),
+  entry('case.status', { from: 'closed', to: 'open', reason: 'customer wrote again' }),
+  entry('decision.record', {
+    recordedOutcome: 'eligible',
+    refundAmount: 12000,
+    currency: 'CNY',
+    override: null,
+  }),
+];
+
+const sentences = (language: Language) =>
+  auditLines(trail, { t: translations[language], language, time: (iso) => `<${iso}>` }).map((line) =>
+    line.sentences.join(' '),
+  );
+
+describe('the audit trail as sentences', () => {
+  it('says who changed what from which value to which, in English', () => {
+    expect(sentences('en')).toEqual([
+      'Mei Lin opened the case.',
+      'Mei Lin set Invoice issued to Yes. Mei Lin changed Order amount from CNY 99.00 to CNY 120.00.',
+      'Mei Lin set Paid at to <2026-03-01T10:00:00+08:00>.',
+      'Mei Lin changed Customer from Li Wei to Wang Fang.',
+      'lead assigned the case to Bo.',
+      'Mei Lin changed the status from Closed to Open. Reason: customer wrote again',
+      'Mei Lin recorded the decision “Eligible”, CNY 120.00.',
+    ]);
+  });
+
+  it('and in Chinese', () => {
+    expect(sentences('zh')).toEqual([
+      'Mei Lin 创建了工单。',
+      'Mei Lin 将已开发票设为 是。 Mei Lin 将订单金额从 CNY 99.00 改为 CNY 120.00。',
+      'Mei Lin 将付款时间设为 <2026-03-01T10:00:00+08:00>。',
+      'Mei Lin 将客户从 Li Wei 改为 Wang Fang。',
+      'lead 将工单分配给 Bo。',
+      'Mei Lin 将状态从“已关闭”改为“待处理”。 原因：customer wrote again',
+      'Mei Lin 记录了决定“可以退款”，CNY 120.00。',
+    ]);
+  });
+});
