@@ -360,7 +360,7 @@ export const zh: Resources = {
     deleteView: '删除视图 {{name}}',
     viewSaved: '视图“{{name}}”已保存。',
     select: '选择 {{ref}}',
-    selectAll: '选择显示的全部工单',
+    selectAll: '全选显示的工单',
     selected_one: '已选 {{count}} 个工单',
     selected_other: '已选 {{count}} 个工单',
     bulkAssignTo: '将所选工单分配给',
