@@ -125,6 +125,8 @@ describe('an agent’s day: claim next → change a fact → decide → close �
       await page.getByRole('button', { name: w.decide.record }).click();
       await page.locator('#case-title').waitFor();
       await expect.poll(() => page.locator('.decision-record').count()).toBe(1);
+      // A decided case's window no longer counts down ("closed … ago" in red read as overdue).
+      expect(await page.locator('.case-head .countdown').count()).toBe(0);
       await page.getByRole('button', { name: w.lifecycle.close }).click();
       await expect.poll(statusBadge).toBe(w.status.closed);
       await page.getByRole('button', { name: w.lifecycle.reopen }).click();
@@ -145,6 +147,38 @@ describe('an agent’s day: claim next → change a fact → decide → close �
       await shoot(`decided-${language}`);
     });
   }
+
+  it('filters, saves the filters as a view with its count, and assigns chosen rows by keyboard', async () => {
+    await callApi(host, 'settings.set', { language: 'en' });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${host.url}/#/queue`);
+    await page.reload();
+    await page.locator('.queue-row').first().waitFor();
+    await page.getByLabel('Assignee', { exact: true }).fill('Bo');
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    await expect.poll(() => page.locator('.queue-row').count()).toBe(1);
+    await page.locator('#view-name').fill("Bo's cases");
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await expect.poll(() => page.locator('.saved-view button').first().textContent()).toBe("Bo's cases 1");
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.locator('.queue-row').count()).toBeGreaterThan(5);
+    // x chooses the current row, j moves: pass Bo's own case, choose the next two, hand them to Bo.
+    await page.locator('.queue-scroll').focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    const chosen = await page.locator('.queue-row[aria-checked="true"] .ref').allTextContents();
+    expect(chosen).toHaveLength(2);
+    await page.locator('#bulk-assignee').fill('Bo');
+    await page.getByRole('button', { name: 'Assign selected' }).click();
+    await expect.poll(() => page.locator('.saved-view button').first().textContent()).toBe("Bo's cases 3");
+    for (const ref of chosen) {
+      expect((await callApi<CaseDetail>(host, 'cases.get', { ref })).summary.assignee).toBe('Bo');
+    }
+    await screenshot(page, 'day-queue-bulk-en-1024');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   it('keeps a known fact in the guided flow when its change is cancelled', async () => {
     await callApi(host, 'settings.set', { language: 'en' });
