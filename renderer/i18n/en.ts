@@ -251,6 +251,9 @@ export const en = {
     backedUp: 'Backup created.',
   },
   conflict: {
+    assigned: 'assigned it to {{to}}',
+    unassigned: 'unassigned it',
+    fields: 'case fields {{names}}',
     reloaded: '{{ref}} was changed by {{changes}} — reloaded; check and try again.',
     refused: '{{message}} The case was reloaded.',
     change: '{{actor}} at {{at}}: {{what}}',

@@ -247,6 +247,9 @@ export const zh: Resources = {
     backedUp: '备份已创建。',
   },
   conflict: {
+    assigned: '分配给 {{to}}',
+    unassigned: '取消了分配',
+    fields: '工单字段 {{names}}',
     reloaded: '{{ref}} 已被 {{changes}} 修改——已重新载入；请核对后重试。',
     refused: '{{message}} 已重新载入该案例。',
     change: '{{actor}}（{{at}}）：{{what}}',

@@ -54,6 +54,8 @@ describe('what changed since the case was loaded', () => {
       row('note.add', 'Zhang Wei', { noteId: 1, body: 'called' }),
       row('case.status', 'cli', { from: 'open', to: 'closed' }),
       row('decision.record', 'cli', { recordedOutcome: 'ineligible' }),
+      row('case.assign', 'lead', { from: null, to: 'Bo' }),
+      row('case.fields', 'lead', { changes: [{ field: 'orderId', from: 'O-1', to: 'O-2' }] }),
       row('cases.export', 'cli'),
     ];
     const changes = changesSince(
@@ -66,6 +68,8 @@ describe('what changed since the case was loaded', () => {
       ['Zhang Wei', { kind: 'note' }],
       ['cli', { kind: 'status', from: 'open', to: 'closed' }],
       ['cli', { kind: 'decision', outcome: 'ineligible' }],
+      ['lead', { kind: 'assign', to: 'Bo' }],
+      ['lead', { kind: 'fields', names: ['orderId'] }],
       ['cli', { kind: 'other', action: 'cases.export' }],
     ]);
     expect(changes[0]!.at).toBe(later[0]!.at);

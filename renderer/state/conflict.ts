@@ -11,6 +11,8 @@ export interface CaseView {
 export type ChangeWhat =
   | { kind: 'facts'; names: string[] }
   | { kind: 'status'; from: string; to: string }
+  | { kind: 'assign'; to: string | null }
+  | { kind: 'fields'; names: string[] }
   | { kind: 'decision'; outcome: string }
   | { kind: 'note' }
   | { kind: 'other'; action: string };
@@ -41,6 +43,10 @@ export function changesSince(before: CaseView, after: CaseView): OtherChange[] {
         facts = next;
       } else if (entry.action === 'case.status') {
         what = { kind: 'status', from: String(detail.from), to: String(detail.to) };
+      } else if (entry.action === 'case.assign') {
+        what = { kind: 'assign', to: detail.to === null ? null : String(detail.to) };
+      } else if (entry.action === 'case.fields') {
+        what = { kind: 'fields', names: (detail.changes as { field: string }[]).map((c) => c.field) };
       } else if (entry.action === 'decision.record') {
         what = { kind: 'decision', outcome: String(detail.recordedOutcome) };
       } else if (entry.action === 'note.add') {
@@ -58,6 +64,10 @@ function describeWhat(t: TFunction, what: ChangeWhat): string {
       return t('conflict.facts', { names: what.names.join(', ') });
     case 'status':
       return t('conflict.status', { from: t(`status.${what.from}`), to: t(`status.${what.to}`) });
+    case 'assign':
+      return what.to === null ? t('conflict.unassigned') : t('conflict.assigned', { to: what.to });
+    case 'fields':
+      return t('conflict.fields', { names: what.names.join(', ') });
     case 'decision':
       return t('conflict.decision', { outcome: t(`outcome.${what.outcome}`) });
     case 'note':
