@@ -71,10 +71,10 @@ function filters(query: QueueRequest, counts = false): { where: string[]; params
     where.push('provider = ?');
     params.push(query.provider);
   }
-  // On deadline_key (the window, or the largest integer for none), so the range is read off
-  // the (status, deadline_key) index instead of walking every open case before it.
+  // On deadline_key (the window, or the largest safe integer for none), so the range is read
+  // off the (status, deadline_key) index alone instead of walking every open case before it.
   if (query.closesAfter !== undefined) {
-    where.push('deadline_key >= ? AND window_closes_at IS NOT NULL');
+    where.push(`deadline_key >= ? AND deadline_key < ${Number.MAX_SAFE_INTEGER}`);
     params.push(instant('closesAfter', query.closesAfter));
   }
   if (query.closesBefore !== undefined) {
