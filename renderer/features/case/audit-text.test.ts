@@ -78,7 +78,7 @@ describe('the audit trail as sentences', () => {
       'Mei Lin 将客户从 Li Wei 改为 Wang Fang。',
       'lead 将工单分配给 Bo。',
       'Mei Lin 将状态从“已关闭”改为“待处理”。 原因：customer wrote again',
-      'Mei Lin 记录了决定“可以退款”，CNY 120.00。',
+      'Mei Lin 记录了判定“可以退款”，CNY 120.00。',
     ]);
   });
 });
