@@ -55,6 +55,9 @@ export function exportQuery(filter: ParsedExportFilter, as: InstantsAs): ExportQ
     conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
+  if (filter.closesAfter !== undefined) {
+    conditions.push(`c.window_closes_at >= ${instant(filter.closesAfter, 'closesAfter')}`);
+  }
   if (filter.closesBefore !== undefined) {
     conditions.push(`c.window_closes_at < ${instant(filter.closesBefore, 'closesBefore')}`);
   }

@@ -19,7 +19,11 @@ export const ExportFilterSchema = z.strictObject({
   status: z.array(z.enum(CASE_STATUSES)).optional(),
   provider: z.string().trim().min(1).optional(),
   assignee: z.string().trim().min(1).optional(),
-  /** Only cases whose refund window closes before this instant (the queue's "closing" view). */
+  /**
+   * Only cases whose refund window closes in [closesAfter, closesBefore): the queue's "closing"
+   * view holds windows still to close, so its export must not add the long-closed ones.
+   */
+  closesAfter: z.string().optional(),
   closesBefore: z.string().optional(),
 });
 export type ExportFilter = z.input<typeof ExportFilterSchema>;

@@ -9,6 +9,8 @@ describe('exportFilterFor', () => {
       productType: ['saas'],
       latestOutcome: ['needs_info'],
       assignee: 'Mei Lin',
+      provider: 'Acme Cloud',
+      closesAfter: '2026-03-01T10:00:00.000Z',
       closesBefore: '2026-03-02T10:00:00.000Z',
       decidedSince: '2026-03-01T00:00:00+08:00',
       sort: 'updated',
@@ -19,6 +21,8 @@ describe('exportFilterFor', () => {
       kind: ['saas'],
       outcome: ['needs_info'],
       assignee: 'Mei Lin',
+      provider: 'Acme Cloud',
+      closesAfter: '2026-03-01T10:00:00.000Z',
       closesBefore: '2026-03-02T10:00:00.000Z',
       from: '2026-03-01T00:00:00+08:00',
     });

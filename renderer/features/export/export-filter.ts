@@ -12,6 +12,8 @@ export function exportFilterFor(query: QueueQuery): ExportFilter {
     ...(query.productType === undefined ? {} : { kind: query.productType }),
     ...(query.latestOutcome === undefined ? {} : { outcome: query.latestOutcome }),
     ...(query.assignee === undefined || query.assignee === '' ? {} : { assignee: query.assignee }),
+    ...(query.provider === undefined ? {} : { provider: query.provider }),
+    ...(query.closesAfter === undefined ? {} : { closesAfter: query.closesAfter }),
     ...(query.closesBefore === undefined ? {} : { closesBefore: query.closesBefore }),
     ...(query.decidedSince === undefined ? {} : { from: query.decidedSince }),
   };
