@@ -15,9 +15,9 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'rc-report-'));
   db = join(dir, 'cases.sqlite');
   const store = openStore({ file: db, autoBackup: false, now: () => START });
-  for (const name of ['Li Wei', '<i>Ana</i>', '王芳']) {
-    const ref = createCase(store, sampleCase({ customer: { name, accountId: 'a-1' } }), 'ann').detail.summary
-      .ref;
+  for (const [i, name] of ['Li Wei', '<i>Ana</i>', '王芳'].entries()) {
+    const input = sampleCase({ customer: { name, accountId: 'a-1' }, orderId: `O-report-${i}` });
+    const ref = createCase(store, input, 'ann').detail.summary.ref;
     recordDecision(store, { ref, agent: 'Mei Lin' });
   }
   store.close();

@@ -24,9 +24,14 @@ let printer: Printer;
 let lapsedRef: string;
 beforeAll(async () => {
   temp = tempStore();
+  let orders = 0;
+  // Each case its own order: a second refund on one order is refused without a reason.
   const open = (name: string, facts: object) =>
-    createCase(temp.store, sampleCase({ customer: { name, accountId: 'a' }, facts: facts as never }), 'ann')
-      .detail.summary.ref;
+    createCase(
+      temp.store,
+      sampleCase({ customer: { name, accountId: 'a' }, orderId: `O-${++orders}`, facts: facts as never }),
+      'ann',
+    ).detail.summary.ref;
   // Recorded by an earlier release under v1, at the epoch (as that helper writes it).
   lapsedRef = open('Old', LAPSED);
   recordAsFirstReading(temp.store, lapsedRef, LAPSED, START);

@@ -12,8 +12,12 @@ beforeEach(() => {
 afterEach(() => env.cleanup());
 
 const iso = (ms: number) => new Date(ms).toISOString();
+let orders = 0;
+// Each case its own order: a second refund on one order is refused without a reason.
 function open(provider: string, facts: object): string {
-  return createCase(env.store, sampleCase({ provider, facts: facts as never }), 'ann').detail.summary.ref;
+  const orderId = `O-period-${++orders}`;
+  return createCase(env.store, sampleCase({ provider, orderId, facts: facts as never }), 'ann').detail.summary
+    .ref;
 }
 
 /**
