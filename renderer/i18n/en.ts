@@ -171,6 +171,16 @@ export const en = {
     tooShort: 'Write at least 20 characters ({{count}} so far).',
     record: 'Record decision',
     recorded: 'Decision recorded for {{ref}}.',
+    recordedTitle: 'Recorded decision (differs from the live one)',
+    recordedBy: 'Recorded by {{agent}},',
+    recordedOverride: 'Override of “{{computed}}”: {{justification}}',
+    recordedDiffers:
+      'The reply, the case and the queue follow this recorded decision until a new one is recorded.',
+    requestTimeUnknown: 'The request time is not known',
+    judgedAsOf: 'The rules judged this case as of now:',
+    enterRequestTime: 'Enter when the customer really asked for the refund; it may change the answer.',
+    requestedAtLabel: 'Refund requested at ({{zone}})',
+    saveRequestTime: 'Save the request time',
   },
   newCase: {
     title: 'New case',

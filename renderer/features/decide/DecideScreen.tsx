@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACTS, type FactId } from '../../../shared/model/catalogue';
-import { readFact } from '../../../shared/model/facts';
+import { readFact, type FactKey } from '../../../shared/model/facts';
 import { decide } from '../../../shared/policy/decide';
 import { counterfactualHints } from '../../../shared/policy/hints';
 import { wordingOf } from '../../../shared/policy/versions';
@@ -14,8 +14,10 @@ import { useUi } from '../../state/ui';
 import { answerText } from './answers';
 import { useAction } from '../../state/use-action';
 import { FactList } from '../case/FactList';
+import { recordedDiffering } from '../../../shared/policy/recorded';
 import { DecisionPanel } from './DecisionPanel';
 import { growthOf, type Progress } from './progress';
+import { RecordedPanel } from './RecordedPanel';
 import { QuestionCard } from './QuestionCard';
 import { RecordForm } from './RecordForm';
 
@@ -58,9 +60,10 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
   if (facts === null || decision === null) return <p>{t('common.loading')}</p>;
   const next = decision.missing[0];
+  const recorded = recordedDiffering(detail!, decision);
 
   const currency = facts.currency ?? decision.currency;
-  const answer = async (fact: FactId, value: unknown) => {
+  const answer = async (fact: FactKey, value: unknown) => {
     const saved = await run(() => caseActions.setFact(caseRef, fact, value, agentName));
     if (saved !== undefined && fact === changing) setChanging(null);
   };
@@ -107,7 +110,16 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
         <div className="decide-record">
           <RecordForm caseRef={caseRef} orderId={detail!.summary.orderId} decision={decision} />
         </div>
-        <DecisionPanel decision={decision} facts={facts} hints={hints} />
+        <div className="decide-side">
+          {recorded !== null && <RecordedPanel record={recorded} />}
+          <DecisionPanel
+            decision={decision}
+            facts={facts}
+            hints={hints}
+            busy={busy || agentName === ''}
+            onRequestedAt={(iso) => void answer('requestedAt', iso)}
+          />
+        </div>
       </div>
     </section>
   );

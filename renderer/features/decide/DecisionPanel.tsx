@@ -9,16 +9,22 @@ import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
 import { useFormatInstant, When } from '../../components/When';
 import { currentLanguage } from '../../i18n';
+import { RequestTimeNotice } from './RequestTimeNotice';
 
 /** What the rules say right now, beside the questions: it changes with every answer. */
 export function DecisionPanel({
   decision,
   facts,
   hints = [],
+  onRequestedAt,
+  busy = false,
 }: {
   decision: Decision;
   facts: Facts;
   hints?: readonly Hint[];
+  /** Stores the real request time the agent enters when the rules had to assume one. */
+  onRequestedAt?: (iso: string) => void;
+  busy?: boolean;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -33,6 +39,9 @@ export function DecisionPanel({
       <p className="big">
         <Outcome outcome={decision.outcome} />
       </p>
+      {decision.requestedAtAssumed && onRequestedAt !== undefined && (
+        <RequestTimeNotice judgedAt={decision.requestedAt} busy={busy} onEnter={onRequestedAt} />
+      )}
       {decision.missing.length > 0 && (
         <>
           <h3 id="missing-title">{t('decide.missing', { count: decision.missing.length })}</h3>

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decide } from '../../../shared/policy/decide';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
 import { isTyping } from '../../lib/keys';
 import { i18n } from '../../i18n';
@@ -10,7 +9,7 @@ import { useDraft } from '../../state/draft';
 import { onBeforeLeave } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
-import { generateReply } from './replyText';
+import { decisionForReply, generateReply } from './replyText';
 
 export function ReplyScreen({ caseRef }: { caseRef: string }) {
   const { t } = useTranslation();
@@ -24,11 +23,7 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
 
   const ready = detail?.summary.ref === caseRef ? detail : null;
   // The latest recorded decision speaks for the case; before one exists, the live rules do.
-  const decision = useMemo(
-    () =>
-      ready === null ? null : (ready.decisions.at(-1)?.decision ?? decide(ready.facts, { now: Date.now() })),
-    [ready],
-  );
+  const decision = useMemo(() => (ready === null ? null : decisionForReply(ready, Date.now())), [ready]);
   const generate = useMemo(
     () => () =>
       ready && decision ? generateReply(ready, decision, language, i18n.getFixedT(language), agentName) : '',

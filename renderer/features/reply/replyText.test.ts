@@ -7,7 +7,7 @@ import { ACTION_TEXTS } from '../../../shared/policy/clauses';
 import { decide } from '../../../shared/policy/decide';
 import { en } from '../../i18n/en';
 import { zh } from '../../i18n/zh';
-import { generateReply } from './replyText';
+import { decisionForReply, generateReply } from './replyText';
 
 const PAID = '2026-03-01T10:00:00+08:00';
 const NOW = Date.parse('2026-03-02T02:00:00Z');
@@ -130,5 +130,42 @@ describe('the first draft of the reply', () => {
     expect(text.startsWith(zh.reply.greeting.replace('{{name}}', 'Li Wei'))).toBe(true);
     for (const action of decide(facts, { now: NOW }).actions) expect(text).toContain(ACTION_TEXTS[action].zh);
     expect(text).not.toContain('Please');
+  });
+});
+
+describe('the reply after an override', () => {
+  it('follows the recorded outcome: an override to eligible on a refused case refunds the cash paid', () => {
+    const facts: Facts = {
+      productType: 'api',
+      paidAt: PAID,
+      orderAmount: 10000,
+      voucherAmount: 1000,
+      currency: 'CNY',
+    };
+    const refused = decide(facts, { now: NOW, trace: true });
+    expect(refused.outcome).toBe('ineligible');
+    const detail: CaseDetail = {
+      ...caseWith(facts),
+      decisions: [
+        {
+          id: 1,
+          caseRef: 'RC-000042',
+          decision: refused,
+          recordedOutcome: 'eligible',
+          override: { justification: 'The provider agreed to refund this order in full.' },
+          facts,
+          agent: 'Mei Lin',
+          note: null,
+          decidedAt: '2026-03-02T02:00:00.000Z',
+        },
+      ],
+    };
+    const decision = decisionForReply(detail, NOW);
+    expect(decision.outcome).toBe('eligible');
+    expect(decision.refundAmount).toBe(9000);
+    const text = generateReply(detail, decision, 'en', translations.en, 'Mei Lin');
+    expect(text).toContain(en.reply.outcome.eligible);
+    expect(text).not.toContain(en.reply.outcome.ineligible);
+    expect(text).toContain('CNY 90.00');
   });
 });

@@ -5,6 +5,10 @@ import { formatMoney } from '../../../shared/model/money';
 import { ACTION_TEXTS } from '../../../shared/policy/clauses';
 import { type Language } from '../../../shared/model/languages';
 import { formatInPolicyZone } from '../../../shared/policy/time';
+import { decisionOfCase } from '../../../shared/policy/recorded';
+
+/** The decision the reply speaks for: the recorded one, override included. */
+export const decisionForReply = (detail: CaseDetail, now: number): Decision => decisionOfCase(detail, now);
 
 /**
  * The first draft of the customer reply: outcome, cash amount (with the voucher explained),
