@@ -39,6 +39,17 @@ const newCase = JSON.stringify({
 });
 
 describe('refund-console case', () => {
+  it('refuses an implausible case: exit 2, the field and the problem, nothing stored', async () => {
+    const huge = JSON.stringify({
+      ...sample,
+      facts: { ...sample.facts, orderAmount: 9_000_000_000_000_000 },
+    });
+    const refused = await run(['--db', db, '--new-store', 'case', 'add', 'c.json'], { 'c.json': huge });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/facts\.orderAmount: is too large for an order/);
+    expect((await run(['--db', db, 'case', 'list', '--json'])).stdout).not.toContain('RC-000001');
+  });
+
   it('adds, decides, shows and lists, with --db before or after the command', async () => {
     expect(await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': newCase })).toEqual({
       code: 0,

@@ -245,3 +245,22 @@ describe('notes, drafts, settings, audit, backups', () => {
     expect((await ok('backups.list', h['backups.list']({}))).items).toEqual([backup]);
   });
 });
+
+describe('implausible input', () => {
+  it('is refused at the API with the field and what is wrong, and nothing is stored', async () => {
+    const huge = sampleCase({ facts: { ...sampleCase().facts, orderAmount: 9_000_000_000_000_000 } });
+    expect(await h['cases.create'](huge)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: expect.stringMatching(/^facts\.orderAmount: is too large for an order/),
+      },
+    });
+    const yearOne = sampleCase({ facts: { ...sampleCase().facts, paidAt: '0001-01-01T00:00:00+08:00' } });
+    expect(await h['cases.create'](yearOne)).toMatchObject({
+      ok: false,
+      error: { message: 'facts.paidAt: must be between 2000-01-01 and 2100-01-01 (UTC+8)' },
+    });
+    expect((await ok('cases.list', h['cases.list']({}))).total).toBe(0);
+  });
+});

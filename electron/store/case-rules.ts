@@ -1,5 +1,6 @@
 import type { Decision } from '../../shared/model/decision';
-import type { Facts } from '../../shared/model/facts';
+import { FactsSchema, type Facts } from '../../shared/model/facts';
+import { describeFirstIssue } from '../../shared/model/issues';
 import { decide, InvalidFactsError } from '../../shared/policy';
 import { InvalidInputError } from './errors';
 
@@ -25,4 +26,15 @@ export function decideOrReject(facts: Facts, now: number, trace = false): Decisi
 export function previewDeadline(facts: Facts, now: number): number | null {
   const closes = decideOrReject(facts, now).windowClosesAt;
   return closes === null ? null : Date.parse(closes);
+}
+
+/**
+ * The store refuses implausible facts itself (a payment in year 1, an order of 90 trillion),
+ * not only the API and the forms before it: a caller of the store's face gets the same answer.
+ */
+export function requirePlausibleFacts(facts: Facts): void {
+  const parsed = FactsSchema.safeParse(facts);
+  if (parsed.success) return;
+  const { field, message } = describeFirstIssue(parsed.error, 'facts');
+  throw new InvalidInputError(`facts.${field}: ${message}`);
 }

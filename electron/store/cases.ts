@@ -1,7 +1,7 @@
 import type { CaseChange, NewCase } from '../../shared/model/case';
 import { diffFacts, type Facts, type ProductType } from '../../shared/model/facts';
 import { appendAudit } from './audit';
-import { previewDeadline } from './case-rules';
+import { previewDeadline, requirePlausibleFacts } from './case-rules';
 import { changeOf } from './case-detail';
 import { addToCount, moveCount, type CountKey } from './counts';
 import { formatRef } from './refs';
@@ -74,6 +74,7 @@ export function insertCaseRow(store: CaseStore, row: NewCaseRow, windowClosesAt:
 }
 
 export function createCase(store: CaseStore, input: NewCase, actor: string): CaseChange {
+  requirePlausibleFacts(input.facts);
   return store.write(() => {
     const row = toNewCaseRow(input);
     const ref = formatRef(insertCaseRow(store, row, previewDeadline(input.facts, store.now())));
@@ -91,6 +92,7 @@ export function updateFacts(
   actor: string,
   seen?: number,
 ): CaseChange {
+  requirePlausibleFacts(facts);
   return store.write(() => {
     const row = requireCase(store, ref);
     requireRevision(row, seen);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DecisionSchema, OUTCOMES } from './decision';
 import { FactsSchema, PRODUCT_TYPES } from './facts';
+import { PROBLEMS } from './plausibility';
 
 export const CASE_STATUSES = ['open', 'pending_customer', 'decided', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
+const text = (max: number) => z.string().trim().min(1, { error: PROBLEMS.empty }).max(max);
 
 export const CustomerSchema = z.strictObject({
   name: text(200),

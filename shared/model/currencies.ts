@@ -3,6 +3,8 @@
  * list because the runtime's Intl data also knows withdrawn codes (HRK, SLL, ZWL, ANG, CUC),
  * and a refund must never be booked in a currency that no longer exists.
  */
+import { PROBLEMS } from './plausibility';
+
 export const ACTIVE_CURRENCIES: ReadonlySet<string> = new Set(
   `
     AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN
@@ -29,5 +31,5 @@ export function currencyProblem(code: string): string | null {
   if (ACTIVE_CURRENCIES.has(code)) return null;
   const meant = Object.hasOwn(CURRENCY_ALIASES, code) ? CURRENCY_ALIASES[code] : undefined;
   if (meant !== undefined) return `is not an ISO 4217 code; use ${meant}`;
-  return 'must be an active ISO 4217 code such as CNY or USD';
+  return PROBLEMS.currency;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyProblem } from './currencies';
+import { isImplausibleYear, MAX_PLAUSIBLE_AMOUNT, PROBLEMS } from './plausibility';
 
 export const PRODUCT_TYPES = ['saas', 'service', 'image', 'api', 'rtc_package'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];
@@ -26,13 +27,15 @@ const unknownable = <T extends z.ZodType>(schema: T) =>
 // large, not a fraction.
 const minorUnits = z
   .number({ error: 'must be a number of minor units (e.g. 19900 for 199.00)' })
-  .nonnegative({ error: 'must not be negative' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' })
-  .int({ error: 'must be a whole number of minor units (e.g. 19900 for 199.00), never a fraction' });
+  .nonnegative({ error: PROBLEMS.negative })
+  .max(MAX_PLAUSIBLE_AMOUNT, { error: PROBLEMS.tooLarge })
+  .int({ error: PROBLEMS.fraction });
 
 // The precise format check lives in shared/policy/time (parseInstant), where decide() runs it
-// too; here it is only a string.
-const instantText = z.string({ error: 'must be an ISO 8601 date-time string with a UTC offset' });
+// too; here it is a string in the policy's years.
+const instantText = z
+  .string({ error: 'must be an ISO 8601 date-time string with a UTC offset' })
+  .refine((text) => !isImplausibleYear(text), { error: PROBLEMS.instantRange });
 
 const exclusionFlag = unknownable(z.boolean({ error: 'must be true or false' }));
 
@@ -70,8 +73,8 @@ export const FactsSchema = z.strictObject(
     exclusions: unknownable(ExclusionsSchema),
     consumedMinutes: unknownable(
       z
-        .number({ error: 'must be a number of minutes' })
-        .nonnegative({ error: 'must not be negative' })
+        .number({ error: PROBLEMS.minutes })
+        .nonnegative({ error: PROBLEMS.negative })
         .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' }),
     ),
     expiresAt: unknownable(instantText),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_TYPES } from '../model/facts';
+import { MAX_PLAUSIBLE_AMOUNT } from '../model/plausibility';
 import { parseFacts } from './parse-facts';
 import { NOW, PAID } from './test-support';
 
@@ -27,6 +28,8 @@ describe('invalid facts are errors naming the field', () => {
     [{ orderAmount: 1e20 }, /^orderAmount: is too large/],
     [{ orderAmount: 2 ** 53 }, /^orderAmount: is too large/],
     [{ voucherAmount: 1e20 }, /^voucherAmount: is too large/],
+    [{ orderAmount: 9e15 }, /^orderAmount: is too large for an order/],
+    [{ paidAt: '0001-01-01T00:00:00+08:00' }, /^paidAt: must be between 2000-01-01 and 2100-01-01/],
     [
       { paidAt: PAID, guaranteeEndsAt: '2026-03-01T11:59:59+08:00' },
       /^guaranteeEndsAt: must not be earlier than paidAt/,
@@ -49,7 +52,8 @@ describe('invalid facts are errors naming the field', () => {
   it('accepts the edges of the policy years and a guarantee that ends as it is paid', () => {
     expect(errorOf({ paidAt: '2000-01-01T00:00:00+08:00' })).toBeNull();
     expect(errorOf({ guaranteeEndsAt: '2100-01-01T00:00:00+08:00', currency: 'USD' })).toBeNull();
-    expect(errorOf({ paidAt: PAID, guaranteeEndsAt: PAID, orderAmount: Number.MAX_SAFE_INTEGER })).toBeNull();
+    expect(errorOf({ paidAt: PAID, guaranteeEndsAt: PAID, orderAmount: MAX_PLAUSIBLE_AMOUNT })).toBeNull();
+    expect(errorOf({ paidAt: '1999-12-31T20:00:00-08:00' })).toBeNull();
   });
 
   it('treats null as not known yet', () => {

@@ -1,4 +1,5 @@
 import type { Exclusions, Facts, ProductType } from '../model/facts';
+import { PROBLEMS } from '../model/plausibility';
 import {
   INSTANT_RANGE_PROBLEM,
   InstantFormatError,
@@ -95,19 +96,19 @@ export function readFacts(
   const expiresAtSub = sub;
   const voucherAmount = facts.voucherAmount ?? 0;
   if (facts.orderAmount !== undefined && voucherAmount > facts.orderAmount) {
-    throw new InvalidFactsError('voucherAmount', 'must not exceed orderAmount');
+    throw new InvalidFactsError('voucherAmount', PROBLEMS.voucherOverOrder);
   }
   if (paidAt !== undefined) {
     if (isBefore(requestedAt, requestedAtSub, paidAt, paidAtSub)) {
       throw givenRequestedAt === undefined
-        ? new InvalidFactsError('paidAt', 'is later than now, and requestedAt was not given')
-        : new InvalidFactsError('requestedAt', 'must not be earlier than paidAt');
+        ? new InvalidFactsError('paidAt', PROBLEMS.paidInFuture)
+        : new InvalidFactsError('requestedAt', PROBLEMS.beforePayment);
     }
     if (guaranteeEndsAt !== undefined && isBefore(guaranteeEndsAt, guaranteeEndsAtSub, paidAt, paidAtSub)) {
-      throw new InvalidFactsError('guaranteeEndsAt', 'must not be earlier than paidAt');
+      throw new InvalidFactsError('guaranteeEndsAt', PROBLEMS.beforePayment);
     }
     if (expiresAt !== undefined && !isBefore(paidAt, paidAtSub, expiresAt, expiresAtSub)) {
-      throw new InvalidFactsError('expiresAt', 'must be after paidAt: a package expires after it is bought');
+      throw new InvalidFactsError('expiresAt', PROBLEMS.expiryBeforePurchase);
     }
   }
   const chosen = 'inForceAt' in policy ? policy.inForceAt(paidAt ?? requestedAt) : policy;

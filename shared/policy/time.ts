@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
+import { PROBLEMS } from '../model/plausibility';
 
 /**
  * Calendar arithmetic for the policy happens in this zone, whatever the machine's zone is.
@@ -15,7 +16,7 @@ export type Instant = number;
 
 export class InstantFormatError extends Error {}
 
-const FORMAT_PROBLEM = 'must be an ISO 8601 date-time with a UTC offset, e.g. 2026-03-01T10:00:00+08:00';
+const FORMAT_PROBLEM = PROBLEMS.instantFormat;
 
 /**
  * Parses an ISO 8601 instant that carries its own UTC offset (see `offset` below); only the
@@ -43,7 +44,7 @@ export function parseInstant(text: string): Instant {
     hour <= 23 &&
     minute <= 59 &&
     second <= 59;
-  if (!valid) throw new InstantFormatError('is not a real calendar date and time');
+  if (!valid) throw new InstantFormatError(PROBLEMS.notACalendarDate);
   subMillisecondOfLastParse = reader.subMillisecond;
   const local =
     daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
@@ -119,7 +120,7 @@ class DigitReader {
       this.optional(':');
       minutes = this.digits(2);
     }
-    if (hours > 18 || minutes > 59) throw new InstantFormatError('is not a real calendar date and time');
+    if (hours > 18 || minutes > 59) throw new InstantFormatError(PROBLEMS.notACalendarDate);
     return sign * (hours * 60 + minutes);
   }
 
@@ -171,7 +172,7 @@ export function isLater(a: Instant, aSub: number, b: Instant, bSub: number): boo
 /** The policy's years: an instant outside them is a typing error, not a real order. */
 export const EARLIEST_INSTANT: Instant = Date.UTC(1999, 11, 31, 16);
 export const LATEST_INSTANT: Instant = Date.UTC(2099, 11, 31, 16);
-export const INSTANT_RANGE_PROBLEM = 'must be between 2000-01-01 and 2100-01-01 (UTC+8)';
+export const INSTANT_RANGE_PROBLEM = PROBLEMS.instantRange;
 
 export function isInPolicyYears(instant: Instant, subMillisecond: number): boolean {
   return instant >= EARLIEST_INSTANT && !isLater(instant, subMillisecond, LATEST_INSTANT, 0);

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACTS, type FactId } from '../../../shared/model/catalogue';
-import { readFact, type FactKey } from '../../../shared/model/facts';
+import { readFact, withFact, type FactKey } from '../../../shared/model/facts';
+import { parseFacts } from '../../../shared/policy/parse-facts';
 import { decide } from '../../../shared/policy/decide';
 import { counterfactualHints } from '../../../shared/policy/hints';
 import { wordingOf } from '../../../shared/policy/versions';
@@ -14,6 +15,7 @@ import { useUi } from '../../state/ui';
 import { answerText } from './answers';
 import { useAction } from '../../state/use-action';
 import { FactList } from '../case/FactList';
+import { translateProblem } from '../../i18n/problems';
 import { recordedDiffering } from '../../../shared/policy/recorded';
 import { DecisionPanel } from './DecisionPanel';
 import { growthOf, type Progress } from './progress';
@@ -64,6 +66,15 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
 
   const currency = facts.currency ?? decision.currency;
   const answer = async (fact: FactKey, value: unknown) => {
+    // Checked here first so a refusal names the fact and the problem in the agent's language.
+    const checked = parseFacts(withFact(facts, fact, value), Date.now());
+    if (!checked.ok) {
+      const field = Object.hasOwn(FACTS, checked.error.field)
+        ? FACTS[checked.error.field as FactId].label[currentLanguage()]
+        : checked.error.field;
+      useUi.getState().notify(`${field}: ${translateProblem(checked.error.message, t)}`, 'error');
+      return;
+    }
     const saved = await run(() => caseActions.setFact(caseRef, fact, value, agentName));
     if (saved !== undefined && fact === changing) setChanging(null);
   };

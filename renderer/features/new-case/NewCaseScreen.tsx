@@ -94,9 +94,13 @@ export function NewCaseScreen() {
     );
   };
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const result = toNewCase(form, t('newCase.notMoney'), Date.now(), zone);
+    // The browser reports a half-typed date as empty; only the input's validity tells.
+    const incomplete = [...event.currentTarget.querySelectorAll('input')]
+      .filter((input) => input.validity.badInput)
+      .map((input) => input.name);
+    const result = toNewCase(form, t, Date.now(), zone, incomplete);
     if (!result.ok) {
       setErrors(result.errors);
       useUi.getState().notify(t('newCase.fix'), 'error');

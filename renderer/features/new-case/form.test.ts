@@ -1,8 +1,12 @@
+import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_FACTS_OF_EVERY_KIND, KINDS } from '../../../shared/model/catalogue';
 import { PRODUCT_TYPES } from '../../../shared/model/facts';
 import { POLICY_ZONE_NAME } from '../../lib/time';
-import { EMPTY_FORM, factFieldsOf, inputOf, toNewCase, type FormValues } from './form';
+import { PROBLEMS, type ProblemCode } from '../../../shared/model/plausibility';
+import { en } from '../../i18n/en';
+import { zh } from '../../i18n/zh';
+import { EMPTY_FORM, factFieldsOf, inputOf, toNewCase, type FormValues, type Translate } from './form';
 
 // The form's date-time fields are read in the zone they name (here the policy zone), not the
 // machine's: the machine is put in New York to show it does not matter.
@@ -10,7 +14,19 @@ const zoneBefore = process.env.TZ;
 beforeAll(() => void (process.env.TZ = 'America/New_York'));
 afterAll(() => void (process.env.TZ = zoneBefore));
 
-const NOT_MONEY = 'Enter an amount like 199.00.';
+const NOT_MONEY = en.newCase.notMoney;
+const translators: Record<'en' | 'zh', Translate> = {} as never;
+beforeAll(async () => {
+  for (const language of ['en', 'zh'] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({
+      resources: { en: { translation: en }, zh: { translation: zh } },
+      lng: language,
+      interpolation: { escapeValue: false },
+    });
+    translators[language] = instance.t as Translate;
+  }
+});
 const NOW = Date.parse('2026-03-10T12:00:00+08:00');
 const CUSTOMER: FormValues = {
   customerName: 'Harbin Dumpling Co',
@@ -19,8 +35,14 @@ const CUSTOMER: FormValues = {
   productName: 'Dumpling CRM',
   provider: 'Northwind Cloud',
 };
-const submit = (fields: FormValues) =>
-  toNewCase({ ...EMPTY_FORM, ...CUSTOMER, ...fields }, NOT_MONEY, NOW, POLICY_ZONE_NAME);
+const submit = (fields: FormValues, language: 'en' | 'zh' = 'en', incomplete: string[] = []) =>
+  toNewCase(
+    { ...EMPTY_FORM, ...CUSTOMER, ...fields },
+    translators[language],
+    NOW,
+    POLICY_ZONE_NAME,
+    incomplete,
+  );
 
 describe('the new-case form', () => {
   it('asks the shared facts for every kind, then the kind’s own', () => {
@@ -127,17 +149,17 @@ describe('the new-case form', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toMatchObject({ orderAmount: NOT_MONEY, voucherAmount: NOT_MONEY });
-    expect(result.errors.customerName).toBe('must not be empty');
+    expect(result.errors.customerName).toBe(en.problems.empty);
   });
 
   it('refuses what only the whole case shows: a voucher above the amount, a request before payment', () => {
     expect(submit({ orderAmount: '10', voucherAmount: '20' })).toEqual({
       ok: false,
-      errors: { voucherAmount: 'must not exceed orderAmount' },
+      errors: { voucherAmount: en.problems.voucherOverOrder },
     });
     expect(submit({ paidAt: '2026-03-05T10:00', requestedAt: '2026-03-01T10:00' })).toEqual({
       ok: false,
-      errors: { requestedAt: 'must not be earlier than paidAt' },
+      errors: { requestedAt: en.problems.beforePayment },
     });
   });
 
@@ -149,6 +171,65 @@ describe('the new-case form', () => {
 
   it('refuses negative minutes through the schema', () => {
     const result = submit({ productType: 'rtc_package', consumedMinutes: '-3' });
-    expect(result).toEqual({ ok: false, errors: { consumedMinutes: 'must not be negative' } });
+    expect(result).toEqual({ ok: false, errors: { consumedMinutes: en.problems.negative } });
+  });
+
+  it('says what is wrong with a negative or a huge amount, not how to type one', () => {
+    expect(submit({ orderAmount: '-100' })).toEqual({
+      ok: false,
+      errors: { orderAmount: en.problems.negative },
+    });
+    expect(submit({ orderAmount: '90000000000000' })).toEqual({
+      ok: false,
+      errors: { orderAmount: en.problems.tooLarge },
+    });
+    expect(submit({ orderAmount: '99999999999999999999' })).toEqual({
+      ok: false,
+      errors: { orderAmount: en.problems.tooLarge },
+    });
+  });
+
+  it('refuses a payment in year 1 at its field', () => {
+    expect(submit({ paidAt: '0001-01-01T10:00' })).toEqual({
+      ok: false,
+      errors: { paidAt: en.problems.instantRange },
+    });
+  });
+
+  it('blocks a half-typed date with an error at its field instead of dropping it', () => {
+    expect(submit({ orderAmount: '10' }, 'en', ['paidAt'])).toEqual({
+      ok: false,
+      errors: { paidAt: en.newCase.halfTypedDate },
+    });
+  });
+
+  it('words every error in the agent’s language', () => {
+    const result = submit(
+      { customerName: '', orderAmount: '-1', voucherAmount: 'ten', paidAt: '0001-01-01T10:00' },
+      'zh',
+      ['requestedAt'],
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        customerName: zh.problems.empty,
+        orderAmount: zh.problems.negative,
+        voucherAmount: zh.newCase.notMoney,
+        paidAt: zh.problems.instantRange,
+        requestedAt: zh.newCase.halfTypedDate,
+      },
+    });
+    expect(submit({ orderAmount: '10', voucherAmount: '20' }, 'zh')).toEqual({
+      ok: false,
+      errors: { voucherAmount: zh.problems.voucherOverOrder },
+    });
+  });
+
+  it('has a wording in both languages for every problem the schemas name', () => {
+    for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
+      expect(en.problems[code]).toBeTruthy();
+      expect(zh.problems[code]).toBeTruthy();
+      expect(zh.problems[code]).not.toBe(en.problems[code]);
+    }
   });
 });

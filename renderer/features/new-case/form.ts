@@ -8,12 +8,15 @@ import {
 } from '../../../shared/model/catalogue';
 import { isProductType, type FactKey } from '../../../shared/model/facts';
 import { parseMinorUnits } from '../../../shared/model/money';
+import { MAX_PLAUSIBLE_AMOUNT } from '../../../shared/model/plausibility';
+import { translateProblem, type Translate } from '../../i18n/problems';
 import { parseFacts } from '../../../shared/policy/parse-facts';
 import { localInputToIso } from '../../lib/time';
 
 /** The form as typed: text only, converted in one place so no float ever touches money. */
 export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;
+export type { Translate };
 
 export const EMPTY_FORM: FormValues = { productType: 'saas', currency: 'CNY', invoiceIssued: 'no' };
 
@@ -40,12 +43,29 @@ export const factFieldsOf = (kind: string | undefined): readonly FactKey[] =>
 export const inputOf = (name: string): FactInput =>
   Object.hasOwn(FACTS, name) ? FACTS[name as FactKey].input : { kind: 'text' };
 
+/**
+ * Typed money in minor units, or the key of what is wrong with it: a minus sign or a huge
+ * number is not a typing-format slip, so it is not answered with "enter an amount like 199.00".
+ */
+function readMoney(text: string, currency: string): number | { problem: string } {
+  const negative = /^\s*-/.test(text);
+  const amount = parseMinorUnits(negative ? text.replace('-', '') : text, currency);
+  if (amount === null) {
+    // Digits that only fail for their size are a huge amount, not a malformed one.
+    const huge = /^\s*[\d,]{16,}(\.\d*)?\s*$/.test(text);
+    return { problem: huge ? 'problems.tooLarge' : 'newCase.notMoney' };
+  }
+  if (negative) return { problem: 'problems.negative' };
+  return amount > MAX_PLAUSIBLE_AMOUNT ? { problem: 'problems.tooLarge' } : amount;
+}
+
 // The form leaves judging a value to the schema, except money, which must never pass a float:
-// only money reads as null here. A new kind of input does not compile until it is read here.
+// only money can come back as a problem here. A new kind of input does not compile until it is
+// read here.
 const READ: { [K in InputKind]: (text: string, currency: string, zone: string) => unknown } = {
   choice: (text) => text,
   yesno: (text) => text === 'yes',
-  money: (text, currency) => parseMinorUnits(text, currency),
+  money: readMoney,
   instant: (text, _currency, zone) => localInputToIso(text, zone) ?? text,
   minutes: (text) => Number(text),
   text: (text) => text,
@@ -53,9 +73,23 @@ const READ: { [K in InputKind]: (text: string, currency: string, zone: string) =
 
 type Result = { ok: true; value: NewCase } | { ok: false; errors: FieldErrors };
 
-/** `zone` is the one the form's date inputs say they read. */
-export function toNewCase(form: FormValues, notMoney: string, now: number, zone: string): Result {
+const isProblem = (value: unknown): value is { problem: string } =>
+  typeof value === 'object' && value !== null && 'problem' in value;
+
+/**
+ * The form as a new case, or the errors to stand at each field. `incomplete` names the date
+ * fields the browser holds half-typed (it reports them empty): they block the case rather
+ * than let it be created without them. `zone` is the one the form's date inputs say they read.
+ */
+export function toNewCase(
+  form: FormValues,
+  t: Translate,
+  now: number,
+  zone: string,
+  incomplete: readonly string[] = [],
+): Result {
   const errors: FieldErrors = {};
+  for (const name of incomplete) errors[name] = t('newCase.halfTypedDate');
   const text = (name: string) => (form[name] ?? '').trim();
   const optional = (name: string) => (text(name) === '' ? undefined : text(name));
   // The kind is always sent (it picks the fields) and the currency first (amounts are read in it).
@@ -63,9 +97,9 @@ export function toNewCase(form: FormValues, notMoney: string, now: number, zone:
   const facts: Record<string, unknown> = { productType: text('productType'), currency };
 
   for (const name of factFieldsOf(text('productType'))) {
-    if (name in facts || text(name) === '') continue;
+    if (name in facts || text(name) === '' || name in errors) continue;
     const value = READ[inputOf(name).kind](text(name), currency, zone);
-    if (value === null) errors[name] = notMoney;
+    if (isProblem(value)) errors[name] = t(value.problem);
     else facts[name] = value;
   }
 
@@ -81,12 +115,15 @@ export function toNewCase(form: FormValues, notMoney: string, now: number, zone:
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
       const field = ERROR_FIELD[path] ?? String(issue.path.at(-1));
-      errors[field] ??= issue.message;
+      errors[field] ??=
+        issue.code === 'too_big' && issue.origin === 'string'
+          ? t('problems.tooLong', { max: issue.maximum })
+          : translateProblem(issue.message, t);
     }
   } else {
     // What the schema cannot see field by field: voucher against amount, request before payment.
     const whole = parseFacts(parsed.data.facts, now);
-    if (!whole.ok) errors[whole.error.field] ??= whole.error.message;
+    if (!whole.ok) errors[whole.error.field] ??= translateProblem(whole.error.message, t);
   }
   return Object.keys(errors).length > 0 || !parsed.success
     ? { ok: false, errors }
