@@ -19,7 +19,9 @@ import { importHandlers, type ImportHandlerOptions } from './import';
 import { noteHandlers } from './notes';
 import { policyHandlers } from './policy';
 import { reportHandlers } from './reports';
+import { replyHandlers } from './replies';
 import { settingsHandlers } from './settings';
+import { usageHandlers } from './usage';
 import type { Implementations } from './types';
 import { viewHandlers } from './views';
 
@@ -64,6 +66,8 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ...policyHandlers(store),
     ...reportHandlers(store),
     ...viewHandlers(store),
+    ...replyHandlers(store),
+    ...usageHandlers(store),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

@@ -49,6 +49,9 @@ export {
 } from './period';
 export { addNote } from './notes';
 export { getDraft, saveDraft } from './drafts';
+export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';
+export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './reply-templates';
+export { markReplySent } from './replies';
 export { listCases, type QueuePage } from './queue';
 export { searchCases } from './search';
 export { currentAgent, getSettings, setSettings } from './settings';

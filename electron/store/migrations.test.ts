@@ -30,6 +30,14 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   7: seedCase,
   8: seedCase,
   9: seedCase,
+  10: (db) => {
+    SEED_AT_VERSION[9]!(db);
+    db.prepare(`INSERT INTO usage_exports VALUES (7, '{"packages":[],"usage":[]}', 3, 'ann')`).run();
+  },
+  11: (db) => {
+    SEED_AT_VERSION[10]!(db);
+    db.prepare(`INSERT INTO reply_templates VALUES ('eligible', 'en', 'Dear {{customer}},', 4, 'ann')`).run();
+  },
 };
 
 let cleanup = () => {};

@@ -16,7 +16,9 @@ import { AMOUNT_UNITS, ImportJobSchema, ImportMappingSchema, ImportSummarySchema
 import { LANGUAGES } from '../model/languages';
 import { PAPERS, PeriodFiguresSchema, PeriodQuerySchema } from '../model/period';
 import { QueueQuerySchema, SavedViewSchema, ViewQuerySchema } from '../model/queue';
+import { ReplyTemplateBodySchema, ReplyTemplateSchema } from '../model/reply-templates';
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
+import { readUsageExport } from '../policy/usage-facts';
 import { PolicyRevisionSchema } from '../policy/versions';
 
 /**
@@ -106,6 +108,21 @@ const decisionGist = z.object({
 export const ReplayPageTokenSchema = z
   .string()
   .regex(/^\d{1,15}:\d{1,15}:-?\d{1,15}$/, { error: 'is not a page token this console gave out' });
+
+/** A usage export as pasted: JSON the usage explainer reads (shared/policy/rtc-usage). */
+const usageExportText = z
+  .string()
+  .max(5_000_000)
+  .superRefine((text, ctx) => {
+    const read = readUsageExport(text);
+    if (!read.ok) ctx.addIssue({ code: 'custom', message: `is not a usage export: ${read.problem}` });
+  });
+
+const usageExport = z.object({
+  text: z.string().nullable(),
+  savedAt: z.string().nullable(),
+  savedBy: z.string().nullable(),
+});
 
 const policyReplayRequest = z
   .strictObject({
@@ -243,6 +260,35 @@ export const api = {
   'drafts.save': method(
     z.strictObject({ ref: CaseRefSchema, language: z.enum(LANGUAGES), body: z.string().max(50_000) }),
     z.object({ savedAt: z.string() }),
+  ),
+  /** The reply as the agent sent it from their own tool: who, when and what go in the audit trail. */
+  'replies.markSent': method(
+    z.strictObject({
+      ref: CaseRefSchema,
+      language: z.enum(LANGUAGES),
+      body: z.string().trim().min(1, { error: 'must not be empty' }).max(50_000),
+      agent: agentName,
+    }),
+    change,
+  ),
+  /** Every outcome × language: the team's template where one was saved, else the console's own. */
+  'replyTemplates.list': method(z.strictObject({}), z.object({ items: z.array(ReplyTemplateSchema) })),
+  /** Saves the team's wording for one outcome and language; a null body goes back to the console's. */
+  'replyTemplates.save': method(
+    z.strictObject({
+      outcome: z.enum(OUTCOMES),
+      language: z.enum(LANGUAGES),
+      body: ReplyTemplateBodySchema.nullable(),
+      agent: agentName,
+    }),
+    ReplyTemplateSchema,
+  ),
+  /** The usage export kept with a communication package case, for its explainer. */
+  'usage.get': method(ref, usageExport),
+  /** Keeps a usage export with the case (replacing the one before), audited. */
+  'usage.save': method(
+    z.strictObject({ ref: CaseRefSchema, text: usageExportText, agent: agentName }),
+    usageExport,
   ),
   'audit.list': method(ref, z.object({ items: z.array(AuditEntrySchema) })),
   'audit.verify': method(

@@ -7,6 +7,8 @@ import teamSync from './006-team-sync';
 import decisionsByTime from './007-decisions-by-time';
 import caseLifecycle from './008-case-lifecycle';
 import savedViews from './009-saved-views';
+import usageExports from './010-usage-exports';
+import replyTemplates from './011-reply-templates';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -20,6 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   decisionsByTime,
   caseLifecycle,
   savedViews,
+  usageExports,
+  replyTemplates,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,0 +1,206 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { api, type ApiResult, type MethodName, type ResponseOf } from '../../shared/ipc/contract';
+import { decide } from '../../shared/policy';
+import { DEFAULT_TEMPLATES } from '../../shared/policy/replies';
+import { openStore } from '../store';
+import { sampleCase, tempStore } from '../store/test-support/temp-store';
+import { createHandlers, type Handlers } from './handlers';
+
+let env: ReturnType<typeof tempStore>;
+let h: Handlers;
+beforeEach(() => {
+  env = tempStore();
+  h = createHandlers(env.store);
+});
+afterEach(() => env.cleanup());
+
+async function ok<M extends MethodName>(
+  method: M,
+  result: Promise<ApiResult<unknown>>,
+): Promise<ResponseOf<M>> {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`${method} failed: ${settled.error.code} ${settled.error.message}`);
+  return api[method].response.parse(settled.value) as ResponseOf<M>;
+}
+
+const auditRows = (action: string) =>
+  env.store.db
+    .prepare('SELECT case_ref, actor, at, detail FROM audit WHERE action = ? ORDER BY seq')
+    .all(action) as {
+    case_ref: string | null;
+    actor: string;
+    at: number;
+    detail: string;
+  }[];
+
+describe('reply templates', () => {
+  it('list the console’s own wording for every outcome and language until the team edits one', async () => {
+    const { items } = await ok('replyTemplates.list', h['replyTemplates.list']({}));
+    expect(items).toHaveLength(8);
+    expect(
+      items.every((item) => !item.edited && item.body === DEFAULT_TEMPLATES[item.outcome][item.language]),
+    ).toBe(true);
+  });
+
+  it('keep the team’s edit, audited with the wording before and after, and go back to the default on null', async () => {
+    const body = 'Hello {{customer}}, we refund {{amount}}.';
+    const saved = await ok(
+      'replyTemplates.save',
+      h['replyTemplates.save']({ outcome: 'eligible', language: 'en', body, agent: 'Mei Lin' }),
+    );
+    expect(saved).toMatchObject({
+      outcome: 'eligible',
+      language: 'en',
+      body,
+      edited: true,
+      updatedBy: 'Mei Lin',
+    });
+    const { items } = await ok('replyTemplates.list', h['replyTemplates.list']({}));
+    expect(items.find((item) => item.outcome === 'eligible' && item.language === 'en')?.body).toBe(body);
+    const reset = await ok(
+      'replyTemplates.save',
+      h['replyTemplates.save']({ outcome: 'eligible', language: 'en', body: null, agent: 'Mei Lin' }),
+    );
+    expect(reset).toMatchObject({ edited: false, body: DEFAULT_TEMPLATES.eligible.en });
+    expect(auditRows('template.save').map((row) => JSON.parse(row.detail))).toEqual([
+      expect.objectContaining({ outcome: 'eligible', language: 'en', from: null, to: body }),
+      expect.objectContaining({ from: body, to: null }),
+    ]);
+    expect((await ok('audit.verify', h['audit.verify']({}))).ok).toBe(true);
+  });
+
+  it('refuse a template with an unknown variable, saying which', async () => {
+    expect(
+      await h['replyTemplates.save']({
+        outcome: 'ineligible',
+        language: 'zh',
+        body: '您好 {{name}}',
+        agent: 'Mei Lin',
+      }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: expect.stringMatching(/^body: \{\{name\}\} is not a variable/),
+      },
+    });
+  });
+});
+
+describe('marking a reply as sent', () => {
+  it('puts the time, the agent, the outcome it answered and the text in the case’s audit trail', async () => {
+    const { detail } = await ok(
+      'cases.create',
+      h['cases.create'](sampleCase({ facts: { productType: 'api', orderAmount: 100 } })),
+    );
+    const seen = decide(detail.facts, { now: env.clock.now() });
+    await ok(
+      'decisions.record',
+      h['decisions.record']({
+        ref: detail.summary.ref,
+        revision: detail.summary.revision,
+        seen: { outcome: seen.outcome, refundAmount: seen.refundAmount },
+        agent: 'Mei Lin',
+        override: { outcome: 'eligible', justification: 'The provider agreed to refund this order.' },
+      }),
+    );
+    env.clock.advance(60_000);
+    const sent = await ok(
+      'replies.markSent',
+      h['replies.markSent']({
+        ref: detail.summary.ref,
+        language: 'zh',
+        body: '您好，我们将退款。',
+        agent: 'Mei Lin',
+      }),
+    );
+    expect(sent.audit).toEqual([
+      expect.objectContaining({
+        caseRef: detail.summary.ref,
+        action: 'reply.sent',
+        actor: 'Mei Lin',
+        at: new Date(env.clock.now()).toISOString(),
+        detail: expect.objectContaining({ language: 'zh', outcome: 'eligible', body: '您好，我们将退款。' }),
+      }),
+    ]);
+    const trail = await ok('audit.list', h['audit.list']({ ref: detail.summary.ref }));
+    expect(trail.items.at(-1)?.action).toBe('reply.sent');
+  });
+
+  it('refuses an empty reply and an unknown case', async () => {
+    expect(
+      await h['replies.markSent']({ ref: 'RC-000001', language: 'en', body: ' ', agent: 'Mei Lin' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(
+      await h['replies.markSent']({ ref: 'RC-000009', language: 'en', body: 'Hi', agent: 'Mei Lin' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+});
+
+describe('the usage export of a case', () => {
+  const usage = JSON.stringify({
+    packages: [
+      {
+        id: 'P1',
+        minutes: 5000,
+        purchasedAt: '2026-03-01T00:00:00+08:00',
+        expiresAt: '2026-06-01T00:00:00+08:00',
+      },
+    ],
+    usage: [
+      { id: 'c1', startedAt: '2026-03-02T09:00:00+08:00', minutes: 4485, type: 'video', resolution: 720 },
+    ],
+  });
+
+  it('is kept in the store with the case, audited once per change, and read back after a restart', async () => {
+    const { detail } = await ok(
+      'cases.create',
+      h['cases.create'](
+        sampleCase({ facts: { productType: 'rtc_package', consumedMinutes: 0, orderAmount: 100 } }),
+      ),
+    );
+    const ref = detail.summary.ref;
+    expect(await ok('usage.get', h['usage.get']({ ref }))).toEqual({
+      text: null,
+      savedAt: null,
+      savedBy: null,
+    });
+    await ok('usage.save', h['usage.save']({ ref, text: usage, agent: 'Mei Lin' }));
+    await ok('usage.save', h['usage.save']({ ref, text: usage, agent: 'Mei Lin' }));
+    const audited = auditRows('usage.export');
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ case_ref: ref, actor: 'Mei Lin' });
+    expect(JSON.parse(audited[0]!.detail)).toMatchObject({
+      packages: 1,
+      calls: 1,
+      packageMinutesDrawn: 4485,
+    });
+    env.store.close();
+    const reopened = openStore({ file: env.file, now: env.clock.now, autoBackup: false });
+    try {
+      expect(await ok('usage.get', createHandlers(reopened)['usage.get']({ ref }))).toMatchObject({
+        text: usage,
+        savedBy: 'Mei Lin',
+      });
+    } finally {
+      reopened.close();
+      env.store = openStore({ file: env.file, now: env.clock.now, autoBackup: false });
+    }
+  });
+
+  it('refuses text that is not a usage export, saying what is wrong', async () => {
+    await ok('cases.create', h['cases.create'](sampleCase()));
+    expect(
+      await h['usage.save']({ ref: 'RC-000001', text: '{"packages": [', agent: 'Mei Lin' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/^text: is not a usage export: /) },
+    });
+  });
+});

@@ -1,0 +1,26 @@
+import type { CaseChange } from '../../shared/model/case';
+import { appendAudit } from './audit';
+import { changeOf } from './case-detail';
+import { requireCase } from './rows';
+import type { CaseStore } from './store';
+
+/**
+ * The console does not send replies; the agent sends one from their mail or ticket tool and
+ * marks it sent here. The audit row keeps who, when, the language, the outcome it answered and
+ * the text itself, which is what the customer was told.
+ */
+export function markReplySent(
+  store: CaseStore,
+  request: { ref: string; language: string; outcome: string; body: string; agent: string },
+): CaseChange {
+  return store.write(() => {
+    requireCase(store, request.ref);
+    const audit = appendAudit(store, {
+      caseRef: request.ref,
+      action: 'reply.sent',
+      actor: request.agent,
+      detail: { language: request.language, outcome: request.outcome, body: request.body },
+    });
+    return changeOf(store, request.ref, [audit]);
+  });
+}
