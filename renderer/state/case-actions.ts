@@ -3,6 +3,7 @@ import type { CaseChange, CaseFields, CaseStatus, NewCase } from '../../shared/m
 import type { Outcome } from '../../shared/model/decision';
 import { withFact, type FactKey, type Facts } from '../../shared/model/facts';
 import { parseFacts } from '../../shared/policy/parse-facts';
+import type { Language } from '../../shared/model/languages';
 import { api, ApiCallError, call } from '../api/client';
 import { currentLanguage, i18n } from '../i18n';
 import { formatInstant, zoneOf } from '../lib/time';
@@ -80,4 +81,6 @@ export const caseActions = {
     change(ref, (revision) => api['decisions.record']({ ref, revision, ...input })),
   addNote: (ref: string, author: string, body: string) =>
     change(ref, () => api['notes.add']({ ref, author, body })),
+  markReplySent: (ref: string, language: Language, body: string, agent: string) =>
+    change(ref, () => api['replies.markSent']({ ref, language, body, agent })),
 };

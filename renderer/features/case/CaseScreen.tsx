@@ -15,6 +15,7 @@ import { CaseDetails } from './CaseDetails';
 import { CaseWork } from './CaseWork';
 import { AuditTrail, DecisionHistory } from './History';
 import { ReportButton } from './ReportButton';
+import { SentReplies } from '../reply/SentReplies';
 import { UsagePanel } from '../usage/UsagePanel';
 
 /** A settled case's window no longer counts down: "closed … ago" would read as overdue work. */
@@ -88,6 +89,8 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
         <section aria-labelledby="decisions-title">
           <h2 id="decisions-title">{t('caseView.decisions')}</h2>
           <DecisionHistory decisions={detail.decisions} />
+          <h2>{t('caseView.replies')}</h2>
+          <SentReplies entries={audit} />
           <h2>{t('caseView.notes')}</h2>
           {detail.notes.length === 0 ? (
             <p className="muted">{t('caseView.noNotes')}</p>

@@ -1,34 +1,47 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
+import { decisionOfCase } from '../../../shared/policy/recorded';
+import { draftReply } from '../../../shared/policy/replies';
+import { Outcome } from '../../components/Outcome';
 import { isTyping } from '../../lib/keys';
-import { i18n } from '../../i18n';
 import { useFormatInstant, ZoneNote } from '../../components/When';
 import { useCase } from '../../state/case';
+import { caseActions } from '../../state/case-actions';
 import { useDraft } from '../../state/draft';
 import { onBeforeLeave } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
-import { decisionForReply, generateReply } from './replyText';
+import { useAction } from '../../state/use-action';
+import { RegenerateControls } from './RegenerateControls';
+import { SentReplies } from './SentReplies';
+import { TemplateEditor } from './TemplateEditor';
+import { useReplyTemplates } from './templates';
 
 export function ReplyScreen({ caseRef }: { caseRef: string }) {
   const { t } = useTranslation();
-  const { detail, load } = useCase();
+  const { detail, audit, load } = useCase();
   const { agentName, language: uiLanguage } = useSettings();
   const draft = useDraft();
   const formatInstant = useFormatInstant();
+  const templates = useReplyTemplates();
+  const { busy, run } = useAction();
   const [language, setLanguage] = useState<Language>(uiLanguage);
   useEffect(() => void load(caseRef), [caseRef, load]);
   useEffect(() => onBeforeLeave(() => void useDraft.getState().flush()), []);
 
-  const ready = detail?.summary.ref === caseRef ? detail : null;
-  // The latest recorded decision speaks for the case; before one exists, the live rules do.
-  const decision = useMemo(() => (ready === null ? null : decisionForReply(ready, Date.now())), [ready]);
-  const generate = useMemo(
-    () => () =>
-      ready && decision ? generateReply(ready, decision, language, i18n.getFixedT(language), agentName) : '',
-    [ready, decision, language, agentName],
+  const ready = detail?.summary.ref === caseRef && templates.ready ? detail : null;
+  // The latest recorded decision speaks for the case, override included; before one exists,
+  // the live rules do.
+  const decision = useMemo(
+    () => (ready === null ? null : decisionOfCase(ready, Date.now(), language)),
+    [ready, language],
   );
+  const template = decision === null ? null : templates.find(decision.outcome, language);
+  const generate = () =>
+    ready && decision
+      ? draftReply({ detail: ready, decision, language, agent: agentName, template: template?.body })
+      : '';
 
   useEffect(() => {
     if (ready !== null) void useDraft.getState().open(caseRef, language, generate);
@@ -38,6 +51,14 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
   const copy = async () => {
     await navigator.clipboard.writeText(useDraft.getState().body);
     useUi.getState().notify(t('reply.copied'));
+  };
+
+  const markSent = async () => {
+    await useDraft.getState().flush();
+    await run(
+      () => caseActions.markReplySent(caseRef, language, useDraft.getState().body, agentName),
+      () => t('reply.markedSent'),
+    );
   };
 
   useEffect(() => {
@@ -55,7 +76,7 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (ready === null) return <p>{t('common.loading')}</p>;
+  if (ready === null || decision === null) return <p>{t('common.loading')}</p>;
   const status =
     draft.status === 'saving'
       ? t('reply.saving')
@@ -64,6 +85,7 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
         : draft.savedAt
           ? t('reply.saved', { time: formatInstant(draft.savedAt) })
           : '';
+  const body = draft.ref === caseRef ? draft.body : '';
 
   return (
     <section className="reply" aria-labelledby="reply-title">
@@ -71,7 +93,10 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
         {t('reply.title')} · {caseRef} · {ready.customer.name}
       </h1>
       <ZoneNote />
-      {ready.decisions.length === 0 && <p className="muted">{t('reply.noDecision')}</p>}
+      <p>
+        {t(ready.decisions.length === 0 ? 'reply.fromLive' : 'reply.fromRecorded')}{' '}
+        <Outcome outcome={decision.outcome} />
+      </p>
       <div className="reply-tools">
         <label htmlFor="reply-language">{t('reply.language')}</label>
         <select
@@ -88,11 +113,17 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => draft.edit(generate())}>
-          {t('reply.regenerate')}
-        </button>
-        <button type="button" className="primary" onClick={() => void copy()}>
+        <RegenerateControls body={body} generate={generate} onReplace={(text) => draft.edit(text)} />
+        <button type="button" onClick={() => void copy()}>
           {t('reply.copy')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || agentName === '' || body.trim() === ''}
+          onClick={() => void markSent()}
+        >
+          {t('reply.markSent')}
         </button>
         <span className="muted" aria-live="polite">
           {status}
@@ -103,10 +134,14 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
         id="reply-body"
         className="reply-body"
         lang={language === 'zh' ? 'zh-CN' : 'en'}
-        value={draft.ref === caseRef ? draft.body : ''}
+        value={body}
         onChange={(e) => draft.edit(e.target.value)}
         onBlur={() => void draft.flush()}
       />
+      <SentReplies entries={audit} />
+      {template !== null && (
+        <TemplateEditor template={template} agent={agentName} onSaved={templates.reload} />
+      )}
     </section>
   );
 }
