@@ -271,7 +271,7 @@ describe('the console in Chromium against a fresh store', () => {
     await page.locator('#case-title').waitFor();
     await page.keyboard.press('r');
     const body = page.locator('#reply-body');
-    await expect.poll(() => body.inputValue()).toContain('Refund amount: CNY 179.00.');
+    await expect.poll(() => body.inputValue()).toContain('we will refund CNY 179.00 to you in cash.');
     expect(await body.inputValue()).toContain('Return the invoice to the provider.');
     await body.press('End');
     await body.pressSequentially('\nPS: the refund reaches your card within 5 working days.');
@@ -321,7 +321,7 @@ describe('the console in Chromium against a fresh store', () => {
     await screenshot(page, 'queue-zh');
     await page.goto(`${host.url}/#/case/${refs.saas}/reply`);
     const body = page.locator('#reply-body');
-    await expect.poll(() => body.inputValue()).toContain('退款金额：CNY 179.00。');
+    await expect.poll(() => body.inputValue()).toContain('我们将以现金方式向您退款 CNY 179.00。');
     await body.press('End');
     await body.pressSequentially('\n如有疑问请随时联系。');
     await expect.poll(() => page.locator('.reply-tools [aria-live]').textContent()).toMatch(/^已保存/);
