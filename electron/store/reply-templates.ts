@@ -33,9 +33,8 @@ export function listReplyTemplates(store: CaseStore): StoredTemplate[] {
 }
 
 const findTemplate = (store: CaseStore, outcome: string, language: string) =>
-  store
-    .sql('SELECT * FROM reply_templates WHERE outcome = ? AND language = ?')
-    .get(outcome, language) as TemplateRow | undefined;
+  store.sql('SELECT * FROM reply_templates WHERE outcome = ? AND language = ?').get(outcome, language) as
+    TemplateRow | undefined;
 
 /**
  * Saves the team's wording for one outcome and language, or with a null body goes back to the

@@ -13,9 +13,8 @@ export interface StoredUsageExport {
 /** The usage export kept with a case for its explainer; nulls when none was pasted yet. */
 export function getUsageExport(store: CaseStore, ref: string): StoredUsageExport {
   const { id } = requireCase(store, ref);
-  const row = store
-    .sql('SELECT body, saved_at, saved_by FROM usage_exports WHERE case_id = ?')
-    .get(id) as { body: string; saved_at: number; saved_by: string } | undefined;
+  const row = store.sql('SELECT body, saved_at, saved_by FROM usage_exports WHERE case_id = ?').get(id) as
+    { body: string; saved_at: number; saved_by: string } | undefined;
   return row === undefined
     ? { text: null, savedAt: null, savedBy: null }
     : { text: row.body, savedAt: iso(row.saved_at), savedBy: row.saved_by };
