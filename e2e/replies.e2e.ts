@@ -253,6 +253,23 @@ describe.each(['en', 'zh'] as const)('replies and usage in %s', (language: Langu
     expect(audit.items[2]!.detail.facts).toMatchObject({ consumedMinutes: 4485 });
   });
 
+  it('moves an export an earlier release left in the browser into the store', async () => {
+    const legacy = await callApi<CaseChange>(
+      host,
+      'cases.create',
+      newCase('Qingdao Brewing Lab', { productType: 'rtc_package', paidAt: ago(48), orderAmount: 9950 }),
+    );
+    const ref = legacy.detail.summary.ref;
+    await page.evaluate(
+      ([key, text]) => localStorage.setItem(key!, JSON.stringify(text)),
+      [`refund-console.usage.${ref}`, USAGE_EXPORT],
+    );
+    await page.goto(`${host.url}/#/case/${ref}`);
+    await page.getByText(t.kept).waitFor();
+    expect(await callApi<{ text: string }>(host, 'usage.get', { ref })).toMatchObject({ text: USAGE_EXPORT });
+    expect(await page.evaluate((key) => localStorage.getItem(key), `refund-console.usage.${ref}`)).toBeNull();
+  });
+
   it('gives a refusal its reasons in customer words and the next step', async () => {
     const api = await callApi<CaseChange>(
       host,

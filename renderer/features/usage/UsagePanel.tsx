@@ -23,6 +23,14 @@ function explain(text: string): Explained {
 
 const SAVE_AFTER_MS = 800;
 
+// Before exports belonged to the case, the explainer kept them in this browser only; one left
+// there is brought into the store the first time its case is opened, then forgotten here.
+const LEGACY_KEY = (caseRef: string) => `refund-console.usage.${caseRef}`;
+function leftInBrowser(caseRef: string): string | null {
+  const saved = localStorage.getItem(LEGACY_KEY(caseRef));
+  return saved === null ? null : (JSON.parse(saved) as string);
+}
+
 interface Kept {
   savedAt: string | null;
   savedBy: string | null;
@@ -51,7 +59,7 @@ export function UsagePanel({ caseRef }: { caseRef: string }) {
       .then((stored) => {
         if (!current) return;
         storedText.current = stored.text;
-        setText(stored.text ?? '');
+        setText(stored.text ?? leftInBrowser(caseRef) ?? '');
         setKept(stored);
       })
       .catch((error: Error) => useUi.getState().notify(error.message, 'error'));
@@ -66,6 +74,7 @@ export function UsagePanel({ caseRef }: { caseRef: string }) {
         .then((stored) => {
           storedText.current = stored.text;
           setKept(stored);
+          localStorage.removeItem(LEGACY_KEY(caseRef));
         })
         .catch((error: Error) => useUi.getState().notify(error.message, 'error'));
     }, SAVE_AFTER_MS);
