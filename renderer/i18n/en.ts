@@ -187,6 +187,7 @@ export const en = {
       'The reply, the case and the queue follow this recorded decision until a new one is recorded.',
     requestTimeUnknown: 'The request time is not known',
     judgedAsOf: 'The rules judged this case as of now:',
+    judgedAsOfEnd: '. ',
     enterRequestTime: 'Enter when the customer really asked for the refund; it may change the answer.',
     requestedAtLabel: 'Refund requested at ({{zone}})',
     saveRequestTime: 'Save the request time',

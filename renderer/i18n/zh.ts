@@ -181,6 +181,7 @@ export const zh: Resources = {
     recordedDiffers: '在记录新的判定之前，回复、案件和队列都以这条已记录的判定为准。',
     requestTimeUnknown: '申请退款时间未知',
     judgedAsOf: '规则按当前时间判定本案：',
+    judgedAsOfEnd: '。',
     enterRequestTime: '请填写客户实际申请退款的时间，它可能改变判定结果。',
     requestedAtLabel: '申请退款时间（{{zone}}）',
     saveRequestTime: '保存申请时间',

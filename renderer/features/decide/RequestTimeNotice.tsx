@@ -25,7 +25,9 @@ export function RequestTimeNotice({
     <div className="notice" role="note" aria-labelledby="request-time-title">
       <h3 id="request-time-title">{t('decide.requestTimeUnknown')}</h3>
       <p>
-        {t('decide.judgedAsOf')} <When iso={judgedAt} />. {t('decide.enterRequestTime')}
+        {t('decide.judgedAsOf')} <When iso={judgedAt} />
+        {t('decide.judgedAsOfEnd')}
+        {t('decide.enterRequestTime')}
       </p>
       <form
         className="inline-form"
