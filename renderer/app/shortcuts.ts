@@ -8,6 +8,8 @@ import { useUi } from '../state/ui';
 import { focusSearch } from './CommandPalette';
 import { routeForMenuCommand, themeForMenuCommand } from './menu-commands';
 import { openExport } from '../features/export/export-state';
+import { saveCaseReport } from '../features/case/case-report';
+import { i18n } from '../i18n';
 
 /** App-wide keys; each screen adds its own (j/k in the queue, d/r on a case, c in a reply). */
 export function useGlobalShortcuts(): void {
@@ -44,6 +46,7 @@ export function useMenuCommands(): void {
         const route = routeForMenuCommand(command);
         if (route !== null) useRoute.getState().go(route);
         else if (command === 'cases.export') openExport();
+        else if (command === 'report.open') reportOfOpenCase();
         const theme = themeForMenuCommand(command);
         // Kept in the settings, so the next start (and the menu's check mark) remember it.
         if (theme !== null) {
@@ -55,4 +58,12 @@ export function useMenuCommands(): void {
       }),
     [],
   );
+}
+
+/** File → Report…: the report of the case on screen; with none open, says to open one. */
+function reportOfOpenCase(): void {
+  const { route } = useRoute.getState();
+  const t = i18n.t.bind(i18n);
+  if ('ref' in route) void saveCaseReport(route.ref, t);
+  else useUi.getState().notify(t('caseView.reportNeedsCase'), 'error');
 }

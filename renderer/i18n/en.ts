@@ -123,6 +123,7 @@ export const en = {
   },
   caseView: {
     report: 'Report',
+    reportNeedsCase: 'Open a case first: the report is of the case on screen.',
     reportSaved: 'Report saved as {{file}}',
     replies: 'Replies to the customer',
     customer: 'Customer',

@@ -118,6 +118,7 @@ export const zh: Resources = {
   },
   caseView: {
     report: '报告',
+    reportNeedsCase: '请先打开一个工单：报告针对当前显示的工单。',
     reportSaved: '报告已保存为 {{file}}',
     replies: '给客户的回复',
     customer: '客户',
