@@ -68,7 +68,7 @@ describe('the Import screen and the export dialog: layout and accessibility', ()
           expect(overflow).toBeLessThanOrEqual(0);
 
           await page.goto(`${host.url}/#/queue`);
-          await page.locator('.queue-tools button').last().click();
+          await page.locator('.queue-tools .export-open').click();
           await page.locator('.export-dialog').waitFor();
           await screenshot(page, `export-dialog-${language}-${width}`);
           expect(await seriousViolations(page)).toEqual([]);

@@ -134,7 +134,7 @@ export function ExportButton() {
   const { open, setOpen } = useExportDialog();
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
+      <button type="button" className="export-open" onClick={() => setOpen(true)}>
         {t('export.button')}
       </button>
       {/* Over the whole page, not inside the queue's toolbar, whose list would sit on top of it. */}
