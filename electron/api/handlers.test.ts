@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { api, type ApiResult, type MethodName, type ResponseOf } from '../../shared/ipc/contract';
 import type { CaseDetail } from '../../shared/model/case';
 import { decide } from '../../shared/policy';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, dispatch, type Handlers } from './handlers';
+import { ok } from './test-support/ok';
 
 let env: ReturnType<typeof tempStore>;
 let h: Handlers;
@@ -14,15 +14,6 @@ beforeEach(() => {
 afterEach(() => env.cleanup());
 
 /** The value of a successful call, checked against the contract's response schema. */
-async function ok<M extends MethodName>(
-  method: M,
-  result: Promise<ApiResult<unknown>>,
-): Promise<ResponseOf<M>> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`${method} failed: ${settled.error.code} ${settled.error.message}`);
-  return api[method].response.parse(settled.value) as ResponseOf<M>;
-}
-
 const DAY = 86_400_000;
 
 /** What the live panel shows for a case at the store's clock: decide() on its facts. */

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { api, type ApiResult, type MethodName, type ResponseOf } from '../../shared/ipc/contract';
 import { decide } from '../../shared/policy';
 import { DEFAULT_TEMPLATES } from '../../shared/policy/replies';
 import { openStore } from '../store';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, type Handlers } from './handlers';
+import { ok } from './test-support/ok';
 
 let env: ReturnType<typeof tempStore>;
 let h: Handlers;
@@ -13,15 +13,6 @@ beforeEach(() => {
   h = createHandlers(env.store);
 });
 afterEach(() => env.cleanup());
-
-async function ok<M extends MethodName>(
-  method: M,
-  result: Promise<ApiResult<unknown>>,
-): Promise<ResponseOf<M>> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`${method} failed: ${settled.error.code} ${settled.error.message}`);
-  return api[method].response.parse(settled.value) as ResponseOf<M>;
-}
 
 const auditRows = (action: string) =>
   env.store.db
