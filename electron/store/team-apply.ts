@@ -9,6 +9,7 @@ import { InvalidInputError } from './errors';
 import { formatRef } from './refs';
 import type { CaseRow } from './rows';
 import type { CaseStore } from './store';
+import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team-apply-creations';
 import { mergeFieldChanges, type FieldChange } from './team-merge';
 import { TEAM_COLUMNS, caseRowById, writeCaseValues } from './team-case-write';
 import { openConflicts, settleField } from './team-conflicts';
@@ -41,12 +42,23 @@ export type Applied =
  * twice: every applied id is kept. An event this desktop cannot apply (it fails the schema
  * or names a case never received) is set aside as rejected, with the reason, instead of
  * stopping every later event behind it. One transaction per batch rather than per event:
- * a commit waits for the disk, and 100k of those would make catching up take minutes.
+ * a commit waits for the disk, and 100k of those would make catching up take minutes. Long
+ * runs of new cases are written as one unit (team-apply-creations.ts).
  */
 export function applyTeamEvents(store: CaseStore, events: readonly PulledEvent[]): Applied[] {
   return store.write(() =>
     whileApplyingRemote(store, () => {
-      const results = events.map((event) => applyOne(store, event));
+      const results: Applied[] = [];
+      for (let next = 0; next < events.length; ) {
+        const run = creationRunAt(events, next);
+        if (run.length >= MIN_RUN) {
+          results.push(...applyCreationRun(store, run, (event) => applyOne(store, event)));
+          next += run.length;
+        } else {
+          results.push(applyOne(store, events[next]!));
+          next++;
+        }
+      }
       const last = events.at(-1);
       if (last !== undefined) {
         store
@@ -57,9 +69,6 @@ export function applyTeamEvents(store: CaseStore, events: readonly PulledEvent[]
     }),
   );
 }
-
-// A store that cannot be written stops the sync; anything else is this event's own problem.
-const STORE_TROUBLE = /^SQLITE_(CORRUPT|NOTADB|IOERR|FULL|READONLY|BUSY|LOCKED|CANTOPEN|PERM)/;
 
 function applyOne(store: CaseStore, event: PulledEvent): Applied {
   if (store.sql('INSERT OR IGNORE INTO team_applied (event_id) VALUES (?)').run(event.id).changes === 0) {
@@ -72,8 +81,7 @@ function applyOne(store: CaseStore, event: PulledEvent): Applied {
       return applyInside(store, event);
     })();
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && STORE_TROUBLE.test(code)) throw error;
+    if (isStoreTrouble(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     store
       .sql('INSERT INTO team_rejected (event_id, seq, kind, reason, at) VALUES (?, ?, ?, ?, ?)')

@@ -376,6 +376,7 @@ export const en = {
   audit: {
     created: '{{actor}} opened the case.',
     imported: '{{actor}} imported the case from an order file.',
+    receivedFromTeam: '{{actor}} opened the case on another desktop; it arrived through the team server.',
     set: '{{actor}} set {{label}} to {{to}}.',
     changed: '{{actor}} changed {{label}} from {{from}} to {{to}}.',
     cleared: '{{actor}} cleared {{label}} (was {{from}}).',

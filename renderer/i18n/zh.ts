@@ -368,6 +368,7 @@ export const zh: Resources = {
   audit: {
     created: '{{actor}} 创建了工单。',
     imported: '{{actor}} 从订单文件导入了工单。',
+    receivedFromTeam: '{{actor}} 在另一台电脑上创建了工单，经团队服务器同步到本机。',
     set: '{{actor}} 将{{label}}设为 {{to}}。',
     changed: '{{actor}} 将{{label}}从 {{from}} 改为 {{to}}。',
     cleared: '{{actor}} 清除了{{label}}（原为 {{from}}）。',

@@ -82,3 +82,22 @@ describe('the audit trail as sentences', () => {
     ]);
   });
 });
+
+describe('cases that came in bulk', () => {
+  const one = (action: string, detail: Record<string, unknown>, language: Language) =>
+    auditLines([entry(action, detail)], { t: translations[language], language, time: (iso) => iso })[0]!
+      .sentences;
+
+  it('tell an order file from a run of cases received through the team server', () => {
+    const team = { firstId: 1, lastId: 9, team: { desktopId: 'd', firstSeq: 4, lastSeq: 12 } };
+    expect(one('cases.import', { firstId: 1, lastId: 9 }, 'en')).toEqual([
+      'Mei Lin imported the case from an order file.',
+    ]);
+    expect(one('cases.import', team, 'en')).toEqual([
+      'Mei Lin opened the case on another desktop; it arrived through the team server.',
+    ]);
+    expect(one('cases.import', team, 'zh')).toEqual([
+      'Mei Lin 在另一台电脑上创建了工单，经团队服务器同步到本机。',
+    ]);
+  });
+});

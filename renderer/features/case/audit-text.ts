@@ -73,7 +73,8 @@ function sentencesOf(entry: AuditEntry, before: Facts, after: Facts, words: Audi
     case 'case.create':
       return [t('audit.created', { actor })];
     case 'cases.import':
-      return [t('audit.imported', { actor })];
+      // A run of cases pulled from the team is recorded like an import (team-apply-creations).
+      return [t(detail.team === undefined ? 'audit.imported' : 'audit.receivedFromTeam', { actor })];
     case 'case.facts': {
       // Rows written before the change list was kept are read against the facts before them.
       const changes = (detail.changes as FactChange[] | undefined) ?? diffFacts(before, after);
