@@ -49,7 +49,7 @@ export function applyTeamEvents(store: CaseStore, events: readonly PulledEvent[]
   return store.write(() =>
     whileApplyingRemote(store, () => {
       const results: Applied[] = [];
-      for (let next = 0; next < events.length; ) {
+      for (let next = 0; next < events.length;) {
         const run = creationRunAt(events, next);
         if (run.length >= MIN_RUN) {
           results.push(...applyCreationRun(store, run, (event) => applyOne(store, event)));
