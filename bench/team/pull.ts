@@ -32,12 +32,26 @@ try {
   origin.close();
   const bareTimes: number[] = [];
   const pullTimes: number[] = [];
+  const bareCpu: number[] = [];
+  const pullCpu: number[] = [];
+  // CPU time (user + system of this process) beside the wall time: on a loaded machine the
+  // wall ratio swings with how the load falls on each half; the CPU ratio barely moves. The
+  // server's own CPU is not counted, its network time is (in the wall figure).
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const { user, system } = process.cpuUsage(since);
+    return (user + system) / 1000;
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    bareTimes.push(bareInsertCases(join(DIR, `bare-${round}.sqlite`), chunks(), NOW));
+    const generated = [...chunks()];
+    const bareCpuStart = process.cpuUsage();
+    bareTimes.push(bareInsertCases(join(DIR, `bare-${round}.sqlite`), generated, NOW));
+    bareCpu.push(cpuMs(bareCpuStart));
     const desk = openStore({ file: join(DIR, `desk-${round}.sqlite`), autoBackup: false, now: () => NOW });
     joinTeam(desk, 'ravi');
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const summary = await syncOnce(desk, server);
+    pullCpu.push(cpuMs(cpuStart));
     pullTimes.push(performance.now() - start);
     if (summary.applied !== EVENTS) throw new Error(`applied ${summary.applied} of ${EVENTS}`);
     desk.close();
@@ -52,6 +66,11 @@ try {
     `pull and apply                     ${p.toFixed(0)} ms  (${Math.round(EVENTS / (p / 1000))} events/s)`,
   );
   console.log(`ratio                              ${(p / b).toFixed(2)}x  (goal ≤ 2x)`);
+  const bc = median(bareCpu);
+  const pc = median(pullCpu);
+  console.log(
+    `CPU: bare ${bc.toFixed(0)} ms, pull and apply ${pc.toFixed(0)} ms, ratio ${(pc / bc).toFixed(2)}x`,
+  );
 } finally {
   cluster.destroy();
 }

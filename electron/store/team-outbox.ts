@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { CASE_SELECT, DECISION_SELECT, NOTE_SELECT } from './audit-state';
 import { parseRef } from './refs';
 import { fieldChanges } from './team-merge';
 import type { CaseStore } from './store';
+import { timeOrderedId } from './time-ordered-id';
 
 // Team mode's outbox: every change made on this desktop, as the event the team server will
 // carry to the others. Written by appendAudit, so no change reaches the audit trail without
@@ -41,7 +41,7 @@ export function teamDesktopId(store: CaseStore): string | null {
 export function joinTeam(store: CaseStore, actor: string): string {
   const existing = teamDesktopId(store);
   if (existing !== null) return existing;
-  const id = randomUUID();
+  const id = timeOrderedId();
   store.write(() => {
     store.sql("INSERT INTO team_sync (key, value) VALUES ('desktop_id', ?)").run(id);
     store.sql("INSERT INTO team_sync (key, value) VALUES ('cursor', '0')").run();
@@ -61,7 +61,7 @@ export function caseKeyOf(store: CaseStore, caseId: number): string {
   const known = store.sql('SELECT case_key FROM team_case_keys WHERE case_id = ?').pluck().get(caseId) as
     string | undefined;
   if (known !== undefined) return known;
-  const key = randomUUID();
+  const key = timeOrderedId();
   store.sql('INSERT INTO team_case_keys (case_id, case_key) VALUES (?, ?)').run(caseId, key);
   return key;
 }
@@ -84,7 +84,7 @@ function enqueue(store: CaseStore, caseId: number, kind: string, actor: string, 
       `INSERT INTO team_outbox (event_id, case_key, kind, actor, body, made_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(randomUUID(), caseKeyOf(store, caseId), kind, actor, JSON.stringify(body), store.now());
+    .run(timeOrderedId(), caseKeyOf(store, caseId), kind, actor, JSON.stringify(body), store.now());
 }
 
 const caseRow = (store: CaseStore, caseId: number) =>
