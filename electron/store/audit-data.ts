@@ -89,7 +89,10 @@ export function dataProblems(store: CaseStore): string[] {
       const before = cases.get(caseId);
       if (state?.case === undefined) cases.set(caseId, LEGACY);
       else {
-        const claimed = state.case.before;
+        // Releases before this one wrote no "before" for a change that left the row alone (a
+        // reply sent, a usage export): it was what the row still is after. Only a creation
+        // says the case did not exist.
+        const claimed = state.case.before ?? (action === 'case.create' ? null : state.case.after);
         if (typeof before === 'object') imports[before.importIndex]!.atImport.set(caseId, claimed ?? '');
         else if (typeof before === 'string' && claimed !== before) {
           problems.push(`case ${case_ref} was changed outside the console before audit row ${seq}`);

@@ -91,8 +91,16 @@ export function stateOfChange(
     const before = store
       .sql(`${CASE_SELECT.replace('FROM cases', 'FROM temp.audit_case_before')} WHERE id = ?`)
       .get(caseId) as Row | undefined;
-    if (after !== undefined)
-      state.case = { before: before === undefined ? null : caseHash(before), after: caseHash(after) };
+    if (after !== undefined) {
+      // Nothing captured: the case was made by this change, or this change left its row alone
+      // (a reply sent, a usage export): then it is as it was.
+      const unchanged = before === undefined && action !== 'case.create';
+      const afterHash = caseHash(after);
+      state.case = {
+        before: before !== undefined ? caseHash(before) : unchanged ? afterHash : null,
+        after: afterHash,
+      };
+    }
   }
   if (typeof detail.firstId === 'number' && typeof detail.lastId === 'number') {
     // rangeHash, row by row: an import of a million cases is never held whole (1.3 GB if it were).
