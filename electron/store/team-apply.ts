@@ -10,6 +10,7 @@ import { formatRef } from './refs';
 import type { CaseRow } from './rows';
 import type { CaseStore } from './store';
 import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team-apply-creations';
+import { appendReply, takeUsageExport } from './team-apply-records';
 import { mergeFieldChanges, type FieldChange } from './team-merge';
 import { TEAM_COLUMNS, caseRowById, writeCaseValues } from './team-case-write';
 import { openConflicts, settleField } from './team-conflicts';
@@ -117,6 +118,8 @@ function applyInside(store: CaseStore, event: PulledEvent): Applied {
   const ref = formatRef(caseId);
   if (event.body.decision !== undefined) return appendDecision(store, caseId, event, team);
   if (event.body.note !== undefined) return appendNote(store, caseId, event, team);
+  if (event.body.reply !== undefined) return appendReply(store, caseId, event, team);
+  if (event.body.usage !== undefined) return takeUsageExport(store, caseId, event, team);
   return mergeCaseChange(store, caseId, ref, event, team);
 }
 

@@ -156,6 +156,17 @@ export function enqueueChange(
   }
   if (typeof detail.noteId === 'number')
     body.note = store.sql(`${NOTE_SELECT} WHERE id = ?`).get(detail.noteId);
+  // What the customer was told and the usage an agent read travel whole, like notes.
+  if (action === 'reply.sent') {
+    body.reply = { language: detail.language, outcome: detail.outcome, body: detail.body };
+  }
+  if (action === 'usage.export') {
+    const { characters: _c, sha256: _s, replaced: _r, ...summary } = detail;
+    body.usage = {
+      ...(store.sql('SELECT body AS text, saved_at FROM usage_exports WHERE case_id = ?').get(caseId) as Row),
+      summary,
+    };
+  }
   const before = store
     .sql(`${CASE_SELECT.replace('FROM cases', 'FROM temp.audit_case_before')} WHERE id = ?`)
     .get(caseId) as Row | undefined;

@@ -3,6 +3,10 @@ import {
   addNote,
   createCase,
   getCase,
+  getUsageExport,
+  listAudit,
+  markReplySent,
+  saveUsageExport,
   importCases,
   joinTeam,
   listOpenConflicts,
@@ -87,6 +91,29 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
       expect(there.notes.map((n) => n.body)).toEqual(['called the customer <b>twice</b>']);
       expect(verifyAuditWithBackups(desk.store).ok).toBe(true);
     }
+  });
+
+  it('carries a reply sent and a usage export whole, so every desktop says what the customer was told', async () => {
+    const [mei, ravi] = desks as [Desk, Desk];
+    const ref = createCase(mei.store, sampleCase({ orderId: 'O-R' }), 'mei').detail.summary.ref;
+    const body = 'Dear customer, we refund CNY 99.00 to <your account>.';
+    markReplySent(mei.store, { ref, language: 'en', outcome: 'eligible', body, agent: 'mei' });
+    const usage = '{"packages": [], "usage": []}';
+    saveUsageExport(mei.store, ref, usage, 'mei', { packageMinutes: 0 });
+    await sync(mei);
+    expect(await sync(ravi)).toMatchObject({ applied: 3, rejected: 0 });
+    const there = byOrder(ravi.store, 'O-R')!.summary.ref;
+    const trail = listAudit(ravi.store, there);
+    expect(trail.find((entry) => entry.action === 'reply.sent')).toMatchObject({
+      actor: 'mei',
+      detail: { language: 'en', outcome: 'eligible', body },
+    });
+    expect(trail.find((entry) => entry.action === 'usage.export')?.detail).toMatchObject({
+      characters: usage.length,
+      packageMinutes: 0,
+    });
+    expect(getUsageExport(ravi.store, there)).toMatchObject({ text: usage, savedBy: 'mei' });
+    expect(verifyAuditWithBackups(ravi.store)).toMatchObject({ ok: true });
   });
 
   it('merges edits of different facts, and keeps both values of one fact edited on two desktops', async () => {
