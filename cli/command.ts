@@ -6,13 +6,18 @@ export interface OptionSpec {
   /** How help names a string option's value: PATH, en|zh. */
   value?: string;
   help: string;
+  /** The option may be given more than once; its value is then every one given, in order. */
+  multiple?: boolean;
 }
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
-type ValueOf<Type> = Type extends 'string' ? string : boolean;
+type OneValue<Type> = Type extends 'string' ? string : boolean;
+type ValueOf<Type, Multiple> = Multiple extends true ? OneValue<Type>[] : OneValue<Type>;
 
-export type OptionValues<O extends OptionSpecs> = { [K in keyof O]?: ValueOf<O[K]['type']> };
+export type OptionValues<O extends OptionSpecs> = {
+  [K in keyof O]?: ValueOf<O[K]['type'], O[K]['multiple']>;
+};
 
 export interface Invocation<O extends OptionSpecs> {
   positionals: string[];

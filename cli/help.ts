@@ -9,7 +9,7 @@ const columns = (rows: [string, string][]): string => {
 function optionRows(options: OptionSpecs): [string, string][] {
   return Object.entries(options).map(([name, spec]) => [
     `${spec.short === undefined ? '    ' : `-${spec.short}, `}--${name}${spec.value === undefined ? '' : ` ${spec.value}`}`,
-    spec.help,
+    spec.multiple === true ? `${spec.help} (repeatable)` : spec.help,
   ]);
 }
 

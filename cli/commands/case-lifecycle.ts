@@ -4,6 +4,7 @@ import { defineCommand } from '../command';
 import { CheckFailedError, UsageError } from '../errors';
 import { json } from '../io';
 import { caseTable } from './case-text';
+import { applyAssignments, parseAssignment } from './fact-values';
 import { unwrap, withStore, type StoreContext } from './with-store';
 
 // Who works a case and whether it is still worked: `case assign`, `unassign`, `claim-next`,
@@ -122,7 +123,7 @@ const FIELD_OPTIONS = {
 export const edit = defineCommand({
   args: 'REF',
   arity: [1, 1],
-  summary: "Correct a case's own fields; each change and its old value go in the audit trail.",
+  summary: "Correct a case's own fields and its facts; each change and its old value go in the audit trail.",
   options: {
     ...AGENT_OPTION,
     customer: { type: 'string', value: 'NAME', help: "the customer's name" },
@@ -131,6 +132,12 @@ export const edit = defineCommand({
     order: { type: 'string', value: 'ID', help: 'the order id' },
     product: { type: 'string', value: 'NAME', help: 'the product name' },
     provider: { type: 'string', value: 'NAME', help: 'the provider' },
+    fact: {
+      type: 'string',
+      multiple: true,
+      value: 'NAME=VALUE',
+      help: 'set a fact, read as its kind is (orderAmount=199.00, paidAt=2026-03-01T10:00+08:00, invoiceIssued=yes)',
+    },
   },
   usesStore: true,
   run: ({ positionals: [ref], options, db, newStore, io }) => {
@@ -139,14 +146,26 @@ export const edit = defineCommand({
       const value = options[option as keyof typeof FIELD_OPTIONS];
       if (value !== undefined) fields[field] = value;
     }
-    if (Object.keys(fields).length === 0) throw new UsageError('name at least one field to change');
+    const assignments = (options.fact ?? []).map(parseAssignment);
+    if (Object.keys(fields).length === 0 && assignments.length === 0) {
+      throw new UsageError('name at least one field or --fact to change');
+    }
     return withStore({ db, newStore }, async (context) => {
-      const revision = await revisionOf(context, ref!);
       const agent = agentOf(context.store, options.agent);
-      const changed = unwrap(
-        await context.handlers['cases.updateFields']({ ref: ref!, revision, fields, agent }),
-      );
-      io.stdout(`${ref} revision ${changed.detail.summary.revision}\n`);
+      const shown = unwrap(await context.handlers['cases.get']({ ref: ref! }));
+      // The facts are read and checked before anything is written, so a refused value changes nothing.
+      const changedFacts =
+        assignments.length === 0 ? null : applyAssignments(shown.facts, assignments, Date.now());
+      let { summary } = shown;
+      if (Object.keys(fields).length > 0) {
+        const write = { ref: ref!, revision: summary.revision, fields, agent };
+        ({ summary } = unwrap(await context.handlers['cases.updateFields'](write)).detail);
+      }
+      if (changedFacts !== null) {
+        const write = { ref: ref!, revision: summary.revision, facts: changedFacts, agent };
+        ({ summary } = unwrap(await context.handlers['cases.updateFacts'](write)).detail);
+      }
+      io.stdout(`${ref} revision ${summary.revision}\n`);
     });
   },
 });
