@@ -32,6 +32,19 @@ describe('counterfactual hints', () => {
     );
   });
 
+  it('write the window’s close on the clock the screen gives them', () => {
+    const parsed = parseFacts(
+      { productType: 'saas', paidAt: PAID, requestedAt: '2026-03-08T10:00:00+08:00', orderAmount: 1 },
+      NOW,
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const onUtc = (instant: number) => `${new Date(instant).toISOString().slice(0, 16)} UTC`;
+    const [hint] = counterfactualHints(parsed.facts, { now: NOW, formatWhen: onUtc });
+    expect(hint!.text).toBe(
+      'Would have been eligible for a full refund if requested by 2026-03-06T02:00 UTC.',
+    );
+  });
+
   it('say "before" an expiry, which is itself too late', () => {
     const expiresAt = '2026-03-04T10:00:00+08:00';
     const [hint] = hintsFor({

@@ -4,7 +4,7 @@ import { readFact, withFact, type FactKey, type Facts } from '../model/facts';
 import type { Language } from '../model/languages';
 import { decide, type DecideOptions } from './decide';
 import { InvalidFactsError } from './read-facts';
-import { formatInPolicyZone, formatInstant, parseInstant } from './time';
+import { formatInPolicyZone, formatInstant, parseInstant, type Instant } from './time';
 import { wordingOf, type Wording } from './versions';
 
 /**
@@ -51,8 +51,17 @@ export function answersOf(fact: FactKey, current: unknown): readonly (string | n
   return [];
 }
 
-export function counterfactualHints(facts: Facts, options: DecideOptions): Hint[] {
+export interface HintOptions extends DecideOptions {
+  /**
+   * How an instant reads in a hint: a screen passes its own clock (the zone the agent chose),
+   * so a hint's time matches every other time beside it. The policy zone unless told.
+   */
+  formatWhen?: (instant: Instant) => string;
+}
+
+export function counterfactualHints(facts: Facts, options: HintOptions): Hint[] {
   const language = options.language ?? 'en';
+  const formatWhen = options.formatWhen ?? formatInPolicyZone;
   const decision = decide(facts, { ...options, trace: true });
   if (decision.outcome === 'eligible') return [];
   const wording = wordingOf(decision, options.policy);
@@ -81,7 +90,8 @@ export function counterfactualHints(facts: Facts, options: DecideOptions): Hint[
   if (requested !== null) {
     const { boundary, ...hint } = requested;
     const before = hint.value !== boundary;
-    hints.push({ ...hint, text: requestedText(boundary, hint.outcome, before, language) });
+    const when = formatWhen(parseInstant(boundary));
+    hints.push({ ...hint, text: requestedText(when, hint.outcome, before, language) });
   }
   for (const fact of CHANGEABLE) {
     const current = readFact(facts, fact);
@@ -148,8 +158,7 @@ function valueText(fact: FactKey, value: string | number | boolean, language: La
 }
 
 /** "by" a window's inclusive close; "before" an instant that is itself too late (an expiry). */
-function requestedText(boundary: string, outcome: Outcome, before: boolean, language: Language): string {
-  const when = formatInPolicyZone(parseInstant(boundary));
+function requestedText(when: string, outcome: Outcome, before: boolean, language: Language): string {
   if (language === 'en') {
     return `Would have been ${OUTCOME_WORDS.en[outcome]} if requested ${before ? 'before' : 'by'} ${when}.`;
   }

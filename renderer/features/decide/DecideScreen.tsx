@@ -7,6 +7,7 @@ import { decide } from '../../../shared/policy/decide';
 import { counterfactualHints } from '../../../shared/policy/hints';
 import { wordingOf } from '../../../shared/policy/versions';
 import { useDisplayZone } from '../../components/When';
+import { formatInstant } from '../../lib/time';
 import { currentLanguage } from '../../i18n';
 import { useCase } from '../../state/case';
 import { caseActions } from '../../state/case-actions';
@@ -43,10 +44,13 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
     () => (facts === null ? null : decide(facts, { now, language: currentLanguage(), trace: true })),
     [facts, now],
   );
-  const hints = useMemo(
-    () => (facts === null ? [] : counterfactualHints(facts, { now, language: currentLanguage() })),
-    [facts, now],
-  );
+  const language = currentLanguage();
+  // A hint's time is on the screen's clock, like every other time beside it.
+  const hints = useMemo(() => {
+    if (facts === null) return [];
+    const formatWhen = (instant: number) => formatInstant(new Date(instant).toISOString(), language, zone);
+    return counterfactualHints(facts, { now, language, formatWhen });
+  }, [facts, now, language, zone]);
 
   // What the counter showed last, so a jump in the count is explained rather than shown bare;
   // the explanation stays until the count changes again.
