@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { RunningServer } from '../electron/host';
+import { startHost, type RunningServer } from '../electron/host';
 import type { CaseChange, CaseDetail } from '../shared/model/case';
+import type { SettingsPatch } from '../shared/model/settings';
 import { decide } from '../shared/policy';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -75,6 +76,73 @@ export async function launch(
 export async function openConsole(page: Page, host: RunningServer): Promise<void> {
   await page.goto(`${host.url}/#token=${host.token}`);
   await page.locator('.topbar').waitFor();
+}
+
+export interface ConsoleHostOptions {
+  /** Names the store's temporary folder, so a failing file's leftovers say whose they are. */
+  name: string;
+  /** An existing store file (a damaged one, say); a new one in a temporary folder otherwise. */
+  dbFile?: string;
+  /** Set before the page opens; the agent is Mei Lin unless `agentName` says otherwise. */
+  settings?: SettingsPatch;
+  /** Leaves the settings as the store has them (a damaged store, a test that names the agent itself). */
+  keepSettings?: boolean;
+  /** Fills the store through the API before the page opens. */
+  seed?: (host: RunningServer) => Promise<void>;
+  width?: number;
+  height?: number;
+  /** Only for axe, whose script tag the strict CSP forbids. */
+  bypassCSP?: boolean;
+}
+
+export interface ConsoleHost {
+  /** The running host; `restartHost` replaces it. */
+  host: RunningServer;
+  page: Page;
+  context: BrowserContext;
+  dbFile: string;
+  /** Stops the host and starts it again on the same store and renderer, and reopens the console. */
+  restartHost(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * What every e2e file starts with: a renderer build of its own, the host on a real store file,
+ * the agent's name set, the store seeded, and Chromium on the console's URL.
+ */
+export async function startConsoleHost(options: ConsoleHostOptions): Promise<ConsoleHost> {
+  const staticDir = await buildRenderer();
+  const dbFile = options.dbFile ?? path.join(tempDir(`${options.name}-db`), 'cases.sqlite');
+  const host = await startHost({ dbFile, staticDir });
+  let browser: Awaited<ReturnType<typeof launch>> | undefined;
+  try {
+    if (options.keepSettings !== true) {
+      await callApi(host, 'settings.set', { agentName: 'Mei Lin', ...options.settings });
+    }
+    await options.seed?.(host);
+    browser = await launch(options);
+    await openConsole(browser.page, host);
+  } catch (error) {
+    await browser?.close();
+    await host.close();
+    throw error;
+  }
+  const started: ConsoleHost = {
+    host,
+    page: browser.page,
+    context: browser.context,
+    dbFile,
+    restartHost: async () => {
+      await started.host.close();
+      started.host = await startHost({ dbFile, staticDir });
+      await openConsole(started.page, started.host);
+    },
+    close: async () => {
+      await browser.close();
+      await started.host.close();
+    },
+  };
+  return started;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
