@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
+import type { CaseChange } from '../shared/model/case';
 import type { Language } from '../shared/model/languages';
-import { buildRenderer, callApi, launch, openConsole, screenshot, tempDir } from './harness';
+import { callApi, screenshot, startConsoleHost, type ConsoleHost } from './harness';
 
 const DAY = 86_400_000;
 const WIDTHS = [1024, 1366, 1920, 2560] as const;
@@ -31,6 +31,24 @@ const SERVICE_CASE = {
   },
 };
 
+const HOUR = 3_600_000;
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+
+/** SaaS cases whose countdowns are the queue's longest texts (days, hours and minutes, closed … ago). */
+const QUEUE_CASES = [
+  { paidAgo: 2 * HOUR, assignee: 'Zhang Wei' },
+  { paidAgo: 4.6 * DAY, assignee: '欧阳建国' },
+  { paidAgo: 7.3 * DAY, assignee: 'Mei Lin' },
+  { paidAgo: 300 * DAY - 5 * HOUR, assignee: null },
+].map(({ paidAgo, assignee }, index) => ({
+  customer: { name: 'Harbin Dumpling Co', accountId: 'acc-queue' },
+  orderId: `ORD-QUEUE-${index}`,
+  productName: 'SiteBuilder Pro',
+  provider: 'Northwind Cloud',
+  ...(assignee === null ? {} : { assignee }),
+  facts: { productType: 'saas', orderAmount: 1_234_567, paidAt: ago(paidAgo) },
+}));
+
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -45,28 +63,23 @@ async function boxes(page: Page, selector: string): Promise<Box[]> {
 }
 
 describe('the decision screen from 1024 to 2560 pixels wide', () => {
+  let app: ConsoleHost;
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
   let page: Page;
   let ref: string;
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
-    host = await startHost({ dbFile: path.join(tempDir('layout-db'), 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
-    ({
-      detail: {
-        summary: { ref },
+    app = await startConsoleHost({
+      name: 'layout',
+      seed: async (host) => {
+        const created = await callApi<CaseChange>(host, 'cases.create', SERVICE_CASE);
+        ref = created.detail.summary.ref;
+        for (const queued of QUEUE_CASES) await callApi(host, 'cases.create', queued);
       },
-    } = await callApi<{ detail: { summary: { ref: string } } }>(host, 'cases.create', SERVICE_CASE));
-    browser = await launch();
-    page = browser.page;
-    await openConsole(page, host);
+    });
+    ({ host, page } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   for (const language of ['en', 'zh'] as Language[]) {
     for (const width of WIDTHS) {
@@ -106,6 +119,54 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
       });
     }
   }
+
+  for (const language of ['en', 'zh'] as Language[]) {
+    it(`${language} at 1024: the queue's deadline and assignee cells read whole`, async () => {
+      await callApi(host, 'settings.set', { language });
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto(`${host.url}/#/queue`);
+      await page.reload();
+      await expect.poll(() => page.locator('.queue-row .countdown').count()).toBeGreaterThanOrEqual(5);
+      await screenshot(page, `queue-${language}-1024`);
+      const cells = page.locator('.queue-row .countdown, .queue-row .assignee, .queue-row .queue-amount');
+      const cut = await cells.evaluateAll((nodes) =>
+        nodes.filter((node) => node.scrollWidth > node.clientWidth).map((node) => node.textContent),
+      );
+      expect(cut).toEqual([]);
+    });
+  }
+
+  it('writes the hint’s time on the clock the agent chose, like the rest of the screen', async () => {
+    const late = await callApi<CaseChange>(host, 'cases.create', {
+      ...QUEUE_CASES[0],
+      orderId: 'ORD-LATE-1',
+      facts: { productType: 'saas', orderAmount: 9900, paidAt: ago(10 * DAY), requestedAt: ago(HOUR) },
+    });
+    const hintTime = async (zone: 'policy' | 'agent') => {
+      await callApi(host, 'settings.set', { language: 'en', timeZone: zone });
+      await page.goto(`${host.url}/#/case/${late.detail.summary.ref}/decide`);
+      await page.reload();
+      const hint = page.locator('.hints li').first();
+      await hint.waitFor();
+      return /^Would have been eligible for a full refund if requested by (.+) UTC([+-]\d\d:\d\d)\.$/.exec(
+        (await hint.textContent())!,
+      );
+    };
+    const instant = (match: RegExpExecArray) => Date.parse(`${match[1]!.replace(',', '')} GMT${match[2]}`);
+    try {
+      const policy = (await hintTime('policy'))!;
+      expect(policy[2]).toBe('+08:00');
+      // The browser runs in Europe/Berlin, the agent's own zone: its offset at that instant.
+      const berlin = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' })
+        .format(instant(policy))
+        .replace(/^.*GMT/, '');
+      const own = (await hintTime('agent'))!;
+      expect(own[2]).toBe(berlin);
+      expect(instant(own)).toBe(instant(policy));
+    } finally {
+      await callApi(host, 'settings.set', { timeZone: 'policy' });
+    }
+  });
 
   it('asks an exclusion positively and marks the answer that rules a refund out', async () => {
     await callApi(host, 'settings.set', { language: 'en' });
