@@ -1,17 +1,14 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import { PRODUCT_TYPES, type FactsInput } from '../shared/model/facts';
 import {
-  buildRenderer,
   callApi,
-  launch,
-  openConsole,
+  type ConsoleHost,
   recordAsSeen,
   screenshot,
   seriousViolations,
-  tempDir,
+  startConsoleHost,
 } from './harness';
 
 const HOUR = 3_600_000;
@@ -36,26 +33,24 @@ function seedCase(index: number): unknown {
 
 describe('accessibility (axe) and layout of every screen', () => {
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let app: ConsoleHost;
   let page: Page;
   let ref: string;
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
-    host = await startHost({ dbFile: path.join(tempDir('a11y-db'), 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
-    for (let i = 0; i < 40; i++) await callApi(host, 'cases.create', seedCase(i));
-    await recordAsSeen(host, 'RC-000003', 'Mei Lin');
-    ref = 'RC-000002';
-    // The axe script is added as a script tag, which the strict CSP forbids; only this test bypasses it.
-    browser = await launch({ bypassCSP: true });
-    page = browser.page;
-    await openConsole(page, host);
+    app = await startConsoleHost({
+      name: 'a11y',
+      // The axe script is added as a script tag, which the strict CSP forbids; only this test bypasses it.
+      bypassCSP: true,
+      seed: async (host) => {
+        for (let i = 0; i < 40; i++) await callApi(host, 'cases.create', seedCase(i));
+        await recordAsSeen(host, 'RC-000003', 'Mei Lin');
+        ref = 'RC-000002';
+      },
+    });
+    ({ host, page } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   const screens: Array<[string, (page: Page) => Promise<void>]> = [
     ['queue', async (p) => void (await p.locator('.queue-row').first().waitFor())],

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import type { CaseChange, CaseDetail } from '../shared/model/case';
 import { FACT_QUESTIONS } from '../shared/policy/questions';
-import { buildRenderer, callApi, launch, localInput, openConsole, tempDir } from './harness';
+import { callApi, type ConsoleHost, localInput, startConsoleHost } from './harness';
 
 const DAY = 86_400_000;
 
@@ -15,32 +14,29 @@ const DAY = 86_400_000;
  */
 describe('a case changed elsewhere while the agent has it open', () => {
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let app: ConsoleHost;
   let page: Page;
   const status = () => page.getByRole('status').textContent();
   const stored = () => callApi<CaseDetail>(host, 'cases.get', { ref: 'RC-000001' });
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
-    host = await startHost({ dbFile: path.join(tempDir('conflict-db'), 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
-    await callApi<CaseChange>(host, 'cases.create', {
-      customer: { name: 'Harbin Dumpling Co', accountId: 'acc-1' },
-      orderId: 'O-1',
-      productName: 'SiteBuilder',
-      provider: 'Northwind Cloud',
-      facts: { productType: 'saas', orderAmount: 19900, currency: 'CNY', invoiceIssued: false },
+    app = await startConsoleHost({
+      name: 'conflict',
+      seed: async (host) => {
+        await callApi<CaseChange>(host, 'cases.create', {
+          customer: { name: 'Harbin Dumpling Co', accountId: 'acc-1' },
+          orderId: 'O-1',
+          productName: 'SiteBuilder',
+          provider: 'Northwind Cloud',
+          facts: { productType: 'saas', orderAmount: 19900, currency: 'CNY', invoiceIssued: false },
+        });
+      },
     });
-    browser = await launch();
-    page = browser.page;
-    await openConsole(page, host);
+    ({ host, page } = app);
     await page.goto(`${host.url}/#/case/RC-000001/decide`);
     await page.locator('#question-text', { hasText: FACT_QUESTIONS.paidAt.en.question }).waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   it('refuses the answer, reloads the case and says who changed which facts', async () => {
     const before = await stored();

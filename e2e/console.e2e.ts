@@ -1,11 +1,10 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import type { CaseSummary } from '../shared/model/case';
 import { CLAUSE_TEXTS } from '../shared/policy/clauses';
 import { createCase, recordDecision, walkGuidedFlow } from './flow';
-import { buildRenderer, callApi, launch, localInput, openConsole, screenshot, tempDir } from './harness';
+import { callApi, type ConsoleHost, localInput, screenshot, startConsoleHost } from './harness';
 
 const DAY = 86_400_000;
 
@@ -17,25 +16,17 @@ const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('the console in Chromium against a fresh store', () => {
-  let staticDir: string;
-  let dbFile: string;
+  let app: ConsoleHost;
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
   let page: Page;
   const refs: Record<string, string> = {};
 
   beforeAll(async () => {
-    staticDir = await buildRenderer();
-    dbFile = path.join(tempDir('db'), 'cases.sqlite');
-    host = await startHost({ dbFile, staticDir });
-    browser = await launch();
-    page = browser.page;
-    await openConsole(page, host);
+    // The first test names the agent in Settings, as a new agent does.
+    app = await startConsoleHost({ name: 'console', keepSettings: true });
+    ({ host, page } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   it('takes the agent name in settings', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -284,9 +275,8 @@ describe('the console in Chromium against a fresh store', () => {
   });
 
   it('finds everything again after the host restarts', async () => {
-    await host.close();
-    host = await startHost({ dbFile, staticDir });
-    await openConsole(page, host);
+    await app.restartHost();
+    host = app.host;
     await pressSlashForSearch(page);
     await page.keyboard.type('Harbin');
     await expect.poll(() => page.locator('.queue-row .ref').allTextContents()).toEqual([refs.saas]);

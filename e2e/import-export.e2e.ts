@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import { CANONICAL_HEADER, csvText, orderRow } from '../electron/services/test-support/order-files';
 import { generateCase, seededRandom } from '../electron/store/test-support/generate';
 import type { Language } from '../shared/model/languages';
-import { buildRenderer, callApi, launch, openConsole, tempDir } from './harness';
+import { callApi, type ConsoleHost, startConsoleHost, tempDir } from './harness';
 
 const NOW = Date.parse('2026-03-02T02:00:00.000Z');
 
@@ -68,24 +68,22 @@ async function chooseFile(page: Page, file: string): Promise<void> {
 describe.each(['en', 'zh'] as const)('import and export in Chromium (%s)', (language: Language) => {
   const text = TEXT[language];
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let app: ConsoleHost;
   let page: Page;
   let dir: string;
-  let staticDir: string;
 
   beforeAll(async () => {
-    staticDir = await buildRenderer();
     dir = tempDir(`import-${language}`);
-    host = await startHost({ dbFile: path.join(dir, 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin', language });
-    browser = await launch({ width: 1280, height: 900 });
-    page = browser.page;
-    await openConsole(page, host);
+    app = await startConsoleHost({
+      name: `import-${language}`,
+      dbFile: path.join(dir, 'cases.sqlite'),
+      settings: { language },
+      width: 1280,
+      height: 900,
+    });
+    ({ host, page } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   it('previews a file with one bad row: the row and its column named, the import refused, nothing written', async () => {
     const file = ordersFile(dir, 'one-bad-row.csv', 0, 6);

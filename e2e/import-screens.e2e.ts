@@ -1,36 +1,41 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import { CANONICAL_HEADER, csvText, orderRow } from '../electron/services/test-support/order-files';
 import { generateCase, seededRandom } from '../electron/store/test-support/generate';
 import {
-  buildRenderer,
   callApi,
-  launch,
-  openConsole,
+  type ConsoleHost,
   screenshot,
   seriousViolations,
+  startConsoleHost,
   tempDir,
 } from './harness';
 
 const NOW = Date.parse('2026-03-02T02:00:00.000Z');
 
 describe('the Import screen and the export dialog: layout and accessibility', () => {
+  let app: ConsoleHost;
   let host: RunningServer;
-  let staticDir: string;
   let file: string;
 
   beforeAll(async () => {
-    staticDir = await buildRenderer();
     const dir = tempDir('import-screens');
-    host = await startHost({ dbFile: path.join(dir, 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
-    await callApi(host, 'importMappings.save', {
-      name: 'Shop B',
-      columns: { 'Order No': 'orderId' },
-      amountUnit: 'yuan',
+    app = await startConsoleHost({
+      name: 'import-screens',
+      dbFile: path.join(dir, 'cases.sqlite'),
+      // The axe script is added as a script tag, which the strict CSP forbids; only this test bypasses it.
+      bypassCSP: true,
+      seed: async (host) => {
+        await callApi(host, 'importMappings.save', {
+          name: 'Shop B',
+          columns: { 'Order No': 'orderId' },
+          amountUnit: 'yuan',
+        });
+      },
     });
+    host = app.host;
     // A header the console does not know and one bad cell: the mapping and a row error both show.
     const random = seededRandom(3);
     const rows = Array.from({ length: 12 }, (_, i) => orderRow(generateCase(random, i, NOW), 'canonical'));
@@ -44,37 +49,29 @@ describe('the Import screen and the export dialog: layout and accessibility', ()
       ),
     );
   });
-  afterAll(async () => {
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   for (const language of ['en', 'zh'] as const) {
     for (const width of [1024, 1920]) {
       it(`${language} at ${width}px: nothing serious for axe, nothing wider than the window`, async () => {
         await callApi(host, 'settings.set', { language });
-        // The axe script is added as a script tag, which the strict CSP forbids; only this test bypasses it.
-        const browser = await launch({ width, height: 1000, bypassCSP: true });
-        try {
-          const page = browser.page;
-          await openConsole(page, host);
-          await page.goto(`${host.url}/#/import`);
-          await page.locator('#import-file').setInputFiles(file);
-          await page.locator('.import-errors tbody tr').first().waitFor();
-          await screenshot(page, `import-${language}-${width}`);
-          expect(await seriousViolations(page)).toEqual([]);
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - window.innerWidth,
-          );
-          expect(overflow).toBeLessThanOrEqual(0);
+        const { page } = app;
+        await page.setViewportSize({ width, height: 1000 });
+        await page.goto(`${host.url}/#/import`);
+        // The language is read at start.
+        await page.reload();
+        await page.locator('#import-file').setInputFiles(file);
+        await page.locator('.import-errors tbody tr').first().waitFor();
+        await screenshot(page, `import-${language}-${width}`);
+        expect(await seriousViolations(page)).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
 
-          await page.goto(`${host.url}/#/queue`);
-          await page.locator('.queue-tools .export-open').click();
-          await page.locator('.export-dialog').waitFor();
-          await screenshot(page, `export-dialog-${language}-${width}`);
-          expect(await seriousViolations(page)).toEqual([]);
-        } finally {
-          await browser.close();
-        }
+        await page.goto(`${host.url}/#/queue`);
+        await page.locator('.queue-tools .export-open').click();
+        await page.locator('.export-dialog').waitFor();
+        await screenshot(page, `export-dialog-${language}-${width}`);
+        expect(await seriousViolations(page)).toEqual([]);
       });
     }
   }

@@ -1,18 +1,9 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import type { CaseDetail } from '../shared/model/case';
 import type { FactsInput } from '../shared/model/facts';
-import {
-  buildRenderer,
-  callApi,
-  launch,
-  openConsole,
-  screenshot,
-  seriousViolations,
-  tempDir,
-} from './harness';
+import { callApi, type ConsoleHost, screenshot, seriousViolations, startConsoleHost } from './harness';
 
 const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
@@ -70,27 +61,27 @@ function seedCase(index: number, paidHoursAgo: number, assignee?: string): unkno
 
 describe('an agent’s day: claim next → change a fact → decide → close → reopen → decide again', () => {
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let app: ConsoleHost;
   let page: Page;
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
-    host = await startHost({ dbFile: path.join(tempDir('day-db'), 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
-    // Case 1 closes first but is someone else's; 2 (en) and 3 (zh) are claimed in that order.
-    await callApi(host, 'cases.create', seedCase(1, 100, 'Bo'));
-    await callApi(host, 'cases.create', seedCase(2, 90));
-    await callApi(host, 'cases.create', seedCase(3, 80));
-    for (let i = 4; i < 16; i++) await callApi(host, 'cases.create', seedCase(i, 70 - i));
-    // axe's script tag needs the strict CSP bypassed, as in a11y.e2e.ts.
-    browser = await launch({ bypassCSP: true, width: 1024, height: 768 });
-    page = browser.page;
-    await openConsole(page, host);
+    app = await startConsoleHost({
+      name: 'day',
+      // axe's script tag needs the strict CSP bypassed, as in a11y.e2e.ts.
+      bypassCSP: true,
+      width: 1024,
+      height: 768,
+      seed: async (host) => {
+        // Case 1 closes first but is someone else's; 2 (en) and 3 (zh) are claimed in that order.
+        await callApi(host, 'cases.create', seedCase(1, 100, 'Bo'));
+        await callApi(host, 'cases.create', seedCase(2, 90));
+        await callApi(host, 'cases.create', seedCase(3, 80));
+        for (let i = 4; i < 16; i++) await callApi(host, 'cases.create', seedCase(i, 70 - i));
+      },
+    });
+    ({ host, page } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   const auditText = () => page.locator('.audit tbody').textContent();
   const statusBadge = () => page.locator('.case-head .badge').first().textContent();

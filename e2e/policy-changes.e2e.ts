@@ -1,18 +1,15 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import type { CaseChange } from '../shared/model/case';
 import { RULE_BOOK } from '../shared/policy';
 import {
-  buildRenderer,
   callApi,
-  launch,
-  openConsole,
+  type ConsoleHost,
   recordAsSeen,
   screenshot,
   seriousViolations,
-  tempDir,
+  startConsoleHost,
 } from './harness';
 
 const PAID = '2026-03-01T10:00:00+08:00';
@@ -56,31 +53,31 @@ const jsonFile = (name: string, content: string) => ({
 
 describe('the policy changes screen in Chromium', () => {
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let app: ConsoleHost;
   let page: Page;
   let service: string;
   let saas: string;
   let decided: string;
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
-    host = await startHost({ dbFile: path.join(tempDir('policy-db'), 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
-    const create = async (name: string, facts: object) =>
-      (await callApi<CaseChange>(host, 'cases.create', newCase(name, facts))).detail.summary.ref;
-    service = await create('Harbin Dumpling Co', lapsedService);
-    saas = await create('Lanzhou Noodle Works', lateSaas);
-    decided = await create('Qingdao Brewing Lab', lapsedService);
-    await recordAsSeen(host, decided, 'Mei Lin');
-    // The axe script is added as a script tag, which the strict CSP forbids; only this test bypasses it.
-    browser = await launch({ width: 1366, height: 768, bypassCSP: true });
-    page = browser.page;
-    await openConsole(page, host);
+    app = await startConsoleHost({
+      name: 'policy',
+      // The axe script is added as a script tag, which the strict CSP forbids; only this test bypasses it.
+      width: 1366,
+      height: 768,
+      bypassCSP: true,
+      seed: async (host) => {
+        const create = async (name: string, facts: object) =>
+          (await callApi<CaseChange>(host, 'cases.create', newCase(name, facts))).detail.summary.ref;
+        service = await create('Harbin Dumpling Co', lapsedService);
+        saas = await create('Lanzhou Noodle Works', lateSaas);
+        decided = await create('Qingdao Brewing Lab', lapsedService);
+        await recordAsSeen(host, decided, 'Mei Lin');
+      },
+    });
+    ({ host, page } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   const summary = () => page.locator('.policy-changes').textContent();
 

@@ -1,29 +1,25 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import { damagedStoreFile } from '../electron/store/test-support/temp-store';
 import type { CaseChange } from '../shared/model/case';
-import { buildRenderer, callApi, launch, openConsole, screenshot, tempDir } from './harness';
+import { callApi, type ConsoleHost, screenshot, startConsoleHost, tempDir } from './harness';
 
 describe('a damaged store in the console', () => {
+  let app: ConsoleHost;
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
   let dbFile: string;
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
     dbFile = await damagedStoreFile(tempDir('damaged'));
-    host = await startHost({ dbFile, staticDir });
-    browser = await launch();
+    // A damaged store opens read-only: nothing can be set before the agent sees it.
+    app = await startConsoleHost({ name: 'damaged', dbFile, keepSettings: true });
+    host = app.host;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   it('says so at once and restores the newest good backup when the agent confirms', async () => {
-    const { page } = browser;
-    await openConsole(page, host);
+    const { page } = app;
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('The case store is damaged');
     await screenshot(page, 'store-damaged');
@@ -55,7 +51,7 @@ describe('a damaged store in the console', () => {
   });
 
   it('names the backup, its kind and the store it replaces before a restore from Settings', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.goto(`${host.url}/#/settings`);
     await page.getByRole('button', { name: 'Create a backup now' }).click();
     const restore = page.getByRole('button', { name: /^Restore the backup .*-manual\.sqlite$/ });

@@ -1,20 +1,11 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import type { CaseChange } from '../shared/model/case';
 import type { Language } from '../shared/model/languages';
 import { ACTION_TEXTS } from '../shared/policy/clauses';
 import { CUSTOMER_REASONS } from '../shared/policy/replies';
-import {
-  buildRenderer,
-  callApi,
-  launch,
-  openConsole,
-  screenshot,
-  seriousViolations,
-  tempDir,
-} from './harness';
+import { callApi, type ConsoleHost, screenshot, seriousViolations, startConsoleHost } from './harness';
 
 const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
@@ -88,50 +79,51 @@ async function expectAxeClean(page: Page): Promise<void> {
 describe.each(['en', 'zh'] as const)('replies and usage in %s', (language: Language) => {
   const t = TEXTS[language];
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let app: ConsoleHost;
   let page: Page;
   let refused: string;
   let rtc: string;
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
-    host = await startHost({ dbFile: path.join(tempDir(`replies-${language}`), 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin', language });
-    // An API product is never refundable; no request time is given, so the rules judge it as of now.
-    refused = (
-      await callApi<CaseChange>(
-        host,
-        'cases.create',
-        newCase('Chengdu Panda Studio', {
-          productType: 'api',
-          paidAt: ago(20),
-          orderAmount: 10000,
-          voucherAmount: 1000,
-        }),
-      )
-    ).detail.summary.ref;
-    rtc = (
-      await callApi<CaseChange>(
-        host,
-        'cases.create',
-        newCase('Xiamen Tea Exchange Co', {
-          productType: 'rtc_package',
-          paidAt: ago(48),
-          requestedAt: ago(1),
-          orderAmount: 9950,
-          consumedMinutes: 0,
-        }),
-      )
-    ).detail.summary.ref;
-    // axe is added as a script tag, which the strict CSP forbids; only the a11y checks need the bypass.
-    browser = await launch({ width: WIDTH, height: 900, bypassCSP: true });
-    page = browser.page;
-    await openConsole(page, host);
+    app = await startConsoleHost({
+      name: `replies-${language}`,
+      settings: { language },
+      // axe is added as a script tag, which the strict CSP forbids; only the a11y checks need the bypass.
+      width: WIDTH,
+      height: 900,
+      bypassCSP: true,
+      seed: async (host) => {
+        // An API product is never refundable; no request time is given, so the rules judge it as of now.
+        refused = (
+          await callApi<CaseChange>(
+            host,
+            'cases.create',
+            newCase('Chengdu Panda Studio', {
+              productType: 'api',
+              paidAt: ago(20),
+              orderAmount: 10000,
+              voucherAmount: 1000,
+            }),
+          )
+        ).detail.summary.ref;
+        rtc = (
+          await callApi<CaseChange>(
+            host,
+            'cases.create',
+            newCase('Xiamen Tea Exchange Co', {
+              productType: 'rtc_package',
+              paidAt: ago(48),
+              requestedAt: ago(1),
+              orderAmount: 9950,
+              consumedMinutes: 0,
+            }),
+          )
+        ).detail.summary.ref;
+      },
+    });
+    ({ host, page } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   it('says the request time is unknown, with the instant used, and asks for it', async () => {
     await page.goto(`${host.url}/#/case/${refused}/decide`);

@@ -1,38 +1,34 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHost } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import type { CaseChange } from '../shared/model/case';
-import { buildRenderer, callApi, launch, openConsole, recordAsSeen, tempDir } from './harness';
+import { callApi, type ConsoleHost, recordAsSeen, startConsoleHost } from './harness';
 
 describe('the Report button on the case screen in Chromium', () => {
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
+  let app: ConsoleHost;
   let page: Page;
   let ref: string;
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
-    host = await startHost({ dbFile: path.join(tempDir('report-db'), 'cases.sqlite'), staticDir });
-    await callApi(host, 'settings.set', { agentName: 'Mei Lin' });
-    const created = await callApi<CaseChange>(host, 'cases.create', {
-      customer: { name: 'Harbin <b>Dumpling</b> Co', accountId: 'acc-1' },
-      orderId: 'ORD-1',
-      productName: 'Northwind plan',
-      provider: 'Northwind Cloud',
-      facts: { productType: 'saas', paidAt: new Date().toISOString(), orderAmount: 19900 },
+    app = await startConsoleHost({
+      name: 'report',
+      seed: async (host) => {
+        const created = await callApi<CaseChange>(host, 'cases.create', {
+          customer: { name: 'Harbin <b>Dumpling</b> Co', accountId: 'acc-1' },
+          orderId: 'ORD-1',
+          productName: 'Northwind plan',
+          provider: 'Northwind Cloud',
+          facts: { productType: 'saas', paidAt: new Date().toISOString(), orderAmount: 19900 },
+        });
+        ref = created.detail.summary.ref;
+        await recordAsSeen(host, ref, 'Mei Lin');
+      },
     });
-    ref = created.detail.summary.ref;
-    await recordAsSeen(host, ref, 'Mei Lin');
-    browser = await launch();
-    page = browser.page;
-    await openConsole(page, host);
+    ({ host, page } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => app?.close());
 
   it('downloads the case report as a printable HTML file with the data as text', async () => {
     await page.goto(`${host.url}/#/case/${ref}`);
