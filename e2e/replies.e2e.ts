@@ -25,6 +25,7 @@ const TEXTS = {
     undo: 'Undo regenerate',
     markSent: 'Mark as sent',
     sentByMeiLin: 'Sent by Mei Lin (Eligible)',
+    sentAudit: 'Mei Lin marked the reply in English as sent (Eligible).',
     templateSave: 'Save template for the team',
     templateEdited: 'Edited by Mei Lin,',
     kept: 'Kept with the case, saved by Mei Lin',
@@ -47,6 +48,7 @@ const TEXTS = {
     undo: '撤销重新生成',
     markSent: '标记为已发送',
     sentByMeiLin: 'Mei Lin 已发送（可以退款）',
+    sentAudit: 'Mei Lin 将简体中文回复标记为已发送（可以退款）。',
     templateSave: '保存为团队模板',
     templateEdited: '编辑人：Mei Lin，',
     kept: '已随案件保存，保存人：Mei Lin',
@@ -193,7 +195,7 @@ describe.each(['en', 'zh'] as const)('replies and usage in %s', (language: Langu
     expect(await sent.first().textContent()).toContain(t.sentByMeiLin);
     await page.goto(`${host.url}/#/case/${refused}`);
     await page.locator('.sent-replies li').first().waitFor();
-    expect(await page.locator('.audit').textContent()).toContain('reply.sent');
+    expect(await page.locator('.audit').textContent()).toContain(t.sentAudit);
     await screenshot(page, `replies-${language}-case-reply-sent`);
   });
 

@@ -391,6 +391,9 @@ export const en = {
     override: 'Overriding the rules: {{reason}}',
     duplicateRefund: 'Refunding the order again: {{reason}}',
     note: '{{actor}} added an internal note.',
+    replySent: '{{actor}} marked the reply in {{language}} as sent ({{outcome}}).',
+    usageKept: '{{actor}} kept the customer’s usage export with the case.',
+    usageReplaced: '{{actor}} replaced the usage export kept with the case.',
     other: '{{actor}}: {{action}}',
   },
   queueTools: {

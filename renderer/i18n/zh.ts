@@ -383,6 +383,9 @@ export const zh: Resources = {
     override: '推翻规则结果：{{reason}}',
     duplicateRefund: '再次为该订单退款：{{reason}}',
     note: '{{actor}} 添加了内部备注。',
+    replySent: '{{actor}} 将{{language}}回复标记为已发送（{{outcome}}）。',
+    usageKept: '{{actor}} 将客户的用量导出随工单保存。',
+    usageReplaced: '{{actor}} 替换了随工单保存的用量导出。',
     other: '{{actor}}：{{action}}',
   },
   queueTools: {

@@ -50,6 +50,9 @@ const trail: AuditEntry[] = [
     currency: 'CNY',
     override: null,
   }),
+  entry('reply.sent', { language: 'zh', outcome: 'eligible', body: '您好' }),
+  entry('usage.export', { characters: 120, replaced: false }),
+  entry('usage.export', { characters: 130, replaced: true }),
 ];
 
 const sentences = (language: Language) =>
@@ -67,6 +70,9 @@ describe('the audit trail as sentences', () => {
       'lead assigned the case to Bo.',
       'Mei Lin changed the status from Closed to Open. Reason: customer wrote again',
       'Mei Lin recorded the decision “Eligible”, CNY 120.00.',
+      'Mei Lin marked the reply in 简体中文 as sent (Eligible).',
+      'Mei Lin kept the customer’s usage export with the case.',
+      'Mei Lin replaced the usage export kept with the case.',
     ]);
   });
 
@@ -79,6 +85,9 @@ describe('the audit trail as sentences', () => {
       'lead 将工单分配给 Bo。',
       'Mei Lin 将状态从“已关闭”改为“待处理”。 原因：customer wrote again',
       'Mei Lin 记录了判定“可以退款”，CNY 120.00。',
+      'Mei Lin 将简体中文回复标记为已发送（可以退款）。',
+      'Mei Lin 将客户的用量导出随工单保存。',
+      'Mei Lin 替换了随工单保存的用量导出。',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { AuditEntry, CaseField } from '../../../shared/model/case';
 import { FACTS, optionLabel, type FactInput } from '../../../shared/model/catalogue';
 import { diffFacts, type FactChange, type Facts } from '../../../shared/model/facts';
-import type { Language } from '../../../shared/model/languages';
+import { isLanguage, LANGUAGE_NAMES, type Language } from '../../../shared/model/languages';
 import { formatMoney } from '../../../shared/model/money';
 import { DEFAULT_CURRENCY } from '../../../shared/policy/read-facts';
 
@@ -117,6 +117,16 @@ function sentencesOf(entry: AuditEntry, before: Facts, after: Facts, words: Audi
     }
     case 'note.add':
       return [t('audit.note', { actor })];
+    case 'reply.sent':
+      return [
+        t('audit.replySent', {
+          actor,
+          language: isLanguage(detail.language) ? LANGUAGE_NAMES[detail.language] : String(detail.language),
+          outcome: t(`outcome.${String(detail.outcome)}`),
+        }),
+      ];
+    case 'usage.export':
+      return [t(detail.replaced === true ? 'audit.usageReplaced' : 'audit.usageKept', { actor })];
     default:
       return [t('audit.other', { actor, action: entry.action })];
   }
