@@ -98,6 +98,12 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
         expect(trace).not.toMatch(/\d\d:\d\d:\d\d(\.\d+)?Z/);
         await screenshot(page, `decide-${language}-${width}`);
 
+        // What is known follows the question at once, not below the whole decision panel.
+        const askBottom = Math.max(
+          ...(await boxes(page, '.decide-ask > *')).map((box) => box.y + box.height),
+        );
+        const [known] = await boxes(page, '.decide-known');
+        expect(known!.y).toBeLessThanOrEqual(askBottom + 48);
         const [panel] = await boxes(page, '.decide .panel');
         const facts = await boxes(page, '.decide .facts dt, .decide .facts dd, .decide .question');
         expect(facts.length).toBeGreaterThan(8);
