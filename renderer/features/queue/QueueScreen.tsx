@@ -136,7 +136,7 @@ export function QueueScreen() {
         <span>{t('queue.col.ref')}</span>
         <span>{t('queue.col.customer')}</span>
         <span>{t('queue.col.kind')}</span>
-        <span>{t('queue.col.amount')}</span>
+        <span className="queue-amount">{t('queue.col.amount')}</span>
         <span>{t('queue.col.status')}</span>
         <span>{t('queue.col.outcome')}</span>
         <span>{t('queue.col.deadline')}</span>
