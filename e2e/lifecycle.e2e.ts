@@ -22,6 +22,7 @@ const WORDS = {
     open: 'Open',
     secondDecision: 'Decision #2',
     markSent: 'Mark as sent',
+    showAllHistory: 'Show all 14 other cases',
     sentBy: 'Sent by Mei Lin (Eligible)',
   },
   zh: {
@@ -37,6 +38,7 @@ const WORDS = {
     open: '待处理',
     secondDecision: '第 2 次判定',
     markSent: '标记为已发送',
+    showAllHistory: '显示全部 14 个其他工单',
     sentBy: 'Mei Lin 已发送（可以退款）',
   },
 } as const;
@@ -116,6 +118,11 @@ describe('an agent’s day: claim next → change a fact → decide → reply ma
       await page.locator('#case-title').waitFor();
       expect(page.url()).toContain(`#/case/${expectedRef}`);
       await expect.poll(() => page.locator('.case-work strong').textContent()).toBe('Mei Lin');
+      // The account's 14 other cases: the newest five, the rest on request.
+      const history = page.locator('.account-history li');
+      await expect.poll(() => history.count()).toBe(5);
+      await page.getByRole('button', { name: w.showAllHistory }).click();
+      await expect.poll(() => history.count()).toBe(14);
 
       // "Change" starts from the old value and Cancel keeps it: the fact is not cleared.
       const amountLabel = language === 'en' ? 'Order amount' : '订单金额';

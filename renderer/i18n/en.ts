@@ -361,6 +361,7 @@ export const en = {
     claimed: 'You now work {{ref}}, the open case closing first.',
     noneToClaim: 'No open unassigned case is left to claim.',
     history: 'Other cases of this customer',
+    showAllHistory: 'Show all {{count}} other cases',
     noHistory: 'No other case for this account.',
     duplicateOrder: 'Order {{order}} already has a case:',
     duplicateRefund: 'Order {{order}} already has a refund recorded on:',

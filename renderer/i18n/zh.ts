@@ -353,6 +353,7 @@ export const zh: Resources = {
     claimed: '你现在处理 {{ref}}，即最先到期的未分配工单。',
     noneToClaim: '没有可领取的未分配工单。',
     history: '该客户的其他工单',
+    showAllHistory: '显示全部 {{count}} 个其他工单',
     noHistory: '该账号没有其他工单。',
     duplicateOrder: '订单 {{order}} 已有工单：',
     duplicateRefund: '订单 {{order}} 已在以下工单记录退款：',

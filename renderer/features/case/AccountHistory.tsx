@@ -5,11 +5,16 @@ import { api, call } from '../../api/client';
 import { Outcome } from '../../components/Outcome';
 import { When } from '../../components/When';
 
+/** How many of the other cases show at first: a busy account would push the audit trail off the screen. */
+const FIRST_SHOWN = 5;
+
 /** The customer's other cases (same account), newest first: earlier refunds, repeat requests. */
 export function AccountHistory({ caseRef, revision }: { caseRef: string; revision: number }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<CaseSummary[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  /** The case whose whole list the agent asked for; another case starts short again. */
+  const [expandedFor, setExpandedFor] = useState<string | null>(null);
   // Read again after each change to this case: an edited account id names other cases.
   useEffect(() => {
     let current = true;
@@ -29,15 +34,22 @@ export function AccountHistory({ caseRef, revision }: { caseRef: string; revisio
       ) : items.length === 0 ? (
         <p className="muted">{t('lifecycle.noHistory')}</p>
       ) : (
-        <ul className="account-history">
-          {items.map((item) => (
-            <li key={item.ref}>
-              <a href={`#/case/${item.ref}`}>{item.ref}</a> · {item.orderId} · {item.productName} ·{' '}
-              {t(`status.${item.status}`)} <Outcome outcome={item.latestOutcome} />{' '}
-              <When iso={item.createdAt} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="account-history">
+            {(expandedFor === caseRef ? items : items.slice(0, FIRST_SHOWN)).map((item) => (
+              <li key={item.ref}>
+                <a href={`#/case/${item.ref}`}>{item.ref}</a> · {item.orderId} · {item.productName} ·{' '}
+                {t(`status.${item.status}`)} <Outcome outcome={item.latestOutcome} />{' '}
+                <When iso={item.createdAt} />
+              </li>
+            ))}
+          </ul>
+          {expandedFor !== caseRef && items.length > FIRST_SHOWN && (
+            <button type="button" onClick={() => setExpandedFor(caseRef)}>
+              {t('lifecycle.showAllHistory', { count: items.length })}
+            </button>
+          )}
+        </>
       )}
     </section>
   );
