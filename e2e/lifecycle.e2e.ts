@@ -217,6 +217,13 @@ describe('an agent’s day: claim next → change a fact → decide → reply ma
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('assigns a new case to the agent even when the form was opened by a reload', async () => {
+    await page.goto(`${host.url}/#/new`);
+    await page.reload();
+    await page.locator('#f-customerName').waitFor();
+    await expect.poll(() => page.locator('#f-assignee').inputValue()).toBe('Mei Lin');
+  });
+
   it('keeps a known fact in the guided flow when its change is cancelled', async () => {
     await callApi(host, 'settings.set', { language: 'en' });
     await page.goto(`${host.url}/#/case/RC-000012/decide`);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DuplicateOrder } from './DuplicateOrder';
 import { useTranslation } from 'react-i18next';
 import { FACTS, optionLabel, type FactInput } from '../../../shared/model/catalogue';
@@ -29,6 +29,11 @@ export function NewCaseScreen() {
     ...EMPTY_FORM,
     assignee: agentName,
   });
+  // Opened by a reload, the form is there before the settings are: the empty assignee takes the
+  // agent's name when it arrives. Only then, so an assignee the agent clears stays cleared.
+  useEffect(() => {
+    if (agentName !== '' && (form.assignee ?? '') === '') setForm({ ...form, assignee: agentName });
+  }, [agentName]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const { busy, run } = useAction();
   const { zone } = useDisplayZone();
