@@ -99,8 +99,6 @@ export interface ConsoleHost {
   /** The running host; `restartHost` replaces it. */
   host: RunningServer;
   page: Page;
-  context: BrowserContext;
-  dbFile: string;
   /** Stops the host and starts it again on the same store and renderer, and reopens the console. */
   restartHost(): Promise<void>;
   close(): Promise<void>;
@@ -130,8 +128,6 @@ export async function startConsoleHost(options: ConsoleHostOptions): Promise<Con
   const started: ConsoleHost = {
     host,
     page: browser.page,
-    context: browser.context,
-    dbFile,
     restartHost: async () => {
       await started.host.close();
       started.host = await startHost({ dbFile, staticDir });
