@@ -104,10 +104,11 @@ export function stateOfChange(
   }
   if (typeof detail.firstId === 'number' && typeof detail.lastId === 'number') {
     // rangeHash, row by row: an import of a million cases is never held whole (1.3 GB if it were).
+    // Raw rows are CASE_COLUMNS in order, the array caseHash hashes, without an object per case.
     const range = createHash('sha256');
-    const rows = store.db.prepare(`${CASE_SELECT} WHERE id BETWEEN ? AND ? ORDER BY id`);
-    for (const row of rows.iterate(detail.firstId, detail.lastId) as Iterable<Row>)
-      range.update(caseHash(row));
+    const rows = store.db.prepare(`${CASE_SELECT} WHERE id BETWEEN ? AND ? ORDER BY id`).raw();
+    for (const row of rows.iterate(detail.firstId, detail.lastId) as Iterable<unknown[]>)
+      range.update(sha256(canonicalJson(row)));
     state.cases = range.digest('hex');
   }
   if (typeof detail.decisionId === 'number') {

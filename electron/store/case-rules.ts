@@ -1,7 +1,7 @@
 import type { Decision } from '../../shared/model/decision';
 import { FactsSchema, type Facts } from '../../shared/model/facts';
 import { describeFirstIssue } from '../../shared/model/issues';
-import { decide, InvalidFactsError } from '../../shared/policy';
+import { decide, decideWindowCloses, InvalidFactsError } from '../../shared/policy';
 import { InvalidInputError } from './errors';
 
 /**
@@ -24,8 +24,12 @@ export function decideOrReject(facts: Facts, now: number, trace = false): Decisi
  * one. Once decided, the columns follow the latest recorded decision only.
  */
 export function previewDeadline(facts: Facts, now: number): number | null {
-  const closes = decideOrReject(facts, now).windowClosesAt;
-  return closes === null ? null : Date.parse(closes);
+  try {
+    return decideWindowCloses(facts, { now });
+  } catch (error) {
+    if (error instanceof InvalidFactsError) throw new InvalidInputError(`facts.${error.message}`);
+    throw error;
+  }
 }
 
 /**

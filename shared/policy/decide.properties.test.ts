@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_TYPES, withFact, type FactKey, type FactsInput } from '../model/facts';
 import { answersOf, counterfactualHints } from './hints';
-import { decide, decideAnswer } from './decide';
+import { decide, decideAnswer, decideWindowCloses } from './decide';
 import { parseFacts } from './parse-facts';
 import { REVISIONS } from './test-support';
 import { DAY_MS } from './time';
@@ -159,6 +159,20 @@ describe.each(REVISIONS)('decide under %s, for any valid facts', (revision) => {
           policyVersion,
           policyRevision,
         });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("says with decideWindowCloses when the window closes, as decide()'s windowClosesAt", () => {
+    fc.assert(
+      fc.property(validFacts, (facts) => {
+        const parsed = parseFacts(facts, NOW);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const { windowClosesAt } = decide(parsed.facts, { now: NOW, policy });
+        expect(decideWindowCloses(parsed.facts, { now: NOW, policy })).toBe(
+          windowClosesAt === null ? null : Date.parse(windowClosesAt),
+        );
       }),
       { numRuns: 2000 },
     );

@@ -81,6 +81,17 @@ export function decideAnswer(facts: Facts, options: Pick<DecideOptions, 'now' | 
   };
 }
 
+/**
+ * When the request's window closes (milliseconds), as decide()'s `windowClosesAt` says to the
+ * millisecond, or null: what the queue sorts an undecided case by. An import asks this of
+ * every row, so it skips the decision's texts and the written instants.
+ */
+export function decideWindowCloses(facts: Facts, options: Pick<DecideOptions, 'now' | 'policy'>): number | null {
+  const now = typeof options.now === 'number' ? options.now : options.now.getTime();
+  const { known, policy } = readFacts(facts, now, options.policy ?? RULE_BOOK);
+  return verdictOf(known, policy, null).windowClosesAt;
+}
+
 function verdictOf(known: KnownFacts, policy: Policy, trace: Tracer | null): Verdict {
   trace?.step('productType', ['productType'], known.productType === undefined ? null : true);
   return known.productType === undefined

@@ -1,4 +1,4 @@
-export { decide, type DecideOptions } from './decide';
+export { decide, decideWindowCloses, type DecideOptions } from './decide';
 export { InvalidFactsError } from './read-facts';
 export * from './clauses';
 export { POLICY_ZONE, addDays, addMonths, formatInPolicyZone, parseInstant } from './time';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, DAY_MS, formatInPolicyZone, formatInstant, parseInstant } from './time';
+import { DateTime } from 'luxon';
+import { addMonths, DAY_MS, formatInPolicyZone, formatInstant, parseInstant, POLICY_ZONE } from './time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -14,6 +15,20 @@ describe('month windows in the policy zone', () => {
     ['2026-03-01T12:00:00+08:00', 3, '2026-06-01T04:00:00.000Z'],
   ])('%s + %i months = %s', (paid, months, expected) => {
     expect(iso(addMonths(parseInstant(paid), months))).toBe(expected);
+  });
+
+  it('agrees with luxon month arithmetic in the policy zone, backwards and forwards', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1999, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.integer({ min: -40, max: 40 }),
+        (instant, months) => {
+          const expected = DateTime.fromMillis(instant, { zone: POLICY_ZONE }).plus({ months }).toMillis();
+          expect(addMonths(instant, months)).toBe(expected);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it('uses the wall clock of UTC+8, not of the offset the instant was written in', () => {

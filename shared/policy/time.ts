@@ -8,7 +8,8 @@ import { PROBLEMS } from '../model/plausibility';
  * the rule book rules out). It also spares luxon an Intl lookup per call: a month window
  * costs 5 µs instead of 23.
  */
-export const POLICY_ZONE = FixedOffsetZone.instance(8 * 60);
+const POLICY_OFFSET_MINUTES = 8 * 60;
+export const POLICY_ZONE = FixedOffsetZone.instance(POLICY_OFFSET_MINUTES);
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Milliseconds since the epoch: the one representation of an instant inside the rules. */
@@ -213,11 +214,20 @@ export function addDays(instant: Instant, days: number): Instant {
 }
 
 /**
- * Same wall-clock time in the policy zone, M calendar months later; luxon clamps the day to
- * the end of a shorter month (Nov 30 + 3 months = Feb 28, or Feb 29 in a leap year).
+ * Same wall-clock time in the policy zone, M calendar months later, the day clamped to the end
+ * of a shorter month (Nov 30 + 3 months = Feb 28, or Feb 29 in a leap year), as luxon's
+ * `plus({ months })` does. By hand on the zone's fixed offset: luxon's DateTime objects cost a
+ * batch of a million decisions about a tenth of its time (time.test.ts holds the two equal).
  */
 export function addMonths(instant: Instant, months: number): Instant {
-  return DateTime.fromMillis(instant, { zone: POLICY_ZONE }).plus({ months }).toMillis();
+  const local = instant + POLICY_OFFSET_MINUTES * 60_000;
+  const days = Math.floor(local / DAY_MS);
+  const { year, month, day } = civilFromDays(days);
+  const monthIndex = month - 1 + months;
+  const toYear = year + Math.floor(monthIndex / 12);
+  const toMonth = monthIndex - Math.floor(monthIndex / 12) * 12 + 1;
+  const toDay = Math.min(day, daysInMonth(toYear, toMonth));
+  return (daysFromCivil(toYear, toMonth, toDay) - days) * DAY_MS + instant;
 }
 
 /** "2026-03-06 10:00" as the policy zone's wall clock shows it. */
