@@ -44,7 +44,7 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     const generated = [...chunks()];
     const bareCpuStart = process.cpuUsage();
-    bareTimes.push(bareInsertCases(join(DIR, `bare-${round}.sqlite`), generated, NOW));
+    bareTimes.push(bareInsertCases(join(DIR, `bare-${round}.sqlite`), generated, NOW).ms);
     bareCpu.push(cpuMs(bareCpuStart));
     const desk = openStore({ file: join(DIR, `desk-${round}.sqlite`), autoBackup: false, now: () => NOW });
     joinTeam(desk, 'ravi');

@@ -1,0 +1,6 @@
+import { decideBatch } from '/work/wt/speed/electron/services/batch';
+const NOW = Date.parse('2026-03-02T00:00:00Z');
+const t = performance.now(); const c = process.cpuUsage();
+const s = await decideBatch({ file: process.argv[2]!, out: '/tmp/decisions.csv', now: NOW });
+const u = process.cpuUsage(c);
+console.log(s.decided, performance.now() - t, (u.user + u.system) / 1000);
