@@ -3,12 +3,14 @@
 // same run. BENCH_REPORTS sets the batch size (default 1,000), BENCH_RUNS the single-case runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, openPrinter } from '../../electron/print';
 import { caseReportData, caseReportHtml } from '../../electron/reports';
 import { formatRef, importCases, openStore, recordDecision } from '../../electron/store';
 import { generatedChunks } from '../../electron/store/test-support/generate';
+import { writeCaseReports } from '../../cli/commands/report-case';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -42,30 +44,28 @@ async function bareLaunch(): Promise<number> {
   return performance.now() - start;
 }
 
-/** What `report REF --out FILE` does after opening the store: start Chromium, print one, stop. */
+/**
+ * What `report REF --out FILE` does once Node runs: Chromium starts while the case is read
+ * and its HTML built (the CLI starts it before opening the store), then one PDF, then stop.
+ */
 async function oneCase(ref: string): Promise<number> {
   const start = performance.now();
-  const printer = await openPrinter();
-  writeFileSync(
-    join(OUT, `${ref}.pdf`),
-    await printer.pdf(caseReportHtml(caseReportData(store, ref), OPTIONS)),
-  );
+  const starting = openPrinter();
+  const html = caseReportHtml(caseReportData(store, ref), OPTIONS);
+  const printer = await starting;
+  writeFileSync(join(OUT, `${ref}.pdf`), await printer.pdf(html));
   await printer.close();
   return performance.now() - start;
 }
 
-async function batch(pdf: boolean): Promise<number> {
+/** Every case through the CLI's own batch writer (as `report --batch`: one browser, two pages). */
+async function batch(format: 'pdf' | 'html'): Promise<number> {
   const start = performance.now();
-  const printer = pdf ? await openPrinter() : null;
-  for (let id = 1; id <= REPORTS; id++) {
-    const ref = formatRef(id);
-    const html = caseReportHtml(caseReportData(store, ref), OPTIONS);
-    writeFileSync(
-      join(OUT, `${ref}.${pdf ? 'pdf' : 'html'}`),
-      printer === null ? html : await printer.pdf(html),
-    );
-  }
-  await printer?.close();
+  const targets = Array.from({ length: REPORTS }, (_, i) => {
+    const ref = formatRef(i + 1);
+    return { ref, out: join(OUT, `${ref}.${format}`) };
+  });
+  await writeCaseReports({ store, format, print: OPTIONS, force: true }, targets);
   return performance.now() - start;
 }
 
@@ -81,6 +81,7 @@ function cliOnce(): number {
   return performance.now() - start;
 }
 
+const loadAtStart = loadavg()[0]!;
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT);
 await bareLaunch();
@@ -93,10 +94,11 @@ for (let i = 0; i < RUNS; i++) {
   launches.push(await bareLaunch());
   singles.push(await oneCase(formatRef(1 + i)));
 }
-const htmlBatch = await batch(false);
-const pdfBatch = await batch(true);
+const htmlBatch = await batch('html');
+const pdfBatch = await batch('pdf');
 store.close();
 
+console.log(`Load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.\n`);
 console.log(`| what | median of ${RUNS} (batch: one run) | note |`);
 console.log('| --- | ---: | --- |');
 console.log(`| Chromium launch + close (baseline) | ${seconds(median(launches))} | |`);

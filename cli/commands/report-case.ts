@@ -13,6 +13,11 @@ export interface CaseReportRun {
   format: CaseFormat;
   print: PrintOptions;
   force: boolean;
+  /**
+   * A printer already starting (see startPrinter): Chromium starts while the store opens and
+   * the reports are read. Its starter closes it; without one, writeCaseReports starts its own.
+   */
+  printer?: Promise<Printer>;
 }
 
 function requireRef(ref: string): string {
@@ -40,12 +45,30 @@ export function refsMatching(store: CaseStore, filter: unknown): string[] {
 const reportText = (run: CaseReportRun, ref: string): string =>
   caseReportHtml(caseReportData(run.store, ref), run.print);
 
-async function startPrinter(documents: number): Promise<Printer> {
+/** Two pages for more than one document: Chromium lays out one while it writes the other's PDF. */
+export async function startPrinter(documents: number): Promise<Printer> {
   try {
     return await openPrinter({ pages: Math.min(documents, 2) });
   } catch (error) {
     if (error instanceof PrinterUnavailableError) throw new InternalError(error.message);
     throw error;
+  }
+}
+
+/**
+ * Starts a printer ahead of the work that needs it and closes it once `work` is done, used or
+ * not. A printer that failed to start is `work`'s error only if `work` waited for it.
+ */
+export async function withEarlyPrinter<T>(
+  documents: number,
+  work: (printer: Promise<Printer>) => Promise<T>,
+): Promise<T> {
+  const printer = startPrinter(documents);
+  printer.catch(() => undefined);
+  try {
+    return await work(printer);
+  } finally {
+    await (await printer.catch(() => null))?.close();
   }
 }
 
@@ -71,7 +94,8 @@ export async function writeCaseReports(
     const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
     throw new BadInputError(`no case ${missing.slice(0, 3).join(', ')}${more} in this store`);
   }
-  const printer = run.format === 'pdf' ? await startPrinter(targets.length) : null;
+  const own = run.format === 'pdf' && run.printer === undefined;
+  const printer = run.format === 'pdf' ? await (run.printer ?? startPrinter(targets.length)) : null;
   try {
     let next = 0;
     let done = 0;
@@ -86,7 +110,7 @@ export async function writeCaseReports(
     };
     await Promise.all(Array.from({ length: printer?.pages ?? 1 }, worker));
   } finally {
-    await printer?.close();
+    if (own) await printer?.close();
   }
 }
 

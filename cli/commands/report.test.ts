@@ -75,6 +75,23 @@ describe('refund-console report', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('starts Chromium while the store opens, yet a bad ref is still the error when Chromium is missing', async () => {
+    const out = join(dir, 'r.pdf');
+    const before = process.env.REFUND_CONSOLE_CHROMIUM;
+    process.env.REFUND_CONSOLE_CHROMIUM = join(dir, 'no-chromium');
+    try {
+      expect((await run('RC-000099', '--out', out)).err).toContain('no case RC-000099 in this store');
+      const missing = await run('RC-000001', '--out', out);
+      expect(missing.code).toBe(EXIT.internal);
+      expect(missing.err).toContain(`no Chromium at ${join(dir, 'no-chromium')}`);
+      expect((await run('RC-000001', '--out', join(dir, 'r.html'), '--format', 'html')).code).toBe(EXIT.ok);
+    } finally {
+      if (before === undefined) delete process.env.REFUND_CONSOLE_CHROMIUM;
+      else process.env.REFUND_CONSOLE_CHROMIUM = before;
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('writes a batch through one browser, or nothing when one of its refs is unknown', async () => {
     const folder = join(dir, 'batch');
     const bad = await run('--batch', 'RC-000001,RC-000077', '--out', folder, '--format', 'html');

@@ -4,7 +4,15 @@ import { UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { language } from './language';
 import { count, progressLine } from './progress';
-import { batchTargets, refsMatching, refsOf, writeCaseReports, type CaseFormat } from './report-case';
+import type { Printer } from '../../electron/print';
+import {
+  batchTargets,
+  refsMatching,
+  refsOf,
+  withEarlyPrinter,
+  writeCaseReports,
+  type CaseFormat,
+} from './report-case';
 import { writePeriodReport } from './report-period';
 import { withStore } from './with-store';
 
@@ -136,27 +144,31 @@ export default defineCommand({
       throw new UsageError('--batch and --filter do not go together');
     if (options.filter !== true) refuseOptions(options, 'REF or --batch (they take no filter)');
     const refs = options.batch === undefined ? undefined : await batchRefs(io, options.batch);
-    await withStore({ db, newStore }, async ({ store }) => {
-      const run = { store, format, print, force: options.force === true };
-      if (!many) return writeCaseReports(run, [{ ref: ref!, out }]);
-      const chosen =
-        refs ??
-        refsMatching(store, {
-          from: options.from,
-          to: options.to,
-          dates: options.dates,
-          outcome: list(options.outcome),
-          kind: list(options.kind),
-          status: list(options.status),
-          provider: options.provider,
-          assignee: options.assignee,
-        });
-      const progress = progressLine();
-      await writeCaseReports(run, await batchTargets(chosen, out, format), (done) =>
-        progress.show(`report: ${count(done)} of ${count(chosen.length)}`),
-      );
-      progress.done();
-      io.stderr(`wrote ${count(chosen.length)} reports to ${out}\n`);
-    });
+    const write = (printer?: Promise<Printer>) =>
+      withStore({ db, newStore }, async ({ store }) => {
+        const run = { store, format, print, force: options.force === true, printer };
+        if (!many) return writeCaseReports(run, [{ ref: ref!, out }]);
+        const chosen =
+          refs ??
+          refsMatching(store, {
+            from: options.from,
+            to: options.to,
+            dates: options.dates,
+            outcome: list(options.outcome),
+            kind: list(options.kind),
+            status: list(options.status),
+            provider: options.provider,
+            assignee: options.assignee,
+          });
+        const progress = progressLine();
+        await writeCaseReports(run, await batchTargets(chosen, out, format), (done) =>
+          progress.show(`report: ${count(done)} of ${count(chosen.length)}`),
+        );
+        progress.done();
+        io.stderr(`wrote ${count(chosen.length)} reports to ${out}\n`);
+      });
+    // Chromium starts while Node opens the store and reads the cases: the two overlap.
+    if (format === 'pdf') await withEarlyPrinter(refs?.length ?? (many ? 2 : 1), write);
+    else await write();
   },
 });
