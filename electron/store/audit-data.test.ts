@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditWithBackups } from './audit-backups';
+import { CASE_SELECT, caseHash, rangeHash, type AuditState } from './audit-state';
 import { importCases } from './cases-bulk';
 import { createCase, updateFacts } from './cases';
 import { recordDecision } from './decisions';
@@ -37,6 +38,34 @@ describe('verify-audit checks the data against the trail', () => {
   it('finds nothing wrong in an untouched store', () => {
     busyStore();
     expect(verifyAuditWithBackups(env.store)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it("hashes an import's cases as it writes them exactly as reading them back does", () => {
+    env = tempStore();
+    const { store } = env;
+    createCase(store, sampleCase({ orderId: 'O-before' }), 'ann');
+    importCases(
+      store,
+      [
+        sampleCase({ orderId: 'O-a', assignee: 'mei' }),
+        sampleCase({ orderId: 'O-b', customer: { name: '王芳', accountId: 'a-2' } }),
+        sampleCase({ orderId: 'O-c', facts: { orderAmount: 100 } }), // no kind: no deadline
+        sampleCase({ orderId: 'O-before' }), // a duplicate, not written
+      ],
+      'ann',
+    );
+    const { detail } = store.db.prepare('SELECT detail FROM audit ORDER BY seq DESC LIMIT 1').get() as {
+      detail: string;
+    };
+    const { firstId, lastId, state } = JSON.parse(detail) as {
+      firstId: number;
+      lastId: number;
+      state: AuditState;
+    };
+    const rows = store.db.prepare(`${CASE_SELECT} WHERE id BETWEEN ? AND ? ORDER BY id`).all(firstId, lastId);
+    expect([firstId, lastId]).toEqual([2, 4]);
+    expect(state.cases).toBe(rangeHash((rows as Record<string, unknown>[]).map(caseHash)));
+    expect(problems()).toEqual([]);
   });
 
   it('names a decision edited with the triggers dropped', () => {

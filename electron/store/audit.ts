@@ -13,6 +13,8 @@ export interface AuditInput {
   action: string;
   actor: string;
   detail: Record<string, unknown>;
+  /** For a range of new cases (firstId to lastId), their CaseRangeHash when the writer built it. */
+  casesHash?: string;
 }
 
 interface AuditRow {

@@ -96,7 +96,7 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
   };
   let mapping: Mapping | null = null;
   let orderIdAt = -1;
-  for await (const records of file.batches()) {
+  for await (const records of file.batches({ hash: false })) {
     for (const record of records) {
       if (mapping === null) {
         const detected = detectMapping(record.cells, { amountUnit: options.amountUnit });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,5 +110,16 @@ describe('CsvFile: plain lines split directly, the rest by csv-parse, with the s
     lines[30_000] = 'O-30000,"name\r\n30000",90000';
     const mixed = `orderId,name,amount\r\n${lines.join('\r\n')}`;
     expect(await recordsOf(mixed)).toEqual(csvParseOf(mixed));
+  });
+
+  it('hashes what it reads unless told not to, and then has no digest to give', async () => {
+    const path = join(dir, `f${files++}.csv`);
+    writeFileSync(path, 'a,b\r\n1,2\r\n');
+    const hashed = await CsvFile.open(path);
+    for await (const _ of hashed.batches());
+    expect(hashed.digest()).toBe(createHash('sha256').update('a,b\r\n1,2\r\n').digest('hex'));
+    const unhashed = await CsvFile.open(path);
+    for await (const _ of unhashed.batches({ hash: false }));
+    expect(() => unhashed.digest()).toThrow('without hashing it');
   });
 });

@@ -29,6 +29,7 @@ const MAX_RECORD_CHARS = 1024 * 1024;
 export class CsvFile {
   bytesRead = 0;
   private readonly hash = createHash('sha256');
+  private hashed = false;
 
   private constructor(
     readonly path: string,
@@ -54,8 +55,9 @@ export class CsvFile {
     }
   }
 
-  /** The SHA-256 of every byte read, once records() has finished. */
+  /** The SHA-256 of every byte read, once batches() has finished (unless told not to hash). */
   digest(): string {
+    if (!this.hashed) throw new Error('the file was read without hashing it');
     return this.hash.digest('hex');
   }
 
@@ -63,7 +65,15 @@ export class CsvFile {
    * Every record in order, a chunk's worth at a time (a promise per chunk, not per record,
    * is what keeps a million rows fast); a blank line is skipped but still counts as a row.
    */
-  async *batches(options: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void } = {}) {
+  async *batches(
+    options: {
+      signal?: AbortSignal;
+      onProgress?: (progress: ReadProgress) => void;
+      /** False when no one asks for digest() (a batch of decisions): hashing is a few % of a read. */
+      hash?: boolean;
+    } = {},
+  ) {
+    this.hashed = options.hash !== false;
     const decoder = iconv.getDecoder(this.encoding.name);
     // Lines without quotes are split directly; csv-parse takes over from the first that is
     // not, keeping to the line end the file began with (as it would have found it itself).
@@ -108,7 +118,7 @@ export class CsvFile {
     try {
       for await (const chunk of input as AsyncIterable<Buffer>) {
         options.signal?.throwIfAborted();
-        this.hash.update(chunk);
+        if (this.hashed) this.hash.update(chunk);
         this.bytesRead += chunk.length;
         read(decoder.write(chunk), (text) => plain.push(text));
         options.onProgress?.({ bytesRead: this.bytesRead, size: this.size });
