@@ -40,7 +40,7 @@ describe('verify-audit checks the data against the trail', () => {
     expect(verifyAuditWithBackups(env.store)).toMatchObject({ ok: true, problems: [] });
   });
 
-  it("hashes an import's cases as it writes them exactly as reading them back does", () => {
+  it("hashes an import's cases, read back as raw rows, exactly as caseHash hashes each", () => {
     env = tempStore();
     const { store } = env;
     createCase(store, sampleCase({ orderId: 'O-before' }), 'ann');

@@ -56,22 +56,6 @@ export const settingsHash = (rows: Row[]) => sha256(canonicalJson(rows.map((row)
 /** An import's cases, in id order, as one hash of their hashes. */
 export const rangeHash = (caseHashes: readonly string[]) => sha256(caseHashes.join(''));
 
-/**
- * The rangeHash of an import's cases built as they are inserted, from the values written: the
- * same as reading them back afterwards (verify-audit reads them back), without that second pass.
- */
-export class CaseRangeHash {
-  private readonly range = createHash('sha256');
-
-  add(row: Row): void {
-    this.range.update(caseHash(row));
-  }
-
-  digest(): string {
-    return this.range.digest('hex');
-  }
-}
-
 /** The `state` an audit row carries: every part optional, by what the change touched. */
 export interface AuditState {
   case?: { before: string | null; after: string };
@@ -98,12 +82,7 @@ export function captureCaseStateBefore(db: Database.Database): void {
 /** The state an audit row about to be appended records; reads inside the change's transaction. */
 export function stateOfChange(
   store: CaseStore,
-  {
-    caseRef,
-    action,
-    detail,
-    casesHash,
-  }: { caseRef: string | null; action: string; detail: Record<string, unknown>; casesHash?: string },
+  { caseRef, action, detail }: { caseRef: string | null; action: string; detail: Record<string, unknown> },
 ): AuditState | undefined {
   const state: AuditState = {};
   const caseId = caseRef === null ? null : parseRef(caseRef);
@@ -123,8 +102,7 @@ export function stateOfChange(
       };
     }
   }
-  if (casesHash !== undefined) state.cases = casesHash;
-  else if (typeof detail.firstId === 'number' && typeof detail.lastId === 'number') {
+  if (typeof detail.firstId === 'number' && typeof detail.lastId === 'number') {
     // rangeHash, row by row: an import of a million cases is never held whole (1.3 GB if it were).
     // Raw rows are CASE_COLUMNS in order, the array caseHash hashes, without an object per case.
     const range = createHash('sha256');

@@ -13,8 +13,6 @@ export interface AuditInput {
   action: string;
   actor: string;
   detail: Record<string, unknown>;
-  /** For a range of new cases (firstId to lastId), their CaseRangeHash when the writer built it. */
-  casesHash?: string;
 }
 
 interface AuditRow {

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { NewCaseSchema, type NewCase } from '../../shared/model/case';
 import { describeFirstIssue } from '../../shared/model/issues';
 import { appendAudit } from './audit';
-import { CaseRangeHash } from './audit-state';
 import { previewDeadline } from './case-rules';
 import { insertCaseRow, newCaseKey, toNewCaseRow, type NewCaseRow } from './cases';
 import { addAllToCounts, type CountKey } from './counts';
@@ -44,9 +43,6 @@ export function checkImportRow(raw: unknown, now: number): CheckedRow {
 }
 
 let stageCount = 0;
-
-// What insertCaseRow writes into a new case's other columns, for the hash of the import's cases.
-const NEW_CASE_COLUMNS = { status: 'open', latest_outcome: null, decided_at: null } as const;
 
 // A staged case is its row as insertCaseRow writes it, so the commit turns nothing back.
 const STAGED_COLUMNS: readonly (keyof NewCaseRow)[] = [
@@ -121,7 +117,6 @@ export class ImportStage {
       let firstId: number | null = null;
       let lastId: number | null = null;
       let duplicates = 0;
-      const casesHash = new CaseRangeHash();
       for (let after = 0; ;) {
         const rows = page.all(after) as (NewCaseRow & { seq: number; deadline: number | null })[];
         if (rows.length === 0) break;
@@ -131,17 +126,8 @@ export class ImportStage {
             duplicates++;
             continue;
           }
-          const now = store.now();
-          lastId = insertCaseRow(store, row, row.deadline, now);
+          lastId = insertCaseRow(store, row, row.deadline);
           firstId ??= lastId;
-          casesHash.add({
-            ...row,
-            ...NEW_CASE_COLUMNS,
-            id: lastId,
-            window_closes_at: row.deadline,
-            created_at: now,
-            updated_at: now,
-          });
           keys.push(newCaseKey(row));
         }
         addAllToCounts(store, keys);
@@ -153,7 +139,6 @@ export class ImportStage {
           action: 'cases.import',
           actor,
           detail: { ...source, count: lastId - firstId + 1, firstId, lastId, duplicates },
-          casesHash: casesHash.digest(),
         });
       }
       return { firstId, lastId, duplicates };

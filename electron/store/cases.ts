@@ -46,12 +46,8 @@ export const newCaseKey = (row: NewCaseRow): CountKey => ({
  * Inserts a case row and its search entry; the caller owns the transaction, the queue
  * counts and the audit (a row per created case, or one per import).
  */
-export function insertCaseRow(
-  store: CaseStore,
-  row: NewCaseRow,
-  windowClosesAt: number | null,
-  now = store.now(),
-): number {
+export function insertCaseRow(store: CaseStore, row: NewCaseRow, windowClosesAt: number | null): number {
+  const now = store.now();
   const { lastInsertRowid } = store
     .sql(
       `INSERT INTO cases (customer_name, account_id, contact, order_id, product_name, provider,
