@@ -86,7 +86,10 @@ export function decideAnswer(facts: Facts, options: Pick<DecideOptions, 'now' | 
  * millisecond, or null: what the queue sorts an undecided case by. An import asks this of
  * every row, so it skips the decision's texts and the written instants.
  */
-export function decideWindowCloses(facts: Facts, options: Pick<DecideOptions, 'now' | 'policy'>): number | null {
+export function decideWindowCloses(
+  facts: Facts,
+  options: Pick<DecideOptions, 'now' | 'policy'>,
+): number | null {
   const now = typeof options.now === 'number' ? options.now : options.now.getTime();
   const { known, policy } = readFacts(facts, now, options.policy ?? RULE_BOOK);
   return verdictOf(known, policy, null).windowClosesAt;
