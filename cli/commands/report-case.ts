@@ -46,7 +46,7 @@ const reportText = (run: CaseReportRun, ref: string): string =>
   caseReportHtml(caseReportData(run.store, ref), run.print);
 
 /** Two pages for more than one document: Chromium lays out one while it writes the other's PDF. */
-export async function startPrinter(documents: number): Promise<Printer> {
+async function startPrinter(documents: number): Promise<Printer> {
   try {
     return await openPrinter({ pages: Math.min(documents, 2) });
   } catch (error) {
