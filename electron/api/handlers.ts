@@ -21,6 +21,7 @@ import { policyHandlers } from './policy';
 import { reportHandlers } from './reports';
 import { replyHandlers } from './replies';
 import { settingsHandlers } from './settings';
+import { teamHandlers, type TeamHandlerOptions } from './team';
 import { usageHandlers } from './usage';
 import type { Implementations } from './types';
 import { viewHandlers } from './views';
@@ -50,7 +51,7 @@ function handle<M extends MethodName>(
   };
 }
 
-export type HandlerOptions = ImportHandlerOptions;
+export type HandlerOptions = ImportHandlerOptions & TeamHandlerOptions;
 
 export function createHandlers(store: CaseStore, options: HandlerOptions = {}): Handlers {
   const implementations: Implementations<MethodName> = {
@@ -68,6 +69,7 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ...viewHandlers(store),
     ...replyHandlers(store),
     ...usageHandlers(store),
+    ...teamHandlers(store, options),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

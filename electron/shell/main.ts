@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Language } from '../../shared/model/languages';
 import { createHandlers } from '../api';
 import { createBackup, getSettings, openStore, useNativeBinding, type CaseStore } from '../store';
+import { createTeamSync } from '../team-sync';
 import { aboutText } from './about-text';
 import { registerFileDialogs } from './file-dialogs';
 import { registerApi } from './ipc';
@@ -15,6 +16,7 @@ import { sqliteBindingPath } from './native-binding';
 import { printHtmlToPdf } from './print-pdf';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { dataUrl, languageFromLocale, storeProblemPage } from './store-problem-page';
+import { keychainCredentials } from './team-credentials';
 import { startUpdates } from './updates';
 import { WriteTracker } from './update-policy';
 import { createMainWindow, createProblemWindow, lockDownContents } from './window';
@@ -83,21 +85,35 @@ function runConsole(store: CaseStore): void {
     printHtmlToPdf,
     log,
   });
-  // A background import writes after its call has answered: it is counted as a write too.
-  registerApi(createHandlers(store, { trackWrite: (work) => writes.track(work) }), {
-    writes,
-    afterCall(method, result) {
-      if (method !== 'settings.set' || !result.ok) return;
-      // The menu's language and its theme check mark follow the Settings screen too.
-      const { language, theme } = getSettings(store);
-      if (language !== menu.language || theme !== menu.theme) {
-        menu.language = language;
-        menu.theme = theme;
-        nativeTheme.themeSource = theme;
-        installMenu(menu, actions);
-      }
+  // Syncs in the background when a team server is set; the console never waits for it.
+  const credentials = keychainCredentials(app.getPath('userData'));
+  const sync = createTeamSync({
+    store,
+    credentials,
+    onRound: ({ ok, error }) => {
+      if (!ok) log.warn(`team sync: ${error}`);
     },
   });
+  sync.start();
+  app.on('will-quit', () => void sync.stop());
+  // A background import writes after its call has answered: it is counted as a write too.
+  registerApi(
+    createHandlers(store, { trackWrite: (work) => writes.track(work), team: { sync, credentials } }),
+    {
+      writes,
+      afterCall(method, result) {
+        if (method !== 'settings.set' || !result.ok) return;
+        // The menu's language and its theme check mark follow the Settings screen too.
+        const { language, theme } = getSettings(store);
+        if (language !== menu.language || theme !== menu.theme) {
+          menu.language = language;
+          menu.theme = theme;
+          nativeTheme.themeSource = theme;
+          installMenu(menu, actions);
+        }
+      },
+    },
+  );
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();

@@ -75,3 +75,22 @@ export {
 } from './team-outbox';
 export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team-apply';
 export { listOpenConflicts, resolveConflict, type OpenConflict } from './team-conflicts';
+export {
+  acknowledgeLostClaims,
+  claimCandidates,
+  lostClaims,
+  recordClaim,
+  requireCurrentRevision,
+  settleClaims,
+  unansweredClaims,
+  type LostClaim,
+} from './team-claims';
+export {
+  caseSyncStates,
+  countCasesInConflict,
+  getTeamServerSetting,
+  setTeamServerSetting,
+  type CaseSyncState,
+  type CaseTeamState,
+  type TeamServerSetting,
+} from './team-status';

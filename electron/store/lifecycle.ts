@@ -13,7 +13,14 @@ import type { CaseStore } from './store';
 /** Statuses a case is settled in; leaving one for open work is a reopen and needs a reason. */
 const SETTLED: ReadonlySet<CaseStatus> = new Set(['decided', 'closed']);
 
-function assignRow(store: CaseStore, row: CaseRow, assignee: string | null, actor: string): CaseChange {
+/** `extra` rides in the audit detail (a team claim's event id). Call inside a write. */
+export function assignRow(
+  store: CaseStore,
+  row: CaseRow,
+  assignee: string | null,
+  actor: string,
+  extra: Record<string, unknown> = {},
+): CaseChange {
   const ref = formatRef(row.id);
   if (assignee === row.assignee) return changeOf(store, ref, []);
   store
@@ -24,7 +31,7 @@ function assignRow(store: CaseStore, row: CaseRow, assignee: string | null, acto
     caseRef: ref,
     action: 'case.assign',
     actor,
-    detail: { from: row.assignee, to: assignee },
+    detail: { from: row.assignee, to: assignee, ...extra },
   });
   return changeOf(store, ref, [audit]);
 }

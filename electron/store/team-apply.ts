@@ -28,6 +28,8 @@ export interface PulledEvent {
   actor: string;
   body: Row;
   pushedBy: string;
+  /** For a claim: the server's answer; a refused claim changes nobody's assignee. */
+  claim?: { granted: boolean; holder: string } | undefined;
 }
 
 export type Applied =
@@ -224,7 +226,9 @@ function mergeCaseChange(
     Object.entries(TEAM_COLUMNS).map(([name, column]) => [name, row[column]]),
   );
   const localFacts = JSON.parse(row.facts) as Row;
-  const fields = mergeFieldChanges(localFields, (event.body.fields ?? {}) as Record<string, FieldChange>);
+  const { assignee, ...others } = (event.body.fields ?? {}) as Record<string, FieldChange>;
+  const changes = event.claim?.granted === false || assignee === undefined ? others : { ...others, assignee };
+  const fields = mergeFieldChanges(localFields, changes);
   const facts = mergeFieldChanges(localFacts, (event.body.facts ?? {}) as Record<string, FieldChange>);
   writeCaseValues(store, row, fields.apply, facts.apply);
   const conflicts = [

@@ -17,6 +17,8 @@ export interface OpenConflict {
   local: unknown;
   remote: unknown;
   remoteActor: string;
+  /** When the other desktop's value arrived here (ISO). */
+  openedAt: string;
 }
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
@@ -50,7 +52,7 @@ export function openConflicts(
 export function listOpenConflicts(store: CaseStore, caseId: number): OpenConflict[] {
   const rows = store
     .sql(
-      `SELECT id, field, base, local, remote, remote_actor FROM case_conflicts
+      `SELECT id, field, base, local, remote, remote_actor, opened_at FROM case_conflicts
        WHERE case_id = ? AND resolved_at IS NULL ORDER BY id`,
     )
     .all(caseId) as {
@@ -60,6 +62,7 @@ export function listOpenConflicts(store: CaseStore, caseId: number): OpenConflic
     local: string | null;
     remote: string | null;
     remote_actor: string;
+    opened_at: number;
   }[];
   return rows.map((row) => ({
     id: row.id,
@@ -68,6 +71,7 @@ export function listOpenConflicts(store: CaseStore, caseId: number): OpenConflic
     local: parse(row.local),
     remote: parse(row.remote),
     remoteActor: row.remote_actor,
+    openedAt: new Date(row.opened_at).toISOString(),
   }));
 }
 

@@ -78,13 +78,20 @@ export function whileApplyingRemote<T>(store: CaseStore, work: () => T): T {
   }
 }
 
-function enqueue(store: CaseStore, caseId: number, kind: string, actor: string, body: Row): void {
+function enqueue(
+  store: CaseStore,
+  caseId: number,
+  kind: string,
+  actor: string,
+  body: Row,
+  eventId: string = timeOrderedId(),
+): void {
   store
     .sql(
       `INSERT INTO team_outbox (event_id, case_key, kind, actor, body, made_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(timeOrderedId(), caseKeyOf(store, caseId), kind, actor, JSON.stringify(body), store.now());
+    .run(eventId, caseKeyOf(store, caseId), kind, actor, JSON.stringify(body), store.now());
 }
 
 const caseRow = (store: CaseStore, caseId: number) =>
@@ -148,6 +155,9 @@ export function enqueueChange(
   const caseId = parseRef(caseRef)!;
   if (action === 'case.create') return enqueueCreate(store, caseId, actor);
   const body: Row = { action };
+  // A claim travels under the id the server already answered (online) or will settle (offline).
+  const claim = detail.claim as { eventId: string } | undefined;
+  if (claim !== undefined) body.claim = true;
   if (action === 'conflict.resolve') {
     body.resolve = { field: detail.field, ...(detail.cleared === true ? {} : { value: detail.value }) };
   }
@@ -178,7 +188,7 @@ export function enqueueChange(
       JSON.parse(after.facts as string) as Row,
     );
   }
-  enqueue(store, caseId, action, actor, body);
+  enqueue(store, caseId, action, actor, body, claim?.eventId);
 }
 
 export interface OutboxEvent {

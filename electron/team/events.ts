@@ -77,6 +77,8 @@ interface EventRow {
   body: Record<string, unknown>;
   made_at: Date;
   pushed_by: string;
+  granted: boolean | null;
+  holder: string | null;
 }
 
 /** The server's events after `cursor` (a seq), oldest first, at most `limit`. */
@@ -86,8 +88,10 @@ export async function pullEvents(
   limit: number,
 ): Promise<SequencedTeamEvent[]> {
   const { rows } = await server.client.query<EventRow>(
-    `SELECT seq, event_id, desktop_id, case_key, kind, actor, body, made_at, pushed_by
-       FROM team_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    `SELECT e.seq, e.event_id, e.desktop_id, e.case_key, e.kind, e.actor, e.body, e.made_at, e.pushed_by,
+            a.granted, a.holder
+       FROM team_events e LEFT JOIN team_claim_answers a ON a.event_id = e.event_id
+      WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
     [cursor, limit],
   );
   return rows.map((row) => ({
@@ -100,5 +104,6 @@ export async function pullEvents(
     body: row.body,
     madeAt: row.made_at.toISOString(),
     pushedBy: row.pushed_by,
+    ...(row.granted === null ? {} : { claim: { granted: row.granted, holder: row.holder! } }),
   }));
 }

@@ -20,16 +20,14 @@ import { ReplyTemplateBodySchema, ReplyTemplateSchema } from '../model/reply-tem
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
 import { readUsageExport } from '../policy/usage-facts';
 import { PolicyRevisionSchema } from '../policy/versions';
+import { teamMethods } from './contract-team';
+import { method } from './method';
 
 /**
  * The one API between the console and its store: method name → request schema → response
  * schema. Both transports (Electron IPC and loopback HTTP) carry exactly this table, and
  * every handler parses its payload with the request schema before acting.
  */
-const method = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
-  request,
-  response,
-});
 
 const ref = z.strictObject({ ref: CaseRefSchema });
 const agentName = z.string().trim().min(1, { error: 'must not be empty' }).max(100);
@@ -408,6 +406,7 @@ export const api = {
     PeriodQuerySchema.extend(reportOptions),
     z.object({ figures: PeriodFiguresSchema, html: z.string(), fileName: z.string() }),
   ),
+  ...teamMethods,
 } as const;
 
 export type Api = typeof api;

@@ -29,4 +29,6 @@ export interface SequencedTeamEvent extends TeamEvent {
   seq: number;
   /** The server login that pushed it, as the server saw it: a desktop cannot claim another's. */
   pushedBy: string;
+  /** For a claim: the server's answer (a refused claim assigns nobody). */
+  claim?: { granted: boolean; holder: string };
 }
