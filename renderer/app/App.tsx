@@ -15,6 +15,7 @@ import { useSettings } from '../state/settings';
 import { useUi } from '../state/ui';
 import { CommandPalette } from './CommandPalette';
 import { StoreHealth } from './StoreHealth';
+import { TeamStatus } from './TeamStatus';
 import { useGlobalShortcuts, useMenuCommands } from './shortcuts';
 
 function Screen({ route }: { route: Route }) {
@@ -76,6 +77,7 @@ export function App() {
         <span className="muted agent">{agentName}</span>
       </header>
       <StoreHealth />
+      <TeamStatus />
       {loaded && agentName === '' && (
         <p className="banner" role="note">
           <button type="button" className="linkish" onClick={() => go({ name: 'settings' })}>

@@ -1,4 +1,5 @@
 import { dataIoEn } from './data-io';
+import { teamEn } from './team';
 
 /**
  * Every UI string in English; zh.ts mirrors these keys. Policy texts come from shared/policy;
@@ -342,6 +343,7 @@ export const en = {
     truncated: 'Only the first cases are listed; the counts cover every case.',
   },
   ...dataIoEn,
+  ...teamEn,
   lifecycle: {
     title: 'Who works this case',
     nobody: 'Nobody',

@@ -1,5 +1,6 @@
 import type { Resources } from './en';
 import { dataIoZh } from './data-io';
+import { teamZh } from './team';
 
 export const zh: Resources = {
   app: {
@@ -334,6 +335,7 @@ export const zh: Resources = {
     truncated: '只列出了前面的工单；计数包括全部工单。',
   },
   ...dataIoZh,
+  ...teamZh,
   lifecycle: {
     title: '处理人',
     nobody: '无人',

@@ -17,6 +17,9 @@ import { AuditTrail, DecisionHistory } from './History';
 import { ReportButton } from './ReportButton';
 import { SentReplies } from '../reply/SentReplies';
 import { UsagePanel } from '../usage/UsagePanel';
+import { ConflictPanel } from '../team/ConflictPanel';
+import { SyncBadge } from '../team/SyncBadge';
+import { useCaseSyncStates } from '../../state/team';
 
 /** A settled case's window no longer counts down: "closed … ago" would read as overdue work. */
 const SETTLED = new Set(['decided', 'closed']);
@@ -46,6 +49,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
   const go = useRoute((s) => s.go);
   const { detail, audit, error, load } = useCase();
   useEffect(() => void load(caseRef), [caseRef, load]);
+  useCaseSyncStates([caseRef], detail?.summary.revision);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -69,6 +73,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
         </h1>
         <span className="badge">{t(`status.${summary.status}`)}</span>
         <Outcome outcome={summary.latestOutcome} />
+        <SyncBadge caseRef={caseRef} />
         {!SETTLED.has(summary.status) && <Countdown closesAt={summary.windowClosesAt} />}
         <span className="spacer" />
         <a className="button" href={`#/case/${caseRef}/decide`}>
@@ -79,6 +84,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
         </a>
         <ReportButton caseRef={caseRef} />
       </header>
+      <ConflictPanel caseRef={caseRef} facts={detail.facts} revision={summary.revision} />
       <CaseWork summary={summary} />
       <div className="case-grid">
         <section aria-labelledby="facts-title">

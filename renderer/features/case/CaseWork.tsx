@@ -4,6 +4,9 @@ import type { CaseSummary } from '../../../shared/model/case';
 import { caseActions } from '../../state/case-actions';
 import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
+import { useFormatInstant } from '../../components/When';
+import { teamActions, useTeam } from '../../state/team';
+import { claimText } from '../team/claim-text';
 
 const SETTLED = new Set(['decided', 'closed']);
 
@@ -17,6 +20,16 @@ export function CaseWork({ summary }: { summary: CaseSummary }) {
   const [reason, setReason] = useState('');
   const ref = summary.ref;
   const noAgent = agentName === '';
+  const formatInstant = useFormatInstant();
+  // Taking the case oneself is a claim: in team mode the team server grants it.
+  const onTeam = useTeam((s) => s.status?.configured === true);
+  const claim = () =>
+    onTeam
+      ? run(
+          () => teamActions.claim(ref, summary.revision, agentName),
+          (answer) => claimText(t, ref, answer, formatInstant),
+        )
+      : assign(agentName);
 
   const assign = (name: string | null) =>
     run(
@@ -44,8 +57,8 @@ export function CaseWork({ summary }: { summary: CaseSummary }) {
         {t('caseView.assignee')}: <strong>{summary.assignee ?? t('lifecycle.nobody')}</strong>
       </p>
       {summary.assignee !== agentName && (
-        <button type="button" disabled={busy || noAgent} onClick={() => void assign(agentName)}>
-          {t('lifecycle.assignToMe')}
+        <button type="button" disabled={busy || noAgent} onClick={() => void claim()}>
+          {onTeam ? t('team.claimMe') : t('lifecycle.assignToMe')}
         </button>
       )}
       <form

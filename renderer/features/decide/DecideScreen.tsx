@@ -23,6 +23,7 @@ import { growthOf, type Progress } from './progress';
 import { RecordedPanel } from './RecordedPanel';
 import { QuestionCard } from './QuestionCard';
 import { RecordForm } from './RecordForm';
+import { ConflictNotice } from '../team/ConflictNotice';
 
 /**
  * The guided flow: ask exactly what decide() reports missing, first item first. Each answer is
@@ -123,6 +124,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
           <FactList facts={facts} onChange={setChanging} />
         </div>
         <div className="decide-record">
+          <ConflictNotice caseRef={caseRef} revision={detail!.summary.revision} />
           <RecordForm caseRef={caseRef} orderId={detail!.summary.orderId} decision={decision} />
         </div>
         <div className="decide-side">

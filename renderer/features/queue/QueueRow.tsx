@@ -8,6 +8,7 @@ import { Outcome } from '../../components/Outcome';
 import { currentLanguage } from '../../i18n';
 import { splitSpan } from '../../lib/time';
 import { useUi } from '../../state/ui';
+import { SyncBadge } from '../team/SyncBadge';
 
 export const ROW_HEIGHT = 44;
 
@@ -54,7 +55,9 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
       >
         {chosen ? '☑' : '☐'}
       </span>
-      <span className="ref">{item.ref}</span>
+      <span className="ref">
+        {item.ref} <SyncBadge caseRef={item.ref} compact />
+      </span>
       <span className="customer">
         {item.customerName}
         <small className="muted">{item.productName}</small>

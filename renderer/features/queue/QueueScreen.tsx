@@ -13,6 +13,9 @@ import { useAction } from '../../state/use-action';
 import { BulkBar } from './BulkBar';
 import { QueueFilters } from './QueueFilters';
 import { QueueRow, ROW_HEIGHT } from './QueueRow';
+import { useFormatInstant } from '../../components/When';
+import { teamActions, teamClaims, useCaseSyncStates } from '../../state/team';
+import { claimText } from '../team/claim-text';
 
 /** Pages load while the agent is this many rows from the end of what is loaded. */
 const PREFETCH_ROWS = 60;
@@ -38,6 +41,11 @@ export function QueueScreen() {
   });
   const rows = virtualizer.getVirtualItems();
   const lastRow = rows.at(-1)?.index ?? 0;
+  const formatInstant = useFormatInstant();
+  useCaseSyncStates(
+    rows.map((row) => items[row.index]?.ref ?? '').filter((ref) => ref !== ''),
+    items,
+  );
 
   useEffect(() => void reload(), [reload]);
   useEffect(() => void loadSavedViews(), [loadSavedViews]);
@@ -71,6 +79,7 @@ export function QueueScreen() {
 
   const searching = query.trim() !== '';
   const claimNext = async () => {
+    if (teamClaims()) return claimNextOnTeam();
     const ref = await run(() => queueActions.claimNext(agentName));
     if (ref === undefined) return;
     if (ref === null) useUi.getState().notify(t('lifecycle.noneToClaim'));
@@ -78,6 +87,14 @@ export function QueueScreen() {
       useUi.getState().notify(t('lifecycle.claimed', { ref }));
       go({ name: 'case', ref });
     }
+  };
+  // In team mode the team server grants the claim (or, offline, it is provisional until a sync).
+  const claimNextOnTeam = async () => {
+    const claimed = await run(() => teamActions.claimNext(agentName));
+    if (claimed === undefined) return;
+    if (claimed === null) return useUi.getState().notify(t('lifecycle.noneToClaim'));
+    useUi.getState().notify(claimText(t, claimed.ref, claimed.claim, formatInstant));
+    go({ name: 'case', ref: claimed.ref });
   };
   return (
     <section className="queue" aria-labelledby="queue-title">

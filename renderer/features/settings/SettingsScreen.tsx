@@ -15,6 +15,7 @@ import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
 import { chooseBackupFile, fileName, restoreFromBackup } from './restore';
+import { TeamSettings } from '../team/TeamSettings';
 
 type Backup = ResponseOf<'backups.list'>['items'][number];
 
@@ -104,6 +105,7 @@ export function SettingsScreen() {
           </option>
         ))}
       </select>
+      <TeamSettings />
       <h2>{t('settings.dataFolder')}</h2>
       <p>
         <code>{dataFolder}</code>
