@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createHandlers, dispatch } from '../api';
 import { openStore } from '../store';
-import { createTeamSync, environmentCredentials } from '../team-sync';
+import { createTeamSync, environmentCredentials, type SyncSchedule } from '../team-sync';
 import { createHostServer, type RunningServer } from './http';
 
 export interface StartHostOptions {
@@ -11,6 +11,8 @@ export interface StartHostOptions {
   staticDir?: string;
   /** False skips the daily backup at open (benchmarks on huge stores). */
   autoBackup?: boolean;
+  /** When team sync rounds run (tests that count what waits choose when sync happens). */
+  teamSchedule?: SyncSchedule;
 }
 
 export const DEFAULT_STATIC_DIR = path.resolve('out/renderer');
@@ -20,7 +22,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningServe
   const store = openStore({ file: options.dbFile, autoBackup: options.autoBackup });
   // Team sync runs here as in the desktop app; the password comes from the environment.
   const credentials = environmentCredentials();
-  const sync = createTeamSync({ store, credentials });
+  const sync = createTeamSync({ store, credentials, schedule: options.teamSchedule });
   const handlers = createHandlers(store, { team: { sync, credentials } });
   try {
     const server = await createHostServer({

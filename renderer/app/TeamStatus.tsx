@@ -53,8 +53,7 @@ export function TeamStatus() {
             t('team.neverSynced')
           ) : (
             <>
-              {t('team.lastSync')}
-              <When iso={status.lastSyncAt} />
+              {t('team.lastSync')} <When iso={status.lastSyncAt} />
             </>
           )}
         </span>

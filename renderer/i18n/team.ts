@@ -68,6 +68,20 @@ export const teamEn = {
     leave: 'Stop syncing',
     left: 'This desktop no longer syncs; its cases and changes stay here.',
     notSet: 'No team server is set: this console works on its own.',
+    audit: {
+      arrived: 'A change by {{actor}} arrived from the team.',
+      applied: 'A change by {{actor}} arrived from the team: {{fields}}.',
+      conflicts: 'Also changed here since the desktops last agreed, so both values are kept: {{fields}}.',
+      resolved: {
+        local: '{{actor}} settled the conflict on {{field}}: this desktop’s value is kept.',
+        remote: '{{actor}} settled the conflict on {{field}}: the other desktop’s value is kept.',
+      },
+      claim: {
+        granted: '{{actor}} claimed the case; the team server granted it.',
+        provisional: '{{actor}} claimed the case offline (provisional until the team server answers).',
+      },
+      claimLost: '{{actor}}’s offline claim was lost: the team server had given the case to {{holder}}.',
+    },
   },
 };
 
@@ -140,5 +154,19 @@ export const teamZh: TeamResources = {
     leave: '停止同步',
     left: '本机不再同步；其工单和更改仍保留在本机。',
     notSet: '尚未设置团队服务器：此控制台单独工作。',
+    audit: {
+      arrived: '{{actor}} 的更改已从团队同步到本机。',
+      applied: '{{actor}} 的更改已从团队同步到本机：{{fields}}。',
+      conflicts: '这些值自上次一致以来在本机也被修改过，两个值均已保留：{{fields}}。',
+      resolved: {
+        local: '{{actor}} 解决了 {{field}} 的冲突：保留本机的值。',
+        remote: '{{actor}} 解决了 {{field}} 的冲突：保留另一台电脑的值。',
+      },
+      claim: {
+        granted: '{{actor}} 认领了此工单，团队服务器已批准。',
+        provisional: '{{actor}} 在离线时认领了此工单（团队服务器答复前为临时认领）。',
+      },
+      claimLost: '{{actor}} 的离线认领未成功：团队服务器已将此工单分配给 {{holder}}。',
+    },
   },
 };

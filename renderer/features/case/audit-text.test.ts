@@ -110,3 +110,30 @@ describe('cases that came in bulk', () => {
     ]);
   });
 });
+
+describe('team events in the audit trail', () => {
+  const team: AuditEntry[] = [
+    entry(
+      'team.apply',
+      { change: 'case.facts', fields: [], facts: ['orderAmount'], conflicts: ['facts.orderAmount'] },
+      'Ravi',
+    ),
+    entry('conflict.resolve', { field: 'facts.orderAmount', keep: 'remote', value: 12000 }),
+    entry('case.assign', { from: null, to: 'Mei Lin', claim: { eventId: 'e', state: 'provisional' } }),
+    entry('claim.lost', { eventId: 'e', holder: 'Ravi' }),
+  ];
+  const lines = (language: Language) =>
+    auditLines(team, { t: translations[language], language, time: (iso) => iso }).map((line) =>
+      line.sentences.join(' '),
+    );
+
+  it('says what arrived from the team, what conflicts, which value was kept and which claim was lost', () => {
+    expect(lines('en')).toEqual([
+      'A change by Ravi arrived from the team: Order amount. Also changed here since the desktops last agreed, so both values are kept: Order amount.',
+      'Mei Lin settled the conflict on Order amount: the other desktop’s value is kept.',
+      'Mei Lin claimed the case offline (provisional until the team server answers).',
+      'Mei Lin’s offline claim was lost: the team server had given the case to Ravi.',
+    ]);
+    expect(lines('zh')[1]).toBe('Mei Lin 解决了 订单金额 的冲突：保留另一台电脑的值。');
+  });
+});

@@ -66,6 +66,50 @@ function factSentences(actor: string, changes: FactChange[], facts: Facts, words
   });
 }
 
+/** A field as team events name it: `facts.<fact>` or a case field (assignee, status…). */
+function teamFieldLabel(field: string, words: AuditWords): string {
+  const name = field.replace(/^facts\./, '');
+  if (field.startsWith('facts.') && Object.hasOwn(FACTS, name)) {
+    return FACTS[name as keyof typeof FACTS].label[words.language];
+  }
+  return words.t(`team.fields.${name}`, { defaultValue: name });
+}
+
+function teamSentences(entry: AuditEntry, words: AuditWords): string[] | null {
+  const { t } = words;
+  const { actor, detail } = entry;
+  const labels = (fields: unknown) =>
+    (Array.isArray(fields) ? (fields as string[]) : [])
+      .map((field) => teamFieldLabel(field, words))
+      .join(', ');
+  switch (entry.action) {
+    case 'team.apply': {
+      const changed = [
+        ...(detail.fields as string[]),
+        ...(detail.facts as string[]).map((fact) => `facts.${fact}`),
+      ];
+      const conflicts = detail.conflicts as string[];
+      return [
+        changed.length === 0
+          ? t('team.audit.arrived', { actor })
+          : t('team.audit.applied', { actor, fields: labels(changed) }),
+        ...(conflicts.length > 0 ? [t('team.audit.conflicts', { fields: labels(conflicts) })] : []),
+      ];
+    }
+    case 'conflict.resolve':
+      return [
+        t(`team.audit.resolved.${String(detail.keep)}`, {
+          actor,
+          field: teamFieldLabel(String(detail.field), words),
+        }),
+      ];
+    case 'claim.lost':
+      return [t('team.audit.claimLost', { actor, holder: String(detail.holder) })];
+    default:
+      return null;
+  }
+}
+
 function sentencesOf(entry: AuditEntry, before: Facts, after: Facts, words: AuditWords): string[] {
   const { t } = words;
   const { actor, detail } = entry;
@@ -96,6 +140,8 @@ function sentencesOf(entry: AuditEntry, before: Facts, after: Facts, words: Audi
         ...(typeof detail.reason === 'string' ? [t('audit.reason', { reason: detail.reason })] : []),
       ];
     case 'case.assign':
+      if (typeof detail.claim === 'object' && detail.claim !== null)
+        return [t(`team.audit.claim.${String((detail.claim as { state: string }).state)}`, { actor })];
       if (detail.to === null) return [t('audit.unassigned', { actor, from: String(detail.from) })];
       if (detail.from === null) return [t('audit.assigned', { actor, to: String(detail.to) })];
       return [t('audit.reassigned', { actor, from: String(detail.from), to: String(detail.to) })];
@@ -128,7 +174,7 @@ function sentencesOf(entry: AuditEntry, before: Facts, after: Facts, words: Audi
     case 'usage.export':
       return [t(detail.replaced === true ? 'audit.usageReplaced' : 'audit.usageKept', { actor })];
     default:
-      return [t('audit.other', { actor, action: entry.action })];
+      return teamSentences(entry, words) ?? [t('audit.other', { actor, action: entry.action })];
   }
 }
 
