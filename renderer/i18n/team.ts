@@ -63,8 +63,8 @@ export const teamEn = {
       'Kept encrypted by the system keychain, never in a plain file. Leave empty to keep the saved one.',
     passwordBrowser:
       'The browser console keeps no passwords: start it with REFUND_TEAM_PASSWORD_FILE (a file holding the password) or REFUND_TEAM_PASSWORD set, and leave this empty.',
-    save: 'Save team server',
-    saved: 'Team server saved; syncing in the background.',
+    save: 'Connect to the team server',
+    saved: 'Team server set; syncing in the background.',
     leave: 'Stop syncing',
     left: 'This desktop no longer syncs; its cases and changes stay here.',
     notSet: 'No team server is set: this console works on its own.',
@@ -149,7 +149,7 @@ export const teamZh: TeamResources = {
     passwordDesktop: '由系统钥匙串加密保存，从不以明文文件保存。留空则保留已保存的密码。',
     passwordBrowser:
       '浏览器版控制台不保存密码：请在启动时设置 REFUND_TEAM_PASSWORD_FILE（存放密码的文件）或 REFUND_TEAM_PASSWORD，此处留空。',
-    save: '保存团队服务器',
+    save: '连接团队服务器',
     saved: '团队服务器已保存，正在后台同步。',
     leave: '停止同步',
     left: '本机不再同步；其工单和更改仍保留在本机。',

@@ -56,7 +56,8 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
         {chosen ? '☑' : '☐'}
       </span>
       <span className="ref">
-        {item.ref} <SyncBadge caseRef={item.ref} compact />
+        {item.ref}
+        <SyncBadge caseRef={item.ref} compact />
       </span>
       <span className="customer">
         {item.customerName}
