@@ -69,9 +69,10 @@ export interface TeamServerSetting {
 const SETTING_KEY = 'teamServer';
 
 export function getTeamServerSetting(store: CaseStore): TeamServerSetting | null {
-  const value = store.sql('SELECT value FROM settings WHERE key = ?').pluck().get(SETTING_KEY) as
-    string | undefined;
-  return value === undefined ? null : (JSON.parse(value) as TeamServerSetting | null);
+  // A row, not pluck(): store.sql shares the statement, and pluck would stick for other readers.
+  const row = store.sql('SELECT value FROM settings WHERE key = ?').get(SETTING_KEY) as
+    { value: string } | undefined;
+  return row === undefined ? null : (JSON.parse(row.value) as TeamServerSetting | null);
 }
 
 /** Sets or (with null) clears the team server, audited; the URL is checked by the caller. */
