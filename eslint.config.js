@@ -49,6 +49,16 @@ const TEAM_FACE = {
   folders: ['**/team/*', '!**/team/index', '!**/team/test-support', '!**/team/test-support/*'],
   message: 'Import the team server code through its face (electron/team), never a module behind it.',
 };
+// Background team sync, through electron/team-sync/index.ts.
+const TEAM_SYNC_FACE = {
+  folders: [
+    '**/team-sync/*',
+    '!**/team-sync/index',
+    '!**/team-sync/test-support',
+    '!**/team-sync/test-support/*',
+  ],
+  message: 'Import background team sync through its face (electron/team-sync), never a module behind it.',
+};
 // The reports (documents from store data) and the Chromium printer are plain Node folders with
 // one face each, like the store.
 const REPORT_FACES = {
@@ -159,7 +169,7 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
     ignores: ['electron/shell/**', 'electron/store/**', 'electron/team/**'],
-    rules: restrict([NO_ELECTRON, NO_RENDERER, STORE_FACE, TEAM_FACE, REPORT_FACES]),
+    rules: restrict([NO_ELECTRON, NO_RENDERER, STORE_FACE, TEAM_FACE, TEAM_SYNC_FACE, REPORT_FACES]),
   },
   {
     files: ['electron/store/**/*.ts'],
@@ -172,6 +182,6 @@ export default tseslint.config(
   },
   {
     files: ['electron/shell/**/*.ts'],
-    rules: restrict([NO_RENDERER, STORE_FACE, TEAM_FACE, REPORT_FACES]),
+    rules: restrict([NO_RENDERER, STORE_FACE, TEAM_FACE, TEAM_SYNC_FACE, REPORT_FACES]),
   },
 );

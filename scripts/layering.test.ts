@@ -40,6 +40,9 @@ describe('layer boundaries', () => {
     ['cli/commands/x.ts', "import { caseReportHtml } from '../../electron/reports/case-report';"],
     ['electron/shell/x.ts', "import { openPrinter } from '../print/chromium';"],
     ['electron/reports/x.ts', "import { app } from 'electron';"],
+    ['electron/shell/x.ts', "import { sealCredentials } from '../team-sync/credentials';"],
+    ['electron/api/x.ts', "import { createTeamSync } from '../team-sync/service';"],
+    ['electron/team-sync/x.ts', "import { safeStorage } from 'electron';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(1);
   });
@@ -57,6 +60,7 @@ describe('layer boundaries', () => {
     ['shared/ipc/x.ts', "import { decide } from '../policy/decide';"],
     ['renderer/app/x.tsx', "import { QueueScreen } from '../features/queue/QueueScreen';"],
     ['electron/shell/x.ts', "import { caseReportHtml } from '../reports';"],
+    ['electron/shell/x.ts', "import { sealCredentials } from '../team-sync';"],
     ['cli/commands/x.ts', "import { INJECTION } from '../../electron/reports/test-support/cases';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);
