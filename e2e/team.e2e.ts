@@ -193,4 +193,40 @@ describe.skipIf(!hasPostgres)('two desktops and a real team server, seen in the 
     await page.locator('.team-settings').scrollIntoViewIfNeeded();
     await screenshot(page, 'team-settings-en-1366');
   });
+
+  it('offline: says so and why, makes a claim provisional, and tells the agent the claim was lost', async () => {
+    await page.goto(`${mei.url}/#/case/${ref}`);
+    const bar = page.locator('.team-bar');
+    cluster.stop();
+    try {
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(() => bar.textContent()).toContain('Offline');
+      expect(await bar.textContent()).toContain('Why offline');
+      await page.getByRole('button', { name: 'Claim', exact: true }).click();
+      await expect
+        .poll(() => page.locator('.statusbar [role=status]').textContent())
+        .toContain('provisionally');
+      await expect.poll(() => page.locator('.case-head .sync-provisional').count()).toBe(1);
+      expect(await page.locator('.case-work').textContent()).toContain('Mei Lin');
+      await screenshot(page, 'team-offline-claim-en-1366');
+    } finally {
+      cluster.start();
+    }
+    // Ravi, online, claims the same case first: the server grants it to him at once.
+    const theirs = await callApi<CaseDetail>(ravi, 'cases.get', { ref: await byOrder(ravi) });
+    const answer = await callApi<{ claim: { state: string } }>(ravi, 'team.claim', {
+      ref: theirs.summary.ref,
+      revision: theirs.summary.revision,
+      agent: 'Ravi Kumar',
+    });
+    expect(answer.claim.state).toBe('granted');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const lost = page.locator('.team-lost');
+    await expect.poll(() => lost.textContent()).toContain(`${ref} went to Ravi Kumar`);
+    await expect.poll(() => bar.textContent()).toContain('Online');
+    await expect.poll(() => page.locator('.case-work').textContent()).toContain('Ravi Kumar');
+    await screenshot(page, 'team-claim-lost-en-1366');
+    await lost.getByRole('button', { name: 'Understood' }).click();
+    await expect.poll(() => lost.count()).toBe(0);
+  });
 });
