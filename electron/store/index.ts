@@ -73,6 +73,7 @@ export {
   waitingEvents,
   type OutboxEvent,
 } from './team-outbox';
+export { timeOrderedId } from './time-ordered-id';
 export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team-apply';
 export { listOpenConflicts, resolveConflict, type OpenConflict } from './team-conflicts';
 export {

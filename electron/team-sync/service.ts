@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   caseKeyOf,
   countCasesInConflict,
@@ -9,6 +8,7 @@ import {
   getCase,
   settleClaims,
   teamDesktopId,
+  timeOrderedId,
   unansweredClaims,
   type CaseStore,
   type LostClaim,
@@ -178,7 +178,8 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
   }
 
   async function askClaim(ref: string, agent: string): Promise<ClaimOutcome> {
-    const eventId = randomUUID();
+    // Time-ordered like every outbox id: the claim's event travels under this id later.
+    const eventId = timeOrderedId();
     const caseId = parseRef(getCase(store, ref).summary.ref)!;
     // Known to be offline (or never configured): no waiting on a network that is not there.
     if (address() === null || online === false) return { state: 'provisional', eventId };
