@@ -61,6 +61,11 @@ export function TeamStatus() {
         {status.conflicts > 0 && (
           <span className="team-conflicts">{t('team.conflicts', { count: status.conflicts })}</span>
         )}
+        {status.online === false && status.nextAttemptAt !== null && (
+          <span className="muted">
+            {t('team.nextTry')} <When iso={status.nextAttemptAt} />
+          </span>
+        )}
         {status.online === false && status.lastError !== null && (
           <span className="muted team-error" title={status.lastError}>
             {t('team.offlineWhy', { error: status.lastError })}

@@ -23,12 +23,6 @@ import { PolicyRevisionSchema } from '../policy/versions';
 import { teamMethods } from './contract-team';
 import { method } from './method';
 
-/**
- * The one API between the console and its store: method name → request schema → response
- * schema. Both transports (Electron IPC and loopback HTTP) carry exactly this table, and
- * every handler parses its payload with the request schema before acting.
- */
-
 const ref = z.strictObject({ ref: CaseRefSchema });
 const agentName = z.string().trim().min(1, { error: 'must not be empty' }).max(100);
 /**
@@ -163,6 +157,11 @@ const policyChangeGroup = z.object({
   ),
 });
 
+/**
+ * The one API between the console and its store: method name → request schema → response
+ * schema. Both transports (Electron IPC and loopback HTTP) carry exactly this table, and
+ * every handler parses its payload with the request schema before acting.
+ */
 export const api = {
   'cases.create': method(NewCaseSchema, change),
   'cases.get': method(ref, CaseDetailSchema),
