@@ -129,6 +129,20 @@ describe.skipIf(!hasPostgres)('background sync against a real team server', () =
     expect(status.lastError).toMatch(/No password is kept for the team login/);
     expect(connects).toHaveLength(0);
   });
+
+  it('reports a password file it cannot read as the reason, without an unhandled rejection', async () => {
+    const unreadable = {
+      ...keeperOf(null),
+      read: () => {
+        throw new Error('ENOENT: no such file or directory, open /gone/pw');
+      },
+    };
+    service = createTeamSync({ store: desk.store, credentials: unreadable, connect: countedConnect });
+    service.start();
+    const status = await service.syncNow();
+    expect(status).toMatchObject({ online: false, lastError: expect.stringMatching(/ENOENT/) });
+    expect(connects).toHaveLength(0);
+  });
 });
 
 async function until(done: () => boolean, timeoutMs: number): Promise<void> {

@@ -92,25 +92,25 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
   let lastError: string | null = null;
   let nextAttemptAt: number | null = null;
 
-  /** The server's URL with the login and password, or why there is none. */
-  function address(): { url: string } | { problem: string } | null {
+  const configured = () => getTeamServerSetting(store) !== null && teamDesktopId(store) !== null;
+
+  /** The server's URL with the login and password; throws saying what is missing. */
+  function address(): string {
     const setting = getTeamServerSetting(store);
-    if (setting === null || teamDesktopId(store) === null) return null;
+    if (setting === null) throw new Error('No team server is set.');
+    // May throw too (a password file that cannot be read): the round reports it like any failure.
     const kept = credentials.read();
     if (kept === null || (kept.login !== '' && kept.login !== setting.login)) {
-      return { problem: `No password is kept for the team login ${setting.login}: set it in Settings.` };
+      throw new Error(`No password is kept for the team login ${setting.login}: set it in Settings.`);
     }
     const url = new URL(setting.url);
     url.username = setting.login;
     url.password = kept.password;
-    return { url: url.href };
+    return url.href;
   }
 
   async function withServer<T>(work: (server: TeamServer) => Promise<T>): Promise<T> {
-    const target = address();
-    if (target === null) throw new Error('No team server is set.');
-    if ('problem' in target) throw new Error(target.problem);
-    const server = await connect(target.url);
+    const server = await connect(address());
     try {
       return await work(server);
     } finally {
@@ -119,7 +119,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
   }
 
   async function round(): Promise<void> {
-    if (address() === null) return;
+    if (!configured()) return;
     try {
       await withServer(async (server) => {
         await syncOnce(store, server);
@@ -182,7 +182,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
     const eventId = timeOrderedId();
     const caseId = parseRef(getCase(store, ref).summary.ref)!;
     // Known to be offline (or never configured): no waiting on a network that is not there.
-    if (address() === null || online === false) return { state: 'provisional', eventId };
+    if (!configured() || online === false) return { state: 'provisional', eventId };
     const caseKey = store.write(() => caseKeyOf(store, caseId));
     const desktopId = teamDesktopId(store)!;
     let timeout: NodeJS.Timeout | undefined;
