@@ -1,7 +1,13 @@
 import { safeStorage } from 'electron';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openCredentials, sealCredentials, type CredentialKeeper, type Encryptor } from '../team-sync';
+import {
+  openCredentials,
+  sealCredentials,
+  type CredentialKeeper,
+  type Encryptor,
+  type TeamCredentials,
+} from '../team-sync';
 
 /** Electron's safeStorage as team-sync's Encryptor (the backend only exists on Linux). */
 const keychain: Encryptor = {
@@ -20,13 +26,17 @@ const keychain: Encryptor = {
  */
 export function keychainCredentials(userData: string): CredentialKeeper {
   const file = path.join(userData, 'team-credentials.bin');
+  // Decrypted once per start, not every round: some keychains ask the user on each access.
+  let known: TeamCredentials | null | undefined;
   return {
     read() {
+      if (known !== undefined) return known;
       try {
-        return openCredentials(keychain, readFileSync(file));
+        known = openCredentials(keychain, readFileSync(file));
       } catch {
-        return null;
+        known = null;
       }
+      return known;
     },
     save(credentials) {
       const blob = sealCredentials(keychain, credentials);
@@ -34,7 +44,11 @@ export function keychainCredentials(userData: string): CredentialKeeper {
       const partial = `${file}.partial`;
       writeFileSync(partial, blob, { mode: 0o600 });
       renameSync(partial, file);
+      known = credentials;
     },
-    forget: () => rmSync(file, { force: true }),
+    forget: () => {
+      rmSync(file, { force: true });
+      known = null;
+    },
   };
 }
