@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -10,6 +10,7 @@ import {
   type Encryptor,
 } from './credentials';
 import { environmentCredentials } from './env-credentials';
+import { sealedFileCredentials } from './file-credentials';
 
 /** A stand-in keychain that really transforms the text (xor with a key), as safeStorage would. */
 function keychain(key: number, overrides: Partial<Encryptor> = {}): Encryptor {
@@ -74,6 +75,39 @@ describe("the browser console's password", () => {
       expect(environmentCredentials({}).read()).toBeNull();
       expect(() => environmentCredentials({}).save(credentials)).toThrow(/REFUND_TEAM_PASSWORD_FILE/);
       expect(readFileSync(file, 'utf8')).toBe('from the file\nignored\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the desktop app's password file", () => {
+  it('holds the password sealed, for this user only, read back by a later start, gone when forgotten', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-keep-'));
+    try {
+      const file = join(dir, 'user-data', 'team-credentials.bin');
+      sealedFileCredentials(file, keychain(0x5a)).save(credentials);
+      expect(readFileSync(file).includes(Buffer.from(credentials.password))).toBe(false);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const later = sealedFileCredentials(file, keychain(0x5a));
+      expect(later.read()).toEqual(credentials);
+      later.forget();
+      expect(existsSync(file)).toBe(false);
+      expect(sealedFileCredentials(file, keychain(0x5a)).read()).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes nothing, and keeps the password it had, when the keychain cannot encrypt', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-keep-'));
+    try {
+      const file = join(dir, 'team-credentials.bin');
+      const refusing = sealedFileCredentials(file, keychain(1, { isEncryptionAvailable: () => false }));
+      expect(() => refusing.save(credentials)).toThrow(CredentialsRefusedError);
+      expect(existsSync(file)).toBe(false);
+      expect(existsSync(`${file}.partial`)).toBe(false);
+      expect(refusing.read()).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,6 +11,7 @@ export {
   type TeamCredentials,
 } from './credentials';
 export { environmentCredentials } from './env-credentials';
+export { sealedFileCredentials } from './file-credentials';
 export {
   createTeamSync,
   type ClaimOutcome,
