@@ -130,6 +130,19 @@ describe.skipIf(!hasPostgres)('two desktops and a real team server, seen in the 
     await expect
       .poll(() => page.locator(`#row-${ref} [data-sync]`).getAttribute('data-sync'))
       .toBe('conflict');
+    // The ref and its mark fit their column at the narrowest width, in both languages.
+    for (const language of ['en', 'zh'] as Language[]) {
+      await callApi(mei, 'settings.set', { language });
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.reload();
+      const cell = page.locator(`#row-${ref} .ref`);
+      await cell.locator('[data-sync="conflict"]').waitFor();
+      expect(await cell.evaluate((node) => node.scrollWidth - node.clientWidth)).toBeLessThanOrEqual(0);
+      await screenshot(page, `team-queue-${language}-1024`);
+    }
+    await callApi(mei, 'settings.set', { language: 'en' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.reload();
   });
 
   it('shows both values with who sent the other and when, at every width, in English and Chinese', async () => {
