@@ -4,6 +4,7 @@ import { dataProblems } from './audit-data';
 import { listBackups, newestGoodBackup } from './backup';
 import { isCorruption } from './damage';
 import { openDatabase } from './sqlite';
+import { dayFigureProblems } from './day-figures-check';
 import { searchIndexProblems } from './search-check';
 import type { CaseStore } from './store';
 
@@ -63,7 +64,7 @@ function verifyStore(store: CaseStore): StoreVerification {
   }
   let problems: string[];
   try {
-    problems = [...dataProblems(store), ...searchIndexProblems(store)];
+    problems = [...dataProblems(store), ...searchIndexProblems(store), ...dayFigureProblems(store)];
   } catch (error) {
     // A flip in the schema's own text can leave a column unreadable though quick_check passes.
     return damaged(store, `the data cannot be read: ${(error as Error).message}`);

@@ -38,6 +38,8 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
     SEED_AT_VERSION[10]!(db);
     db.prepare(`INSERT INTO reply_templates VALUES ('eligible', 'en', 'Dear {{customer}},', 4, 'ann')`).run();
   },
+  // The per-day figures are derived from the decisions: nothing of their own to seed.
+  12: (db) => SEED_AT_VERSION[11]!(db),
 };
 
 let cleanup = () => {};

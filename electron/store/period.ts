@@ -2,6 +2,8 @@ import type { Outcome } from '../../shared/model/decision';
 import type { ProductType } from '../../shared/model/facts';
 import type { CashRefunded, ClosingCase, Counted, OverrideRow } from '../../shared/model/period';
 import { iso } from './canonical';
+import { cashSql } from './day-figures';
+import { dayDelays, dayGroups, daySpanOf, type DaySpan } from './day-figures-read';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 
@@ -51,13 +53,7 @@ function rangeSql(range: PeriodRange): { where: string; params: (string | number
 const LATEST_IN_PERIOD = `NOT EXISTS (SELECT 1 FROM decisions later
   WHERE later.case_id = d.case_id AND later.id > d.id AND later.decided_at < ?)`;
 
-// The cash a decision refunds: the same rule as cashRefund() in electron/reports/cash.ts.
-const CASH = `CASE
-  WHEN d.recorded_outcome NOT IN ('eligible', 'conditional') THEN 0
-  WHEN json_extract(d.decision, '$.outcome') IN ('eligible', 'conditional')
-    THEN json_extract(d.decision, '$.refundAmount')
-  ELSE max(0, json_extract(d.facts, '$.orderAmount') - coalesce(json_extract(d.facts, '$.voucherAmount'), 0))
-END`;
+const CASH = cashSql('d');
 
 interface GroupRow {
   outcome: Outcome;
@@ -127,10 +123,31 @@ export function periodPlans(store: CaseStore, range: PeriodRange): Record<string
   );
 }
 
-/** The period's figures in three indexed range walks. */
-export function periodAggregates(store: CaseStore, range: PeriodRange): PeriodAggregates {
+/**
+ * The span of per-day figures (store/day-figures.ts) that answers a period, or null when the
+ * period does not start and end on policy-zone midnights or filters by what the days do not
+ * keep (the agent of the decision; the provider, which the delays are not kept by).
+ */
+export function daySpanFor(range: PeriodRange): DaySpan | null {
+  if (range.agent !== undefined || range.provider !== undefined) return null;
+  const span = daySpanOf(range.from, range.to);
+  return span === null ? null : { ...span, kinds: range.kinds };
+}
+
+/**
+ * The period's figures: from the per-day figures when they can answer it, else in three
+ * indexed range walks over its decisions; the overrides, listed one by one, are always walked.
+ */
+export function periodAggregates(
+  store: CaseStore,
+  range: PeriodRange,
+  span: DaySpan | null = daySpanFor(range),
+): PeriodAggregates {
   const walks = statements(range);
-  const groups = store.sql(walks.groups.sql).all(...walks.groups.params) as GroupRow[];
+  const groups =
+    span === null
+      ? (store.sql(walks.groups.sql).all(...walks.groups.params) as GroupRow[])
+      : dayGroups(store, span);
   const byOutcome = new Map<Outcome, number>();
   const byKind = new Map<ProductType | null, number>();
   const byProvider = new Map<string, number>();
@@ -148,7 +165,7 @@ export function periodAggregates(store: CaseStore, range: PeriodRange): PeriodAg
     cash.set(group.currency, entry);
   }
   const overrides = store.sql(walks.overrides.sql).all(...walks.overrides.params) as OverrideRowData[];
-  const delays = store.sql(walks.delays.sql).get(...walks.delays.params) as DelayRow;
+  const requestToDecision = span === null ? walkedDelays(store, walks.delays) : dayDelays(store, span);
   return {
     decidedCases,
     byOutcome: counted(byOutcome),
@@ -163,8 +180,13 @@ export function periodAggregates(store: CaseStore, range: PeriodRange): PeriodAg
       recorded: row.recorded,
       reason: row.reason,
     })),
-    requestToDecision: { cases: delays.n, medianMs: delays.median, p90Ms: delays.p90 },
+    requestToDecision,
   };
+}
+
+function walkedDelays(store: CaseStore, walk: Statement): PeriodAggregates['requestToDecision'] {
+  const delays = store.sql(walk.sql).get(...walk.params) as DelayRow;
+  return { cases: delays.n, medianMs: delays.median, p90Ms: delays.p90 };
 }
 
 interface OverrideRowData {

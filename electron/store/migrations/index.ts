@@ -9,6 +9,7 @@ import caseLifecycle from './008-case-lifecycle';
 import savedViews from './009-saved-views';
 import usageExports from './010-usage-exports';
 import replyTemplates from './011-reply-templates';
+import dayFigures from './012-day-figures';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   savedViews,
   usageExports,
   replyTemplates,
+  dayFigures,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
