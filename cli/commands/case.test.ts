@@ -82,6 +82,12 @@ describe('refund-console case', () => {
     expect(listed.stdout).toMatch(/^REF\s+STATUS\s+OUTCOME/);
     expect(listed.stdout).toMatch(/RC-000001\s+decided\s+eligible\s+2026-03-06T02:00:00.000Z\s+Li Wei/);
     expect(listed.stdout).toMatch(/1 of 1 cases\n$/);
+    const drill = async (...flags: string[]) =>
+      JSON.parse((await run(['--db', db, 'case', 'list', '--json', ...flags])).stdout).total;
+    expect(await drill('--kind', 'saas,api', '--outcome', 'eligible,ineligible')).toBe(1);
+    expect(await drill('--decided-by', 'ann', '--decided-from', '2026-03-01T00:00:00Z')).toBe(1);
+    expect(await drill('--decided-by', 'bob')).toBe(0);
+    expect(await drill('--overridden')).toBe(0);
     expect(
       JSON.parse((await run(['--db', db, 'case', 'list', '--status', 'open', '--json'])).stdout),
     ).toEqual({
@@ -101,6 +107,7 @@ describe('refund-console case', () => {
       stderr: 'refund-console case decide: no case RC-000009\n',
     });
     expect((await run(['--db', db, 'case', 'list', '--status', 'lost'])).code).toBe(2);
+    expect((await run(['--db', db, 'case', 'list', '--kind', 'boat'])).stderr).toMatch(/productType/);
     expect((await run(['--db', db, 'case', 'frobnicate'])).code).toBe(2);
     expect((await run(['--db', db, 'case', 'show', 'RC-000001', '--colour'])).stderr).toMatch(
       /unknown option --colour/,

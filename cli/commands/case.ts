@@ -110,12 +110,27 @@ const list = defineCommand({
   summary: 'The queue, soonest closing window first.',
   options: {
     status: { type: 'string', value: 'S[,S]', help: `only these statuses: ${CASE_STATUSES.join(', ')}` },
+    kind: { type: 'string', value: 'K[,K]', help: 'only these product kinds' },
+    outcome: { type: 'string', value: 'O[,O]', help: 'only these latest outcomes' },
+    'decided-from': { type: 'string', value: 'ISO', help: 'latest decision at or after this instant' },
+    'decided-to': { type: 'string', value: 'ISO', help: 'latest decision before this instant' },
+    'decided-by': { type: 'string', value: 'NAME', help: 'with a decision by this agent (in that period)' },
+    overridden: { type: 'boolean', help: 'with an overridden decision (in that period)' },
     limit: { type: 'string', value: 'N', help: 'at most N cases, 1 to 500 (default 100)' },
     ...JSON_OPTION,
   },
   usesStore: true,
   run: ({ options, db, newStore, io }) => {
-    const request = { status: statuses(options.status), limit: limit(options.limit) };
+    const request = {
+      status: statuses(options.status),
+      productType: options.kind?.split(',').map((s) => s.trim()),
+      latestOutcome: options.outcome?.split(',').map((s) => s.trim()),
+      decidedSince: options['decided-from'],
+      decidedBefore: options['decided-to'],
+      decidedBy: options['decided-by'],
+      ...(options.overridden === true ? { overridden: true as const } : {}),
+      limit: limit(options.limit),
+    };
     return withStore({ db, newStore }, async ({ handlers }) => {
       const page = unwrap(await handlers['cases.list'](request));
       io.stdout(

@@ -25,6 +25,12 @@ export default defineCommand({
     status: { type: 'string', value: 'S[,S]', help: 'case statuses' },
     provider: { type: 'string', value: 'NAME', help: 'one provider' },
     assignee: { type: 'string', value: 'NAME', help: 'one assignee' },
+    'decided-by': {
+      type: 'string',
+      value: 'NAME',
+      help: 'with a decision by this agent (within --from/--to)',
+    },
+    overridden: { type: 'boolean', help: 'with an overridden decision (within --from/--to)' },
   },
   usesStore: true,
   run: ({ options, db, newStore, io }) => {
@@ -45,6 +51,8 @@ export default defineCommand({
       status: list(options.status) as ExportFilter['status'],
       provider: options.provider,
       assignee: options.assignee,
+      decidedBy: options['decided-by'],
+      ...(options.overridden === true ? { overridden: true } : {}),
     };
     return withStore({ db, newStore }, async ({ store }) => {
       const progress = progressLine();

@@ -12,6 +12,7 @@ import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { caseHandlers } from './cases';
 import { decisionHandlers } from './decisions';
+import { dashboardHandlers } from './dashboard';
 import { draftHandlers } from './drafts';
 import { exportHandlers } from './export';
 import { fail, toFailure } from './failures';
@@ -70,6 +71,7 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ...replyHandlers(store),
     ...usageHandlers(store),
     ...teamHandlers(store, options),
+    ...dashboardHandlers(store),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

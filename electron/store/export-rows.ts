@@ -1,5 +1,6 @@
 import type { ParsedExportFilter } from '../../shared/model/export';
 import { parseInstant } from '../../shared/policy';
+import { decidedByCondition } from './decided-by';
 import { InvalidInputError } from './errors';
 import type { CaseStore } from './store';
 
@@ -66,6 +67,18 @@ export function exportQuery(filter: ParsedExportFilter, as: InstantsAs): ExportQ
   anyOf('c.status', filter.status);
   anyOf('c.provider', filter.provider === undefined ? undefined : [filter.provider]);
   anyOf('c.assignee', filter.assignee === undefined ? undefined : [filter.assignee]);
+  const decided = decidedByCondition('c.id', {
+    agent: filter.decidedBy,
+    overridden: filter.overridden,
+    ...(filter.dates === 'decided' && filter.from !== undefined
+      ? { since: instant(filter.from, 'from') }
+      : {}),
+    ...(filter.dates === 'decided' && filter.to !== undefined ? { before: instant(filter.to, 'to') } : {}),
+  });
+  if (decided !== null) {
+    conditions.push(decided.sql);
+    params.push(...decided.params);
+  }
   return { columns: columns(as), conditions, params };
 }
 

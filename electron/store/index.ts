@@ -47,6 +47,7 @@ export {
   type PeriodAggregates,
   type PeriodRange,
 } from './period';
+export { dashboardFigures } from './dashboard';
 export { addNote } from './notes';
 export { getDraft, saveDraft } from './drafts';
 export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';

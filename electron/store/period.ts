@@ -148,6 +148,29 @@ export function periodAggregates(
     span === null
       ? (store.sql(walks.groups.sql).all(...walks.groups.params) as GroupRow[])
       : dayGroups(store, span);
+  const overrides = store.sql(walks.overrides.sql).all(...walks.overrides.params) as OverrideRowData[];
+  const requestToDecision = span === null ? walkedDelays(store, walks.delays) : dayDelays(store, span);
+  return {
+    ...groupFigures(groups),
+    overrides: overrides.map((row) => ({
+      ref: formatRef(row.id),
+      agent: row.agent,
+      decidedAt: iso(row.at),
+      rulesGave: row.rulesGave,
+      recorded: row.recorded,
+      reason: row.reason,
+    })),
+    requestToDecision,
+  };
+}
+
+type GroupFigures = Pick<
+  PeriodAggregates,
+  'decidedCases' | 'byOutcome' | 'byKind' | 'byProvider' | 'cashRefunded'
+>;
+
+/** The counts and the cash of a period from its groups of cases (walked, or summed from days). */
+export function groupFigures(groups: readonly GroupRow[]): GroupFigures {
   const byOutcome = new Map<Outcome, number>();
   const byKind = new Map<ProductType | null, number>();
   const byProvider = new Map<string, number>();
@@ -164,23 +187,12 @@ export function periodAggregates(
     entry.cases += group.granted;
     cash.set(group.currency, entry);
   }
-  const overrides = store.sql(walks.overrides.sql).all(...walks.overrides.params) as OverrideRowData[];
-  const requestToDecision = span === null ? walkedDelays(store, walks.delays) : dayDelays(store, span);
   return {
     decidedCases,
     byOutcome: counted(byOutcome),
     byKind: counted(byKind),
     byProvider: counted(byProvider),
     cashRefunded: [...cash.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
-    overrides: overrides.map((row) => ({
-      ref: formatRef(row.id),
-      agent: row.agent,
-      decidedAt: iso(row.at),
-      rulesGave: row.rulesGave,
-      recorded: row.recorded,
-      reason: row.reason,
-    })),
-    requestToDecision,
   };
 }
 

@@ -1,6 +1,7 @@
 import { CASE_STATUSES, type CaseSummary } from '../../shared/model/case';
 import type { ParsedQueueQuery } from '../../shared/model/queue';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows';
+import { decidedByCondition } from './decided-by';
 import { InvalidInputError } from './errors';
 import { InstantFormatError, parseInstant } from '../../shared/policy/time';
 import type { CaseStore } from './store';
@@ -81,16 +82,42 @@ function filters(query: QueueRequest, counts = false): { where: string[]; params
     where.push('deadline_key < ?');
     params.push(instant('closesBefore', query.closesBefore));
   }
-  if (query.decidedSince !== undefined) {
+  const since = query.decidedSince === undefined ? undefined : instant('decidedSince', query.decidedSince);
+  const before =
+    query.decidedBefore === undefined ? undefined : instant('decidedBefore', query.decidedBefore);
+  if (since !== undefined) {
     where.push('decided_at >= ?');
-    params.push(instant('decidedSince', query.decidedSince));
+    params.push(since);
+  }
+  if (before !== undefined) {
+    where.push('decided_at < ?');
+    params.push(before);
+  }
+  const decided = decidedByCondition('id', {
+    agent: query.decidedBy,
+    overridden: query.overridden,
+    since,
+    before,
+  });
+  if (decided !== null) {
+    where.push(decided.sql);
+    params.push(...decided.params);
   }
   return { where, params };
 }
 
+const drivenByDecisions = (query: QueueRequest) =>
+  query.decidedBy !== undefined || query.overridden !== undefined;
+
+/** The unary + takes the status index out of SQLite's choice for this statement. */
+function unindexStatus(where: string[]): void {
+  const index = where.findIndex((term) => term.startsWith('status IN'));
+  if (index >= 0) where[index] = `+${where[index]}`;
+}
+
 const whereClause = (where: string[]) => (where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`);
 
-export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
+function listStatement(query: QueueRequest): { sql: string; params: unknown[] } {
   const sort = SORTS[query.sort];
   const cursor = query.after === undefined ? undefined : decodeCursor(query.after, query.sort);
   // Every list is read as one walk per status over the (status, key) index, and only the
@@ -98,14 +125,19 @@ export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
   // case (the agent's open work is open + pending_customer), and no status filter means all
   // four, so the store keeps no index over all cases to maintain on every write.
   const statuses = query.status === undefined || query.status.length === 0 ? CASE_STATUSES : query.status;
+  // An agent's decisions or the overrides of a period are few beside a status's cases: with
+  // the status and order indexes out of the choice, SQLite does not walk a status's whole index
+  // to avoid a sort; the page starts from those decisions (decidedByCondition), sorts just them.
+  const order = drivenByDecisions(query) ? '+' : '';
   const arms = statuses.map((status) => {
     const { where, params } = filters({ ...query, status: [status] });
+    if (order === '+') unindexStatus(where);
     if (cursor !== undefined) {
       where.push(sort.after);
       params.push(cursor.key, cursor.id);
     }
     const sql = `SELECT ${SUMMARY_COLUMNS}, ${sort.key} AS sort_key FROM cases ${whereClause(where)}
-      ORDER BY ${sort.key} ${sort.direction}, id ${sort.direction} LIMIT ?`;
+      ORDER BY ${order}${sort.key} ${sort.direction}, ${order}id ${sort.direction} LIMIT ?`;
     return { sql, params: [...params, query.limit + 1] };
   });
   const sql =
@@ -115,6 +147,11 @@ export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
          ORDER BY sort_key ${sort.direction}, id ${sort.direction} LIMIT ?`;
   const params = arms.flatMap((arm) => arm.params);
   if (arms.length > 1) params.push(query.limit + 1);
+  return { sql, params };
+}
+
+export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
+  const { sql, params } = listStatement(query);
   const rows = store.sql(sql).all(...params) as (SummaryRow & { sort_key: number })[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
@@ -132,18 +169,37 @@ export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
  * date or provider filter needs the cases themselves, through the status/deadline, decided
  * or provider index.
  */
-export function countCases(store: CaseStore, query: QueueRequest): number {
+function countStatement(query: QueueRequest): { sql: string; params: unknown[] } {
   const dated =
     query.closesBefore !== undefined ||
     query.closesAfter !== undefined ||
     query.decidedSince !== undefined ||
+    query.decidedBefore !== undefined ||
+    query.decidedBy !== undefined ||
+    query.overridden !== undefined ||
     query.provider !== undefined;
   const { where, params } = filters(query, !dated);
+  // A period's decided cases, or an agent's decisions, are counted off their own index, not by
+  // reading every case of the status (the unary + takes the status index out of the choice).
+  const decided = query.decidedSince !== undefined || query.decidedBefore !== undefined;
+  if (decided || drivenByDecisions(query)) unindexStatus(where);
   const sql = dated
     ? `SELECT count(*) FROM cases ${whereClause(where)}`
     : `SELECT coalesce(sum(n), 0) FROM case_counts ${whereClause(where)}`;
+  return { sql, params };
+}
+
+export function countCases(store: CaseStore, query: QueueRequest): number {
+  const { sql, params } = countStatement(query);
   return store
     .sql(sql)
     .pluck()
     .get(...params) as number;
+}
+
+/** SQLite's plan for a page and its total (EXPLAIN QUERY PLAN), for the tests. */
+export function queuePlans(store: CaseStore, query: QueueRequest): Record<'page' | 'total', string[]> {
+  const plan = ({ sql, params }: { sql: string; params: unknown[] }) =>
+    (store.sql(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+  return { page: plan(listStatement(query)), total: plan(countStatement(query)) };
 }

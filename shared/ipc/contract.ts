@@ -20,6 +20,7 @@ import { ReplyTemplateBodySchema, ReplyTemplateSchema } from '../model/reply-tem
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
 import { readUsageExport } from '../policy/usage-facts';
 import { PolicyRevisionSchema } from '../policy/versions';
+import { dashboardMethods } from './contract-dashboard';
 import { teamMethods } from './contract-team';
 import { method } from './method';
 
@@ -406,6 +407,7 @@ export const api = {
     z.object({ figures: PeriodFiguresSchema, html: z.string(), fileName: z.string() }),
   ),
   ...teamMethods,
+  ...dashboardMethods,
 } as const;
 
 export type Api = typeof api;

@@ -25,6 +25,9 @@ export const ExportFilterSchema = z.strictObject({
    */
   closesAfter: z.string().optional(),
   closesBefore: z.string().optional(),
+  /** Only cases with a decision by this agent, or an override, between `from` and `to` (the queue's drill-down). */
+  decidedBy: z.string().trim().min(1).optional(),
+  overridden: z.literal(true).optional(),
 });
 export type ExportFilter = z.input<typeof ExportFilterSchema>;
 export type ParsedExportFilter = z.output<typeof ExportFilterSchema>;

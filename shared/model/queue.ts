@@ -16,6 +16,14 @@ export const QueueQuerySchema = z.strictObject({
   closesBefore: z.string().optional(),
   /** Only cases decided at or after this instant (ISO, with offset). */
   decidedSince: z.string().optional(),
+  /** Only cases whose latest decision was recorded before this instant (ISO, with offset). */
+  decidedBefore: z.string().optional(),
+  /**
+   * Only cases with a decision recorded by this agent, or overridden (by anyone, or by this
+   * agent), within [decidedSince, decidedBefore) when those are given: the dashboard's drill-down.
+   */
+  decidedBy: z.string().trim().min(1).max(200).optional(),
+  overridden: z.literal(true).optional(),
   sort: z.enum(['deadline', 'updated']).default('deadline'),
   /** Opaque keyset cursor from the previous page. */
   after: z.string().optional(),
@@ -33,6 +41,8 @@ export const ViewQuerySchema = QueueQuerySchema.pick({
   latestOutcome: true,
   assignee: true,
   provider: true,
+  decidedBy: true,
+  overridden: true,
   sort: true,
 });
 export type ViewQuery = z.output<typeof ViewQuerySchema>;

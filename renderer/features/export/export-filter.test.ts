@@ -29,6 +29,23 @@ describe('exportFilterFor', () => {
     expect(ExportFilterSchema.parse(filter)).toEqual(filter);
   });
 
+  it('carries the dashboard’s drill-down: a period of decisions, by an agent, overridden', () => {
+    const filter = exportFilterFor({
+      decidedSince: '2026-03-01T00:00:00+08:00',
+      decidedBefore: '2026-03-08T00:00:00+08:00',
+      decidedBy: 'Mei Lin',
+      overridden: true,
+    });
+    expect(filter).toEqual({
+      dates: 'decided',
+      from: '2026-03-01T00:00:00+08:00',
+      to: '2026-03-08T00:00:00+08:00',
+      decidedBy: 'Mei Lin',
+      overridden: true,
+    });
+    expect(ExportFilterSchema.parse(filter)).toEqual(filter);
+  });
+
   it('the whole store for the "all" view; no assignee filter while the agent has no name', () => {
     expect(exportFilterFor({})).toEqual({ dates: 'decided' });
     expect(exportFilterFor({ assignee: '' })).toEqual({ dates: 'decided' });

@@ -16,6 +16,9 @@ export function exportFilterFor(query: QueueQuery): ExportFilter {
     ...(query.closesAfter === undefined ? {} : { closesAfter: query.closesAfter }),
     ...(query.closesBefore === undefined ? {} : { closesBefore: query.closesBefore }),
     ...(query.decidedSince === undefined ? {} : { from: query.decidedSince }),
+    ...(query.decidedBefore === undefined ? {} : { to: query.decidedBefore }),
+    ...(query.decidedBy === undefined ? {} : { decidedBy: query.decidedBy }),
+    ...(query.overridden === undefined ? {} : { overridden: query.overridden }),
   };
 }
 
