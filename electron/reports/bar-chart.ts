@@ -1,50 +1,43 @@
+import { barChartModel, type Bar } from '../../shared/charts/bar-chart';
 import { html, type SafeHtml } from './html';
 
-export interface Bar {
-  label: string;
-  value: number;
-  /** The value as the table under the chart writes it. */
-  text: string;
-}
-
-const ROW = 7;
-const LABEL_WIDTH = 60;
-const BAR_WIDTH = 90;
-const WIDTH = LABEL_WIDTH + BAR_WIDTH + 30;
+export type { Bar };
 
 /**
- * A horizontal bar chart as inline SVG: one row per bar, its label, the bar scaled to the
- * largest value and the value's text. Written here rather than taken from a charting library:
- * those draw into a DOM at run time (Chartist, Observable Plot, ApexCharts, billboard.js) or
- * are React components (visx), while a report is a string made in plain Node and printed with
- * JavaScript off. Labels are escaped like every other value.
+ * The shared bar chart model (shared/charts) as inline SVG text. Written rather than taken
+ * from a charting library: those draw into a DOM at run time (Chartist, Observable Plot,
+ * ApexCharts, billboard.js) or are React components (visx), while a report is a string made in
+ * plain Node and printed with JavaScript off. Labels are escaped like every other value.
  */
 export function barChart(title: string, bars: readonly Bar[]): SafeHtml {
-  const most = Math.max(0, ...bars.map((bar) => bar.value));
-  const height = Math.max(1, bars.length) * ROW + 2;
-  const rows = bars.map((bar, index) => {
-    const y = index * ROW + 1;
-    const width = most === 0 ? 0 : (bar.value / most) * BAR_WIDTH;
-    return html`<g
-      ><text x="${LABEL_WIDTH - 2}" y="${y + ROW / 2 + 1.2}" text-anchor="end" font-size="3.4"
-        >${truncate(bar.label)}</text
-      ><rect
-        x="${LABEL_WIDTH}"
-        y="${y + 1}"
-        width="${width.toFixed(2)}"
-        height="${ROW - 2}"
-        fill="#3b6ea5"
-      ></rect
-      ><text x="${(LABEL_WIDTH + width + 1.5).toFixed(2)}" y="${y + ROW / 2 + 1.2}" font-size="3.4"
-        >${bar.text}</text
-      ></g
-    >`;
-  });
+  const chart = barChartModel(bars);
+  const font = chart.fontSize;
+  const rows = chart.bars.map(
+    (shape) =>
+      html`<g
+        ><text
+          x="${shape.labelX.toFixed(2)}"
+          y="${shape.textY.toFixed(2)}"
+          text-anchor="end"
+          font-size="${font}"
+          >${shape.label}</text
+        ><rect
+          x="${shape.x}"
+          y="${shape.y.toFixed(2)}"
+          width="${shape.width.toFixed(2)}"
+          height="${shape.height.toFixed(2)}"
+          fill="#3b6ea5"
+        ></rect
+        ><text x="${shape.valueX.toFixed(2)}" y="${shape.textY.toFixed(2)}" font-size="${font}"
+          >${shape.bar.text}</text
+        ></g
+      >`,
+  );
   return html`<figure>
     <svg
       xmlns="http://www.w3.org/2000/svg"
       role="img"
-      viewBox="0 0 ${WIDTH} ${height}"
+      viewBox="0 0 ${chart.width} ${chart.height}"
       width="100%"
       aria-label="${title}"
     >
@@ -52,6 +45,3 @@ export function barChart(title: string, bars: readonly Bar[]): SafeHtml {
     </svg>
   </figure>`;
 }
-
-// The table under the chart carries the whole label; the chart keeps its own column.
-const truncate = (label: string) => (label.length > 28 ? `${label.slice(0, 27)}…` : label);

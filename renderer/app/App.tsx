@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PolicyZoneScreen } from '../components/When';
 import { CaseScreen } from '../features/case/CaseScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { DecideScreen } from '../features/decide/DecideScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { NewCaseScreen } from '../features/new-case/NewCaseScreen';
@@ -26,6 +27,8 @@ function Screen({ route }: { route: Route }) {
       return <NewCaseScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'dashboard':
+      return <DashboardScreen />;
     case 'policy-changes':
       return <PolicyChangesScreen />;
     case 'import':
@@ -68,6 +71,7 @@ export function App() {
           {link({ name: 'queue' }, t('app.queue'))}
           {link({ name: 'new' }, t('app.newCase'))}
           {link({ name: 'import' }, t('import.nav'))}
+          {link({ name: 'dashboard' }, t('dashboard.nav'))}
           {link({ name: 'policy-changes' }, t('app.policyChanges'))}
           {link({ name: 'settings' }, t('app.settings'))}
         </nav>

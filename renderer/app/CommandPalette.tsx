@@ -62,6 +62,7 @@ function useCommands(text: string): Command[] {
       { id: 'import', label: t('import.palette'), run: () => go({ name: 'import' }) },
       { id: 'export', label: t('export.palette'), run: openExport },
       { id: 'settings', label: t('palette.settings'), run: () => go({ name: 'settings' }) },
+      { id: 'dashboard', label: t('dashboard.palette'), run: () => go({ name: 'dashboard' }) },
       {
         id: 'policy-changes',
         label: t('palette.policyChanges'),

@@ -1,3 +1,4 @@
+import { dashboardEn } from './dashboard';
 import { dataIoEn } from './data-io';
 import { teamEn } from './team';
 
@@ -344,6 +345,7 @@ export const en = {
   },
   ...dataIoEn,
   ...teamEn,
+  ...dashboardEn,
   lifecycle: {
     title: 'Who works this case',
     nobody: 'Nobody',

@@ -1,4 +1,5 @@
 import type { Resources } from './en';
+import { dashboardZh } from './dashboard';
 import { dataIoZh } from './data-io';
 import { teamZh } from './team';
 
@@ -336,6 +337,7 @@ export const zh: Resources = {
   },
   ...dataIoZh,
   ...teamZh,
+  ...dashboardZh,
   lifecycle: {
     title: '处理人',
     nobody: '无人',

@@ -40,13 +40,16 @@ export const queueActions = {
     eachChosen(({ ref, revision }) => api['cases.setStatus']({ ref, revision, status: 'closed', agent })),
   /** Saves the filters now over the list as a named view (the built-in view's status and sort too). */
   saveView: async (name: string, agent: string) => {
-    const { status, productType, latestOutcome, assignee, provider, sort } = currentQuery();
+    const { status, productType, latestOutcome, assignee, provider, decidedBy, overridden, sort } =
+      currentQuery();
     const query: ViewQuery = {
       status,
       productType,
       latestOutcome,
       assignee,
       provider,
+      decidedBy,
+      overridden,
       sort: sort ?? 'deadline',
     };
     const { items } = await call(api['views.save']({ name, query, agent }));

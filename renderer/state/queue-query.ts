@@ -4,8 +4,13 @@ import { HOUR_MS, startOfDay } from '../lib/time';
 export const VIEWS = ['open', 'mine', 'closing', 'needsInfo', 'decidedToday', 'all'] as const;
 export type View = (typeof VIEWS)[number];
 
-/** The queue filters an agent sets over a view; a saved view is a named set of them. */
-export type QueueFilters = Partial<ViewQuery>;
+/**
+ * The queue filters an agent sets over a view; a saved view is a named set of them. A
+ * drill-down from the dashboard adds a period (decided, or a window closing), which a saved
+ * view does not keep: dates move.
+ */
+export type QueueFilters = Partial<ViewQuery> &
+  Pick<QueueQuery, 'decidedSince' | 'decidedBefore' | 'closesAfter' | 'closesBefore'>;
 
 const OPEN: QueueQuery['status'] = ['open', 'pending_customer'];
 

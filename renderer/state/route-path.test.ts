@@ -6,6 +6,7 @@ const ROUTES: Route[] = [
   { name: 'new' },
   { name: 'settings' },
   { name: 'policy-changes' },
+  { name: 'dashboard' },
   { name: 'case', ref: 'RC-000001' },
   { name: 'decide', ref: 'RC-000001' },
   { name: 'reply', ref: 'RC-123456789' },
@@ -22,6 +23,7 @@ describe('routes', () => {
       '#/new',
       '#/settings',
       '#/policy-changes',
+      '#/dashboard',
       '#/case/RC-000001',
       '#/case/RC-000001/decide',
       '#/case/RC-123456789/reply',
@@ -48,6 +50,7 @@ describe('routes', () => {
 
   it('go back from decide and reply to the case, from anywhere else to the queue', () => {
     expect(ROUTES.map(parentOf)).toEqual([
+      { name: 'queue' },
       { name: 'queue' },
       { name: 'queue' },
       { name: 'queue' },

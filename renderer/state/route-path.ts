@@ -5,6 +5,7 @@ export type Route =
   | { name: 'new' }
   | { name: 'settings' }
   | { name: 'policy-changes' }
+  | { name: 'dashboard' }
   | { name: 'import' }
   | { name: 'case' | 'decide' | 'reply'; ref: string };
 
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'policy-changes') return { name: 'policy-changes' };
+  if (parts[0] === 'dashboard') return { name: 'dashboard' };
   if (parts[0] === 'import') return { name: 'import' };
   const ref = parts[0] === 'case' && parts[1] ? decodeRef(parts[1]) : null;
   if (ref !== null) {

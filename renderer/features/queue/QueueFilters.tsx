@@ -8,6 +8,8 @@ import { useQueue } from '../../state/queue';
 import { queueActions } from '../../state/queue-actions';
 import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
+import { DrillDown } from './DrillDown';
+import { MultiChoice } from './MultiChoice';
 
 const UNASSIGNED = '\u0000unassigned';
 
@@ -30,6 +32,7 @@ export function QueueFilters() {
 
   return (
     <div className="queue-filters">
+      <DrillDown />
       <form
         role="search"
         aria-label={t('queueTools.filters')}
@@ -38,44 +41,18 @@ export function QueueFilters() {
           void setFilters(typedFilters());
         }}
       >
-        <label>
-          {t('queueTools.kind')}
-          <select
-            value={filters.productType?.[0] ?? ''}
-            onChange={(e) =>
-              void setFilters({
-                ...filters,
-                productType: e.target.value === '' ? undefined : [e.target.value as ProductType],
-              })
-            }
-          >
-            <option value="">{t('queueTools.any')}</option>
-            {PRODUCT_TYPES.map((kind) => (
-              <option key={kind} value={kind}>
-                {KINDS[kind].label[language]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('queueTools.outcome')}
-          <select
-            value={filters.latestOutcome?.[0] ?? ''}
-            onChange={(e) =>
-              void setFilters({
-                ...filters,
-                latestOutcome: e.target.value === '' ? undefined : [e.target.value as Outcome],
-              })
-            }
-          >
-            <option value="">{t('queueTools.any')}</option>
-            {OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {t(`outcome.${outcome}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MultiChoice<ProductType>
+          label={t('queueTools.kind')}
+          options={PRODUCT_TYPES.map((kind) => ({ value: kind, label: KINDS[kind].label[language] }))}
+          chosen={filters.productType}
+          onChange={(productType) => void setFilters({ ...filters, productType })}
+        />
+        <MultiChoice<Outcome>
+          label={t('queueTools.outcome')}
+          options={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`outcome.${outcome}`) }))}
+          chosen={filters.latestOutcome}
+          onChange={(latestOutcome) => void setFilters({ ...filters, latestOutcome })}
+        />
         <label>
           {t('queueTools.assignee')}
           <input list="assignee-choices" value={assignee} onChange={(e) => setAssignee(e.target.value)} />

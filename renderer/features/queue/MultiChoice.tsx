@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Several values of one filter at once (kinds, outcomes): a disclosure whose summary says
+ * what is chosen, with a checkbox per value. None chosen means any.
+ */
+export function MultiChoice<T extends string>(props: {
+  label: string;
+  options: readonly { value: T; label: string }[];
+  chosen: readonly T[] | undefined;
+  onChange: (chosen: T[] | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const chosen = props.chosen ?? [];
+  const names = props.options.filter((option) => chosen.includes(option.value)).map((option) => option.label);
+  const toggle = (value: T) => {
+    const next = chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value];
+    props.onChange(next.length === 0 ? undefined : next);
+  };
+  return (
+    <details className="multi-choice">
+      <summary>
+        {props.label}:{' '}
+        <span className="chosen">{names.length === 0 ? t('queueTools.any') : names.join(', ')}</span>
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{props.label}</legend>
+        {props.options.map((option) => (
+          <label key={option.value}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(option.value)}
+              onChange={() => toggle(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
