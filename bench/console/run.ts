@@ -46,6 +46,71 @@ async function firstRowVisible(page: Page): Promise<number> {
   );
 }
 
+/** From navigation start to the dashboard's figures and charts painted (the default 7 days). */
+async function dashboardVisible(page: Page): Promise<number> {
+  await page.reload({ waitUntil: 'commit' });
+  await page.locator('[data-figure="by-outcome"] svg').waitFor();
+  return page.evaluate(
+    () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+  );
+}
+
+/** In-app: from choosing "Last 30 days" to its figures painted. */
+async function dashboardPreset(page: Page, preset: string, before: string): Promise<number> {
+  const started = await page.evaluate(() => performance.now());
+  await page.getByLabel(preset).check();
+  await page.waitForFunction(
+    (text) => document.querySelector('.dashboard .muted')?.textContent !== text,
+    before,
+  );
+  await page.locator('[data-figure="by-outcome"] svg').waitFor();
+  return (
+    (await page.evaluate(
+      () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))),
+    )) - started
+  );
+}
+
+const DAY_MS = 86_400_000;
+/** The start of tomorrow in the policy zone: the end of a period that takes in today. */
+const endOfToday = () =>
+  Date.parse(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`) + DAY_MS;
+const policyDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** One API call over loopback HTTP, timed from the request to the parsed answer. */
+async function timedCall(url: string, token: string, method: string, payload: unknown) {
+  const started = performance.now();
+  const response = await fetch(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
+  const answer = (await response.json()) as { ok: boolean; value: unknown };
+  if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer)}`);
+  return { ms: performance.now() - started, value: answer.value };
+}
+
+/** The period report (figures and HTML, no replay) of the last `days` days, whole days. */
+async function periodReport(url: string, token: string, days: number) {
+  const to = endOfToday();
+  const { ms, value } = await timedCall(url, token, 'reports.period', {
+    from: new Date(to - days * DAY_MS).toISOString(),
+    to: new Date(to).toISOString(),
+    replay: false,
+  });
+  return { ms, cases: (value as { figures: { decidedCases: number } }).figures.decidedCases };
+}
+
+/** The dashboard's own call for the last `days` days. */
+async function dashboardCall(url: string, token: string, days: number) {
+  const last = endOfToday() - DAY_MS;
+  const { ms, value } = await timedCall(url, token, 'dashboard.figures', {
+    from: policyDate(last - (days - 1) * DAY_MS),
+    to: policyDate(last),
+  });
+  return { ms, cases: (value as { decidedCases: number }).decidedCases };
+}
+
 /** In-app: Esc from a case back to the queue (a hash route change and a fresh page of rows). */
 async function backToQueue(page: Page): Promise<number> {
   await page.locator('.queue-row').nth(3).click();
@@ -147,6 +212,33 @@ async function main() {
       searches[query] = [];
       for (let i = 0; i < 3; i++) searches[query].push(await searchLatency(page, query));
     }
+    await page.goto(`${host.url}/#/dashboard`);
+    const dashboard: number[] = [];
+    for (let i = 0; i < RUNS; i++) dashboard.push(await dashboardVisible(page));
+    const month: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await dashboardVisible(page);
+      const before = (await page.locator('.dashboard .muted').first().textContent()) ?? '';
+      month.push(await dashboardPreset(page, 'Last 30 days', before));
+    }
+    const calls: Record<string, { ms: number[]; cases: number }> = {};
+    // The baseline: a call that reads one small table, over the same transport in the same run.
+    const baseline: number[] = [];
+    for (let i = 0; i < RUNS; i++)
+      baseline.push((await timedCall(host.url, host.token, 'settings.get', {})).ms);
+    for (const [name, call] of [
+      ['dashboard.figures', dashboardCall],
+      ['period report, no replay', periodReport],
+    ] as const) {
+      for (const days of [7, 30, 90]) {
+        const entry = (calls[`${name} (${days} days`] = { ms: [] as number[], cases: 0 });
+        for (let i = 0; i < RUNS; i++) {
+          const { ms: time, cases } = await call(host.url, host.token, days);
+          entry.ms.push(time);
+          entry.cases = cases;
+        }
+      }
+    }
     const slow = scroll.frames.filter((f) => f > 50).length;
     console.log(`\ncases in store: ${CASES.toLocaleString('en')}`);
     console.log(
@@ -160,6 +252,11 @@ async function main() {
     );
     for (const [query, values] of Object.entries(searches))
       console.log(`search "${query}": ${summary(values)}`);
+    console.log(`dashboard painted (7 days), page load: ${summary(dashboard)}`);
+    console.log(`dashboard, choosing 30 days to painted: ${summary(month)}`);
+    console.log(`settings.get (baseline), API: ${summary(baseline)}`);
+    for (const [name, { ms: values, cases }] of Object.entries(calls))
+      console.log(`${name}, ${cases.toLocaleString('en')} cases), API: ${summary(values)}`);
   } finally {
     await browser.close();
     await host.close();

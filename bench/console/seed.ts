@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createCase, openStore } from '../../electron/store';
+import { createCase, openStore, recordDecision, type CaseStore } from '../../electron/store';
 import type { NewCase } from '../../shared/model/case';
 import { PRODUCT_TYPES } from '../../shared/model/facts';
 
@@ -51,14 +51,37 @@ export function benchCase(i: number, now: number): NewCase {
   };
 }
 
+const DAY = 24 * HOUR;
+/** The cases arrive over this many days before the seeding, so the dashboard has a history. */
+const HISTORY_DAYS = 90;
+const AGENTS = ['Mei Lin', 'Other Agent', 'Zhang Wei', 'Ann'];
+
+/**
+ * Six cases in ten are decided by one of four agents, 1 to 48 hours after they arrive (the
+ * request is the case's arrival); one decision in twenty overrides the rules to a refund.
+ */
+function decideLater(store: CaseStore, i: number): { at: number; decide: () => void } | null {
+  if (i % 10 >= 6) return null;
+  const ref = `RC-${String(i + 1).padStart(6, '0')}`;
+  const agent = AGENTS[i % AGENTS.length]!;
+  const override =
+    i % 20 === 0 ? { outcome: 'eligible' as const, justification: `goodwill for case ${i}` } : undefined;
+  return {
+    at: (1 + ((i * 7919) % 48)) * HOUR,
+    decide: () =>
+      recordDecision(store, { ref, agent, override, duplicateRefund: { justification: 'bench' } }),
+  };
+}
+
 /**
  * A store with `count` cases under bench/.data, built once and reused: seeding a million cases
  * takes minutes, measuring takes seconds. Built under a temporary name, so an interrupted run
- * never leaves a half-filled store behind that looks complete.
+ * never leaves a half-filled store behind that looks complete. The name says the store holds
+ * decisions (the dashboard's figures), so a store of cases alone seeded before is not reused.
  */
 export function seedStore(count: number): string {
   const dir = path.resolve('bench/.data');
-  const file = path.join(dir, `console-${count}.sqlite`);
+  const file = path.join(dir, `console-decided-${count}.sqlite`);
   if (existsSync(file)) return file;
   mkdirSync(dir, { recursive: true });
   const partial = `${file}.partial`;
@@ -68,14 +91,39 @@ export function seedStore(count: number): string {
     rmSync(partial + suffix, { force: true });
     rmSync(file + suffix, { force: true });
   }
-  const store = openStore({ file: partial, autoBackup: false, backupDir: path.join(dir, 'backups') });
-  const now = Date.now();
+  const end = Date.now();
+  const step = (HISTORY_DAYS * DAY) / count;
+  const start = end - HISTORY_DAYS * DAY;
+  let now = start;
+  const store = openStore({
+    file: partial,
+    autoBackup: false,
+    backupDir: path.join(dir, 'backups'),
+    now: () => now,
+  });
   const started = performance.now();
   const batch = 20_000;
+  // Decisions due, by the index of the case whose arrival comes at or after them.
+  const due = new Map<number, { at: number; decide: () => void }[]>();
   for (let from = 0; from < count; from += batch) {
     store.write(() => {
-      for (let i = from; i < Math.min(from + batch, count); i++)
-        createCase(store, benchCase(i, now), 'bench');
+      for (let i = from; i < Math.min(from + batch, count); i++) {
+        const arrives = start + i * step;
+        for (const decision of (due.get(i) ?? []).sort((a, b) => a.at - b.at)) {
+          now = decision.at;
+          decision.decide();
+        }
+        due.delete(i);
+        now = arrives;
+        const input = benchCase(i, arrives);
+        const facts = { ...input.facts, requestedAt: new Date(arrives).toISOString() };
+        createCase(store, { ...input, facts }, 'bench');
+        const later = decideLater(store, i);
+        if (later === null) continue;
+        const at = arrives + later.at;
+        const index = Math.ceil((at - start) / step);
+        if (index < count) due.set(index, [...(due.get(index) ?? []), { ...later, at }]);
+      }
     });
     process.stdout.write(`\rseeding ${Math.min(from + batch, count)} / ${count}`);
   }
