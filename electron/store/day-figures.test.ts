@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProductType } from '../../shared/model/facts';
@@ -12,7 +13,11 @@ import { setStatus } from './lifecycle';
 import { MIGRATIONS } from './migrations';
 import { openStore } from './open';
 import { daySpanFor, periodAggregates, type PeriodAggregates, type PeriodRange } from './period';
+import { applyTeamEvents, type PulledEvent } from './team-apply';
+import { joinTeam } from './team-outbox';
 import { sampleCase, START, tempDir, tempStore } from './test-support/temp-store';
+
+let teamSeq = 0;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -176,5 +181,42 @@ describe('per-day figures', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('per-day figures and the team', () => {
+  it('count a decision pulled from the team, older than this desktop’s own, in the same transaction', () => {
+    const env = tempStore();
+    cleanup = env.cleanup;
+    joinTeam(env.store, 'ravi');
+    const caseKey = randomUUID();
+    const event = (kind: string, body: Record<string, unknown>): PulledEvent => ({
+      seq: ++teamSeq,
+      id: randomUUID(),
+      desktopId: 'desk-mei',
+      caseKey,
+      kind,
+      actor: 'mei',
+      pushedBy: 'mei',
+      body,
+    });
+    const facts = { productType: 'saas', paidAt: new Date(START - 30 * DAY).toISOString(), orderAmount: 900 };
+    const [created] = applyTeamEvents(env.store, [
+      event('case.create', { case: sampleCase({ facts } as never), status: 'open' }),
+    ]);
+    const ref = (created as { ref: string }).ref;
+    env.clock.advance(2 * DAY);
+    recordDecision(env.store, { ref, agent: 'ann' });
+    // Mei's decision was recorded a day before Ann's, on her desktop: pulled now, it supersedes
+    // Ann's for every period that takes in both (it has the later id).
+    const mine = env.store.db
+      .prepare('SELECT * FROM decisions WHERE case_id = ?')
+      .get(Number(ref.slice(3))) as Record<string, unknown>;
+    const decision = { ...mine, agent: 'Mei Lin', decided_at: START + DAY, override_justification: null };
+    expect(applyTeamEvents(env.store, [event('decision.record', { decision })])[0]!.kind).toBe('applied');
+    expect(dayFigureProblems(env.store)).toEqual([]);
+    const twoDays = { from: dayStart(dayOf(START + DAY)), to: dayStart(dayOf(START + 2 * DAY) + 1) };
+    expectSameBothWays(env, twoDays);
+    expect(periodAggregates(env.store, twoDays).decidedCases).toBe(1);
   });
 });
