@@ -117,29 +117,40 @@ function unindexStatus(where: string[]): void {
 
 const whereClause = (where: string[]) => (where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`);
 
+/**
+ * The cases a drill-down from the dashboard asks for are few beside a status's cases, and may
+ * be in any status (a reopened case keeps its decision): walking each status's index in order
+ * would read every open case to find none. Such a page starts from them instead and sorts just
+ * them: an agent's decisions or the overrides of a period (decidedByCondition, the case by its
+ * key: NOT INDEXED still looks rows up by id), or the cases decided in a period (cases_decided).
+ */
+function narrowSource(query: QueueRequest): string | null {
+  if (drivenByDecisions(query)) return 'cases NOT INDEXED';
+  if (query.decidedSince !== undefined || query.decidedBefore !== undefined)
+    return 'cases INDEXED BY cases_decided';
+  return null;
+}
+
 function listStatement(query: QueueRequest): { sql: string; params: unknown[] } {
   const sort = SORTS[query.sort];
   const cursor = query.after === undefined ? undefined : decodeCursor(query.after, query.sort);
-  // Every list is read as one walk per status over the (status, key) index, and only the
-  // arms' first pages are merged: `status IN (...)` would make SQLite sort every matching
-  // case (the agent's open work is open + pending_customer), and no status filter means all
-  // four, so the store keeps no index over all cases to maintain on every write.
-  const statuses = query.status === undefined || query.status.length === 0 ? CASE_STATUSES : query.status;
-  // An agent's decisions or the overrides of a period are few beside a status's cases: with
-  // the status and order indexes out of the choice, SQLite does not walk a status's whole index
-  // to avoid a sort; the page starts from those decisions (decidedByCondition), sorts just them.
-  const order = drivenByDecisions(query) ? '+' : '';
-  const arms = statuses.map((status) => {
-    const { where, params } = filters({ ...query, status: [status] });
-    if (order === '+') unindexStatus(where);
+  const page = (source: string, { where, params }: { where: string[]; params: unknown[] }) => {
     if (cursor !== undefined) {
       where.push(sort.after);
       params.push(cursor.key, cursor.id);
     }
-    const sql = `SELECT ${SUMMARY_COLUMNS}, ${sort.key} AS sort_key FROM cases ${whereClause(where)}
-      ORDER BY ${order}${sort.key} ${sort.direction}, ${order}id ${sort.direction} LIMIT ?`;
+    const sql = `SELECT ${SUMMARY_COLUMNS}, ${sort.key} AS sort_key FROM ${source} ${whereClause(where)}
+      ORDER BY ${sort.key} ${sort.direction}, id ${sort.direction} LIMIT ?`;
     return { sql, params: [...params, query.limit + 1] };
-  });
+  };
+  const narrow = narrowSource(query);
+  if (narrow !== null) return page(narrow, filters(query));
+  // Every other list is read as one walk per status over the (status, key) index, and only the
+  // arms' first pages are merged: `status IN (...)` would make SQLite sort every matching
+  // case (the agent's open work is open + pending_customer), and no status filter means all
+  // four, so the store keeps no index over all cases to maintain on every write.
+  const statuses = query.status === undefined || query.status.length === 0 ? CASE_STATUSES : query.status;
+  const arms = statuses.map((status) => page('cases', filters({ ...query, status: [status] })));
   const sql =
     arms.length === 1
       ? arms[0]!.sql
