@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  approvalHash,
   type AuditState,
   CASE_SELECT,
   caseHash,
@@ -37,7 +38,16 @@ interface RowRecord {
 }
 
 const MAX_LISTED = 20;
-const GUARD_TRIGGERS = ['decisions_no_update', 'decisions_no_delete', 'audit_no_update', 'audit_no_delete'];
+const GUARD_TRIGGERS = [
+  'decisions_no_update',
+  'decisions_no_delete',
+  'audit_no_update',
+  'audit_no_delete',
+  'approval_requests_no_delete',
+  'approval_requests_state_only',
+  'approval_answers_no_update',
+  'approval_answers_no_delete',
+];
 
 /**
  * Checks the data against the trail: every case, decision and note must be what its last
@@ -51,6 +61,7 @@ export function dataProblems(store: CaseStore): string[] {
   const imports: ImportRecord[] = [];
   const decisions = new Map<number, RowRecord>();
   const notes = new Map<number, RowRecord>();
+  const approvals = new Map<number, RowRecord>();
   let settings: RowRecord | null = null;
 
   const trail = store.db
@@ -100,8 +111,10 @@ export function dataProblems(store: CaseStore): string[] {
         cases.set(caseId, state.case.after);
       }
     }
-    if (typeof detail.decisionId === 'number')
+    if (typeof detail.decisionId === 'number') {
       decisions.set(detail.decisionId, { seq, hash: state?.decision });
+      approvals.set(detail.decisionId, { seq, hash: state?.approval });
+    }
     if (typeof detail.noteId === 'number') notes.set(detail.noteId, { seq, hash: state?.note });
     if (action === 'settings.set') settings = { seq, hash: state?.settings };
   }
@@ -134,6 +147,7 @@ export function dataProblems(store: CaseStore): string[] {
   }
   checkRows(store, 'decision', DECISION_SELECT, decisionHash, decisions, problems);
   checkRows(store, 'note', NOTE_SELECT, noteHash, notes, problems);
+  problems.push(...approvalProblems(store, approvals));
   const settingsRows = store.db.prepare(SETTINGS_SELECT).all() as Row[];
   if (
     settings === null
@@ -182,6 +196,32 @@ function checkRows(
       `${kind} ${id} (audit row ${record.seq}) is gone from the store: it was deleted outside the console`,
     );
   }
+}
+
+/**
+ * Every approval request (and its answers) must be what the last audit row about its decision
+ * recorded, and one a row recorded must still be there. Requests began with their own audit
+ * state, so no row before them is legacy.
+ */
+function approvalProblems(store: CaseStore, audited: Map<number, RowRecord>): string[] {
+  const problems: string[] = [];
+  const ids = store.db.prepare('SELECT decision_id FROM approval_requests ORDER BY decision_id').pluck();
+  for (const id of ids.iterate() as Iterable<number>) {
+    const record = audited.get(id);
+    audited.delete(id);
+    if (record?.hash !== approvalHash(store, id)) {
+      problems.push(
+        `the approval request of decision ${id} differs from what its audit trail recorded: it was changed outside the console`,
+      );
+    }
+  }
+  for (const [id, record] of audited) {
+    if (record.hash !== undefined)
+      problems.push(
+        `the approval request of decision ${id} (audit row ${record.seq}) is gone from the store`,
+      );
+  }
+  return problems;
 }
 
 /**

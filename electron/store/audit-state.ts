@@ -56,11 +56,31 @@ export const settingsHash = (rows: Row[]) => sha256(canonicalJson(rows.map((row)
 /** An import's cases, in id order, as one hash of their hashes. */
 export const rangeHash = (caseHashes: readonly string[]) => sha256(caseHashes.join(''));
 
+/** A decision's approval request (state included) and every answer to it, or null without one. */
+export function approvalHash(store: CaseStore, decisionId: number): string | null {
+  const request = store
+    .sql(
+      'SELECT decision_id, case_id, approval_key, why, requested_at, state FROM approval_requests WHERE decision_id = ?',
+    )
+    .raw()
+    .get(decisionId) as unknown[] | undefined;
+  if (request === undefined) return null;
+  const answers = store
+    .sql(
+      'SELECT id, granted, lead, reason, answered_at FROM approval_answers WHERE decision_id = ? ORDER BY id',
+    )
+    .raw()
+    .all(decisionId) as unknown[][];
+  return sha256(canonicalJson([request, answers]));
+}
+
 /** The `state` an audit row carries: every part optional, by what the change touched. */
 export interface AuditState {
   case?: { before: string | null; after: string };
   cases?: string;
   decision?: string;
+  /** The decision's four-eyes request and its answers, when it has one. */
+  approval?: string;
   note?: string;
   settings?: string;
 }
@@ -114,6 +134,8 @@ export function stateOfChange(
   if (typeof detail.decisionId === 'number') {
     const row = store.sql(`${DECISION_SELECT} WHERE id = ?`).get(detail.decisionId) as Row | undefined;
     if (row !== undefined) state.decision = decisionHash(row);
+    const approval = approvalHash(store, detail.decisionId);
+    if (approval !== null) state.approval = approval;
   }
   if (typeof detail.noteId === 'number') {
     const row = store.sql(`${NOTE_SELECT} WHERE id = ?`).get(detail.noteId) as Row | undefined;

@@ -1,6 +1,8 @@
 import type { AuditEntry, CaseChange, CaseDetail, DecisionRecord, Note } from '../../shared/model/case';
+import type { DecisionApproval } from '../../shared/model/approval';
 import { DecisionSchema, type Outcome } from '../../shared/model/decision';
 import type { Facts } from '../../shared/model/facts';
+import { approvalsOf } from './approval-reads';
 import { iso } from './canonical';
 import { formatRef, parseRef } from './refs';
 import { requireCase, toSummary } from './rows';
@@ -28,7 +30,7 @@ export interface NoteRow {
   created_at: number;
 }
 
-const toRecord = (row: DecisionRow): DecisionRecord => ({
+const toRecord = (row: DecisionRow, approval: DecisionApproval | null): DecisionRecord => ({
   id: row.id,
   caseRef: formatRef(row.case_id),
   // Through the schema, so a decision stored before revisions existed reads as revision v1.
@@ -39,6 +41,7 @@ const toRecord = (row: DecisionRow): DecisionRecord => ({
   agent: row.agent,
   note: row.note,
   decidedAt: iso(row.decided_at),
+  approval,
 });
 
 const toNote = (row: NoteRow): Note => ({
@@ -52,7 +55,11 @@ export function listDecisions(store: CaseStore, caseId: number): DecisionRecord[
   const rows = store
     .sql('SELECT * FROM decisions WHERE case_id = ? ORDER BY id')
     .all(caseId) as DecisionRow[];
-  return rows.map(toRecord);
+  const approvals = approvalsOf(
+    store,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toRecord(row, approvals.get(row.id) ?? null));
 }
 
 export function listNotes(store: CaseStore, caseId: number): Note[] {

@@ -1,4 +1,5 @@
-import type { Decision } from '../../shared/model/decision';
+import type { CaseStatus } from '../../shared/model/case';
+import type { Decision, Outcome } from '../../shared/model/decision';
 import { FactsSchema, type Facts } from '../../shared/model/facts';
 import { describeFirstIssue } from '../../shared/model/issues';
 import { decide, decideWindowCloses, InvalidFactsError } from '../../shared/policy';
@@ -41,4 +42,12 @@ export function requirePlausibleFacts(facts: Facts): void {
   if (parsed.success) return;
   const { field, message } = describeFirstIssue(parsed.error, 'facts');
   throw new InvalidInputError(`facts.${field}: ${message}`);
+}
+
+/**
+ * A decision that waits on the customer (facts to supply, or steps to take before the window
+ * closes) keeps the case in the agent's open work; any other decision settles it.
+ */
+export function statusAfterDecision(outcome: Outcome): CaseStatus {
+  return outcome === 'needs_info' || outcome === 'conditional' ? 'pending_customer' : 'decided';
 }

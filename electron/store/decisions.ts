@@ -1,11 +1,13 @@
-import type { CaseChange, CaseStatus } from '../../shared/model/case';
+import type { CaseChange } from '../../shared/model/case';
 import type { Decision, Outcome } from '../../shared/model/decision';
 import type { Facts } from '../../shared/model/facts';
 import { formatMoney } from '../../shared/model/money';
 import { formatInPolicyZone } from '../../shared/policy/time';
+import { requireNothingWaiting } from './approval-reads';
+import { approvalNeeded, requestApproval } from './approvals';
 import { appendAudit } from './audit';
 import { changeOf } from './case-detail';
-import { decideOrReject } from './case-rules';
+import { decideOrReject, statusAfterDecision } from './case-rules';
 import { moveCount } from './counts';
 import { ConflictError } from './errors';
 import { otherRefundsOfOrder } from './related';
@@ -48,14 +50,6 @@ function requireSingleRefund(store: CaseStore, row: CaseRow, outcome: Outcome, r
   );
 }
 
-/**
- * A decision that waits on the customer (facts to supply, or steps to take before the window
- * closes) keeps the case in the agent's open work; any other decision settles it.
- */
-function statusAfter(outcome: Outcome): CaseStatus {
-  return outcome === 'needs_info' || outcome === 'conditional' ? 'pending_customer' : 'decided';
-}
-
 const describe = (outcome: Outcome, amount: number | null, currency: string) =>
   amount === null ? outcome : `${outcome}, ${formatMoney({ amount, currency })}`;
 
@@ -89,6 +83,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
     const row = requireCase(store, request.ref);
     requireRevision(row, request.revision);
     requireNoOpenConflicts(store, request.ref, row.id);
+    requireNothingWaiting(store, request.ref, row.id, 'deciding it again');
     const now = store.now();
     const facts = JSON.parse(row.facts) as Facts;
     // Every recorded decision keeps its trace, so "Why" can be shown and reported later.
@@ -115,21 +110,30 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         request.note ?? null,
         now,
       );
-    const windowClosesAt = decision.windowClosesAt === null ? null : Date.parse(decision.windowClosesAt);
-    const status = statusAfter(recordedOutcome);
-    store
-      .sql(
-        `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
-           updated_at = ?, revision = revision + 1 WHERE id = ?`,
-      )
-      .run(status, recordedOutcome, windowClosesAt, now, now, row.id);
-    moveCount(store, row, { ...row, status, latest_outcome: recordedOutcome });
+    const decisionId = Number(lastInsertRowid);
+    const why = approvalNeeded(store, { decision, recordedOutcome, override: override !== undefined, facts });
+    // A decision waiting for a lead leaves the case as it was: it counts once granted.
+    const approval =
+      why === null ? null : { key: requestApproval(store, { decisionId, caseId: row.id, why }), ...why };
+    if (approval === null) {
+      const windowClosesAt = decision.windowClosesAt === null ? null : Date.parse(decision.windowClosesAt);
+      const status = statusAfterDecision(recordedOutcome);
+      store
+        .sql(
+          `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
+             updated_at = ?, revision = revision + 1 WHERE id = ?`,
+        )
+        .run(status, recordedOutcome, windowClosesAt, now, now, row.id);
+      moveCount(store, row, { ...row, status, latest_outcome: recordedOutcome });
+    } else {
+      store.sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?').run(now, row.id);
+    }
     const audit = appendAudit(store, {
       caseRef: request.ref,
       action: 'decision.record',
       actor: request.agent,
       detail: {
-        decisionId: Number(lastInsertRowid),
+        decisionId,
         outcome: decision.outcome,
         recordedOutcome,
         override: override ?? null,
@@ -140,6 +144,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         policyRevision: decision.policyRevision,
         note: request.note ?? null,
         ...(request.duplicateRefund === undefined ? {} : { duplicateRefund: request.duplicateRefund }),
+        ...(approval === null ? {} : { approval }),
       },
     });
     return changeOf(store, request.ref, [audit]);

@@ -96,3 +96,5 @@ export {
   type CaseTeamState,
   type TeamServerSetting,
 } from './team-status';
+export { approvalThresholds, rememberTeamPolicy, teamMember, type TeamMemberInfo } from './approval-reads';
+export { answerApproval, listApprovals, type ApprovalAnswerRequest } from './approvals';

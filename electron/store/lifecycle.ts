@@ -1,4 +1,5 @@
 import type { CaseChange, CaseStatus } from '../../shared/model/case';
+import { requireNothingWaiting } from './approval-reads';
 import { appendAudit } from './audit';
 import { changeOf } from './case-detail';
 import { moveCount } from './counts';
@@ -82,6 +83,7 @@ export function setStatus(
   return store.write(() => {
     const row = requireCase(store, ref);
     requireRevision(row, seen);
+    if (SETTLED.has(status)) requireNothingWaiting(store, ref, row.id, `marking it ${status}`);
     if (status === 'decided' && row.decided_at === null) {
       throw new ConflictError(`${ref} has no recorded decision; record one to mark it decided`);
     }

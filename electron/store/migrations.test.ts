@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { decide } from '../../shared/policy';
 import { getCase } from './case-detail';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { openStore } from './open';
@@ -40,6 +41,17 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   },
   // The per-day figures are derived from the decisions: nothing of their own to seed.
   12: (db) => SEED_AT_VERSION[11]!(db),
+  13: (db) => {
+    SEED_AT_VERSION[12]!(db);
+    db.prepare(
+      `INSERT INTO decisions (id, case_id, recorded_outcome, override_justification, decision, facts, agent, decided_at)
+       VALUES (3, 7, 'eligible', 'the customer was double charged by the provider', ?, '{"productType":"image"}', 'ann', 5)`,
+    ).run(JSON.stringify(decide({ productType: 'image' }, { now: 5 })));
+    db.prepare(
+      `INSERT INTO approval_requests (decision_id, case_id, approval_key, why, requested_at)
+       VALUES (3, 7, 'b0d3c7a2-6f4e-4c55-9d61-0c1f2a3b4c5d', '{"override":true,"threshold":null}', 5)`,
+    ).run();
+  },
 };
 
 let cleanup = () => {};

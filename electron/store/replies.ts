@@ -1,4 +1,5 @@
 import type { CaseChange } from '../../shared/model/case';
+import { requireNothingWaiting } from './approval-reads';
 import { appendAudit } from './audit';
 import { changeOf } from './case-detail';
 import { requireCase } from './rows';
@@ -14,7 +15,9 @@ export function markReplySent(
   request: { ref: string; language: string; outcome: string; body: string; agent: string },
 ): CaseChange {
   return store.write(() => {
-    requireCase(store, request.ref);
+    const row = requireCase(store, request.ref);
+    // What the customer would be told does not count yet: no reply promises it.
+    requireNothingWaiting(store, request.ref, row.id, 'a reply');
     const audit = appendAudit(store, {
       caseRef: request.ref,
       action: 'reply.sent',

@@ -31,7 +31,8 @@ export interface CaseRow {
 
 // The order amount the queue shows is read out of the facts JSON for the rows of a page only.
 const AMOUNT_COLUMNS = `json_extract(facts, '$.orderAmount') AS order_amount,
-  json_extract(facts, '$.currency') AS currency`;
+  json_extract(facts, '$.currency') AS currency,
+  EXISTS (SELECT 1 FROM approval_requests r WHERE r.case_id = cases.id AND r.state = 'waiting') AS waiting_approval`;
 
 /** What a queue row needs; the rest of the facts JSON stays on disk until a case is opened. */
 export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product_name, provider, product_type,
@@ -41,6 +42,7 @@ export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product
 export type SummaryRow = Omit<CaseRow, 'facts' | 'contact' | 'decided_at'> & {
   order_amount: number | null;
   currency: string | null;
+  waiting_approval: number;
 };
 
 export function toSummary(row: SummaryRow): CaseSummary {
@@ -61,6 +63,7 @@ export function toSummary(row: SummaryRow): CaseSummary {
     revision: row.revision,
     orderAmount: row.order_amount,
     currency: row.currency,
+    waitingApproval: row.waiting_approval === 1,
   };
 }
 

@@ -1,5 +1,6 @@
 import { NewCaseSchema } from '../../shared/model/case';
 import { describeFirstIssue } from '../../shared/model/issues';
+import { applyApprovalAnswer, requestApproval, type ApprovalWhy } from './approvals';
 import { appendAudit } from './audit';
 import { clearCapturedStates } from './audit-state';
 import { previewDeadline } from './case-rules';
@@ -17,6 +18,8 @@ import { openConflicts, settleField } from './team-conflicts';
 import { whileApplyingRemote } from './team-outbox';
 
 type Row = Record<string, unknown>;
+
+const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approval.refuse']);
 
 /** An event as the team server ordered it (see electron/team). */
 export interface PulledEvent {
@@ -118,6 +121,9 @@ function applyInside(store: CaseStore, event: PulledEvent): Applied {
     );
   }
   const ref = formatRef(caseId);
+  if (APPROVAL_ANSWERS.has(event.kind)) {
+    return { kind: 'applied', ref: applyApprovalAnswer(store, event, team), conflicts: 0 };
+  }
   if (event.body.decision !== undefined) return appendDecision(store, caseId, event, team);
   if (event.body.note !== undefined) return appendNote(store, caseId, event, team);
   if (event.body.reply !== undefined) return appendReply(store, caseId, event, team);
@@ -168,28 +174,44 @@ function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, te
       decision.note ?? null,
       decision.decided_at,
     );
-  // The case follows the decided one's fields as that desktop set them (status, deadline).
-  const rules = JSON.parse(decision.decision as string) as { windowClosesAt: string | null };
-  const fields = (event.body.fields ?? {}) as Record<string, FieldChange>;
-  const status = (fields.status?.to as CaseRow['status'] | undefined) ?? row.status;
-  const closes = rules.windowClosesAt === null ? null : Date.parse(rules.windowClosesAt);
-  store
-    .sql(
-      `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
-         updated_at = ?, revision = revision + 1 WHERE id = ?`,
-    )
-    .run(status, decision.recorded_outcome, closes, decision.decided_at, store.now(), caseId);
-  moveCount(store, row, {
-    ...row,
-    status,
-    latest_outcome: decision.recorded_outcome as CaseRow['latest_outcome'],
-  });
+  const decisionId = Number(lastInsertRowid);
+  // Waiting for a lead on the desktop that made it, so waiting here too: the case stays as it was.
+  const approval = event.body.approval as ({ key: string } & ApprovalWhy) | undefined;
+  if (approval !== undefined) {
+    const { key, override, threshold } = approval;
+    requestApproval(store, { decisionId, caseId, why: { override, threshold }, key });
+    store
+      .sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?')
+      .run(store.now(), caseId);
+  } else {
+    // The case follows the decided one's fields as that desktop set them (status, deadline).
+    const rules = JSON.parse(decision.decision as string) as { windowClosesAt: string | null };
+    const fields = (event.body.fields ?? {}) as Record<string, FieldChange>;
+    const status = (fields.status?.to as CaseRow['status'] | undefined) ?? row.status;
+    const closes = rules.windowClosesAt === null ? null : Date.parse(rules.windowClosesAt);
+    store
+      .sql(
+        `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
+           updated_at = ?, revision = revision + 1 WHERE id = ?`,
+      )
+      .run(status, decision.recorded_outcome, closes, decision.decided_at, store.now(), caseId);
+    moveCount(store, row, {
+      ...row,
+      status,
+      latest_outcome: decision.recorded_outcome as CaseRow['latest_outcome'],
+    });
+  }
   const ref = formatRef(caseId);
   appendAudit(store, {
     caseRef: ref,
     action: 'decision.record',
     actor: event.actor,
-    detail: { decisionId: Number(lastInsertRowid), recordedOutcome: decision.recorded_outcome, team },
+    detail: {
+      decisionId,
+      recordedOutcome: decision.recorded_outcome,
+      ...(approval === undefined ? {} : { approval }),
+      team,
+    },
   });
   return { kind: 'applied', ref, conflicts: 0 };
 }

@@ -177,6 +177,8 @@ export function enqueueChange(
       summary,
     };
   }
+  // Four eyes: a decision's request (key, why) or a lead's answer to one (key, reason).
+  if (detail.approval !== undefined) body.approval = detail.approval;
   const before = store
     .sql(`${CASE_SELECT.replace('FROM cases', 'FROM temp.audit_case_before')} WHERE id = ?`)
     .get(caseId) as Row | undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecisionApprovalSchema } from './approval';
 import { DecisionSchema, OUTCOMES } from './decision';
 import { FactsSchema, PRODUCT_TYPES } from './facts';
 import { PROBLEMS } from './plausibility';
@@ -60,6 +61,8 @@ export const CaseSummarySchema = z.object({
   windowClosesAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** A decision of the case waits for a lead's approval (team mode); absent means none does. */
+  waitingApproval: z.boolean().optional(),
   /** Counts every change to the case; a write names the revision it was made on. */
   revision: z.number().int().min(1),
   /** The order amount in minor units and its currency, when the facts know them. */
@@ -80,6 +83,8 @@ export const DecisionRecordSchema = z.object({
   agent: z.string(),
   note: z.string().nullable(),
   decidedAt: z.string(),
+  /** Team mode's four-eyes request, when the decision needed one; absent or null: it counts. */
+  approval: DecisionApprovalSchema.nullable().optional(),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
 

@@ -10,6 +10,7 @@ import savedViews from './009-saved-views';
 import usageExports from './010-usage-exports';
 import replyTemplates from './011-reply-templates';
 import dayFigures from './012-day-figures';
+import decisionApprovals from './013-decision-approvals';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   usageExports,
   replyTemplates,
   dayFigures,
+  decisionApprovals,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
