@@ -74,7 +74,7 @@ describe.skipIf(!hasPostgres)('server init against a real PostgreSQL cluster, th
     expect(report).toMatchObject({
       from: 0,
       to: LATEST_TEAM_VERSION,
-      applied: ['1-events', '2-claims', '3-roles'],
+      applied: ['1-events', '2-claims', '3-roles', '4-approvals'],
     });
     expect(report.server).toContain(':***@127.0.0.1');
     const second = JSON.parse(cli.run(['server', 'init', '--url', cluster.url]).stdout);
@@ -102,5 +102,20 @@ describe.skipIf(!hasPostgres)('server init against a real PostgreSQL cluster, th
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/cannot be a login name/);
+  });
+
+  it('sets and removes an approval threshold as a lead, and refuses an amount that is no amount', () => {
+    const asMei = cluster.url.replace(/\/\/team:[^@]+@/, '//mei:a-long-password@');
+    const set = cli.run(['server', 'set-approval-threshold', 'CNY', '50000', '--url', asMei]);
+    expect(set.stderr).toBe('');
+    expect(JSON.parse(set.stdout)).toMatchObject({ approvalThresholds: { CNY: 50000 } });
+    const removed = cli.run(['server', 'set-approval-threshold', 'CNY', 'none', '--url', asMei]);
+    expect(JSON.parse(removed.stdout)).toMatchObject({ approvalThresholds: {} });
+    const yuan = cli.run(['server', 'set-approval-threshold', 'CNY', '500.00', '--url', asMei]);
+    expect(yuan.status).toBe(2);
+    expect(yuan.stderr).toMatch(/whole number of minor units/);
+    const code = cli.run(['server', 'set-approval-threshold', 'yuan', '1', '--url', asMei]);
+    expect(code.status).toBe(2);
+    expect(code.stderr).toMatch(/no currency code/);
   });
 });

@@ -1,4 +1,4 @@
-import { addTeamMember, initTeamSchema } from '../../electron/team';
+import { addTeamMember, initTeamSchema, requireTeamSchema, setApprovalThreshold } from '../../electron/team';
 import { defineCommand, type CommandGroup } from '../command';
 import { URL_OPTION, serverUrl, withTeamServer } from './team-server';
 import { BadInputError, messageOf, UsageError } from '../errors';
@@ -54,9 +54,29 @@ const addMember = defineCommand({
   },
 });
 
+const setApprovalThresholdCommand = defineCommand({
+  args: 'CURRENCY AMOUNT|none',
+  arity: [2, 2],
+  summary:
+    'Set the amount (minor units: fen, cents) above which a refund in CURRENCY waits for a lead; none removes it.',
+  options: URL_OPTION,
+  usesStore: false,
+  run: ({ positionals: [currency, amountText], options, io }) => {
+    const amount = amountText === 'none' ? null : Number(amountText);
+    if (amount !== null && !/^\d+$/.test(amountText!)) {
+      throw new UsageError(`AMOUNT must be a whole number of minor units or "none" (got "${amountText}")`);
+    }
+    return withTeamServer(serverUrl(options.url), async (server) => {
+      await requireTeamSchema(server);
+      const thresholds = await setApprovalThreshold(server, currency!, amount);
+      io.stdout(json({ server: server.display, approvalThresholds: thresholds }));
+    });
+  },
+});
+
 const server: CommandGroup = {
   summary: 'the team server (PostgreSQL) that desktops share cases through',
-  subcommands: { init, 'add-member': addMember },
+  subcommands: { init, 'add-member': addMember, 'set-approval-threshold': setApprovalThresholdCommand },
 };
 
 export default server;

@@ -1,6 +1,7 @@
 import {
   NewerTeamSchemaError,
   TeamMemberError,
+  TeamSettingError,
   TeamSchemaMissingError,
   TeamServerAddressError,
   connectTeamServer,
@@ -40,7 +41,8 @@ export async function withTeamServer<T>(url: string, work: (server: TeamServer) 
     if (error instanceof NewerTeamSchemaError || error instanceof TeamSchemaMissingError) {
       throw new CliError(EXIT.storeUnusable, error.message);
     }
-    if (error instanceof TeamMemberError) throw new BadInputError(error.message);
+    if (error instanceof TeamMemberError || error instanceof TeamSettingError)
+      throw new BadInputError(error.message);
     // 42501: the login lacks the right (a member running what only the schema's owner may).
     if ((error as { code?: string }).code === '42501') {
       throw new BadInputError(`the team server refused ${server.display}: ${(error as Error).message}`);

@@ -8,6 +8,7 @@ import {
 } from '../../shared/ipc/contract';
 import { describeFirstIssue } from '../../shared/model/issues';
 import type { CaseStore } from '../store';
+import { approvalHandlers } from './approvals';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { caseHandlers } from './cases';
@@ -72,6 +73,7 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ...usageHandlers(store),
     ...teamHandlers(store, options),
     ...dashboardHandlers(store),
+    ...approvalHandlers(store),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

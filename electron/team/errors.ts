@@ -33,3 +33,8 @@ export class TeamSchemaMissingError extends Error {
 export class TeamMemberError extends Error {
   override name = 'TeamMemberError';
 }
+
+/** A team setting (an approval threshold) the server should not be given. */
+export class TeamSettingError extends Error {
+  override name = 'TeamSettingError';
+}

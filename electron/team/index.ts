@@ -1,9 +1,11 @@
 // The team server: the PostgreSQL side of team mode. Plain Node, like the store.
 export { isLoopbackHost, readTeamServerAddress, type TeamServerAddress } from './address';
+export { readApprovalThresholds, setApprovalThreshold } from './approvals';
 export { claimAnswers, claimCase, type ClaimAnswer, type ClaimRequest } from './claims';
 export {
   NewerTeamSchemaError,
   TeamMemberError,
+  TeamSettingError,
   TeamSchemaMissingError,
   TeamServerAddressError,
 } from './errors';

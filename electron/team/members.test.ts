@@ -62,8 +62,11 @@ describe.skipIf(!hasPostgres)('team members are server roles', () => {
   });
 
   it('lets only a lead answer an approval request', async () => {
-    await expect(pushEvents(agent, [event('approval.grant')])).rejects.toThrow(/only a lead may answer/);
-    expect((await pushEvents(lead, [event('approval.grant')])).applied).toBe(1);
+    const key = randomUUID();
+    expect((await pushEvents(agent, [event('decision.record', { approval: { key } })])).applied).toBe(1);
+    const grant = { ...event('approval.grant', { approval: { key } }), actor: 'ravi' };
+    await expect(pushEvents(agent, [grant])).rejects.toThrow(/only a lead may answer/);
+    expect((await pushEvents(lead, [grant])).applied).toBe(1);
     expect((await pushEvents(agent, [event('approval.request')])).applied).toBe(1);
   });
 

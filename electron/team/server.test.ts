@@ -47,7 +47,7 @@ describe.skipIf(!hasPostgres)('the team server (a real PostgreSQL cluster)', () 
     expect(await initTeamSchema(server)).toEqual({
       from: 0,
       to: LATEST_TEAM_VERSION,
-      applied: ['1-events', '2-claims', '3-roles'],
+      applied: ['1-events', '2-claims', '3-roles', '4-approvals'],
     });
     expect(await initTeamSchema(server)).toEqual({
       from: LATEST_TEAM_VERSION,

@@ -39,7 +39,7 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
   beforeEach(async () => {
     const admin = await connectTeamServer(cluster.url);
     await admin.client.query(
-      'DROP TABLE IF EXISTS team_events, team_claims, team_claim_answers, team_schema CASCADE',
+      'DROP TABLE IF EXISTS team_events, team_claims, team_claim_answers, team_approval_thresholds, team_schema CASCADE',
     );
     await admin.client.query(
       'DROP FUNCTION IF EXISTS team_events_append_only, team_events_check_author CASCADE',

@@ -2,12 +2,15 @@ import {
   applyTeamEvents,
   countWaiting,
   markPushed,
+  rememberTeamPolicy,
   teamCursor,
   teamDesktopId,
   waitingEvents,
   type CaseStore,
 } from '../store';
+import { readApprovalThresholds } from './approvals';
 import { pullEvents, pushEvents } from './events';
+import { whoAmI } from './members';
 import { requireTeamSchema, type TeamServer } from './server';
 
 export interface SyncSummary {
@@ -36,6 +39,11 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
   if (desktopId === null)
     throw new Error('This case store has not joined a team (refund-console sync --join).');
   await requireTeamSchema(server);
+  // Who this desktop signs in as and the team's thresholds decide what waits for a lead here.
+  rememberTeamPolicy(store, {
+    member: await whoAmI(server),
+    thresholds: await readApprovalThresholds(server),
+  });
   let pushed = 0;
   let alreadyThere = 0;
   for (;;) {

@@ -21,6 +21,7 @@ import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../mo
 import { readUsageExport } from '../policy/usage-facts';
 import { PolicyRevisionSchema } from '../policy/versions';
 import { dashboardMethods } from './contract-dashboard';
+import { approvalsApi } from './contract-approvals';
 import { teamMethods } from './contract-team';
 import { method } from './method';
 
@@ -408,6 +409,7 @@ export const api = {
   ),
   ...teamMethods,
   ...dashboardMethods,
+  ...approvalsApi,
 } as const;
 
 export type Api = typeof api;

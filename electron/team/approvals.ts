@@ -1,0 +1,40 @@
+import type { ApprovalThresholds } from '../../shared/model/approval';
+import { TeamSettingError } from './errors';
+import type { TeamServer } from './server';
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** The team's approval thresholds, by currency, in minor units. */
+export async function readApprovalThresholds(server: TeamServer): Promise<ApprovalThresholds> {
+  const { rows } = await server.client.query<{ currency: string; amount: string }>(
+    'SELECT currency, amount FROM team_approval_thresholds ORDER BY currency',
+  );
+  return Object.fromEntries(rows.map((row) => [row.currency, Number(row.amount)]));
+}
+
+/**
+ * Sets the amount above which a refund in `currency` waits for a lead, or with null removes
+ * it (then only overrides wait in that currency). A lead or the schema's owner may.
+ */
+export async function setApprovalThreshold(
+  server: TeamServer,
+  currency: string,
+  amount: number | null,
+): Promise<ApprovalThresholds> {
+  if (!CURRENCY.test(currency)) {
+    throw new TeamSettingError(`"${currency}" is no currency code: three capital letters (CNY, USD).`);
+  }
+  if (amount !== null && (!Number.isSafeInteger(amount) || amount < 0)) {
+    throw new TeamSettingError('A threshold is a whole number of minor units (fen, cents), 0 or more.');
+  }
+  if (amount === null) {
+    await server.client.query('DELETE FROM team_approval_thresholds WHERE currency = $1', [currency]);
+  } else {
+    await server.client.query(
+      `INSERT INTO team_approval_thresholds (currency, amount) VALUES ($1, $2)
+       ON CONFLICT (currency) DO UPDATE SET amount = excluded.amount, set_by = session_user, set_at = now()`,
+      [currency, amount],
+    );
+  }
+  return readApprovalThresholds(server);
+}
