@@ -47,6 +47,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./sync'),
   },
   {
+    name: 'approvals',
+    summary: "list, grant or refuse the decisions waiting for a lead's approval (team mode)",
+    load: () => import('./approvals'),
+  },
+  {
     name: 'report',
     summary: 'a decision report per case (PDF or HTML), or a period report',
     load: () => import('./report'),
