@@ -89,6 +89,27 @@ describe('the approvals API', () => {
     });
   });
 
+  it('says in the case report, in English and Chinese, that the decision waits and then who approved it', async () => {
+    joinTeam(env.store, 'mei');
+    rememberTeamPolicy(env.store, { member: { name: 'lin', role: 'lead' }, thresholds: {} });
+    const recorded = await waitingOverride();
+    const report = async (language: 'en' | 'zh') =>
+      (await ok('reports.case', h['reports.case']({ ref: 'RC-000001', language }))).html;
+    expect(await report('en')).toContain('Waiting for a lead’s approval: this decision does not count yet.');
+    expect(await report('zh')).toContain('等待组长审批：该决定尚未生效。');
+    await ok(
+      'approvals.answer',
+      h['approvals.answer']({
+        ref: 'RC-000001',
+        revision: recorded.detail.summary.revision,
+        decisionId: recorded.detail.decisions[0]!.id,
+        grant: true,
+        agent: 'lin',
+      }),
+    );
+    expect(await report('en')).toMatch(/Approved by lin, /);
+  });
+
   it('refuses a reply and a close while a decision waits, with a conflict', async () => {
     joinTeam(env.store, 'mei');
     const recorded = await waitingOverride();

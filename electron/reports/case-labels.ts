@@ -63,6 +63,11 @@ export const CASE_LABELS = {
     page: (page: string, pages: string) => `page ${page} of ${pages}`,
     yes: 'yes',
     no: 'no',
+    approval: 'Approval',
+    approvalWaiting: 'Waiting for a lead’s approval: this decision does not count yet.',
+    approvalGranted: (lead: string, at: string) => `Approved by ${lead}, ${at}.`,
+    approvalRefused: (lead: string, at: string, reason: string) =>
+      `Refused by ${lead}, ${at}: “${reason}”. This decision does not count.`,
   },
   zh: {
     title: '退款决定',
@@ -125,6 +130,11 @@ export const CASE_LABELS = {
     page: (page: string, pages: string) => `第 ${page} 页，共 ${pages} 页`,
     yes: '是',
     no: '否',
+    approval: '审批',
+    approvalWaiting: '等待组长审批：该决定尚未生效。',
+    approvalGranted: (lead: string, at: string) => `${lead} 于 ${at} 批准。`,
+    approvalRefused: (lead: string, at: string, reason: string) =>
+      `${lead} 于 ${at} 驳回：“${reason}”。该决定不生效。`,
   },
 } as const satisfies Record<Language, unknown>;
 

@@ -1,3 +1,4 @@
+import type { DecisionApproval } from '../../shared/model/approval';
 import type { CaseDetail, DecisionRecord } from '../../shared/model/case';
 import { KINDS } from '../../shared/model/catalogue';
 import type { DecisionTrace } from '../../shared/model/decision';
@@ -58,6 +59,16 @@ function outcomeText(record: DecisionRecord, l: CaseLabels, language: Language):
     <span class="long">${record.override.justification}</span>`;
 }
 
+/** Team mode's four eyes: whether the decision waits, or which lead answered it and how. */
+function approvalText(approval: DecisionApproval, l: CaseLabels): string {
+  const answer = approval.answers.filter((a) => a.granted === (approval.state === 'granted')).at(-1);
+  if (approval.state === 'waiting' || answer === undefined) return l.approvalWaiting;
+  const at = zoned(answer.answeredAt);
+  return approval.state === 'granted'
+    ? l.approvalGranted(answer.lead, at)
+    : l.approvalRefused(answer.lead, at, answer.reason ?? '');
+}
+
 function decisionSection(record: DecisionRecord, l: CaseLabels, language: Language): SafeHtml {
   const { decision } = record;
   const cash = cashRefund(record);
@@ -91,6 +102,7 @@ function decisionSection(record: DecisionRecord, l: CaseLabels, language: Langua
       [l.windowCloses, deadline ?? l.noWindow],
       [l.agent, `${record.agent}, ${zoned(record.decidedAt)}`],
       [l.policy, `${l.version} ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`],
+      ...(record.approval ? [[l.approval, approvalText(record.approval, l)] as [string, string]] : []),
     ])}
     <h2>${l.actions}</h2>
     ${actions}${missing}`;

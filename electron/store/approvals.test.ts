@@ -12,10 +12,16 @@ import {
   setStatus,
   verifyAuditWithBackups,
   waitingEvents,
+  exportPages,
+  exportQuery,
+  periodAggregates,
   type CaseStore,
 } from '.';
+import { EXPORT_COLUMNS, ExportFilterSchema } from '../../shared/model/export';
 import { QueueQuerySchema } from '../../shared/model/queue';
-import { sampleCase, tempStore } from './test-support/temp-store';
+import { START, sampleCase, tempStore } from './test-support/temp-store';
+
+const DAY = 86_400_000;
 
 let env: ReturnType<typeof tempStore>;
 beforeEach(() => {
@@ -152,6 +158,36 @@ describe('four-eyes approval', () => {
     const again = recordDecision(env.store, { ref, agent: 'mei' }).detail;
     expect(again.summary).toMatchObject({ latestOutcome: 'eligible', waitingApproval: false });
     verified();
+  });
+
+  it('leaves a waiting decision out of exports and period figures, and says it waits', () => {
+    inTeam('lead');
+    const ref = open(env.store);
+    recordDecision(env.store, { ref, agent: 'mei', override: OVERRIDE });
+    const columns = [...EXPORT_COLUMNS];
+    const rows = () =>
+      [...exportPages(env.store, exportQuery(ExportFilterSchema.parse({ dates: 'created' }), 'iso'), 10)]
+        .flat()
+        .map((row) => Object.fromEntries(columns.map((name, index) => [name, row[index]])));
+    expect(rows()).toEqual([
+      expect.objectContaining({ ref, outcome: null, agent: null, approval: 'waiting' }),
+    ]);
+    const period = { from: START - DAY, to: START + DAY };
+    expect(periodAggregates(env.store, period).decidedCases).toBe(0);
+    answerApproval(env.store, { ref, lead: 'lin', grant: true });
+    expect(rows()).toEqual([
+      expect.objectContaining({
+        ref,
+        outcome: 'ineligible',
+        overridden: 'true',
+        agent: 'mei',
+        approval: null,
+      }),
+    ]);
+    expect(periodAggregates(env.store, period)).toMatchObject({
+      decidedCases: 1,
+      byOutcome: [{ key: 'ineligible', n: 1 }],
+    });
   });
 
   it('finds an approval request changed outside the console', () => {

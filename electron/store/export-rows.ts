@@ -2,6 +2,7 @@ import type { ParsedExportFilter } from '../../shared/model/export';
 import { parseInstant } from '../../shared/policy';
 import { decidedByCondition } from './decided-by';
 import { InvalidInputError } from './errors';
+import { uncounted } from './approval-reads';
 import type { CaseStore } from './store';
 
 /** Instants as ISO text at UTC+8 (CSV, JSON) or as epoch milliseconds (XLSX date cells). */
@@ -34,7 +35,9 @@ const columns = (as: InstantsAs) => `
   json_extract(d.decision, '$.refundAmount'), json_extract(d.decision, '$.currency'),
   (SELECT group_concat(value, ';') FROM json_each(d.decision, '$.clauses')),
   json_extract(d.decision, '$.policyVersion'), d.agent, ${at('d.decided_at', as)},
-  ${at('c.window_closes_at', as)}`;
+  ${at('c.window_closes_at', as)},
+  CASE WHEN EXISTS (SELECT 1 FROM approval_requests w WHERE w.case_id = c.id AND w.state = 'waiting')
+    THEN 'waiting' END`;
 
 function instant(text: string, name: string): number {
   try {
@@ -82,8 +85,9 @@ export function exportQuery(filter: ParsedExportFilter, as: InstantsAs): ExportQ
   return { columns: columns(as), conditions, params };
 }
 
-const FROM =
-  'FROM cases c LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE case_id = c.id)';
+// The latest decision that counts: one waiting for a lead's approval, or refused, does not.
+const FROM = `FROM cases c LEFT JOIN decisions d ON d.id = (SELECT max(l.id) FROM decisions l
+  WHERE l.case_id = c.id AND NOT ${uncounted('l')})`;
 
 /** The whole query as one statement, ordered by id (what the sqlite3 shell runs in the benchmark). */
 export function exportSql({ columns, conditions }: ExportQuery): string {

@@ -5,6 +5,7 @@ import { iso } from './canonical';
 import { cashSql } from './day-figures';
 import { dayDelays, dayGroups, daySpanOf, type DaySpan } from './day-figures-read';
 import { formatRef } from './refs';
+import { uncounted } from './approval-reads';
 import type { CaseStore } from './store';
 
 /** The decisions a period covers, as instants (ms) and plain filters. */
@@ -30,7 +31,8 @@ export interface PeriodAggregates {
 // Every query walks decisions_decided over [from, to) (migration 007) and reaches a case by its
 // primary key; the filters narrow what the walk keeps, so nothing reads every decision.
 function rangeSql(range: PeriodRange): { where: string; params: (string | number)[] } {
-  const where = ['d.decided_at >= ?', 'd.decided_at < ?'];
+  // Decisions waiting for a lead's approval, or refused by one, do not count (team mode).
+  const where = ['d.decided_at >= ?', 'd.decided_at < ?', `NOT ${uncounted('d')}`];
   const params: (string | number)[] = [range.from, range.to];
   if (range.kinds !== undefined && range.kinds.length > 0) {
     where.push(`c.product_type IN (${range.kinds.map(() => '?').join(', ')})`);
@@ -49,9 +51,9 @@ function rangeSql(range: PeriodRange): { where: string; params: (string | number
   return { where: where.join(' AND '), params };
 }
 
-// A case counts by its latest decision in the period: no later decision of it before `to`.
+// A case counts by its latest decision in the period: no later one that counts before `to`.
 const LATEST_IN_PERIOD = `NOT EXISTS (SELECT 1 FROM decisions later
-  WHERE later.case_id = d.case_id AND later.id > d.id AND later.decided_at < ?)`;
+  WHERE later.case_id = d.case_id AND later.id > d.id AND later.decided_at < ? AND NOT ${uncounted('later')})`;
 
 const CASH = cashSql('d');
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PolicyZoneScreen } from '../components/When';
+import { ApprovalsScreen } from '../features/approvals/ApprovalsScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { DecideScreen } from '../features/decide/DecideScreen';
@@ -33,6 +34,8 @@ function Screen({ route }: { route: Route }) {
       return <PolicyChangesScreen />;
     case 'import':
       return <ImportScreen />;
+    case 'approvals':
+      return <ApprovalsScreen />;
     case 'case':
       return <CaseScreen key={route.ref} caseRef={route.ref} />;
     case 'decide':
@@ -73,6 +76,7 @@ export function App() {
           {link({ name: 'import' }, t('import.nav'))}
           {link({ name: 'dashboard' }, t('dashboard.nav'))}
           {link({ name: 'policy-changes' }, t('app.policyChanges'))}
+          {link({ name: 'approvals' }, t('approvals.nav'))}
           {link({ name: 'settings' }, t('app.settings'))}
         </nav>
         <button type="button" className="ghost" onClick={() => setPalette(true)}>

@@ -1,4 +1,5 @@
 import { dashboardEn } from './dashboard';
+import { approvalsEn } from './approvals';
 import { dataIoEn } from './data-io';
 import { teamEn } from './team';
 
@@ -346,6 +347,7 @@ export const en = {
   ...dataIoEn,
   ...teamEn,
   ...dashboardEn,
+  ...approvalsEn,
   lifecycle: {
     title: 'Who works this case',
     nobody: 'Nobody',

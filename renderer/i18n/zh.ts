@@ -1,5 +1,6 @@
 import type { Resources } from './en';
 import { dashboardZh } from './dashboard';
+import { approvalsZh } from './approvals';
 import { dataIoZh } from './data-io';
 import { teamZh } from './team';
 
@@ -338,6 +339,7 @@ export const zh: Resources = {
   ...dataIoZh,
   ...teamZh,
   ...dashboardZh,
+  ...approvalsZh,
   lifecycle: {
     title: '处理人',
     nobody: '无人',

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'policy-changes' }
   | { name: 'dashboard' }
   | { name: 'import' }
+  | { name: 'approvals' }
   | { name: 'case' | 'decide' | 'reply'; ref: string };
 
 /** Hash routes (#/case/RC-000001/decide): they work from file:// in Electron and over HTTP. */
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'policy-changes') return { name: 'policy-changes' };
   if (parts[0] === 'dashboard') return { name: 'dashboard' };
   if (parts[0] === 'import') return { name: 'import' };
+  if (parts[0] === 'approvals') return { name: 'approvals' };
   const ref = parts[0] === 'case' && parts[1] ? decodeRef(parts[1]) : null;
   if (ref !== null) {
     const sub = parts[2];

@@ -62,5 +62,6 @@ export const EXPORT_COLUMNS = [
   'agent',
   'decidedAt',
   'windowClosesAt',
+  'approval',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];

@@ -1,3 +1,4 @@
+import { counts } from '../model/approval';
 import { KINDS } from '../model/catalogue';
 import type { CaseDetail, DecisionRecord } from '../model/case';
 import type { ActionId, ClauseId } from '../model/clause-ids';
@@ -54,11 +55,22 @@ export function recordedDecision(record: DecisionRecord, language: Language = 'e
 }
 
 /**
- * The decision that speaks for a case: its latest recorded one (override included), or before
- * any is recorded what the rules say now.
+ * The latest recorded decision that counts: in a team, one waiting for a lead's approval or
+ * refused by one does not (shared/model/approval.ts).
+ */
+export const countingDecision = (detail: CaseDetail): DecisionRecord | undefined =>
+  detail.decisions.filter((record) => counts(record.approval)).at(-1);
+
+/** The decision of the case waiting for a lead's approval, if one is. */
+export const waitingDecision = (detail: CaseDetail): DecisionRecord | undefined =>
+  detail.decisions.find((record) => record.approval?.state === 'waiting');
+
+/**
+ * The decision that speaks for a case: its latest recorded one that counts (override
+ * included), or before any counts what the rules say now.
  */
 export function decisionOfCase(detail: CaseDetail, now: number, language: Language = 'en'): Decision {
-  const latest = detail.decisions.at(-1);
+  const latest = countingDecision(detail);
   return latest === undefined ? decide(detail.facts, { now, language }) : recordedDecision(latest, language);
 }
 
@@ -67,7 +79,7 @@ export function decisionOfCase(detail: CaseDetail, now: number, language: Langua
  * override, changed facts, a closed window): the decision screen shows it beside the live one.
  */
 export function recordedDiffering(detail: CaseDetail, live: Decision): DecisionRecord | null {
-  const latest = detail.decisions.at(-1);
+  const latest = countingDecision(detail);
   if (latest === undefined) return null;
   const recorded = recordedDecision(latest);
   return recorded.outcome !== live.outcome || recorded.refundAmount !== live.refundAmount ? latest : null;

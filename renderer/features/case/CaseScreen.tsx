@@ -10,6 +10,7 @@ import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
+import { CaseApprovalNotice } from '../approvals/ApprovalNotes';
 import { AccountHistory } from './AccountHistory';
 import { CaseDetails } from './CaseDetails';
 import { CaseWork } from './CaseWork';
@@ -85,6 +86,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
         <ReportButton caseRef={caseRef} />
       </header>
       <ConflictPanel caseRef={caseRef} facts={detail.facts} revision={summary.revision} />
+      <CaseApprovalNotice detail={detail} />
       <CaseWork summary={summary} />
       <div className="case-grid">
         <section aria-labelledby="facts-title">

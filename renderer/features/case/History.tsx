@@ -5,6 +5,7 @@ import { ACTION_TEXTS } from '../../../shared/policy/clauses';
 import { useDisplayZone, When } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 import { formatInstant } from '../../lib/time';
+import { DecisionApproval } from '../approvals/ApprovalNotes';
 import { auditLines } from './audit-text';
 
 function DecisionEntry({ record, number }: { record: DecisionRecord; number: number }) {
@@ -52,6 +53,7 @@ function DecisionEntry({ record, number }: { record: DecisionRecord; number: num
         </p>
       )}
       {record.note && <p className="muted">{record.note}</p>}
+      <DecisionApproval record={record} />
     </li>
   );
 }

@@ -70,7 +70,11 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
           : formatMoney({ amount: item.orderAmount, currency: item.currency ?? DEFAULT_CURRENCY })}
       </span>
       <span>{t(`status.${item.status}`)}</span>
-      <Outcome outcome={item.latestOutcome} />
+      {item.waitingApproval === true ? (
+        <span className="badge outcome-waiting">{t('approvals.waiting')}</span>
+      ) : (
+        <Outcome outcome={item.latestOutcome} />
+      )}
       {SETTLED.has(item.status) ? (
         <span className="muted">—</span>
       ) : (

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
-import { decisionOfCase } from '../../../shared/policy/recorded';
+import { countingDecision, decisionOfCase, waitingDecision } from '../../../shared/policy/recorded';
 import { draftReply } from '../../../shared/policy/replies';
 import { Outcome } from '../../components/Outcome';
 import { isTyping } from '../../lib/keys';
@@ -77,6 +77,20 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
   });
 
   if (ready === null || decision === null) return <p>{t('common.loading')}</p>;
+  // What the customer would be told does not count yet: no reply is drafted on it.
+  if (waitingDecision(ready) !== undefined) {
+    return (
+      <section className="reply" aria-labelledby="reply-title">
+        <h1 id="reply-title">
+          {t('reply.title')} · {caseRef} · {ready.customer.name}
+        </h1>
+        <p className="approval-notice" role="note">
+          {t('approvals.replyWaiting')}
+        </p>
+        <SentReplies entries={audit} />
+      </section>
+    );
+  }
   const status =
     draft.status === 'saving'
       ? t('reply.saving')
@@ -94,7 +108,7 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
       </h1>
       <ZoneNote />
       <p>
-        {t(ready.decisions.length === 0 ? 'reply.fromLive' : 'reply.fromRecorded')}{' '}
+        {t(countingDecision(ready) === undefined ? 'reply.fromLive' : 'reply.fromRecorded')}{' '}
         <Outcome outcome={decision.outcome} />
       </p>
       <div className="reply-tools">
