@@ -67,7 +67,7 @@ export const CASE_LABELS = {
     approvalWaiting: 'Waiting for a lead’s approval: this decision does not count yet.',
     approvalGranted: (lead: string, at: string) => `Approved by ${lead}, ${at}.`,
     approvalRefused: (lead: string, at: string, reason: string) =>
-      `Refused by ${lead}, ${at}: “${reason}”. This decision does not count.`,
+      `Refused by ${lead}, ${at}; this decision does not count. Reason: “${reason}”`,
   },
   zh: {
     title: '退款决定',
@@ -134,7 +134,7 @@ export const CASE_LABELS = {
     approvalWaiting: '等待组长审批：该决定尚未生效。',
     approvalGranted: (lead: string, at: string) => `${lead} 于 ${at} 批准。`,
     approvalRefused: (lead: string, at: string, reason: string) =>
-      `${lead} 于 ${at} 驳回：“${reason}”。该决定不生效。`,
+      `${lead} 于 ${at} 驳回，该决定不生效。理由：“${reason}”`,
   },
 } as const satisfies Record<Language, unknown>;
 

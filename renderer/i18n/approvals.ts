@@ -39,10 +39,11 @@ export const approvalsEn = {
     waiting: 'Waiting for approval',
     caseWaiting:
       'Decision #{{number}} ({{outcome}}, by {{agent}}) is waiting for a lead’s approval. Until it is approved it does not count: the case keeps its outcome, and it cannot be replied to, decided again or closed.',
-    caseRefused: 'A lead ({{lead}}) refused decision #{{number}}: “{{reason}}”. Decide the case again.',
+    caseRefused:
+      'A lead ({{lead}}) refused decision #{{number}}; decide the case again. Their reason: “{{reason}}”',
     historyWaiting: 'Waiting for a lead’s approval: does not count yet.',
     historyGranted: 'Approved by {{lead}}, {{at}}.',
-    historyRefused: 'Refused by {{lead}}, {{at}}: “{{reason}}”. Does not count.',
+    historyRefused: 'Refused by {{lead}}, {{at}}; it does not count. Reason: “{{reason}}”',
     replyWaiting:
       'A decision on this case is waiting for a lead’s approval. No reply can be written until a lead approves or refuses it.',
   },
@@ -90,10 +91,10 @@ export const approvalsZh: ApprovalsResources = {
     waiting: '待审批',
     caseWaiting:
       '决定 #{{number}}（{{outcome}}，{{agent}}）正在等待组长审批。批准前不生效：工单保持原有结果，不能回复、重新决定或关闭。',
-    caseRefused: '组长（{{lead}}）驳回了决定 #{{number}}：“{{reason}}”。请重新决定该工单。',
+    caseRefused: '组长（{{lead}}）驳回了决定 #{{number}}，请重新决定该工单。理由：“{{reason}}”',
     historyWaiting: '等待组长审批：尚未生效。',
     historyGranted: '{{lead}} 于 {{at}} 批准。',
-    historyRefused: '{{lead}} 于 {{at}} 驳回：“{{reason}}”。不生效。',
+    historyRefused: '{{lead}} 于 {{at}} 驳回，不生效。理由：“{{reason}}”',
     replyWaiting: '该工单有一个决定正在等待组长审批。在组长批准或驳回之前不能撰写回复。',
   },
 };
