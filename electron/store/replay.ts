@@ -3,6 +3,7 @@ import type { Outcome } from '../../shared/model/decision';
 import type { ProductType } from '../../shared/model/facts';
 import type { RecordedGist } from '../../shared/policy/replay';
 import type { PeriodRange } from './period';
+import { uncounted } from './approval-reads';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 
@@ -40,13 +41,16 @@ export interface ReplayRow {
 /** A row as SQLite returns it, in the SELECT's column order (raw mode: no object per row). */
 type Row = [id: number, status: CaseStatus, facts: string, updatedAt: number, gist: string | null];
 
-// The latest decision of each case is the one with the highest id (decisions_case index).
+// The latest decision of each case is the one with the highest id (decisions_case index) of
+// those that count: one waiting for a lead's approval, or refused, does not (team mode).
+const LATEST_COUNTING = (alias: string) =>
+  `(SELECT max(l.id) FROM decisions l WHERE l.case_id = ${alias} AND NOT ${uncounted('l')})`;
 const SELECT = `
   SELECT c.id, c.status, c.facts, c.updated_at,
     json_extract(d.decision, '$.outcome', '$.refundAmount', '$.currency', '$.clauses', '$.requestedAt',
       '$.policyVersion', '$.policyRevision') AS gist
   FROM cases c
-  LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE case_id = c.id)
+  LEFT JOIN decisions d ON d.id = ${LATEST_COUNTING('c.id')}
   WHERE (:since IS NULL OR c.updated_at >= :since) AND (:until IS NULL OR c.updated_at < :until)
     AND (:kind IS NULL OR c.product_type = :kind)
     AND (:settledSince IS NULL OR c.status NOT IN ('decided', 'closed') OR c.updated_at >= :settledSince)
@@ -60,7 +64,7 @@ const SELECT_DECIDED = `
       '$.policyVersion', '$.policyRevision') AS gist
   FROM decisions d JOIN cases c ON c.id = d.case_id
   WHERE d.decided_at >= :from AND d.decided_at < :to
-    AND d.id = (SELECT max(id) FROM decisions WHERE case_id = d.case_id)
+    AND d.id = ${LATEST_COUNTING('d.case_id')}
     AND (:kinds IS NULL OR c.product_type IN (SELECT value FROM json_each(:kinds)))
     AND (:provider IS NULL OR c.provider = :provider) AND (:agent IS NULL OR d.agent = :agent)
   ORDER BY c.id`;
