@@ -119,6 +119,10 @@ describe('the approvals queue', () => {
       'Waiting for a lead’s approval: does not count yet.',
     );
     await screenshot(page, 'approvals-case-waiting-en-1366');
+    await page.goto(`${host.url}/#/case/RC-000001/decide`);
+    await expect
+      .poll(() => page.locator('#approval-notice').textContent())
+      .toContain('is waiting for a lead’s approval');
     await page.goto(`${host.url}/#/case/RC-000001/reply`);
     await expect.poll(() => page.locator('.reply').textContent()).toContain('No reply can be written');
     expect(await page.locator('#reply-body').count()).toBe(0);

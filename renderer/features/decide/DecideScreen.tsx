@@ -24,6 +24,7 @@ import { RecordedPanel } from './RecordedPanel';
 import { QuestionCard } from './QuestionCard';
 import { RecordForm } from './RecordForm';
 import { ConflictNotice } from '../team/ConflictNotice';
+import { CaseApprovalNotice } from '../approvals/ApprovalNotes';
 
 /**
  * The guided flow: ask exactly what decide() reports missing, first item first. Each answer is
@@ -89,6 +90,7 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
       <h1 id="decide-title">
         {t('decide.title')} · {caseRef} · {detail!.customer.name}
       </h1>
+      <CaseApprovalNotice detail={detail!} />
       <div className="decide-grid">
         <div className="decide-ask">
           {changing !== null ? (
