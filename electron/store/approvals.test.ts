@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import {
   answerApproval,
+  applyTeamEvents,
+  caseKeyOf,
   createCase,
   getCase,
   joinTeam,
@@ -188,6 +191,44 @@ describe('four-eyes approval', () => {
       decidedCases: 1,
       byOutcome: [{ key: 'ineligible', n: 1 }],
     });
+  });
+
+  it('lets a refusal outweigh a grant whichever arrives first, so desktops that saw them apart agree', () => {
+    inTeam('agent');
+    const answer = (ref: string, kind: 'approval.grant' | 'approval.refuse', seq: number) => {
+      const caseId = Number(ref.slice(3));
+      const detail = getCase(env.store, ref);
+      const event = {
+        seq,
+        id: randomUUID(),
+        desktopId: 'lead-desk',
+        caseKey: caseKeyOf(env.store, caseId),
+        kind,
+        actor: kind === 'approval.grant' ? 'lin' : 'zoe',
+        body: { approval: { key: detail.decisions[0]!.approval!.key, reason: 'not this one' } },
+        pushedBy: 'lead',
+      };
+      expect(applyTeamEvents(env.store, [event])).toEqual([{ kind: 'applied', ref, conflicts: 0 }]);
+      return getCase(env.store, ref);
+    };
+    const grantFirst = open(env.store, 'O-1');
+    recordDecision(env.store, { ref: grantFirst, agent: 'mei', override: OVERRIDE });
+    expect(answer(grantFirst, 'approval.grant', 1).summary).toMatchObject({
+      latestOutcome: 'ineligible',
+      status: 'decided',
+    });
+    const reverted = answer(grantFirst, 'approval.refuse', 2);
+    expect(reverted.summary).toMatchObject({ latestOutcome: null, status: 'open', waitingApproval: false });
+    const refuseFirst = open(env.store, 'O-2');
+    recordDecision(env.store, { ref: refuseFirst, agent: 'mei', override: OVERRIDE });
+    answer(refuseFirst, 'approval.refuse', 3);
+    const after = answer(refuseFirst, 'approval.grant', 4);
+    expect(after.summary).toMatchObject({ latestOutcome: null, status: 'open' });
+    for (const detail of [reverted, after]) {
+      expect(detail.decisions[0]!.approval!.state).toBe('refused');
+      expect(detail.decisions[0]!.approval!.answers.map((a) => a.lead).sort()).toEqual(['lin', 'zoe']);
+    }
+    verified();
   });
 
   it('finds an approval request changed outside the console', () => {

@@ -26,7 +26,10 @@ export interface ApprovalWhy {
   threshold: number | null;
 }
 
-/** What a recorded outcome refunds, by the same rule the reply and reports use. */
+/**
+ * What a recorded outcome refunds, by the same rule the reply and reports use. recordedDecision
+ * reads only the decision, the outcome, whether it was overridden and the facts.
+ */
 const refundOf = (decision: Decision, recordedOutcome: Outcome, override: boolean, facts: Facts) =>
   recordedDecision({
     decision,
