@@ -135,6 +135,7 @@ describe('the approvals queue', () => {
     const override = page.locator('#approval-RC-000001');
     await override.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(status).toBe('Approved RC-000001: the decision counts now.');
+    await expect.poll(() => page.locator('.approvals tbody tr').count()).toBe(1);
     expect((await stored('RC-000001')).summary).toMatchObject({
       latestOutcome: 'ineligible',
       status: 'decided',
@@ -148,7 +149,9 @@ describe('the approvals queue', () => {
       .fill('Ask for the invoice back before refunding this much.');
     await refuse.click();
     await expect.poll(status).toBe('Refused RC-000002: the case is to be decided again.');
-    expect(await page.locator('.approvals').textContent()).toContain('Nothing waits for approval.');
+    await expect
+      .poll(() => page.locator('.approvals').textContent())
+      .toContain('Nothing waits for approval.');
     const refused = await stored('RC-000002');
     expect(refused.summary).toMatchObject({ latestOutcome: null, status: 'open', waitingApproval: false });
     expect(refused.decisions[0]!.approval).toMatchObject({
@@ -172,13 +175,15 @@ describe('the approvals queue', () => {
 });
 
 describe('the approvals screen outside a team', () => {
-  it('says decisions count at once', async () => {
+  it('opens from the command palette and says decisions count at once', async () => {
     const staticDir = await buildRenderer();
     const host = await startHost({ dbFile: path.join(tempDir('approvals-solo'), 'cases.sqlite'), staticDir });
     const browser = await launch();
     try {
       await openConsole(browser.page, host);
-      await browser.page.goto(`${host.url}/#/approvals`);
+      await browser.page.keyboard.press('Control+k');
+      await browser.page.getByRole('dialog').getByRole('combobox').fill('approvals');
+      await browser.page.keyboard.press('Enter');
       await expect
         .poll(() => browser.page.locator('.approvals').textContent())
         .toContain('This console is not in a team: its decisions count at once');

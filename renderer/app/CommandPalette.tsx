@@ -60,6 +60,7 @@ function useCommands(text: string): Command[] {
       { id: 'new', label: t('palette.newCase'), run: () => go({ name: 'new' }) },
       { id: 'search', label: t('palette.search'), run: focusSearch },
       { id: 'import', label: t('import.palette'), run: () => go({ name: 'import' }) },
+      { id: 'approvals', label: t('approvals.palette'), run: () => go({ name: 'approvals' }) },
       { id: 'export', label: t('export.palette'), run: openExport },
       { id: 'settings', label: t('palette.settings'), run: () => go({ name: 'settings' }) },
       { id: 'dashboard', label: t('dashboard.palette'), run: () => go({ name: 'dashboard' }) },

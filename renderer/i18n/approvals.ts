@@ -2,6 +2,7 @@
 export const approvalsEn = {
   approvals: {
     nav: 'Approvals',
+    palette: 'Approvals: decisions waiting for a lead',
     title: 'Approvals',
     intro:
       'In a team, an override or a refund above the team’s threshold waits for a lead. While it waits it does not count: the case keeps its outcome, gets no reply and cannot be closed.',
@@ -54,6 +55,7 @@ type ApprovalsResources = typeof approvalsEn;
 export const approvalsZh: ApprovalsResources = {
   approvals: {
     nav: '审批',
+    palette: '审批：等待组长审批的决定',
     title: '审批',
     intro:
       '在团队中，改判或超过团队限额的退款需要组长审批。审批前该决定不生效：工单保持原有结果，不能回复，也不能关闭。',
