@@ -118,6 +118,7 @@ describe('the approvals queue', () => {
     expect(await page.locator('.decision-record').textContent()).toContain(
       'Waiting for a lead’s approval: does not count yet.',
     );
+    expect(await page.getByRole('button', { name: 'Close as resolved' }).isDisabled()).toBe(true);
     await screenshot(page, 'approvals-case-waiting-en-1366');
     await page.goto(`${host.url}/#/case/RC-000001/decide`);
     await expect

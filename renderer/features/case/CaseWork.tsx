@@ -82,7 +82,8 @@ export function CaseWork({ summary }: { summary: CaseSummary }) {
       {summary.status !== 'closed' && (
         <button
           type="button"
-          disabled={busy || noAgent}
+          // A decision waiting for a lead does not count: nothing is closed on it (the store refuses too).
+          disabled={busy || noAgent || summary.waitingApproval === true}
           onClick={() =>
             void run(
               () => caseActions.setStatus(ref, 'closed', agentName),
