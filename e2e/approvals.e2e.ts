@@ -1,17 +1,16 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningServer } from '../electron/host';
+import type { RunningServer } from '../electron/host';
 import { createCase, joinTeam, openStore, recordDecision, rememberTeamPolicy } from '../electron/store';
 import type { CaseDetail, NewCase } from '../shared/model/case';
 import {
-  buildRenderer,
   callApi,
-  launch,
-  openConsole,
   screenshot,
   seriousViolations,
+  startConsoleHost,
   tempDir,
+  type ConsoleHost,
 } from './harness';
 
 const DAY = 86_400_000;
@@ -37,16 +36,14 @@ const order = (orderId: string, customer: string, orderAmount: number): NewCase 
  * override, one a refund above the threshold. Lin approves one and refuses the other.
  */
 describe('the approvals queue', () => {
+  let started: ConsoleHost;
   let host: RunningServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
   let page: Page;
-  let dbFile: string;
   const status = () => page.getByRole('status').textContent();
   const stored = (ref: string) => callApi<CaseDetail>(host, 'cases.get', { ref });
 
   beforeAll(async () => {
-    const staticDir = await buildRenderer();
-    dbFile = path.join(tempDir('approvals-db'), 'cases.sqlite');
+    const dbFile = path.join(tempDir('approvals-db'), 'cases.sqlite');
     const store = openStore({ file: dbFile, autoBackup: false });
     joinTeam(store, 'mei');
     rememberTeamPolicy(store, { member: { name: 'lin', role: 'lead' }, thresholds: { CNY: 50_000 } });
@@ -62,15 +59,18 @@ describe('the approvals queue', () => {
     const large = createCase(store, order('O-200', '杭州茶叶有限公司', 129_900), 'mei').detail.summary;
     recordDecision(store, { ref: large.ref, agent: 'Mei Lin' });
     store.close();
-    host = await startHost({ dbFile, staticDir });
-    await callApi(host, 'settings.set', { agentName: 'lin', language: 'en' });
-    browser = await launch({ width: 1366, height: 768, bypassCSP: true });
-    page = browser.page;
-    await openConsole(page, host);
+    started = await startConsoleHost({
+      name: 'approvals',
+      dbFile,
+      settings: { agentName: 'lin', language: 'en' },
+      width: 1366,
+      height: 768,
+      bypassCSP: true,
+    });
+    ({ host, page } = started);
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+    await started?.close();
   });
 
   it('shows each waiting decision with who decided, the outcome, the amount, why and the override reason (en, zh)', async () => {
@@ -177,20 +177,16 @@ describe('the approvals queue', () => {
 
 describe('the approvals screen outside a team', () => {
   it('opens from the command palette and says decisions count at once', async () => {
-    const staticDir = await buildRenderer();
-    const host = await startHost({ dbFile: path.join(tempDir('approvals-solo'), 'cases.sqlite'), staticDir });
-    const browser = await launch();
+    const { page, close } = await startConsoleHost({ name: 'approvals-solo' });
     try {
-      await openConsole(browser.page, host);
-      await browser.page.keyboard.press('Control+k');
-      await browser.page.getByRole('dialog').getByRole('combobox').fill('approvals');
-      await browser.page.keyboard.press('Enter');
+      await page.keyboard.press('Control+k');
+      await page.getByRole('dialog').getByRole('combobox').fill('approvals');
+      await page.keyboard.press('Enter');
       await expect
-        .poll(() => browser.page.locator('.approvals').textContent())
+        .poll(() => page.locator('.approvals').textContent())
         .toContain('This console is not in a team: its decisions count at once');
     } finally {
-      await browser.close();
-      await host.close();
+      await close();
     }
   });
 });
