@@ -128,7 +128,12 @@ describe('the approvals queue', () => {
     await expect.poll(() => page.locator('.reply').textContent()).toContain('No reply can be written');
     expect(await page.locator('#reply-body').count()).toBe(0);
     await page.goto(`${host.url}/#/queue`);
-    await expect.poll(() => page.locator('#row-RC-000001').textContent()).toContain('Waiting for approval');
+    await expect.poll(() => page.locator('#row-RC-000001').textContent()).toContain('For approval');
+    // The badge stays inside its column: it ends before the window's countdown starts.
+    const badge = await page.locator('#row-RC-000001 .outcome-waiting').boundingBox();
+    const countdown = await page.locator('#row-RC-000001 .countdown').boundingBox();
+    expect(badge!.x + badge!.width).toBeLessThan(countdown!.x);
+    await screenshot(page, 'approvals-queue-en-1366');
   });
 
   it('approves one and refuses the other with a reason; the case counts, or is to be decided again', async () => {

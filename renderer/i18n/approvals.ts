@@ -38,6 +38,8 @@ export const approvalsEn = {
     answeredBy: '{{state}} by {{lead}}',
     state: { waiting: 'Waiting for approval', granted: 'Approved', refused: 'Refused' },
     waiting: 'Waiting for approval',
+    /** Short enough for the queue's outcome column. */
+    queueBadge: 'For approval',
     caseWaiting:
       'Decision #{{number}} ({{outcome}}, by {{agent}}) is waiting for a lead’s approval. Until it is approved it does not count: the case keeps its outcome, and it cannot be replied to, decided again or closed.',
     caseRefused:
@@ -91,6 +93,7 @@ export const approvalsZh: ApprovalsResources = {
     answeredBy: '{{lead}}{{state}}',
     state: { waiting: '待审批', granted: '已批准', refused: '已驳回' },
     waiting: '待审批',
+    queueBadge: '待审批',
     caseWaiting:
       '决定 #{{number}}（{{outcome}}，{{agent}}）正在等待组长审批。批准前不生效：工单保持原有结果，不能回复、重新决定或关闭。',
     caseRefused: '组长（{{lead}}）驳回了决定 #{{number}}，请重新决定该工单。理由：“{{reason}}”',

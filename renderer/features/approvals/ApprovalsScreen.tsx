@@ -156,7 +156,7 @@ function ApprovalRow({
           </>
         )}
       </td>
-      <td className="amount">
+      <td className="approval-amount">
         {item.refundAmount === null
           ? t('common.unknown')
           : formatMoney({ amount: item.refundAmount, currency: item.currency })}

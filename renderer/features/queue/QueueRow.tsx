@@ -71,7 +71,9 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
       </span>
       <span>{t(`status.${item.status}`)}</span>
       {item.waitingApproval === true ? (
-        <span className="badge outcome-waiting">{t('approvals.waiting')}</span>
+        <span className="badge outcome-waiting" title={t('approvals.waiting')}>
+          {t('approvals.queueBadge')}
+        </span>
       ) : (
         <Outcome outcome={item.latestOutcome} />
       )}
