@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decide } from '../../shared/policy';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
-import { connectTeamServer, initTeamSchema } from '../team';
+import { freshTeamSchema } from '../team/test-support/fresh-schema';
 import {
   PG_MISSING_MESSAGE,
   findPgBin,
@@ -50,15 +50,7 @@ describe.skipIf(!hasPostgres)('the team API against a real team server', () => {
   afterAll(() => cluster?.destroy());
 
   beforeEach(async () => {
-    const admin = await connectTeamServer(cluster.url);
-    await admin.client.query(
-      'DROP TABLE IF EXISTS team_events, team_claims, team_claim_answers, team_schema CASCADE',
-    );
-    await admin.client.query(
-      'DROP FUNCTION IF EXISTS team_events_append_only, team_events_check_author CASCADE',
-    );
-    await initTeamSchema(admin);
-    await admin.close();
+    await freshTeamSchema(cluster.url);
     desks = ['mei', 'ravi'].map((agent) => {
       const env = tempStore();
       const credentials = memoryKeeper();

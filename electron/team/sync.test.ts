@@ -18,7 +18,8 @@ import {
   type CaseStore,
 } from '../store';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
-import { connectTeamServer, initTeamSchema, pullEvents, syncOnce, type TeamServer } from '.';
+import { connectTeamServer, pullEvents, syncOnce, type TeamServer } from '.';
+import { freshTeamSchema } from './test-support/fresh-schema';
 import { applyTeamEvents, teamCursor } from '../store';
 import { PG_MISSING_MESSAGE, findPgBin, startPgCluster, type PgCluster } from './test-support/pg-cluster';
 
@@ -37,15 +38,7 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
   afterAll(() => cluster?.destroy());
 
   beforeEach(async () => {
-    const admin = await connectTeamServer(cluster.url);
-    await admin.client.query(
-      'DROP TABLE IF EXISTS team_events, team_claims, team_claim_answers, team_approval_thresholds, team_schema CASCADE',
-    );
-    await admin.client.query(
-      'DROP FUNCTION IF EXISTS team_events_append_only, team_events_check_author CASCADE',
-    );
-    await initTeamSchema(admin);
-    await admin.close();
+    await freshTeamSchema(cluster.url);
     desks = [];
     for (const agent of ['mei', 'ravi', 'ana']) {
       const desk = tempStore();
