@@ -252,7 +252,13 @@ function builtSchema(): Map<string, string | null> {
 
 function readSchema(db: Database.Database): Map<string, string | null> {
   const rows = db
-    .prepare("SELECT type || ' ' || name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    // The storage classes too: a flipped bit in a record's header can turn a name into a blob
+    // of the same bytes, which compares equal as text and still works. Automatic indexes are
+    // built by the same DDL everywhere; only ANALYZE's tables depend on the store.
+    .prepare(
+      `SELECT type || ' ' || name, typeof(name) || ' ' || typeof(tbl_name) || ' ' || tbl_name || ' ' || quote(sql)
+       FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'`,
+    )
     .raw()
     .all() as [string, string | null][];
   return new Map(rows);
