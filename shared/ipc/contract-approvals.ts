@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APPROVAL_STATES, ApprovalItemSchema, ApprovalThresholdsSchema } from '../model/approval';
 import { CaseChangeSchema, CaseRefSchema } from '../model/case';
-import { method } from './method';
+import { agentName, method } from './method';
 
 /**
  * Four-eyes approval in team mode (shared/model/approval.ts): the lead's queue and a lead's
@@ -31,7 +31,7 @@ export const approvalsApi = {
         decisionId: z.number().int().min(1),
         grant: z.boolean(),
         reason: z.string().trim().max(2000).optional(),
-        agent: z.string().trim().min(1, { error: 'must not be empty' }).max(100),
+        agent: agentName,
       })
       .refine((answer) => answer.grant || (answer.reason ?? '') !== '', {
         error: 'a refusal needs a reason',

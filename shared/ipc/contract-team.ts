@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CaseChangeSchema, CaseRefSchema } from '../model/case';
-import { method } from './method';
+import { agentName, method } from './method';
 
 // Team mode as the console sees it: where the team server stands, per case whether it is
 // synced, and the agent's part in it (settling a conflict, claiming a case on the server).
 
-const agent = z.string().trim().min(1, { error: 'must not be empty' }).max(100);
+const agent = agentName;
 
 export const TeamStatusSchema = z.object({
   configured: z.boolean(),

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { UPLOAD_CHUNK_CHARS } from '../../../shared/ipc/contract';
+import { UPLOAD_CHUNK_CHARS } from '../../../shared/ipc/contract-data-io';
 import type { AMOUNT_UNITS, ImportJob, ImportMapping, ImportSummary } from '../../../shared/model/import';
 import { api, call, desktopFiles } from '../../api/client';
 import { useSettings } from '../../state/settings';
