@@ -135,6 +135,8 @@ describe('export', () => {
     cancel.abort();
     const out = join(env.dir, 'cancelled.csv');
     await expect(runExport(env.store, { format: 'csv', out, signal: cancel.signal })).rejects.toThrow();
+    // The stream opens its file asynchronously: nothing may appear after the failure either.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.partial`)).toBe(false);
   });

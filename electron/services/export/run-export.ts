@@ -46,7 +46,10 @@ export async function runExport(store: CaseStore, options: ExportOptions): Promi
     return { rows };
   } catch (error) {
     if (partial !== null) {
+      // The stream opens its file asynchronously: removed before it has closed, the file can
+      // still appear afterwards (a cancelled export left FILE.partial behind under load).
       out.destroy();
+      if (!out.closed) await once(out, 'close');
       await rm(partial, { force: true });
     }
     throw error;
