@@ -127,6 +127,33 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
   }
 
   for (const language of ['en', 'zh'] as Language[]) {
+    it(`${language} at 1024: the top bar keeps every link, the palette button and the agent on one line`, async () => {
+      await callApi(host, 'settings.set', { language });
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto(`${host.url}/#/queue`);
+      await page.reload();
+      await page.locator('.topbar nav a').first().waitFor();
+      await screenshot(page, `topbar-${language}-1024`);
+      const parts = page.locator('.topbar .brand, .topbar nav a, .topbar > button, .topbar .agent');
+      expect(await parts.count()).toBeGreaterThanOrEqual(9);
+      // Lines each part's text is laid out on: a link broken over two lines has two.
+      const wrapped = await parts.evaluateAll((nodes) =>
+        nodes
+          .filter((node) => {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const tops = [...range.getClientRects()].map((rect) => Math.round(rect.bottom));
+            return Math.max(...tops) - Math.min(...tops) > 4;
+          })
+          .map((node) => node.textContent),
+      );
+      expect(wrapped).toEqual([]);
+      const right = Math.max(...(await boxes(page, '.topbar > *')).map((box) => box.x + box.width));
+      expect(right).toBeLessThanOrEqual(1024);
+    });
+  }
+
+  for (const language of ['en', 'zh'] as Language[]) {
     it(`${language} at 1024: the queue's deadline and assignee cells read whole`, async () => {
       await callApi(host, 'settings.set', { language });
       await page.setViewportSize({ width: 1024, height: 768 });
