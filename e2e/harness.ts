@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startHost, type RunningServer } from '../electron/host';
+import { CHROMIUM_ARGS } from '../electron/print';
 import type { CaseChange, CaseDetail } from '../shared/model/case';
 import type { SettingsPatch } from '../shared/model/settings';
 import { decide } from '../shared/policy';
@@ -11,17 +12,6 @@ import { decide } from '../shared/policy';
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve('e2e/artifacts');
 export const AXE = path.resolve('node_modules/axe-core/axe.min.js');
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** CI installs Debian's Chromium; a missing one is a failure to fix, never a silent skip. */
 export function requireChromium(): void {
@@ -55,7 +45,7 @@ export async function launch(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: options.width ?? 1280, height: options.height ?? 720 },
     bypassCSP: options.bypassCSP ?? false,
     locale: 'en-GB',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { optionLabel, type FactInput } from '../../../shared/model/catalogue';
+import type { FactInput } from '../../../shared/model/catalogue';
+import { answerChoices } from '../../components/answer-choices';
 import { currentLanguage } from '../../i18n';
 
 interface Props {
@@ -23,15 +24,7 @@ export function ValueEditor({ id, label, input, initial, busy, onSave, onCancel 
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const language = currentLanguage();
-  const choices =
-    input.kind === 'choice'
-      ? input.options.map((option) => [option, optionLabel(input, option, language)] as const)
-      : input.kind === 'yesno'
-        ? ([
-            ['yes', t('common.yes')],
-            ['no', t('common.no')],
-          ] as const)
-        : null;
+  const choices = answerChoices(input, t, language);
   const control = {
     id,
     value: text,

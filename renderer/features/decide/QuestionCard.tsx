@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACTS, KINDS, optionLabel, type FactId, type FactInput } from '../../../shared/model/catalogue';
+import { FACTS, KINDS, type FactId, type FactInput } from '../../../shared/model/catalogue';
 import type { ProductType } from '../../../shared/model/facts';
 import { excludingAnswer, factValueOfAnswer } from '../../../shared/policy/questions';
 import type { Wording } from '../../../shared/policy/versions';
+import { answerChoices } from '../../components/answer-choices';
 import { useDisplayZone, useZoneName } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 import { readAnswer } from './answers';
@@ -54,15 +55,7 @@ export function QuestionCard({
     if (value !== null) onAnswer(value);
   };
 
-  const choices =
-    input.kind === 'choice'
-      ? input.options.map((o) => [o, optionLabel(input, o, language)] as const)
-      : input.kind === 'yesno'
-        ? ([
-            ['yes', t('common.yes')],
-            ['no', t('common.no')],
-          ] as const)
-        : null;
+  const choices = answerChoices(input, t, language);
   const excluding = excludingAnswer(fact);
   const excludes = (value: string) => excluding !== undefined && (value === 'yes') === excluding;
 
