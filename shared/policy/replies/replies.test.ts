@@ -3,7 +3,12 @@ import type { CaseDetail, DecisionRecord } from '../../model/case';
 import { OUTCOMES } from '../../model/decision';
 import type { Facts } from '../../model/facts';
 import { LANGUAGES } from '../../model/languages';
-import { renderTemplate, templateProblem, type ReplyValues } from '../../model/reply-templates';
+import {
+  REPLY_VARIABLES,
+  renderTemplate,
+  templateProblem,
+  type ReplyValues,
+} from '../../model/reply-templates';
 import { ACTION_TEXTS } from '../clauses';
 import { decide } from '../decide';
 import { decisionOfCase } from '../recorded';
@@ -150,22 +155,7 @@ describe('the reply draft', () => {
 });
 
 describe('reply templates', () => {
-  const values = Object.fromEntries(
-    [
-      'customer',
-      'caseRef',
-      'order',
-      'product',
-      'amount',
-      'currency',
-      'voucher',
-      'deadline',
-      'missing',
-      'reasons',
-      'actions',
-      'agent',
-    ].map((name) => [name, '']),
-  ) as unknown as ReplyValues;
+  const values = Object.fromEntries(REPLY_VARIABLES.map((name) => [name, ''])) as unknown as ReplyValues;
 
   it('keep a section only when its variable has a value', () => {
     const body =
