@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from './audit';
-import { importCases, ImportStage } from './cases-bulk';
+import { importCases } from './cases-bulk';
+import { ImportStage } from './import-stage';
 import { createCase } from './cases';
 import { searchCases } from './search';
 import { generateCase, seededRandom } from './test-support/generate';

@@ -24,14 +24,8 @@ export { updateCaseFields } from './case-fields';
 export { accountHistory, casesForOrder } from './related';
 export { deleteView, listViews, saveView } from './views';
 export { getCase, missingRefs } from './case-detail';
-export {
-  checkImportRow,
-  importCases,
-  ImportStage,
-  type CheckedRow,
-  type ImportCommit,
-  type ImportResult,
-} from './cases-bulk';
+export { checkImportRow, importCases, type CheckedRow, type ImportResult } from './cases-bulk';
+export { ImportStage, type ImportCommit } from './import-stage';
 export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
 export {
   lastCaseId,
@@ -98,3 +92,4 @@ export {
 } from './team-status';
 export { approvalThresholds, rememberTeamPolicy, teamMember, type TeamMemberInfo } from './approval-reads';
 export { answerApproval, listApprovals, type ApprovalAnswerRequest } from './approvals';
+export { timeOrderedId } from './time-ordered-id';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from './cases';
 import { addNote } from './notes';
-import { PREFIX_WORDS, searchCases, toFtsQuery } from './search';
+import { PREFIX_WORDS, refEntrySql, searchCases, toFtsQuery } from './search';
 import { formatRef } from './refs';
 import { sampleCase, tempStore } from './test-support/temp-store';
 
@@ -27,6 +27,15 @@ afterAll(() => env.cleanup());
 const refs = (query: string) => searchCases(env.store, query, 50).map((item) => item.ref);
 
 describe('search', () => {
+  it('spells the ref text in SQL as each entry does', () => {
+    const ids = [1, 42, 999_999, 1_000_000, 12_345_678];
+    const inSql = env.store.db
+      .prepare(`SELECT ${refEntrySql('value')} FROM json_each(?)`)
+      .pluck()
+      .all(JSON.stringify(ids));
+    expect(inSql).toEqual(ids.map((id) => `${formatRef(id)} ${formatRef(id).slice(3)}`));
+  });
+
   it('finds by ref, bare digits, order id, account, customer, product, provider and notes', () => {
     expect(refs('RC-000002')).toEqual(['RC-000002']);
     expect(refs('000001')).toEqual(['RC-000001']);

@@ -20,17 +20,34 @@ const withPairs = (text: string) => {
   return pairs === '' ? text : `${text} ${pairs}`;
 };
 
+/** The texts of a case's entry that come from its row: customer, product, provider with their pairs. */
+export function searchTexts(row: SearchFields): { customer: string; product: string; provider: string } {
+  return {
+    customer: withPairs(row.contact === null ? row.customer_name : `${row.customer_name} ${row.contact}`),
+    product: withPairs(row.product_name),
+    provider: withPairs(row.provider),
+  };
+}
+
+/**
+ * The entry's ref text, as SQL over an id column, for writes that make many entries in one
+ * statement (an import's commit). It must equal `${formatRef(id)} ${digits}`: search.test.ts
+ * holds the two together on both sides of six digits.
+ */
+export const refEntrySql = (idColumn: string) => `printf('RC-%06d %06d', ${idColumn}, ${idColumn})`;
+
 /** The values of a case's search entry, in INDEX_CASE's order. */
 function entryOf(id: number, row: SearchFields, notes: readonly Pick<Note, 'body'>[]): unknown[] {
   const ref = formatRef(id);
+  const { customer, product, provider } = searchTexts(row);
   return [
     id,
     `${ref} ${ref.slice(3)}`,
-    withPairs(row.contact === null ? row.customer_name : `${row.customer_name} ${row.contact}`),
+    customer,
     row.account_id,
     row.order_id,
-    withPairs(row.product_name),
-    withPairs(row.provider),
+    product,
+    provider,
     notes.map((note) => note.body).join('\n'),
   ];
 }
