@@ -83,47 +83,55 @@ export class ImportStage {
   }
 
   /**
-   * Writes every staged row that is not a duplicate, in staging order, inside the caller's
-   * transaction: the cases, their search entries and the queue counts. The caller appends the
-   * audit row (it knows what the write was) and discards the stage.
+   * Writes the staged rows in staging order, inside the caller's transaction: the cases, their
+   * search entries and the queue counts. With `dropKnownOrders` (an import), a row whose order
+   * id is already in the store or earlier in the stage is a duplicate and not written. The caller
+   * appends the audit row (it knows what the write was) and may write rows of its own from the
+   * stage (`numbered`) before it discards it.
    */
-  writeCases(): { range: CommittedRange; duplicates: number } {
+  writeCases({ dropKnownOrders }: { dropKnownOrders: boolean }): {
+    range: CommittedRange;
+    duplicates: number;
+  } {
     const { db } = this.store;
     const stage = this.table;
-    db.exec(`CREATE INDEX IF NOT EXISTS ${stage}_order_seq ON ${stage.slice(5)} (order_id, seq)`);
-    // Dropped from the stage inside the write, so a rolled-back commit leaves the stage whole.
-    const duplicates = db
-      .prepare(
-        `DELETE FROM ${stage} AS s WHERE EXISTS (SELECT 1 FROM main.cases c WHERE c.order_id = s.order_id)
-           OR EXISTS (SELECT 1 FROM ${stage} e WHERE e.order_id = s.order_id AND e.seq < s.seq)`,
-      )
-      .run().changes;
+    let duplicates = 0;
+    if (dropKnownOrders) {
+      db.exec(`CREATE INDEX IF NOT EXISTS ${stage}_order_seq ON ${stage.slice(5)} (order_id, seq)`);
+      // Dropped from the stage inside the write, so a rolled-back commit leaves the stage whole.
+      duplicates = db
+        .prepare(
+          `DELETE FROM ${stage} AS s WHERE EXISTS (SELECT 1 FROM main.cases c WHERE c.order_id = s.order_id)
+             OR EXISTS (SELECT 1 FROM ${stage} e WHERE e.order_id = s.order_id AND e.seq < s.seq)`,
+        )
+        .run().changes;
+    }
     const now = this.store.now();
     const before = db.prepare('SELECT coalesce(max(id), 0) FROM main.cases').pluck().get() as number;
+    // Each case's id is given, not taken: the search entry and the caller's rows find it the same way.
     const written = db
       .prepare(
-        `INSERT INTO main.cases (${CASE_COLUMNS.join(', ')}, status, window_closes_at, created_at, updated_at)
-         SELECT ${CASE_COLUMNS.join(', ')}, 'open', deadline, ?, ? FROM ${stage} ORDER BY seq`,
+        `INSERT INTO main.cases (id, ${CASE_COLUMNS.join(', ')}, status, window_closes_at, created_at, updated_at)
+         SELECT case_id, ${CASE_COLUMNS.join(', ')}, 'open', deadline, ?, ? FROM ${this.numbered(before)}`,
       )
-      .run(now, now);
-    if (written.changes === 0) return { range: null, duplicates };
-    const range = { firstId: before + 1, lastId: Number(written.lastInsertRowid) };
-    // Ids follow max(id) one by one within a transaction; anything else is a store to stop on.
-    if (range.lastId - range.firstId + 1 !== written.changes)
-      throw new Error(`an import wrote ${written.changes} cases as ids ${range.firstId}..${range.lastId}`);
+      .run(now, now).changes;
+    if (written === 0) return { range: null, duplicates };
     db.prepare(
       `INSERT INTO cases_fts (rowid, ref, customer, account_id, order_id, product, provider, notes)
-       SELECT c.id, ${refEntrySql('c.id')}, s.search_customer, c.account_id, c.order_id,
-         s.search_product, s.search_provider, ''
-       FROM main.cases c JOIN ${stage} s ON s.order_id = c.order_id
-       WHERE c.id BETWEEN ? AND ?`,
-    ).run(range.firstId, range.lastId);
+       SELECT case_id, ${refEntrySql('case_id')}, search_customer, account_id, order_id,
+         search_product, search_provider, '' FROM ${this.numbered(before)}`,
+    ).run();
     const groups = db
       .prepare(`SELECT product_type, assignee, count(*) AS n FROM ${stage} GROUP BY product_type, assignee`)
       .all() as { product_type: NewCaseRow['product_type']; assignee: string | null; n: number }[];
     for (const { product_type, assignee, n } of groups)
       addToCount(this.store, { status: 'open', product_type, latest_outcome: null, assignee }, n);
-    return { range, duplicates };
+    return { range: { firstId: before + 1, lastId: before + written }, duplicates };
+  }
+
+  /** The staged rows in staging order, each with the id writeCases gave it (`case_id`). */
+  numbered(before: number): string {
+    return `(SELECT ${Math.trunc(before)} + row_number() OVER (ORDER BY seq) AS case_id, * FROM ${this.table} ORDER BY seq)`;
   }
 
   /**
@@ -132,7 +140,7 @@ export class ImportStage {
    */
   commit(actor: string, source: Record<string, unknown> = {}): ImportCommit {
     const { range, duplicates } = this.store.write(() => {
-      const written = this.writeCases();
+      const written = this.writeCases({ dropKnownOrders: true });
       if (written.range !== null) {
         const { firstId, lastId } = written.range;
         appendAudit(this.store, {

@@ -92,4 +92,3 @@ export {
 } from './team-status';
 export { approvalThresholds, rememberTeamPolicy, teamMember, type TeamMemberInfo } from './approval-reads';
 export { answerApproval, listApprovals, type ApprovalAnswerRequest } from './approvals';
-export { timeOrderedId } from './time-ordered-id';

@@ -2,8 +2,7 @@ import { NewCaseSchema, type NewCase } from '../../shared/model/case';
 import { appendAudit } from './audit';
 import { clearCapturedStates } from './audit-state';
 import { previewDeadline } from './case-rules';
-import { insertCaseRow, newCaseKey, toNewCaseRow } from './cases';
-import { addAllToCounts, type CountKey } from './counts';
+import { ImportStage } from './import-stage';
 import { formatRef } from './refs';
 import type { CaseStore } from './store';
 import type { Applied, PulledEvent } from './team-apply';
@@ -106,42 +105,48 @@ export function applyCreationRun(
 function writeRun(store: CaseStore, accepted: readonly { event: PulledEvent; input: NewCase }[]): Applied[] {
   clearCapturedStates(store);
   const now = store.now();
-  const markApplied = store.sql('INSERT INTO team_applied (event_id) VALUES (?)');
-  const linkKey = store.sql('INSERT INTO team_case_keys (case_id, case_key) VALUES (?, ?)');
-  const counts: CountKey[] = [];
-  const results: Applied[] = [];
-  let firstId: number | null = null;
-  let lastId = 0;
-  for (const { event, input } of accepted) {
-    markApplied.run(event.id);
-    const row = toNewCaseRow(input);
-    lastId = insertCaseRow(store, row, previewDeadline(input.facts, now));
-    firstId ??= lastId;
-    linkKey.run(lastId, event.caseKey);
-    counts.push(newCaseKey(row));
-    results.push({ kind: 'applied', ref: formatRef(lastId), conflicts: 0 });
-  }
-  addAllToCounts(store, counts);
-  const first = accepted[0]!.event;
-  const last = accepted.at(-1)!.event;
-  appendAudit(store, {
-    caseRef: null,
-    action: 'cases.import',
-    actor: first.actor,
-    detail: {
-      count: lastId - firstId! + 1,
-      firstId,
-      lastId,
-      duplicates: 0,
-      team: {
-        desktopId: first.desktopId,
-        pushedBy: first.pushedBy,
-        firstSeq: first.seq,
-        lastSeq: last.seq,
+  // Staged and written in a few statements, as an import is; unlike an import, a case whose
+  // order id is already here is still another desktop's case and is written.
+  const stage = new ImportStage(store, false, ['event_id', 'case_key']);
+  try {
+    stage.add(
+      accepted.map(({ event, input }) => ({
+        input,
+        deadline: previewDeadline(input.facts, now),
+        extra: [event.id, event.caseKey],
+      })),
+    );
+    const { firstId, lastId } = stage.writeCases({ dropKnownOrders: false }).range!;
+    const before = firstId - 1;
+    store.sql(`INSERT INTO team_applied (event_id) SELECT event_id FROM ${stage.numbered(before)}`).run();
+    store
+      .sql(
+        `INSERT INTO team_case_keys (case_id, case_key) SELECT case_id, case_key FROM ${stage.numbered(before)}`,
+      )
+      .run();
+    const first = accepted[0]!.event;
+    const last = accepted.at(-1)!.event;
+    appendAudit(store, {
+      caseRef: null,
+      action: 'cases.import',
+      actor: first.actor,
+      detail: {
+        count: lastId - firstId + 1,
+        firstId,
+        lastId,
+        duplicates: 0,
+        team: {
+          desktopId: first.desktopId,
+          pushedBy: first.pushedBy,
+          firstSeq: first.seq,
+          lastSeq: last.seq,
+        },
       },
-    },
-  });
-  return results;
+    });
+    return accepted.map((_, i) => ({ kind: 'applied', ref: formatRef(firstId + i), conflicts: 0 }));
+  } finally {
+    stage.discard();
+  }
 }
 
 /** Which of `values` the column already holds. */
