@@ -75,7 +75,8 @@ interface EventRow {
   kind: string;
   actor: string;
   body: Record<string, unknown>;
-  made_at: Date;
+  /** Milliseconds since the epoch, as text (bigint). */
+  made_ms: string;
   pushed_by: string;
   granted: boolean | null;
   holder: string | null;
@@ -88,7 +89,10 @@ export async function pullEvents(
   limit: number,
 ): Promise<SequencedTeamEvent[]> {
   const { rows } = await server.client.query<EventRow>(
-    `SELECT e.seq, e.event_id, e.desktop_id, e.case_key, e.kind, e.actor, e.body, e.made_at, e.pushed_by,
+    // The instant as epoch milliseconds: pg's parsing of timestamptz text into a Date was a
+    // tenth of a pull's client-side time; events are made with millisecond instants.
+    `SELECT e.seq, e.event_id, e.desktop_id, e.case_key, e.kind, e.actor, e.body,
+            (extract(epoch FROM e.made_at) * 1000)::bigint AS made_ms, e.pushed_by,
             a.granted, a.holder
        FROM team_events e LEFT JOIN team_claim_answers a ON a.event_id = e.event_id
       WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
@@ -102,7 +106,7 @@ export async function pullEvents(
     kind: row.kind,
     actor: row.actor,
     body: row.body,
-    madeAt: row.made_at.toISOString(),
+    madeAt: new Date(Number(row.made_ms)).toISOString(),
     pushedBy: row.pushed_by,
     ...(row.granted === null ? {} : { claim: { granted: row.granted, holder: row.holder! } }),
   }));
