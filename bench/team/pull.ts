@@ -2,9 +2,10 @@
 // against the bare insert of the same case rows (bench/bare-store.ts), in the same run.
 //   npm run bench:team:pull [-- --events 100000 --rounds 3]
 import { mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importCases, joinTeam, openStore } from '../../electron/store';
+import { importCases, joinTeam, openStore, timeOrderedId } from '../../electron/store';
 import { generatedChunks } from '../../electron/store/test-support/generate';
 import { connectTeamServer, initTeamSchema, syncOnce } from '../../electron/team';
 import { startPgCluster } from '../../electron/team/test-support/pg-cluster';
@@ -34,6 +35,7 @@ try {
   const pullTimes: number[] = [];
   const bareCpu: number[] = [];
   const pullCpu: number[] = [];
+  const sameCpu: number[] = [];
   // CPU time (user + system of this process) beside the wall time: on a loaded machine the
   // wall ratio swings with how the load falls on each half; the CPU ratio barely moves. The
   // server's own CPU is not counted, its network time is (in the wall figure).
@@ -46,6 +48,13 @@ try {
     const bareCpuStart = process.cpuUsage();
     bareTimes.push(bareInsertCases(join(DIR, `bare-${round}.sqlite`), generated, NOW).ms);
     bareCpu.push(cpuMs(bareCpuStart));
+    // The same rows the pull leaves: search entries as the store writes them, and each
+    // event's id and case key (fresh time-ordered ids, as the pushing desktop makes them).
+    const teamKeys = Array.from({ length: EVENTS }, (_, i) => ({
+      eventId: timeOrderedId(NOW + i),
+      caseKey: timeOrderedId(NOW + i),
+    }));
+    sameCpu.push(bareInsertCases(join(DIR, `same-${round}.sqlite`), [...chunks()], NOW, { teamKeys }).cpuMs);
     const desk = openStore({ file: join(DIR, `desk-${round}.sqlite`), autoBackup: false, now: () => NOW });
     joinTeam(desk, 'ravi');
     const start = performance.now();
@@ -70,6 +79,15 @@ try {
   const pc = median(pullCpu);
   console.log(
     `CPU: bare ${bc.toFixed(0)} ms, pull and apply ${pc.toFixed(0)} ms, ratio ${(pc / bc).toFixed(2)}x`,
+  );
+  const sc = median(sameCpu);
+  console.log(
+    `CPU: bare insert of every row the pull writes (search entries as stored, event ids, case keys) ${sc.toFixed(0)} ms, ratio ${(pc / sc).toFixed(2)}x`,
+  );
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
 } finally {
   cluster.destroy();

@@ -48,7 +48,7 @@ export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage
 export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './reply-templates';
 export { markReplySent } from './replies';
 export { listCases, type QueuePage } from './queue';
-export { searchCases } from './search';
+export { searchCases, searchTexts } from './search';
 export { currentAgent, getSettings, setSettings } from './settings';
 export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
 export { auditHead, listAudit } from './audit';
