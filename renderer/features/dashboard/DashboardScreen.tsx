@@ -156,7 +156,7 @@ export function DashboardScreen() {
             </div>
           </dl>
           <p className="muted small">
-            {t('dashboard.delayNote', { cases: figures.requestToDecision.cases })}
+            {t('dashboard.delayNote', { count: figures.requestToDecision.cases })}
           </p>
           <div className="dashboard-grid">
             <FigureSection
