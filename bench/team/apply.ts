@@ -1,7 +1,7 @@
 // The store's half of a pull, without the server: applying 100k prepared `case.create` events
 // (batches of 5,000, as syncOnce does) against bench/bare-store.ts inserting the same case rows,
 // alternating, in the same run. Isolates the desktop's apply from the network and the server.
-//   npx tsx bench/team/apply.ts [--events 100000] [--rounds 3]
+//   npm run bench:team:apply [-- --events 100000 --rounds 3]   (BENCH_BATCH: events per apply, default 5,000)
 import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const { values } = parseArgs({
 });
 const EVENTS = Number(values.events);
 const ROUNDS = Number(values.rounds);
-const BATCH = 5000;
+const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
 const NOW = Date.parse('2026-03-02T00:00:00Z');
 const DIR = join(import.meta.dirname, '..', '.data', 'team-apply');
 rmSync(DIR, { recursive: true, force: true });
