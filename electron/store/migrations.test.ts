@@ -52,7 +52,33 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
        VALUES (3, 7, 'b0d3c7a2-6f4e-4c55-9d61-0c1f2a3b4c5d', '{"override":true,"threshold":null}', 5)`,
     ).run();
   },
+  14: (db) => {
+    SEED_AT_VERSION[13]!(db);
+    const claim = db.prepare('INSERT INTO team_sync (key, value) VALUES (?, ?)');
+    for (const [id, state, seen] of CLAIMS_AT_13)
+      claim.run(
+        `claim.${id}`,
+        JSON.stringify({ caseId: 7, agent: 'ann', state, holder: null, answeredAt: 5, seen }),
+      );
+  },
 };
+
+// Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.
+const CLAIMS_AT_13 = [
+  ['e-granted', 'granted', true],
+  ['e-waiting', 'provisional', true],
+  ['e-lost-seen', 'lost', true],
+  ['e-lost-unseen', 'lost', false],
+] as const;
+
+function seedClaimsAt13(db: Database.Database): void {
+  const claim = db.prepare('INSERT INTO team_sync (key, value) VALUES (?, ?)');
+  for (const [id, state, seen] of CLAIMS_AT_13)
+    claim.run(
+      `claim.${id}`,
+      JSON.stringify({ caseId: 7, agent: 'ann', state, holder: null, answeredAt: 5, seen }),
+    );
+}
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -93,6 +119,20 @@ describe('migrations', () => {
       store.close();
     });
   }
+
+  it('forget the claims a version 13 store kept that nothing reads again', () => {
+    const file = databaseAt(13);
+    const db = new Database(file);
+    seedClaimsAt13(db);
+    db.close();
+    const store = openStore({ file, autoBackup: false });
+    const kept = store.db
+      .prepare("SELECT key FROM team_sync WHERE key LIKE 'claim.%' ORDER BY key")
+      .pluck()
+      .all();
+    expect(kept).toEqual(['claim.e-lost-unseen', 'claim.e-waiting']);
+    store.close();
+  });
 
   it('apply all pending steps in one transaction: a failing step leaves the file as it was', () => {
     const file = databaseAt(0);

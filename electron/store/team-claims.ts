@@ -9,8 +9,9 @@ import { settleField } from './team-conflicts';
 
 // Claims in team mode. A claim is a lease on the team server: granted there at once when the
 // server answers, or provisional when it cannot be asked, until a sync settles it in the
-// server's order. Each claim is remembered under its event id (in team_sync, as
-// `claim.<event id>`) with what the agent was last told, so a lost one is shown once.
+// server's order. A claim still waiting for its answer, or lost and not yet acknowledged, is
+// remembered under its event id (in team_sync, as `claim.<event id>`) with what the agent was
+// last told, so a lost one is shown once.
 
 export type ClaimState = 'granted' | 'provisional' | 'lost';
 
@@ -40,7 +41,16 @@ function readClaims(store: CaseStore): Map<string, ClaimRecord> {
   return new Map(rows.map((row) => [row.key.slice(KEY_PREFIX.length), JSON.parse(row.value) as ClaimRecord]));
 }
 
+/**
+ * Keeps a claim only while something will read it again: waiting for the server's answer, or
+ * lost and not yet acknowledged. A settled one the agent knows about is forgotten; otherwise
+ * every claim ever made would be read on every sync round.
+ */
 function writeClaim(store: CaseStore, eventId: string, record: ClaimRecord): void {
+  if (record.state !== 'provisional' && record.seen) {
+    store.sql('DELETE FROM team_sync WHERE key = ?').run(KEY_PREFIX + eventId);
+    return;
+  }
   store
     .sql(
       `INSERT INTO team_sync (key, value) VALUES (?, ?)

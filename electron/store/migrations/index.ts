@@ -11,6 +11,7 @@ import usageExports from './010-usage-exports';
 import replyTemplates from './011-reply-templates';
 import dayFigures from './012-day-figures';
 import decisionApprovals from './013-decision-approvals';
+import settledClaims from './014-settled-claims';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   replyTemplates,
   dayFigures,
   decisionApprovals,
+  settledClaims,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
