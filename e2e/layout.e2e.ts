@@ -35,18 +35,19 @@ const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 /** SaaS cases whose countdowns are the queue's longest texts (days, hours and minutes, closed … ago). */
+// The last one's amount is the widest the queue's amount column is made for.
 const QUEUE_CASES = [
-  { paidAgo: 2 * HOUR, assignee: 'Zhang Wei' },
-  { paidAgo: 4.6 * DAY, assignee: '欧阳建国' },
-  { paidAgo: 7.3 * DAY, assignee: 'Mei Lin' },
-  { paidAgo: 300 * DAY - 5 * HOUR, assignee: null },
-].map(({ paidAgo, assignee }, index) => ({
+  { paidAgo: 2 * HOUR, assignee: 'Zhang Wei', orderAmount: 1_234_567 },
+  { paidAgo: 4.6 * DAY, assignee: '欧阳建国', orderAmount: 1_234_567 },
+  { paidAgo: 7.3 * DAY, assignee: 'Mei Lin', orderAmount: 1_234_567 },
+  { paidAgo: 300 * DAY - 5 * HOUR, assignee: null, orderAmount: 999_999_999 },
+].map(({ paidAgo, assignee, orderAmount }, index) => ({
   customer: { name: 'Harbin Dumpling Co', accountId: 'acc-queue' },
   orderId: `ORD-QUEUE-${index}`,
   productName: 'SiteBuilder Pro',
   provider: 'Northwind Cloud',
   ...(assignee === null ? {} : { assignee }),
-  facts: { productType: 'saas', orderAmount: 1_234_567, paidAt: ago(paidAgo) },
+  facts: { productType: 'saas', orderAmount, currency: 'CNY', paidAt: ago(paidAgo) },
 }));
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -154,7 +155,7 @@ describe('the decision screen from 1024 to 2560 pixels wide', () => {
   }
 
   for (const language of ['en', 'zh'] as Language[]) {
-    it(`${language} at 1024: the queue's deadline and assignee cells read whole`, async () => {
+    it(`${language} at 1024: the queue's deadline, assignee and amount cells read whole`, async () => {
       await callApi(host, 'settings.set', { language });
       await page.setViewportSize({ width: 1024, height: 768 });
       await page.goto(`${host.url}/#/queue`);

@@ -34,6 +34,10 @@ function Age({ createdAt }: { createdAt: string }) {
 
 export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Props) {
   const { t } = useTranslation();
+  const amount =
+    item.orderAmount === null
+      ? null
+      : formatMoney({ amount: item.orderAmount, currency: item.currency ?? DEFAULT_CURRENCY });
   return (
     <div
       id={`row-${item.ref}`}
@@ -64,10 +68,8 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
         <small className="muted">{item.productName}</small>
       </span>
       <span>{item.productType ? KINDS[item.productType].label[currentLanguage()] : '—'}</span>
-      <span className="queue-amount">
-        {item.orderAmount === null
-          ? '—'
-          : formatMoney({ amount: item.orderAmount, currency: item.currency ?? DEFAULT_CURRENCY })}
+      <span className="queue-amount" title={amount ?? undefined}>
+        {amount ?? '—'}
       </span>
       <span>{t(`status.${item.status}`)}</span>
       {item.waitingApproval === true ? (
