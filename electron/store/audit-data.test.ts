@@ -7,6 +7,7 @@ import { createCase, updateFacts } from './cases';
 import { recordDecision } from './decisions';
 import { addNote } from './notes';
 import { setSettings } from './settings';
+import { setTeamServerSetting } from './team-status';
 import { sampleCase, tempStore } from './test-support/temp-store';
 
 let env: ReturnType<typeof tempStore>;
@@ -125,5 +126,34 @@ describe('verify-audit checks the data against the trail', () => {
       // The note's words and the added case are not what the search index holds.
       'the search index does not match the cases it indexes (case ids 2, 5): searches may miss or wrongly find them; restore a backup',
     ]);
+  });
+
+  describe('the team server, kept with the settings', () => {
+    const server = { url: 'postgres://127.0.0.1:5432/team', login: 'ann' };
+
+    // Rows written without the settings hash (067b474 and before) are checked against a file that
+    // release wrote: release-067b474.test.ts.
+    it('verifies when it is set after the settings, changed, left and set again', () => {
+      busyStore();
+      setTeamServerSetting(env.store, server, 'ann');
+      expect(problems()).toEqual([]);
+      setSettings(env.store, { language: 'zh' });
+      setTeamServerSetting(env.store, { ...server, login: 'bob' }, 'ann');
+      setTeamServerSetting(env.store, null, 'ann');
+      expect(problems()).toEqual([]);
+    });
+
+    it('names a team server or a setting edited outside the console', () => {
+      busyStore();
+      setTeamServerSetting(env.store, server, 'ann');
+      sql(
+        `UPDATE settings SET value = '{"url":"postgres://mallory.example/team","login":"ann"}' WHERE key = 'teamServer'`,
+      );
+      expect(problems()).toEqual([
+        'the team server setting differs from what the last team.server audit row recorded',
+      ]);
+      sql(`UPDATE settings SET value = '"mallory"' WHERE key = 'agentName'`);
+      expect(problems()).toContain('the settings differ from what the last settings.set audit row recorded');
+    });
   });
 });

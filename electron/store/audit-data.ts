@@ -10,8 +10,8 @@ import {
   noteHash,
   rangeHash,
   SETTINGS_SELECT,
-  settingsHash,
 } from './audit-state';
+import { SettingsTrail } from './audit-settings';
 import { migrate } from './connection';
 import { formatRef, parseRef } from './refs';
 import { openDatabase } from './sqlite';
@@ -62,7 +62,7 @@ export function dataProblems(store: CaseStore): string[] {
   const decisions = new Map<number, RowRecord>();
   const notes = new Map<number, RowRecord>();
   const approvals = new Map<number, RowRecord>();
-  let settings: RowRecord | null = null;
+  const settings = new SettingsTrail();
 
   const trail = store.db
     .prepare('SELECT seq, case_ref, action, detail FROM audit ORDER BY seq')
@@ -116,7 +116,7 @@ export function dataProblems(store: CaseStore): string[] {
       approvals.set(detail.decisionId, { seq, hash: state?.approval });
     }
     if (typeof detail.noteId === 'number') notes.set(detail.noteId, { seq, hash: state?.note });
-    if (action === 'settings.set') settings = { seq, hash: state?.settings };
+    settings.read(action, detail, state?.settings);
   }
 
   for (const row of store.db.prepare(`${CASE_SELECT} ORDER BY id`).iterate() as Iterable<Row>) {
@@ -148,14 +148,7 @@ export function dataProblems(store: CaseStore): string[] {
   checkRows(store, 'decision', DECISION_SELECT, decisionHash, decisions, problems);
   checkRows(store, 'note', NOTE_SELECT, noteHash, notes, problems);
   problems.push(...approvalProblems(store, approvals));
-  const settingsRows = store.db.prepare(SETTINGS_SELECT).all() as Row[];
-  if (
-    settings === null
-      ? settingsRows.length > 0
-      : settings.hash !== undefined && settings.hash !== settingsHash(settingsRows)
-  ) {
-    problems.push('the settings differ from what the last settings.set audit row recorded');
-  }
+  problems.push(...settings.problems(store.db.prepare(SETTINGS_SELECT).all() as Row[]));
   const triggers = new Set(
     store.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'")

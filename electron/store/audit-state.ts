@@ -145,7 +145,8 @@ export function stateOfChange(
     const row = store.sql(`${NOTE_SELECT} WHERE id = ?`).get(detail.noteId) as Row | undefined;
     if (row !== undefined) state.note = noteHash(row);
   }
-  if (action === 'settings.set') {
+  // The team server is a setting too: its row hashes them all, as a settings.set row does.
+  if (action === 'settings.set' || action === 'team.server') {
     state.settings = settingsHash(store.sql(SETTINGS_SELECT).all() as Row[]);
   }
   return Object.keys(state).length === 0 ? undefined : state;

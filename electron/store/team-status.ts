@@ -1,4 +1,5 @@
 import { appendAudit } from './audit';
+import { TEAM_SERVER_SETTING, teamServerText } from './audit-settings';
 import { formatRef, parseRef } from './refs';
 import type { CaseStore } from './store';
 import { provisionalRefs } from './team-claims';
@@ -65,12 +66,12 @@ export interface TeamServerSetting {
   login: string;
 }
 
-// Kept with the settings; the password never is (the shell keeps it with the OS keychain).
-const SETTING_KEY = 'teamServer';
+// Kept with the settings (TEAM_SERVER_SETTING); the password never is (the shell keeps it with
+// the OS keychain).
 
 export function getTeamServerSetting(store: CaseStore): TeamServerSetting | null {
   // A row, not pluck(): store.sql shares the statement, and pluck would stick for other readers.
-  const row = store.sql('SELECT value FROM settings WHERE key = ?').get(SETTING_KEY) as
+  const row = store.sql('SELECT value FROM settings WHERE key = ?').get(TEAM_SERVER_SETTING) as
     { value: string } | undefined;
   return row === undefined ? null : (JSON.parse(row.value) as TeamServerSetting | null);
 }
@@ -87,7 +88,7 @@ export function setTeamServerSetting(
         `INSERT INTO settings (key, value) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       )
-      .run(SETTING_KEY, JSON.stringify(setting));
+      .run(TEAM_SERVER_SETTING, teamServerText(setting));
     appendAudit(store, { caseRef: null, action: 'team.server', actor, detail: { server: setting } });
   });
 }
