@@ -1,5 +1,6 @@
 // Compiles the CLI into out/cli (or --outdir DIR): one entry plus a chunk per command, loaded
-// by dynamic import only when that command runs, so `decide` never loads SQLite or the store.
+// by dynamic import only when that command runs, so `decide` never loads SQLite or the store;
+// and the entry of decide --batch's worker threads.
 // Runs from `prepare`, so `npm ci` leaves a working `npx refund-console`.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -29,7 +30,11 @@ const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'ou
 
 rmSync(values.outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { 'refund-console': 'cli/refund-console.ts' },
+  // decide --batch starts worker threads on decide-worker.js, beside the chunk that starts them.
+  entryPoints: {
+    'refund-console': 'cli/refund-console.ts',
+    'decide-worker': 'electron/services/batch/decide-worker.ts',
+  },
   outdir: values.outdir,
   bundle: true,
   splitting: true,

@@ -1,6 +1,6 @@
 import { decideBatch } from '../../electron/services/batch';
 import { CsvFileError } from '../../electron/services/csv';
-import { BadInputError } from '../errors';
+import { BadInputError, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { amountUnit, count, progressLine } from './progress';
 
@@ -9,6 +9,7 @@ export interface BatchCall {
   out: string | undefined;
   encoding: string | undefined;
   amountUnit: string | undefined;
+  workers: string | undefined;
   io: CliIo;
 }
 
@@ -18,6 +19,7 @@ export interface BatchCall {
  */
 export async function decideFile(call: BatchCall): Promise<void> {
   const unit = amountUnit(call.amountUnit);
+  const workers = workerCount(call.workers);
   const progress = progressLine();
   try {
     const summary = await decideBatch({
@@ -26,6 +28,7 @@ export async function decideFile(call: BatchCall): Promise<void> {
       now: Date.now(),
       encoding: call.encoding,
       amountUnit: unit,
+      workers,
       onProgress: (rows) => progress.show(`decide: ${count(rows)} rows`),
     });
     progress.done();
@@ -42,4 +45,11 @@ export async function decideFile(call: BatchCall): Promise<void> {
     if (error instanceof CsvFileError) throw new BadInputError(`row ${error.row}: ${error.message}`);
     throw error;
   }
+}
+
+function workerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const count = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  if (!(count <= 64)) throw new UsageError('--workers must be a whole number from 0 (none) to 64');
+  return count;
 }

@@ -26,6 +26,11 @@ export default defineCommand({
       value: 'yuan|fen',
       help: 'with --batch: amounts whose header does not say',
     },
+    workers: {
+      type: 'string',
+      value: 'N',
+      help: 'with --batch: worker threads to decide on (default: one per core for a large file; 0: none)',
+    },
   },
   usesStore: false,
   async run({ positionals: [file], options, io }) {
@@ -33,8 +38,8 @@ export default defineCommand({
       if (file !== undefined) throw new UsageError(`unexpected argument "${file}" with --batch`);
       // Loaded only for --batch, so deciding one request starts without the CSV modules.
       const { decideFile } = await import('./batch-decisions');
-      const { batch, out, encoding } = options;
-      return decideFile({ file: batch, out, encoding, amountUnit: options['amount-unit'], io });
+      const { batch, out, encoding, workers } = options;
+      return decideFile({ file: batch, out, encoding, amountUnit: options['amount-unit'], workers, io });
     }
     if (file === undefined) throw new UsageError('missing FILE|-');
     const lang = language(options.lang);

@@ -6,7 +6,7 @@ import { decide } from '../../../shared/policy';
 import { csvLine } from '../csv';
 import { generateCase, seededRandom } from '../../store/test-support/generate';
 import { CANONICAL_HEADER, csvText, orderRow } from '../test-support/order-files';
-import { BATCH_COLUMNS, decideBatch } from './decide-batch';
+import { BATCH_COLUMNS, decideBatch } from '.';
 
 const NOW = Date.parse('2026-03-02T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'decide-batch-'));

@@ -1,17 +1,10 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
-import {
-  detectMapping,
-  headerOfField,
-  readRow,
-  type AmountUnit,
-  type Mapping,
-  type RowProblem,
-} from '../../../shared/import';
-import type { Facts } from '../../../shared/model/facts';
-import { decide, InvalidFactsError } from '../../../shared/policy';
-import { CsvFile, CsvFileError, csvCell, csvLine, LineBlocks, type CsvRecord } from '../csv';
+import type { AmountUnit } from '../../../shared/import';
+import { CsvFile, CsvFileError, type CsvBlock } from '../csv';
+import { BatchOutput, type BatchSummary } from './batch-output';
+import { DecidePool } from './decide-pool';
+import { RowDecider, type DeciderSetup } from './decide-rows';
 
 export interface BatchOptions {
   file: string;
@@ -20,105 +13,93 @@ export interface BatchOptions {
   now: number;
   encoding?: string;
   amountUnit?: AmountUnit;
+  /** Worker threads to decide on; 0 decides on this thread. Default: workersFor(the file's size). */
+  workers?: number;
   onProgress?: (rows: number) => void;
+  /** Stops reading and every worker; decideBatch then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
-export interface BatchSummary {
-  rows: number;
-  decided: number;
-  /** The first problems; `errorCount` counts them all (each is also in the output). */
-  errors: RowProblem[];
-  errorCount: number;
+// Below this a file is decided on this thread: starting workers would cost more than they
+// save (bench/README.md, "Worker threads": the break-even measured with the built CLI).
+export const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
+// One thread reads the file and writes the output for all of them; past this many workers it,
+// not the deciding, is what limits the rate (it spends about a tenth of a worker's time per row).
+const MAX_WORKERS = 8;
+
+/** How many worker threads a file of this size is decided on (0: this thread alone). */
+export function workersFor(bytes: number): number {
+  return bytes < MIN_BYTES_FOR_WORKERS ? 0 : Math.min(availableParallelism(), MAX_WORKERS);
 }
 
-/** The output's columns: one row per input row, with the error when it could not be decided. */
-export const BATCH_COLUMNS = [
-  'row',
-  'orderId',
-  'outcome',
-  'refundAmount',
-  'currency',
-  'clauses',
-  'missing',
-  'windowClosesAt',
-  'policyVersion',
-  'error',
-] as const;
+/** Who decides the blocks after the header: this thread, or a pool of workers. */
+interface Deciding {
+  add(block: CsvBlock): Promise<void>;
+  finish(): Promise<void>;
+  close(): Promise<void>;
+}
 
-const MAX_REPORTED_ERRORS = 100;
-const BLOCK_BYTES = 256 * 1024;
-
-/** One input row decided: its output line, and its problem when it could not be decided. */
-function decideRow(
-  record: CsvRecord,
-  mapping: Mapping,
-  orderId: string,
-  now: number,
-): { line: string; problem: RowProblem | null } {
-  const read = readRow(record.cells, record.row, mapping, 'facts');
-  let problem = read.ok ? null : read.problem;
-  if (read.ok) {
-    try {
-      const d = decide(read.value as Facts, { now });
-      // Only the order id comes from the file: every other cell is the rules' own vocabulary
-      // (outcomes, ISO codes and instants, clause ids), which needs no quotes and starts no formula.
-      const line =
-        `${record.row},${csvCell(orderId, true)},${d.outcome},${d.refundAmount ?? ''},${d.currency},` +
-        `${d.clauses.join(';')},${d.missing.join(';')},${d.windowClosesAt ?? ''},${d.policyVersion},\r\n`;
-      return { line, problem: null };
-    } catch (error) {
-      if (!(error instanceof InvalidFactsError)) throw error;
-      const column = headerOfField(mapping, `facts.${error.field}`);
-      problem = { row: record.row, column, message: column === null ? error.message : error.problem };
-    }
-  }
-  const message = problem!.column === null ? problem!.message : `${problem!.column}: ${problem!.message}`;
+function onThisThread(decider: RowDecider, output: BatchOutput): Deciding {
   return {
-    line: csvLine([record.row, orderId, null, null, null, null, null, null, null, message], true),
-    problem,
+    add: (block) => output.add(decider.decideBlock(block)),
+    finish: async () => {},
+    close: async () => {},
   };
 }
 
 /**
+ * The file's header (its first record that is not blank) and what follows it in the block;
+ * null when the block holds no record yet.
+ */
+function splitHeader(block: CsvBlock): { header: string[]; rest: CsvBlock } | null {
+  if (block.kind === 'records') {
+    const [first, ...records] = block.records;
+    return first === undefined ? null : { header: first.cells, rest: { kind: 'records', records } };
+  }
+  let { text, firstRow, count } = block;
+  while (count > 0) {
+    const end = text.indexOf(block.lineEnd);
+    const line = end === -1 ? text : text.slice(0, end);
+    text = end === -1 ? '' : text.slice(end + block.lineEnd.length);
+    firstRow++;
+    count--;
+    if (line !== '') return { header: line.split(','), rest: { ...block, text, firstRow, count } };
+  }
+  return null;
+}
+
+/**
  * Decides every row of an order file without a store (same header rules as the import) and
- * writes one output row per input row. readRow's values already satisfy FactsSchema (typed
- * by column), so decide() runs on them directly and its own consistency check (requestedAt
- * before paidAt and the like) is the per-row error.
+ * writes one output row per input row, in the file's order. This thread reads the file; the
+ * rows are decided here or, for a large file, on worker threads (RowDecider either way).
  */
 export async function decideBatch(options: BatchOptions): Promise<BatchSummary> {
-  const summary: BatchSummary = { rows: 0, decided: 0, errors: [], errorCount: 0 };
   const file = await CsvFile.open(options.file, options.encoding);
-  const out = typeof options.out === 'string' ? createWriteStream(options.out) : options.out;
-  const lines = new LineBlocks(BLOCK_BYTES);
-  lines.add(csvLine(BATCH_COLUMNS, true));
-  const write = async (block: Buffer) => {
-    if (!out.write(block)) await once(out, 'drain');
-  };
-  let mapping: Mapping | null = null;
-  let orderIdAt = -1;
-  for await (const records of file.batches({ hash: false })) {
-    for (const record of records) {
-      if (mapping === null) {
-        const detected = detectMapping(record.cells, { amountUnit: options.amountUnit });
-        if (!detected.ok) throw new CsvFileError(detected.message);
-        mapping = detected.mapping;
-        orderIdAt = mapping.columns.find((mapped) => mapped.column?.id === 'orderId')?.index ?? -1;
-        continue;
-      }
-      summary.rows++;
-      const { line, problem } = decideRow(record, mapping, record.cells[orderIdAt] ?? '', options.now);
-      const full = lines.add(line);
-      if (full !== null) await write(full);
-      if (problem === null) summary.decided++;
-      else if (++summary.errorCount <= MAX_REPORTED_ERRORS) summary.errors.push(problem);
+  const workers = options.workers ?? workersFor(file.size);
+  let output: BatchOutput | null = null;
+  let deciding: Deciding | null = null;
+  try {
+    for await (const block of file.blocks({ hash: false, signal: options.signal })) {
+      if (deciding === null) {
+        const found = splitHeader(block);
+        if (found === null) continue;
+        const setup: DeciderSetup = {
+          header: found.header,
+          amountUnit: options.amountUnit,
+          now: options.now,
+        };
+        const decider = new RowDecider(setup); // a header without the needed columns fails here
+        output = new BatchOutput(options.out, options.onProgress);
+        const handOn = output.add.bind(output);
+        deciding = workers > 0 ? new DecidePool(workers, setup, handOn) : onThisThread(decider, output);
+        await deciding.add(found.rest);
+      } else await deciding.add(block);
     }
-    options.onProgress?.(summary.rows);
+    if (deciding === null) throw new CsvFileError('the file has no header row');
+    await deciding.finish();
+    return output!.summary;
+  } finally {
+    await deciding?.close();
+    await output?.close();
   }
-  if (mapping === null) throw new CsvFileError('the file has no header row');
-  out.write(lines.take());
-  if (typeof options.out === 'string') {
-    out.end();
-    await once(out, 'close');
-  }
-  return summary;
 }

@@ -5,12 +5,26 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { CsvFileError, detectEncoding, SAMPLE_BYTES, type DetectedEncoding } from './encoding';
-import { PlainRecords } from './plain-records';
+import { PlainLines, plainRecords, type LinesText } from './plain-records';
 
 /** One record and its number as a spreadsheet shows it (the header is row 1). */
 export interface CsvRecord {
   row: number;
   cells: string[];
+}
+
+/**
+ * A chunk's worth of a file: complete lines that split plainly, left as text, or records csv-parse
+ * read (from the first line that does not split plainly on).
+ */
+export type CsvBlock =
+  ({ kind: 'lines'; firstRow: number } & LinesText) | { kind: 'records'; records: CsvRecord[] };
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ReadProgress) => void;
+  /** False when no one asks for digest() (a batch of decisions): hashing is a few % of a read. */
+  hash?: boolean;
 }
 
 export interface ReadProgress {
@@ -65,21 +79,36 @@ export class CsvFile {
    * Every record in order, a chunk's worth at a time (a promise per chunk, not per record,
    * is what keeps a million rows fast); a blank line is skipped but still counts as a row.
    */
-  async *batches(
-    options: {
-      signal?: AbortSignal;
-      onProgress?: (progress: ReadProgress) => void;
-      /** False when no one asks for digest() (a batch of decisions): hashing is a few % of a read. */
-      hash?: boolean;
-    } = {},
-  ) {
+  async *batches(options: ReadOptions = {}): AsyncGenerator<CsvRecord[]> {
+    for await (const block of this.blocks(options)) {
+      if (block.kind === 'records') {
+        yield block.records;
+        continue;
+      }
+      const records: CsvRecord[] = [];
+      let row = block.firstRow;
+      for (const cells of plainRecords(block)) {
+        if (cells.length !== 1 || cells[0] !== '') records.push({ row, cells });
+        row++;
+      }
+      yield records;
+    }
+  }
+
+  /**
+   * The file a chunk at a time, as batches() reads it, but with plain lines left as text (their
+   * records are plainRecords(block), numbered from firstRow): whoever splits them, possibly
+   * another thread, then also skips blank lines.
+   */
+  async *blocks(options: ReadOptions = {}): AsyncGenerator<CsvBlock> {
     this.hashed = options.hash !== false;
     const decoder = iconv.getDecoder(this.encoding.name);
-    // Lines without quotes are split directly; csv-parse takes over from the first that is
-    // not, keeping to the line end the file began with (as it would have found it itself).
-    const plain = new PlainRecords(MAX_RECORD_CHARS);
+    // Lines without quotes are left to be split directly; csv-parse takes over from the first
+    // that is not, keeping to the line end the file began with (as it would have found it).
+    const plain = new PlainLines(MAX_RECORD_CHARS);
     let parser = null as Parser | null;
     let parsed: string[][] = [];
+    let lines = null as LinesText | null;
     let failure: unknown = null;
     const startParser = (): Parser => {
       const started = parse({
@@ -92,19 +121,25 @@ export class CsvFile {
       started.on('error', (error) => (failure ??= error));
       return started;
     };
-    const read = (text: string, split: (text: string) => string[][] | null) => {
+    const read = (text: string, split: (text: string) => LinesText | null | false) => {
       if (parser !== null) {
         if (text !== '') parser.write(text);
         return;
       }
-      const records = split(text);
-      if (records === null) {
+      const result = split(text);
+      if (result === false) {
         parser = startParser();
         parser.write(plain.takeRest());
-      } else for (const record of records) parsed.push(record);
+      } else lines = result;
     };
     let row = 0;
-    const take = (): CsvRecord[] => {
+    const take = (): CsvBlock => {
+      if (lines !== null) {
+        const block: CsvBlock = { kind: 'lines', firstRow: row + 1, ...lines };
+        row += lines.count;
+        lines = null;
+        return block;
+      }
       if (failure !== null) throw toFileError(failure, row + parsed.length + 1);
       const records: CsvRecord[] = [];
       for (const cells of parsed) {
@@ -112,7 +147,7 @@ export class CsvFile {
         if (cells.length !== 1 || cells[0] !== '') records.push({ row, cells });
       }
       parsed = [];
-      return records;
+      return { kind: 'records', records };
     };
     const input = createReadStream(this.path, { highWaterMark: 256 * 1024 });
     try {
@@ -125,6 +160,7 @@ export class CsvFile {
         yield take();
       }
       read(decoder.end() ?? '', (text) => plain.push(text));
+      if (lines !== null) yield take();
       read('', () => plain.finish());
       if (parser !== null) {
         const ended = once(parser, 'end').catch(() => undefined);

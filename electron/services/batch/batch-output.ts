@@ -1,0 +1,62 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { RowProblem } from '../../../shared/import';
+import { csvLine } from '../csv';
+import { MAX_REPORTED_ERRORS, type DecidedBlock } from './decide-rows';
+
+export interface BatchSummary {
+  rows: number;
+  decided: number;
+  /** The first problems; `errorCount` counts them all (each is also in the output). */
+  errors: RowProblem[];
+  errorCount: number;
+}
+
+/** The output's columns: one row per input row, with the error when it could not be decided. */
+export const BATCH_COLUMNS = [
+  'row',
+  'orderId',
+  'outcome',
+  'refundAmount',
+  'currency',
+  'clauses',
+  'missing',
+  'windowClosesAt',
+  'policyVersion',
+  'error',
+] as const;
+
+/** The output file (or stream) and the summary, fed the decided blocks in the file's order. */
+export class BatchOutput {
+  readonly summary: BatchSummary = { rows: 0, decided: 0, errors: [], errorCount: 0 };
+  private readonly out: Writable;
+
+  constructor(
+    private readonly target: string | Writable,
+    private readonly onProgress: ((rows: number) => void) | undefined,
+  ) {
+    this.out = typeof target === 'string' ? createWriteStream(target) : target;
+    this.out.write(csvLine(BATCH_COLUMNS, true));
+  }
+
+  async add(block: DecidedBlock): Promise<void> {
+    for (const chunk of block.chunks) if (!this.out.write(chunk)) await once(this.out, 'drain');
+    const { summary } = this;
+    summary.rows += block.rows;
+    summary.decided += block.decided;
+    summary.errorCount += block.errorCount;
+    for (const problem of block.errors) {
+      if (summary.errors.length === MAX_REPORTED_ERRORS) break;
+      summary.errors.push(problem);
+    }
+    this.onProgress?.(summary.rows);
+  }
+
+  /** Closes a file it opened (a stream it was given stays open, as standard output must). */
+  async close(): Promise<void> {
+    if (typeof this.target !== 'string') return;
+    this.out.end();
+    await once(this.out, 'close');
+  }
+}
