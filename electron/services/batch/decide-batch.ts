@@ -20,11 +20,12 @@ export interface BatchOptions {
   signal?: AbortSignal;
 }
 
-// Below this a file is decided on this thread: starting workers would cost more than they
-// save (bench/README.md, "Worker threads": the break-even measured with the built CLI).
-export const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
-// One thread reads the file and writes the output for all of them; past this many workers it,
-// not the deciding, is what limits the rate (it spends about a tenth of a worker's time per row).
+// Below this (about 120,000 orders) a file is decided on this thread: two workers take about
+// 0.1 s of CPU to start and warm up, and on a machine that has no core to spare they do not pay
+// that back at all (bench/README.md, "Worker threads": measured with the built CLI).
+export const MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
+// One thread reads the file and writes the output for all of them, spending about an eighth of
+// the CPU time the deciding takes: past this many workers it, not the deciding, sets the pace.
 const MAX_WORKERS = 8;
 
 /** How many worker threads a file of this size is decided on (0: this thread alone). */

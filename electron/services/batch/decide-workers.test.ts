@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCase, seededRandom } from '../../store/test-support/generate';
@@ -11,7 +11,7 @@ import {
   orderRow,
   writeEncoded,
 } from '../test-support/order-files';
-import { decideBatch, type BatchOptions } from '.';
+import { decideBatch, MIN_BYTES_FOR_WORKERS, workersFor, type BatchOptions } from '.';
 import { DecidePool } from './decide-pool';
 
 const NOW = Date.parse('2026-03-02T00:00:00Z');
@@ -58,6 +58,11 @@ const threadCount = () => readdirSync('/proc/self/task').length;
 beforeAll(() => stat(dir));
 
 describe('decideBatch on worker threads', { timeout: 120_000 }, () => {
+  it('uses workers by default only for a large file', () => {
+    expect(workersFor(MIN_BYTES_FOR_WORKERS - 1)).toBe(0);
+    expect(workersFor(MIN_BYTES_FOR_WORKERS)).toBe(Math.min(availableParallelism(), 8));
+  });
+
   it('writes byte for byte what one thread writes: UTF-8 with a BOM, CRLF, bad rows, quoted cells', async () => {
     const file = join(dir, `orders-${files++}.csv`);
     writeFileSync(file, `\uFEFF${csvText(CANONICAL_HEADER, orderRows('canonical', 15_000))}`);
