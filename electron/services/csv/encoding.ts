@@ -1,5 +1,4 @@
 import iconv from 'iconv-lite';
-import { isAscii } from 'node:buffer';
 
 /** Why a file cannot be read as a CSV of orders; the message is shown as it is. */
 export class CsvFileError extends Error {
@@ -61,25 +60,4 @@ export function detectEncoding(sample: Buffer, wholeFile: boolean, override?: st
     );
   }
   return { name: isUtf8(sample, wholeFile) ? 'utf8' : 'gb18030', bom: false };
-}
-
-/**
- * iconv-lite's decoder for the file's encoding, except that a UTF-8 chunk of ASCII bytes only
- * is read as Latin-1: the same characters, at about a third of the cost (most order files are
- * ASCII). Only after a chunk that ended on an ASCII byte: otherwise the decoder may hold the
- * start of a character that the file cut short, whose replacement character comes first.
- */
-export function chunkDecoder(encoding: DetectedEncoding): { write(chunk: Buffer): string; end(): string } {
-  const decoder = iconv.getDecoder(encoding.name);
-  const utf8 = /^utf-?8$/i.test(encoding.name);
-  // The first chunk always goes through the decoder: it takes off a byte order mark.
-  let whole = false;
-  return {
-    write(chunk) {
-      const ascii = utf8 && whole && isAscii(chunk);
-      whole = chunk.length > 0 ? chunk[chunk.length - 1]! < 0x80 : whole;
-      return ascii ? chunk.toString('latin1') : decoder.write(chunk);
-    },
-    end: () => decoder.end() ?? '',
-  };
 }

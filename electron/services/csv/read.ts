@@ -1,9 +1,10 @@
 import { parse, CsvError, type Parser } from 'csv-parse';
+import iconv from 'iconv-lite';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { chunkDecoder, CsvFileError, detectEncoding, SAMPLE_BYTES, type DetectedEncoding } from './encoding';
+import { CsvFileError, detectEncoding, SAMPLE_BYTES, type DetectedEncoding } from './encoding';
 import { PlainLines, plainRecords, type LinesText } from './plain-records';
 
 /** One record and its number as a spreadsheet shows it (the header is row 1). */
@@ -101,7 +102,7 @@ export class CsvFile {
    */
   async *blocks(options: ReadOptions = {}): AsyncGenerator<CsvBlock> {
     this.hashed = options.hash !== false;
-    const decoder = chunkDecoder(this.encoding);
+    const decoder = iconv.getDecoder(this.encoding.name);
     // Lines without quotes are left to be split directly; csv-parse takes over from the first
     // that is not, keeping to the line end the file began with (as it would have found it).
     const plain = new PlainLines(MAX_RECORD_CHARS);
@@ -160,7 +161,7 @@ export class CsvFile {
         options.onProgress?.({ bytesRead: this.bytesRead, size: this.size });
         yield take();
       }
-      read(decoder.end(), (text) => plain.push(text));
+      read(decoder.end() ?? '', (text) => plain.push(text));
       if (lines !== null) yield take();
       read('', () => plain.finish());
       if (parser !== null) {
