@@ -42,7 +42,7 @@ interface Deciding {
 
 function onThisThread(decider: RowDecider, output: BatchOutput): Deciding {
   return {
-    add: (block) => output.add(decider.decideBlock(block)),
+    add: (block) => output.add(decider.decideBlocks([block])),
     finish: async () => {},
     close: async () => {},
   };
@@ -92,7 +92,10 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
         const decider = new RowDecider(setup); // a header without the needed columns fails here
         output = new BatchOutput(options.out, options.onProgress);
         const handOn = output.add.bind(output);
-        deciding = workers > 0 ? new DecidePool(workers, setup, handOn) : onThisThread(decider, output);
+        deciding =
+          workers > 0
+            ? new DecidePool(workers, setup, handOn, options.signal)
+            : onThisThread(decider, output);
         await deciding.add(found.rest);
       } else await deciding.add(block);
     }

@@ -51,17 +51,19 @@ export class RowDecider {
     this.now = setup.now;
   }
 
-  /** A block of the file after its header: plain lines (blank ones skipped) or records. */
-  decideBlock(block: CsvBlock): DecidedBlock {
+  /** Consecutive blocks of the file after its header: plain lines (blank ones skipped) or records. */
+  decideBlocks(blocks: readonly CsvBlock[]): DecidedBlock {
     const result: DecidedBlock = { chunks: [], rows: 0, decided: 0, errors: [], errorCount: 0 };
-    if (block.kind === 'lines') {
-      let row = block.firstRow;
-      for (const cells of plainRecords(block)) {
-        if (cells.length !== 1 || cells[0] !== '') this.decideRow(cells, row, result);
-        row++;
+    for (const block of blocks) {
+      if (block.kind === 'lines') {
+        let row = block.firstRow;
+        for (const cells of plainRecords(block)) {
+          if (cells.length !== 1 || cells[0] !== '') this.decideRow(cells, row, result);
+          row++;
+        }
+      } else {
+        for (const record of block.records) this.decideRow(record.cells, record.row, result);
       }
-    } else {
-      for (const record of block.records) this.decideRow(record.cells, record.row, result);
     }
     if (this.lines.size > 0) result.chunks.push(this.lines.take());
     return result;

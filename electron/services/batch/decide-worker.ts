@@ -6,8 +6,8 @@ import { RowDecider, type DeciderSetup } from './decide-rows';
 
 const decider = new RowDecider(workerData as DeciderSetup);
 const port = parentPort!;
-port.on('message', ({ seq, block }: DecideJob) => {
-  const result = decider.decideBlock(block);
+port.on('message', ({ seq, blocks }: DecideJob) => {
+  const result = decider.decideBlocks(blocks);
   const answer: DecideAnswer = { seq, result };
   // Moved, not copied: each chunk owns its whole ArrayBuffer (LineBlocks allocates blocks
   // above the size Node takes from its shared pool).
