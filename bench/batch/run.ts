@@ -13,6 +13,7 @@ import { CANONICAL_HEADER, orderRow } from '../../electron/services/test-support
 import { csvLine } from '../../electron/services/csv';
 import { generateCase, seededRandom } from '../../electron/store/test-support/generate';
 import { decide } from '../../shared/policy';
+import { buildCli } from '../../cli/test-support/built-cli';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const NOW = Date.parse('2026-03-02T00:00:00Z');
@@ -61,6 +62,25 @@ const onWorkers = await batchRun(outputs.workers, workers);
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 if (digest(outputs.one) !== digest(outputs.workers)) throw new Error('the two paths wrote different files');
 
+// The built CLI, as it is run: its workers start from out/cli/decide-worker.js (no tsx to load).
+// CPU time of a finished child, from /proc (Linux): cutime and cstime, in ticks of 10 ms.
+const childCpuMs = () => {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+};
+const cli = buildCli();
+function cliRun(out: string, workers: number) {
+  const [wall, cpu] = [performance.now(), childCpuMs()];
+  const result = cli.run(['decide', '--batch', input, '--out', out, '--workers', String(workers)]);
+  if (result.status !== 0) throw new Error(`the CLI failed: ${result.stderr}`);
+  return { wall: performance.now() - wall, cpu: childCpuMs() - cpu };
+}
+const cliOneThread = cliRun(outputs.one, 0);
+const cliWorkers = cliRun(outputs.workers, workers);
+cli.cleanup();
+if (digest(outputs.one) !== digest(outputs.workers))
+  throw new Error('the two CLI runs wrote different files');
+
 const rate = (ms: number) => Math.round(ROWS / (ms / 1000)).toLocaleString('en');
 console.log(
   `\ndecide --batch benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(statSync(input).size)} CSV, Node ${process.version}\n`,
@@ -70,13 +90,15 @@ for (const [what, took] of [
   ['decide() alone, same facts', alone],
   ['decideBatch on one thread: read, parse, decide, write', oneThread],
   [`decideBatch on ${workers} worker threads (the default for this file)`, onWorkers],
+  ['built CLI, `decide --batch --workers 0`, Node start included', cliOneThread],
+  [`built CLI, \`decide --batch --workers ${workers}\``, cliWorkers],
 ] as const) {
   console.log(
     `| ${what} | ${took.wall.toFixed(0)} ms | ${rate(took.wall)} | ${took.cpu.toFixed(0)} ms | ${rate(took.cpu)} |`,
   );
 }
 console.log(
-  `\nCPU is this process's, all its threads. The two outputs are the same bytes. Load average (1, 5, 15 min): ${loadavg()
+  `\nCPU is this process's (all its threads) or the CLI child's. Each pair wrote the same bytes. Load average (1, 5, 15 min): ${loadavg()
     .map((load) => load.toFixed(2))
     .join(', ')}.`,
 );
