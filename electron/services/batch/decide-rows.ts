@@ -52,9 +52,11 @@ export class RowDecider {
   }
 
   /** Consecutive blocks of the file after its header: plain lines (blank ones skipped) or records. */
-  decideBlocks(blocks: readonly CsvBlock[]): DecidedBlock {
+  decideBlocks(blocks: (CsvBlock | null)[]): DecidedBlock {
     const result: DecidedBlock = { chunks: [], rows: 0, decided: 0, errors: [], errorCount: 0 };
-    for (const block of blocks) {
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      blocks[i] = null;
       if (block.kind === 'lines') {
         let row = block.firstRow;
         for (const cells of plainRecords(block)) {
