@@ -20,10 +20,10 @@ export interface BatchOptions {
   signal?: AbortSignal;
 }
 
-// Below this (about 120,000 orders) a file is decided on this thread: two workers take about
-// 0.1 s of CPU to start and warm up, and on a machine that has no core to spare they do not pay
-// that back at all (bench/README.md, "Worker threads": measured with the built CLI).
-export const MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
+// Below this (about 180,000 orders) a file is decided on this thread: starting and warming up
+// workers costs a few tenths of a second, which a smaller file does not win back (measured
+// with the built CLI on this 2-core machine under load: bench/README.md, "Worker threads").
+export const MIN_BYTES_FOR_WORKERS = 24 * 1024 * 1024;
 // One thread reads the file and writes the output for all of them, spending about an eighth of
 // the CPU time the deciding takes: past this many workers it, not the deciding, sets the pace.
 const MAX_WORKERS = 8;
