@@ -43,6 +43,9 @@ export async function decideFile(call: BatchCall): Promise<void> {
   } catch (error) {
     progress.done();
     if (error instanceof CsvFileError) throw new BadInputError(`row ${error.row}: ${error.message}`);
+    const failed = error as NodeJS.ErrnoException;
+    if (call.out !== undefined && failed.syscall === 'open' && failed.path === call.out)
+      throw new BadInputError(`cannot write ${call.out}: ${failed.code ?? failed.message}`);
     throw error;
   }
 }

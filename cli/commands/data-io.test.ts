@@ -108,6 +108,12 @@ describe('refund-console decide --batch', () => {
     expect(lines[1]).toMatch(/^2,O-2026-00000000,(eligible|conditional|ineligible|needs_info),/);
   });
 
+  it('exits 2 and says so when the output cannot be written', async () => {
+    const out = join(dir, 'no such folder', 'decisions.csv');
+    const result = await run(['decide', '--batch', ordersFile('orders.csv', 5), '--out', out]);
+    expect(result).toMatchObject({ code: 2, err: `refund-console decide: cannot write ${out}: ENOENT\n` });
+  });
+
   it('exits 2 with the error in the row that could not be decided', async () => {
     const out = join(dir, 'decisions.csv');
     const file = ordersFile('orders.csv', 5, (rows) => (rows[2]![5] = 'hardware'));

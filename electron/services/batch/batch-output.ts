@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { RowProblem } from '../../../shared/import';
 import { csvLine } from '../csv';
 import { MAX_REPORTED_ERRORS, type DecidedBlock } from './decide-rows';
@@ -27,21 +28,30 @@ export const BATCH_COLUMNS = [
   'error',
 ] as const;
 
-/** The output file (or stream) and the summary, fed the decided blocks in the file's order. */
+/**
+ * The output file (or stream) and the summary, fed the decided blocks in the file's order. A
+ * write that fails (no such folder, a full disk) fails the next add() or close(): the stream
+ * may have failed before anyone waited on it, when waiting for 'drain' or 'close' would hang.
+ */
 export class BatchOutput {
   readonly summary: BatchSummary = { rows: 0, decided: 0, errors: [], errorCount: 0 };
   private readonly out: Writable;
+  private failure: Error | null = null;
 
   constructor(
     private readonly target: string | Writable,
     private readonly onProgress: ((rows: number) => void) | undefined,
   ) {
     this.out = typeof target === 'string' ? createWriteStream(target) : target;
+    this.out.on('error', (error) => (this.failure ??= error));
     this.out.write(csvLine(BATCH_COLUMNS, true));
   }
 
   async add(block: DecidedBlock): Promise<void> {
-    for (const chunk of block.chunks) if (!this.out.write(chunk)) await once(this.out, 'drain');
+    for (const chunk of block.chunks) {
+      if (this.failure !== null) throw this.failure;
+      if (!this.out.write(chunk)) await once(this.out, 'drain');
+    }
     const { summary } = this;
     summary.rows += block.rows;
     summary.decided += block.decided;
@@ -55,8 +65,10 @@ export class BatchOutput {
 
   /** Closes a file it opened (a stream it was given stays open, as standard output must). */
   async close(): Promise<void> {
-    if (typeof this.target !== 'string') return;
-    this.out.end();
-    await once(this.out, 'close');
+    if (typeof this.target === 'string' && !this.out.writableEnded) {
+      this.out.end();
+      await finished(this.out).catch(() => undefined); // the error, if any, is this.failure
+    }
+    if (this.failure !== null) throw this.failure;
   }
 }

@@ -101,9 +101,11 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
     }
     if (deciding === null) throw new CsvFileError('the file has no header row');
     await deciding.finish();
+    await output!.close();
     return output!.summary;
   } finally {
     await deciding?.close();
-    await output?.close();
+    // After a failure the output is closed for what it holds; the failure is what is reported.
+    await output?.close().catch(() => undefined);
   }
 }

@@ -123,6 +123,17 @@ describe('decideBatch on worker threads', { timeout: 120_000 }, () => {
     expect(threadCount()).toBe(before);
   });
 
+  it('fails with the write error when the output cannot be written, on either path', async () => {
+    const file = join(dir, `orders-${files++}.csv`);
+    writeFileSync(file, csvText(CANONICAL_HEADER, orderRows('canonical', 19_990)));
+    const before = threadCount();
+    for (const workers of [0, 2]) {
+      const out = join(dir, 'no such folder', 'decisions.csv');
+      await expect(decideBatch({ file, out, now: NOW, workers })).rejects.toThrow(/ENOENT/);
+    }
+    expect(threadCount()).toBe(before);
+  });
+
   it('fails with the error of a worker that throws, and stops the others', async () => {
     const before = threadCount();
     const handedOn: number[] = [];
