@@ -48,6 +48,7 @@ html { font-family: ${FONTS[language]}; font-size: 9.5pt; line-height: 1.4; colo
 body { margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 2mm; }
 h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 0.4pt solid #999; padding-bottom: 1mm; break-after: avoid; }
+h3 { font-size: 10pt; margin: 4mm 0 1mm; break-after: avoid; }
 p { margin: 1mm 0; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
 th, td { text-align: start; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.3pt solid #ccc; overflow-wrap: anywhere; }
@@ -55,7 +56,7 @@ th { font-weight: 600; color: #333; }
 tr { break-inside: avoid; }
 table.fields th { width: 32%; }
 td.when { white-space: nowrap; }
-table.overrides td:first-child { width: 18%; }
+table.overrides td:first-child { width: 12%; }
 table.overrides td:last-child { width: 34%; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }

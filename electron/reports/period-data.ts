@@ -59,19 +59,10 @@ export function periodFigures(store: CaseStore, query: ParsedPeriodQuery): Perio
   };
   if (range.to <= range.from) throw new InvalidInputError('to: the period must end after it starts (from)');
   const now = store.now();
-  const { overrides, ...aggregates } = periodAggregates(store, range);
-  const byAgent = new Map<string, PeriodFigures['overridesByAgent'][number]>();
-  for (const override of overrides) {
-    const entry = byAgent.get(override.agent) ?? { agent: override.agent, n: 0, overrides: [] };
-    entry.n++;
-    entry.overrides.push(override);
-    byAgent.set(override.agent, entry);
-  }
   return {
     query,
     at: new Date(now).toISOString(),
-    ...aggregates,
-    overridesByAgent: [...byAgent.values()].sort((a, b) => b.n - a.n || a.agent.localeCompare(b.agent)),
+    ...periodAggregates(store, range),
     closingSoon: closingSoon(store, now, now + query.closingDays * DAY_MS),
     newerRevision: query.replay ? newerRevision(store, range) : null,
   };

@@ -31,6 +31,11 @@ export const PERIOD_LABELS = {
     cashCases: 'Cases refunded',
     overrides: 'Overrides by agent',
     noOverrides: 'No decision was overridden in this period.',
+    overridesListed: (listed: number) =>
+      `Each agent's newest ${listed} overrides are listed with their reasons; the counts hold every override.`,
+    agentOverrides: (agent: string, n: number) => `${agent}: ${n} ${n === 1 ? 'override' : 'overrides'}`,
+    overridesMore: (more: number, agent: string) =>
+      `And ${more} more. In the app, the Team dashboard's "Overrides by agent" for this period opens all of ${agent}'s in the queue; as a CSV file:`,
     ref: 'Case',
     when: 'When',
     rulesGave: 'The rules gave',
@@ -89,6 +94,10 @@ export const PERIOD_LABELS = {
     cashCases: '退款案件数',
     overrides: '按处理人统计的改判',
     noOverrides: '本期间内没有改判。',
+    overridesListed: (listed: number) => `每位处理人只列出最近 ${listed} 次改判及其理由；次数包含全部改判。`,
+    agentOverrides: (agent: string, n: number) => `${agent}：改判 ${n} 次`,
+    overridesMore: (more: number, agent: string) =>
+      `另有 ${more} 次未列出。在应用的团队看板中选择本期间，点击“按客服统计的改判”中的 ${agent}，即可在队列中查看全部；导出为 CSV 文件：`,
     ref: '案件',
     when: '时间',
     rulesGave: '规则给出',

@@ -3,7 +3,7 @@ import { openPrinter, type Printer } from '../print';
 import { createCase, recordDecision } from '../store';
 import { recordAsFirstReading } from '../store/test-support/first-reading';
 import { sampleCase, START, tempStore } from '../store/test-support/temp-store';
-import { PeriodQuerySchema, type PeriodQuery } from '../../shared/model/period';
+import { OVERRIDES_LISTED_PER_AGENT, PeriodQuerySchema, type PeriodQuery } from '../../shared/model/period';
 import { periodFigures, periodReportHtml } from '.';
 import { INJECTION } from './test-support/cases';
 import { pdfText } from './test-support/pdf-text';
@@ -100,5 +100,65 @@ describe('the period report', () => {
       'to: the period must end after it starts (from)',
     );
     expect(() => figuresFor({ from: '2026-03-01', to: '2026-03-02T00:00:00Z' })).toThrow(/^from: /);
+  });
+});
+
+describe('the period report’s overrides', () => {
+  const LISTED = OVERRIDES_LISTED_PER_AGENT;
+  let many: ReturnType<typeof tempStore>;
+  beforeAll(() => {
+    many = tempStore();
+    let orders = 0;
+    // SaaS paid 30 days before: out of its window, so each recorded refund overrides the rules.
+    const override = (agent: string, i: number) => {
+      const ref = createCase(
+        many.store,
+        sampleCase({
+          orderId: `O-many-${++orders}`,
+          facts: { ...sampleCase().facts, paidAt: '2026-01-30T10:00:00+08:00' },
+        }),
+        'ann',
+      ).detail.summary.ref;
+      recordDecision(many.store, {
+        ref,
+        agent,
+        override: { outcome: 'eligible', justification: `${agent} reason ${i}` },
+      });
+      many.clock.advance(60_000);
+    };
+    for (let i = 0; i < LISTED + 5; i++) override("Mei O'Lin", i);
+    for (let i = 0; i < 2; i++) override('王芳', i);
+  });
+  afterAll(() => many?.cleanup());
+
+  const period = { from: '2026-03-01T00:00:00+08:00', to: '2026-03-04T00:00:00+08:00', replay: false };
+
+  it('lists each agent’s newest overrides, counts them all and says where the rest are', async () => {
+    const figures = periodFigures(many.store, PeriodQuerySchema.parse(period));
+    expect(figures.overridesByAgent.map((a) => [a.agent, a.n, a.overrides.length])).toEqual([
+      ["Mei O'Lin", LISTED + 5, LISTED],
+      ['王芳', 2, 2],
+    ]);
+    const html = periodReportHtml(figures, { language: 'en', paper: 'a4' });
+    expect(html.match(/<td class="long">Mei O&#39;Lin reason \d+<\/td>/g)).toHaveLength(LISTED);
+    // Newest first: the last recorded is listed, the first five are not.
+    expect(html).toContain(`Mei O&#39;Lin reason ${LISTED + 4}<`);
+    expect(html).not.toContain('Mei O&#39;Lin reason 4<');
+    const text = pdfText(await printer.pdf(html)).replace(/\s+/g, ' ');
+    expect(text).toContain(`Mei O'Lin: ${LISTED + 5} overrides`);
+    expect(text).toContain('And 5 more.');
+    expect(text.replace(/\s+/g, '')).toContain(
+      `refund-consoleexport--from${period.from}--to${period.to}--decided-by'MeiO'\\''Lin'--overridden`,
+    );
+    expect(text).toContain('王芳: 2 overrides');
+    expect(text.match(/more\./g)).toHaveLength(1);
+  });
+
+  it('says the same in Chinese', async () => {
+    const figures = periodFigures(many.store, PeriodQuerySchema.parse(period));
+    const text = pdfText(await printer.pdf(periodReportHtml(figures, { language: 'zh', paper: 'a4' })));
+    expect(text.replace(/\s+/g, '')).toContain(`MeiO'Lin：改判${LISTED + 5}次`);
+    expect(text.replace(/\s+/g, '')).toContain('另有5次未列出。');
+    expect(text.replace(/\s+/g, '')).toContain('王芳：改判2次');
   });
 });

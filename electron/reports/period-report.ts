@@ -7,6 +7,7 @@ import { money, zoned } from './facts';
 import { html, type SafeHtml } from './html';
 import { documentHtml, type PrintOptions } from './page';
 import { PERIOD_LABELS, type PeriodLabels } from './period-labels';
+import { overridesSection } from './period-overrides';
 
 const percent = (n: number, total: number) => (total === 0 ? '0%' : `${((n / total) * 100).toFixed(1)}%`);
 
@@ -70,39 +71,6 @@ function cashSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
             <td class="num">${row.cases}</td>
           </tr>`,
       )}
-    </table>`;
-}
-
-function overridesSection(figures: PeriodFigures, l: PeriodLabels, language: Language): SafeHtml {
-  if (figures.overridesByAgent.length === 0)
-    return html`<h2>${l.overrides}</h2>
-      <p>${l.noOverrides}</p>`;
-  const bars = figures.overridesByAgent.map(({ agent, n }) => ({ label: agent, value: n, text: String(n) }));
-  const rows = figures.overridesByAgent.flatMap(({ overrides }) =>
-    overrides.map(
-      (o) =>
-        html`<tr>
-          <td>${o.agent}</td>
-          <td class="when">${o.ref}</td>
-          <td class="when">${zoned(o.decidedAt)}</td>
-          <td>${OUTCOME_TEXTS[language][o.rulesGave]}</td>
-          <td>${OUTCOME_TEXTS[language][o.recorded]}</td>
-          <td class="long">${o.reason}</td>
-        </tr>`,
-    ),
-  );
-  return html`<h2>${l.overrides}</h2>
-    ${barChart(l.overrides, bars)}
-    <table class="overrides">
-      <tr>
-        <th>${l.agentHead}</th>
-        <th>${l.ref}</th>
-        <th>${l.when}</th>
-        <th>${l.rulesGave}</th>
-        <th>${l.recorded}</th>
-        <th>${l.reason}</th>
-      </tr>
-      ${rows}
     </table>`;
 }
 

@@ -5,6 +5,7 @@ import { dayOf, dayStart } from './day-figures';
 import { dayPlans } from './day-figures-read';
 import { closingSoon, daySpanFor, periodAggregates, periodPlans } from './period';
 import { sampleCase, START, tempStore } from './test-support/temp-store';
+import { OVERRIDES_LISTED_PER_AGENT } from '../../shared/model/period';
 
 const HOUR = 3_600_000;
 let env: ReturnType<typeof tempStore>;
@@ -88,14 +89,20 @@ describe('a period’s aggregates', () => {
       { currency: 'CNY', amount: 17400, cases: 1 },
       { currency: 'USD', amount: 5000, cases: 1 },
     ]);
-    expect(figures.overrides).toEqual([
+    expect(figures.overridesByAgent).toEqual([
       {
-        ref: b,
         agent: 'Mei Lin',
-        decidedAt: iso(START),
-        rulesGave: 'ineligible',
-        recorded: 'eligible',
-        reason: 'Goodwill <b>gesture</b>',
+        n: 1,
+        overrides: [
+          {
+            ref: b,
+            agent: 'Mei Lin',
+            decidedAt: iso(START),
+            rulesGave: 'ineligible',
+            recorded: 'eligible',
+            reason: 'Goodwill <b>gesture</b>',
+          },
+        ],
       },
     ]);
     // Delays 2 h (A), 4 h (B), 7 h (C decided again 6 h later): median 4 h, p90 by rank 7 h.
@@ -115,7 +122,7 @@ describe('a period’s aggregates', () => {
       byKind: [],
       byProvider: [],
       cashRefunded: [],
-      overrides: [],
+      overridesByAgent: [],
       requestToDecision: { cases: 0, medianMs: null, p90Ms: null },
     });
   });
@@ -125,7 +132,7 @@ describe('a period’s aggregates', () => {
     for (const plan of Object.values(
       periodPlans(env.store, { ...range, kinds: ['saas'], provider: 'Acme' }),
     )) {
-      // The overrides, listed one by one, walk only the overrides (decisions_overrides, migration 012).
+      // The overrides, counted and listed, walk only the overrides (decisions_overrides, migration 012).
       expect(
         plan.some((line) =>
           /^SEARCH d USING INDEX decisions_(decided|overrides) \(decided_at>\? AND decided_at<\?\)$/.test(
@@ -135,6 +142,66 @@ describe('a period’s aggregates', () => {
       ).toBe(true);
       expect(plan.filter((line) => /^SCAN (d|c|later)\b/.test(line))).toEqual([]);
     }
+  });
+});
+
+describe('a period’s overrides by agent', () => {
+  /** `n` overrides by `agent`, a minute apart, of SaaS cases out of their window (or API ones). */
+  function overrides(agent: string, n: number, productType = 'saas'): string[] {
+    return Array.from({ length: n }, (_, i) => {
+      const ref = open('Acme', {
+        productType,
+        paidAt: iso(START - 30 * 24 * HOUR),
+        requestedAt: iso(START - HOUR),
+        orderAmount: 1000,
+      });
+      recordDecision(env.store, {
+        ref,
+        agent,
+        override: { outcome: 'eligible', justification: `${agent}'s reason ${i}` },
+      });
+      env.clock.advance(60_000);
+      return ref;
+    });
+  }
+
+  it('count every override of each agent, and list only the newest of each, newest first', () => {
+    const mei = overrides('Mei Lin', OVERRIDES_LISTED_PER_AGENT + 5);
+    const ann = overrides('ann', 3);
+    recordDecision(env.store, { ref: mei[0]!, agent: 'bob' });
+    const range = { from: START, to: env.clock.now() };
+    const byAgent = periodAggregates(env.store, range).overridesByAgent;
+    expect(byAgent.map(({ agent, n, overrides }) => [agent, n, overrides.length])).toEqual([
+      ['Mei Lin', OVERRIDES_LISTED_PER_AGENT + 5, OVERRIDES_LISTED_PER_AGENT],
+      ['ann', 3, 3],
+    ]);
+    expect(byAgent[0]!.overrides.map((o) => o.ref)).toEqual(mei.slice(-OVERRIDES_LISTED_PER_AGENT).reverse());
+    expect(byAgent[1]!.overrides.map((o) => [o.ref, o.reason])).toEqual([
+      [ann[2], "ann's reason 2"],
+      [ann[1], "ann's reason 1"],
+      [ann[0], "ann's reason 0"],
+    ]);
+  });
+
+  it('count what a list without a cap holds, under every filter', () => {
+    overrides('Mei Lin', 7);
+    overrides('ann', 4, 'api');
+    overrides('Mei Lin', 2, 'api');
+    const range = { from: START, to: env.clock.now() };
+    for (const filtered of [range, { ...range, kinds: ['api' as const] }, { ...range, agent: 'ann' }]) {
+      const capped = periodAggregates(env.store, filtered, null, 3).overridesByAgent;
+      const all = periodAggregates(env.store, filtered, null, 1000).overridesByAgent;
+      expect(capped.map(({ agent, n }) => ({ agent, n }))).toEqual(
+        all.map(({ agent, overrides }) => ({ agent, n: overrides.length })),
+      );
+      for (const { overrides, n } of capped) expect(overrides).toHaveLength(Math.min(n, 3));
+    }
+    expect(
+      periodAggregates(env.store, { ...range, kinds: ['api'] }).overridesByAgent.map((a) => [a.agent, a.n]),
+    ).toEqual([
+      ['ann', 4],
+      ['Mei Lin', 2],
+    ]);
   });
 });
 

@@ -1,6 +1,12 @@
 import type { Outcome } from '../../shared/model/decision';
 import type { ProductType } from '../../shared/model/facts';
-import type { CashRefunded, ClosingCase, Counted, OverrideRow } from '../../shared/model/period';
+import {
+  OVERRIDES_LISTED_PER_AGENT,
+  type AgentOverrides,
+  type CashRefunded,
+  type ClosingCase,
+  type Counted,
+} from '../../shared/model/period';
 import { iso } from './canonical';
 import { cashSql } from './day-figures';
 import { dayDelays, dayGroups, daySpanOf, type DaySpan } from './day-figures-read';
@@ -24,7 +30,7 @@ export interface PeriodAggregates {
   byKind: Counted<ProductType | null>[];
   byProvider: Counted<string>[];
   cashRefunded: CashRefunded[];
-  overrides: OverrideRow[];
+  overridesByAgent: AgentOverrides[];
   requestToDecision: { cases: number; medianMs: number | null; p90Ms: number | null };
 }
 
@@ -81,11 +87,20 @@ interface Statement {
   params: (string | number)[];
 }
 
-/** The three range walks of a period: the groups, the overrides, the delays. */
-function statements(range: PeriodRange): Record<'groups' | 'overrides' | 'delays', Statement> {
+type Walk = 'groups' | 'overrideCounts' | 'newestOverrides' | 'delays';
+
+/**
+ * The range walks of a period: the groups, the overrides counted by agent, one agent's newest
+ * overrides (its agent and how many are the last two parameters), the delays.
+ */
+function statements(range: PeriodRange): Record<Walk, Statement> {
   const { where, params } = rangeSql(range);
   const from = `FROM decisions d JOIN cases c ON c.id = d.case_id WHERE ${where}`;
   const delay = `(d.decided_at - CAST(strftime('%s', json_extract(d.decision, '$.requestedAt')) AS INTEGER) * 1000)`;
+  // decisions_overrides (migration 012) holds only the overrides, by time: a walk of the
+  // period's overrides, never of its decisions.
+  const overrides = `FROM decisions d INDEXED BY decisions_overrides JOIN cases c ON c.id = d.case_id
+    WHERE ${where} AND d.override_justification IS NOT NULL`;
   return {
     groups: {
       sql: `SELECT d.recorded_outcome AS outcome, c.product_type AS kind, c.provider AS provider,
@@ -95,11 +110,17 @@ function statements(range: PeriodRange): Record<'groups' | 'overrides' | 'delays
         GROUP BY 1, 2, 3, 4`,
       params: [...params, range.to],
     },
-    overrides: {
+    overrideCounts: {
+      sql: `SELECT d.agent AS key, count(*) AS n ${overrides} GROUP BY d.agent ORDER BY n DESC, d.agent`,
+      params,
+    },
+    // Newest first from the index's end, stopping at the limit: the JSON and the reason are
+    // read for the listed rows only.
+    newestOverrides: {
       sql: `SELECT d.case_id AS id, d.agent, d.decided_at AS at, json_extract(d.decision, '$.outcome') AS rulesGave,
           d.recorded_outcome AS recorded, d.override_justification AS reason
-        ${from} AND d.override_justification IS NOT NULL ORDER BY d.agent, d.decided_at, d.id`,
-      params,
+        ${overrides} AND d.agent = ? ORDER BY d.decided_at DESC, d.id DESC LIMIT ?`,
+      params: [...params, '', OVERRIDES_LISTED_PER_AGENT],
     },
     // Median and p90 by rank in SQLite: no list of delays in JavaScript.
     delays: {
@@ -137,33 +158,53 @@ export function daySpanFor(range: PeriodRange): DaySpan | null {
 }
 
 /**
- * The period's figures: from the per-day figures when they can answer it, else in three
- * indexed range walks over its decisions; the overrides, listed one by one, are always walked.
+ * The period's figures: from the per-day figures when they can answer it, else in indexed
+ * range walks over its decisions. The overrides are always walked (the per-day counts know
+ * neither a waiting approval nor the case's kind and provider): counted by agent, and each
+ * agent's newest `listed` read in full.
  */
 export function periodAggregates(
   store: CaseStore,
   range: PeriodRange,
   span: DaySpan | null = daySpanFor(range),
+  listed = OVERRIDES_LISTED_PER_AGENT,
 ): PeriodAggregates {
   const walks = statements(range);
   const groups =
     span === null
       ? (store.sql(walks.groups.sql).all(...walks.groups.params) as GroupRow[])
       : dayGroups(store, span);
-  const overrides = store.sql(walks.overrides.sql).all(...walks.overrides.params) as OverrideRowData[];
   const requestToDecision = span === null ? walkedDelays(store, walks.delays) : dayDelays(store, span);
   return {
     ...groupFigures(groups),
-    overrides: overrides.map((row) => ({
-      ref: formatRef(row.id),
-      agent: row.agent,
-      decidedAt: iso(row.at),
-      rulesGave: row.rulesGave,
-      recorded: row.recorded,
-      reason: row.reason,
-    })),
+    overridesByAgent: overridesByAgent(store, walks, listed),
     requestToDecision,
   };
+}
+
+function overridesByAgent(
+  store: CaseStore,
+  walks: Record<Walk, Statement>,
+  listed: number,
+): AgentOverrides[] {
+  const counts = store.sql(walks.overrideCounts.sql).all(...walks.overrideCounts.params) as Counted<string>[];
+  const newest = walks.newestOverrides;
+  const params = newest.params.slice(0, -2);
+  return counts.map(({ key: agent, n }) => {
+    const rows = store.sql(newest.sql).all(...params, agent, listed) as OverrideRowData[];
+    return {
+      agent,
+      n,
+      overrides: rows.map((row) => ({
+        ref: formatRef(row.id),
+        agent: row.agent,
+        decidedAt: iso(row.at),
+        rulesGave: row.rulesGave,
+        recorded: row.recorded,
+        reason: row.reason,
+      })),
+    };
+  });
 }
 
 type GroupFigures = Pick<

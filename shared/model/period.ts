@@ -44,6 +44,24 @@ const OverrideRowSchema = z.object({
 });
 export type OverrideRow = z.infer<typeof OverrideRowSchema>;
 
+/**
+ * The overrides a period report lists per agent, newest first; the rest are counted. Twenty
+ * rows with their reasons fill about one printed page per agent, which is enough to see how an
+ * agent overrides lately; a long period (the bench's 90 days held 24,736 overrides, 6.4 MB of
+ * HTML) cannot be read row by row, so the rest are reached through the queue's "overrides by
+ * AGENT" drill-down of the period or the export (`--decided-by AGENT --overridden`).
+ */
+export const OVERRIDES_LISTED_PER_AGENT = 20;
+
+const AgentOverridesSchema = z.object({
+  agent: z.string(),
+  /** Every override of the agent in the period. */
+  n: z.number().int(),
+  /** The newest of them (OVERRIDES_LISTED_PER_AGENT at most), newest first. */
+  overrides: z.array(OverrideRowSchema),
+});
+export type AgentOverrides = z.infer<typeof AgentOverridesSchema>;
+
 const ClosingCaseSchema = z.object({
   ref: z.string(),
   customerName: z.string(),
@@ -69,9 +87,8 @@ export const PeriodFiguresSchema = z.object({
   byKind: counted(z.enum(PRODUCT_TYPES).nullable()),
   byProvider: counted(z.string()),
   cashRefunded: z.array(CashRefundedSchema),
-  overridesByAgent: z.array(
-    z.object({ agent: z.string(), n: z.number().int(), overrides: z.array(OverrideRowSchema) }),
-  ),
+  /** By agent, most overrides first. */
+  overridesByAgent: z.array(AgentOverridesSchema),
   /** Milliseconds from the customer's request to the decision; null in an empty period. */
   requestToDecision: z.object({
     cases: z.number().int(),
