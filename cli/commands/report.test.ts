@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCase, openStore, recordDecision } from '../../electron/store';
 import { sampleCase, START } from '../../electron/store/test-support/temp-store';
 import { pdfText } from '../../electron/reports/test-support/pdf-text';
 import { EXIT } from '../errors';
 import { main } from '../refund-console';
+import { buildCli } from '../test-support/built-cli';
 import { memoryIo } from '../test-support/memory-io';
 
 let dir: string;
@@ -158,5 +159,22 @@ describe('refund-console report', () => {
     expect((await run('RC-000001', '--out', 'x', '--kind', 'saas')).err).toContain(
       '--kind does not apply to REF or --batch (they take no filter)',
     );
+  });
+});
+
+describe('the installed command', () => {
+  let cli: ReturnType<typeof buildCli>;
+  beforeAll(() => {
+    cli = buildCli();
+  });
+  afterAll(() => cli.cleanup());
+
+  it('loads neither exceljs nor playwright-core before it runs: only what a report needs', () => {
+    // exceljs came with the API's export handlers (a few hundred ms of every report's start).
+    for (const command of ['report', 'export', 'case']) {
+      const loaded = [...cli.loadedBy(command)];
+      expect(loaded).toContain('better-sqlite3');
+      expect(loaded.filter((name) => name === 'exceljs' || name === 'playwright-core')).toEqual([]);
+    }
   });
 });

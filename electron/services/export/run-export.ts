@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { ExportFilterSchema, type ExportFilter, type ExportFormat } from '../../../shared/model/export';
 import { describeFirstIssue } from '../../../shared/model/issues';
 import { exportPages, exportQuery, InvalidInputError, type CaseStore } from '../../store';
-import { csvSink, jsonSink, xlsxSink, type RowSink } from './formats';
+import { csvSink, jsonSink, type RowSink } from './formats';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -36,7 +36,7 @@ export async function runExport(store: CaseStore, options: ExportOptions): Promi
   const partial = toFile ? `${options.out as string}.partial` : null;
   const out = partial === null ? (options.out as Writable) : createWriteStream(partial);
   try {
-    const rows = await writeRows(store, query, out, sink(options, out), options);
+    const rows = await writeRows(store, query, out, await sink(options, out), options);
     if (partial !== null) {
       // The XLSX writer ends the stream itself when its zip is complete.
       if (!out.writableEnded) out.end();
@@ -56,9 +56,11 @@ export async function runExport(store: CaseStore, options: ExportOptions): Promi
   }
 }
 
-function sink(options: ExportOptions, out: Writable): RowSink {
+async function sink(options: ExportOptions, out: Writable): Promise<RowSink> {
   if (options.format === 'csv') return csvSink(options.excelFriendly === true);
   if (options.format === 'json') return jsonSink();
+  // exceljs loads only for an XLSX (see xlsx.ts).
+  const { xlsxSink } = await import('./xlsx');
   return xlsxSink(out);
 }
 
