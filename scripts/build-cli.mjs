@@ -46,9 +46,7 @@ await build({
   logLevel: 'warning',
   // The native module finds its compiled binding beside itself in node_modules. exceljs stays
   // there too: bundled, its old dependencies' `new Buffer()` counts as ours and Node warns.
-  // playwright-core drives Chromium for PDF reports: it finds its own files beside itself and
-  // is loaded only when a PDF is printed.
-  external: ['better-sqlite3', 'exceljs', 'playwright-core'],
+  external: ['better-sqlite3', 'exceljs'],
   plugins: [zodEnglishOnly],
   banner: {
     js: "import { createRequire as __rcRequire } from 'node:module'; const require = __rcRequire(import.meta.url);",
