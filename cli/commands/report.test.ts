@@ -177,4 +177,13 @@ describe('the installed command', () => {
       expect(loaded.filter((name) => name === 'exceljs' || name === 'playwright-core')).toEqual([]);
     }
   });
+
+  it('reads the store without the API: none of its handlers, import parsing or team code', () => {
+    const sources = [...cli.sourcesLoadedBy('report')];
+    expect(sources.some((source) => source.includes('electron/store/'))).toBe(true);
+    expect(sources.some((source) => source.includes('electron/reports/'))).toBe(true);
+    expect(
+      sources.filter((source) => /electron\/api\/|node_modules\/(pg|iconv-lite|csv-parse)\//.test(source)),
+    ).toEqual([]);
+  });
 });

@@ -1,12 +1,8 @@
 import { createHandlers, type Handlers } from '../../electron/api';
-import {
-  openStoreFromEnv,
-  resolveStoreFile,
-  StoreUnusableError as UnusableStore,
-  type CaseStore,
-} from '../../electron/store';
+import type { CaseStore } from '../../electron/store';
 import type { ApiResult } from '../../shared/ipc/contract';
-import { BadInputError, CliError, InternalError, messageOf, StoreUnusableError } from '../errors';
+import { BadInputError, InternalError, StoreUnusableError } from '../errors';
+import { withOpenStore } from './store-session';
 
 export interface StoreContext {
   store: CaseStore;
@@ -22,48 +18,11 @@ export function unwrap<T>(result: ApiResult<T>): T {
   throw new BadInputError(message);
 }
 
-// SQLite's own codes for a file it cannot use, as the API maps them.
-const UNUSABLE = /^SQLITE_(CORRUPT|NOTADB|BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL|PERM|AUTH)/;
-
-function asCliError(error: unknown): unknown {
-  // Damaged, newer, locked by another process, missing beside its backups, read-only, replaced.
-  if (error instanceof UnusableStore) return new StoreUnusableError(error.message);
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNUSABLE.test(code)) {
-    return new StoreUnusableError(`the case store cannot be used (${code}): ${messageOf(error)}`);
-  }
-  return error;
-}
-
-/**
- * Opens the store named by --db (or REFUND_CONSOLE_DB, or the default), runs the command and
- * closes it again, after any backup that opening started has finished. A store that cannot be
- * opened (damaged, newer, locked, unreadable) is exit 3; so is a damaged one that opened
- * read-only, unless the command is the one that repairs it (`allowDamaged`). A missing store
- * beside its backups is refused too, unless `newStore` (--new-store) asks for a new one.
- */
-export async function withStore(
-  { db, newStore }: { db: string | undefined; newStore: boolean },
+/** withOpenStore with the API's handler table over the store (what most commands call). */
+export function withStore(
+  options: { db: string | undefined; newStore: boolean },
   run: (context: StoreContext) => Promise<void>,
-  { allowDamaged = false } = {},
+  flags: { allowDamaged?: boolean } = {},
 ): Promise<void> {
-  let store: CaseStore;
-  try {
-    store = openStoreFromEnv({ db, newStore });
-  } catch (error) {
-    const failure = asCliError(error);
-    // Whatever stops the store opening is about the store: its message, exit 3.
-    throw failure instanceof CliError
-      ? failure
-      : new StoreUnusableError(`cannot open the case store ${resolveStoreFile(db)}: ${messageOf(error)}`);
-  }
-  try {
-    if (store.damage !== null && !allowDamaged) throw new StoreUnusableError(store.damage.message);
-    await run({ store, handlers: createHandlers(store) });
-  } catch (error) {
-    throw asCliError(error);
-  } finally {
-    await store.autoBackup;
-    store.close();
-  }
+  return withOpenStore(options, (store) => run({ store, handlers: createHandlers(store) }), flags);
 }

@@ -17,6 +17,16 @@ export function buildCli(): BuiltCli {
   return {
     bin,
     loadedBy: (command) => moduleClosure(outdir, command),
+    sourcesLoadedBy: (command) =>
+      new Set(
+        [...moduleClosure(outdir, command)]
+          .filter((name) => name.startsWith('./'))
+          .flatMap(
+            (name) =>
+              (JSON.parse(readFileSync(join(outdir, `${name}.map`), 'utf8')) as { sources: string[] })
+                .sources,
+          ),
+      ),
     run: (args, options = {}) => {
       const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', ...options });
       return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
@@ -29,6 +39,8 @@ export interface BuiltCli {
   bin: string;
   /** The compiled files and packages that running `command` imports, the entry included. */
   loadedBy: (command: string) => Set<string>;
+  /** The source files (from the chunks' source maps) bundled into what `command` imports. */
+  sourcesLoadedBy: (command: string) => Set<string>;
   run: (args: string[], options?: SpawnSyncOptions) => RunResult;
   cleanup: () => void;
 }
