@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -75,6 +75,12 @@ describe('the printer', () => {
     try {
       process.env.REFUND_CONSOLE_CHROMIUM = join(temp, 'no-chromium');
       await expect(openPrinter()).rejects.toThrow(PrinterUnavailableError);
+      // There but not a program: the start fails before any process exists.
+      const notAProgram = join(temp, 'not-a-program');
+      writeFileSync(notAProgram, 'text', { mode: 0o644 });
+      process.env.REFUND_CONSOLE_CHROMIUM = notAProgram;
+      await expect(openPrinter()).rejects.toThrow(/did not start: .*EACCES/);
+      rmSync(notAProgram);
       process.env.REFUND_CONSOLE_CHROMIUM = '/bin/false';
       // It exits at once: the pipe is reset or closed, which is said with the path.
       await expect(openPrinter()).rejects.toThrow(/^Chromium \(\/bin\/false\) did not start: /);

@@ -81,7 +81,8 @@ async function startChromium(executablePath: string) {
   process.once('exit', killOnExit);
   const stop = async () => {
     process.off('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
+    // A Chromium that never started (no pid) has no exit to wait for.
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
