@@ -1,12 +1,11 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditWithBackups } from './audit-backups';
 import { createCase } from './cases';
 import { importCases } from './cases-bulk';
 import { openStore } from './open';
 import { markReplySent } from './replies';
-import { sampleCase, tempDir, tempStore } from './test-support/temp-store';
+import { copyOfFixture } from './test-support/fixtures';
+import { sampleCase, tempStore } from './test-support/temp-store';
 import { saveUsageExport } from './usage-exports';
 
 /**
@@ -16,7 +15,6 @@ import { saveUsageExport } from './usage-exports';
  * no "before" for a change that leaves the case row alone, so verify-audit called those
  * cases changed outside the console. Never regenerated: it stands for the files agents have.
  */
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'replies-8df367d.sqlite');
 const USAGE = '{"packages": [], "usage": []}';
 
 let cleanups: (() => void)[] = [];
@@ -45,10 +43,8 @@ describe('audit rows of changes that leave the case row alone', () => {
   });
 
   it('verify in a store an earlier release wrote them into, and in one edited behind their back', () => {
-    const { dir, cleanup } = tempDir();
+    const { file, cleanup } = copyOfFixture('replies-8df367d.sqlite');
     cleanups.push(cleanup);
-    const file = join(dir, 'cases.sqlite');
-    copyFileSync(FIXTURE, file);
     const store = openStore({ file, autoBackup: false });
     try {
       expect(verifyAuditWithBackups(store)).toMatchObject({ ok: true, problems: [] });

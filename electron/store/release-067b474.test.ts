@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DashboardQuerySchema } from '../../shared/model/dashboard';
 import { QueueQuerySchema } from '../../shared/model/queue';
@@ -24,7 +22,7 @@ import { lostClaims, unansweredClaims } from './team-claims';
 import { listOpenConflicts } from './team-conflicts';
 import { countWaiting, teamDesktopId } from './team-outbox';
 import { caseSyncStates, countCasesInConflict } from './team-status';
-import { tempDir } from './test-support/temp-store';
+import { copyOfFixture as copyFixture } from './test-support/fixtures';
 import { getUsageExport } from './usage-exports';
 import { listViews } from './views';
 
@@ -34,7 +32,6 @@ import { listViews } from './views';
  * fixtures/make-release-067b474.ts says what it holds and how it is made. It is never
  * regenerated: it stands for the files agents already have.
  */
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'release-067b474.sqlite');
 // After the fixture's last write (2026-03-02T14:15Z), as an agent opens it the next day.
 const NOW = Date.parse('2026-03-03T01:00:00Z');
 
@@ -70,11 +67,9 @@ let cleanup = () => {};
 afterEach(() => cleanup());
 
 function copyOfFixture(): string {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  const file = join(temp.dir, 'cases.sqlite');
-  copyFileSync(FIXTURE, file);
-  return file;
+  const copy = copyFixture('release-067b474.sqlite');
+  cleanup = copy.cleanup;
+  return copy.file;
 }
 
 const openCopy = (file: string) => openStore({ file, autoBackup: false, now: () => NOW });

@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueueQuerySchema } from '../../shared/model/queue';
 import { listAudit, verifyAudit } from './audit';
@@ -15,7 +13,7 @@ import { listCases } from './queue';
 import { formatRef } from './refs';
 import { searchCases } from './search';
 import { getSettings } from './settings';
-import { tempDir } from './test-support/temp-store';
+import { copyOfFixture as copyFixture } from './test-support/fixtures';
 
 /**
  * fixtures/release-0.1.0.sqlite was written by release 0.1.0's own code (commit 0c6671a,
@@ -24,7 +22,6 @@ import { tempDir } from './test-support/temp-store';
  * languages, settings and status changes. It is never regenerated: it stands for the files
  * agents already have.
  */
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'release-0.1.0.sqlite');
 const TABLES = ['cases', 'decisions', 'notes', 'drafts', 'settings', 'audit'] as const;
 
 type Rows = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
@@ -45,11 +42,9 @@ let cleanup = () => {};
 afterEach(() => cleanup());
 
 function copyOfFixture(): string {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  const file = join(temp.dir, 'cases.sqlite');
-  copyFileSync(FIXTURE, file);
-  return file;
+  const copy = copyFixture('release-0.1.0.sqlite');
+  cleanup = copy.cleanup;
+  return copy.file;
 }
 
 describe('a store written by release 0.1.0', () => {
