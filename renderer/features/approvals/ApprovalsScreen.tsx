@@ -113,15 +113,14 @@ function ApprovalTable(props: { items: ApprovalItem[]; lead: boolean; onAnswered
   );
 }
 
-function ApprovalRow({
-  item,
-  lead,
-  onAnswered,
-}: {
+/** One waiting or answered decision, for an agent or a lead who may answer it. */
+interface AnswerProps {
   item: ApprovalItem;
   lead: boolean;
   onAnswered: () => Promise<void>;
-}) {
+}
+
+function ApprovalRow({ item, lead, onAnswered }: AnswerProps) {
   const { t } = useTranslation();
   const why = [
     item.approval.override ? t('approvals.whyOverride') : null,
@@ -188,15 +187,7 @@ function Answered({ item }: { item: ApprovalItem }) {
   );
 }
 
-function AnswerForm({
-  item,
-  lead,
-  onAnswered,
-}: {
-  item: ApprovalItem;
-  lead: boolean;
-  onAnswered: () => Promise<void>;
-}) {
+function AnswerForm({ item, lead, onAnswered }: AnswerProps) {
   const { t } = useTranslation();
   const agentName = useSettings((s) => s.agentName);
   const [reason, setReason] = useState('');
