@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SHIPPED_FONTS } from '../../shared/fonts/shipped';
+import { SHIPPED_FONTS, type ShippedFont } from '../../shared/fonts/shipped';
 
 /** One piece of a shipped font: a family at a weight, covering some ranges of code points. */
 export interface FontPiece {
@@ -13,16 +13,33 @@ export interface FontPiece {
   covers(codePoint: number): boolean;
 }
 
+/** Where the fonts' stylesheets are, and where each stylesheet's piece (`files/….woff2`) is. */
+export interface FontSources {
+  packages: string;
+  piece(fontPackage: string, file: string): string;
+}
+
 /**
- * Where the @fontsource packages are. The packaged app carries them beside its bundle
- * (`out/fonts/@fontsource`, copied there by scripts/build-electron.mjs, since no node_modules
- * are shipped); the CLI, the dev host and the tests read them where npm installed them.
+ * The packaged app has no node_modules: it carries the stylesheets and licences beside its
+ * bundle (`out/fonts/@fontsource`, scripts/copy-fonts.ts) and each piece once, where the
+ * console loads it (`out/renderer/assets/fonts`, named as in its package: vite.config.ts).
+ * The CLI, the dev host and the tests read the packages where npm installed them.
  */
-export function fontPackagesFolder(): string {
-  const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fonts', '@fontsource');
-  if (existsSync(path.join(beside, SHIPPED_FONTS[0].package))) return beside;
+export function fontSources(): FontSources {
+  const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const packaged = path.join(out, 'fonts', '@fontsource');
+  const pieces = path.join(out, 'renderer', 'assets', 'fonts');
+  if (existsSync(path.join(packaged, SHIPPED_FONTS[0].package)) && existsSync(pieces)) {
+    return {
+      packages: packaged,
+      piece: (_, file) => path.join(pieces, path.basename(file)),
+    };
+  }
   const require = createRequire(import.meta.url);
-  return path.dirname(path.dirname(require.resolve(`@fontsource/${SHIPPED_FONTS[0].package}/package.json`)));
+  const modules = path.dirname(
+    path.dirname(require.resolve(`@fontsource/${SHIPPED_FONTS[0].package}/package.json`)),
+  );
+  return { packages: modules, piece: (fontPackage, file) => path.join(modules, fontPackage, file) };
 }
 
 const FACE = /@font-face\s*{([^}]*)}/g;
@@ -36,7 +53,12 @@ function parseRanges(unicodeRange: string): [number, number][] {
 }
 
 /** The pieces a @fontsource weight's stylesheet declares (only their woff2 files are used). */
-function piecesOf(folder: string, family: string, weight: number): FontPiece[] {
+function piecesOf(
+  sources: FontSources,
+  { family, package: fontPackage }: ShippedFont,
+  weight: number,
+): FontPiece[] {
+  const folder = path.join(sources.packages, fontPackage);
   const css = readFileSync(path.join(folder, `${weight}.css`), 'utf8');
   return [...css.matchAll(FACE)].map(([, block]) => {
     const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block!)?.[1];
@@ -48,7 +70,7 @@ function piecesOf(folder: string, family: string, weight: number): FontPiece[] {
     return {
       family,
       weight,
-      file: path.join(folder, file),
+      file: sources.piece(fontPackage, file),
       unicodeRange,
       covers: (point: number) => ranges.some(([from, to]) => point >= from && point <= to),
     };
@@ -61,9 +83,9 @@ const encoded = new Map<string, string>();
 /** Every piece of every shipped font at every shipped weight, read once. */
 export function fontPieces(): FontPiece[] {
   if (pieces === undefined) {
-    const root = fontPackagesFolder();
+    const sources = fontSources();
     pieces = SHIPPED_FONTS.flatMap((font) =>
-      font.weights.flatMap((weight) => piecesOf(path.join(root, font.package), font.family, weight)),
+      font.weights.flatMap((weight) => piecesOf(sources, font, weight)),
     );
   }
   return pieces;
