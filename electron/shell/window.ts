@@ -1,7 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { APP_ENTRY, isAppUrl } from './app-origin';
+import { consoleWebPreferences } from './window-options';
 import { parseWindowState, placeWindow, type WindowLimits, type WindowState } from './window-state';
 
 const LIMITS: WindowLimits = { width: 1440, height: 900, minWidth: 1024, minHeight: 640 };
@@ -43,25 +43,7 @@ export function createMainWindow(preloadFile: string, stateFile: string): Browse
     minHeight: LIMITS.minHeight,
     show: false,
     title: 'Refund Console',
-    webPreferences: {
-      // Reviewed (Electronegativity PRELOAD_JS_CHECK, "review required"): the preload is our
-      // own bundled file, run sandboxed with context isolation; it exposes only `invoke` (a
-      // method name and a payload, sender-checked and schema-parsed in ipc.ts) and
-      // `onMenuCommand` (known command strings only). No ipcRenderer or Node reaches the page.
-      preload: path.resolve(preloadFile), // eng-disable PRELOAD_JS_CHECK
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: true,
-      // A middle click would open a link in a new window, around setWindowOpenHandler.
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences: consoleWebPreferences(preloadFile),
   });
   window.once('ready-to-show', () => {
     if (opening.maximized) window.maximize();
