@@ -1,6 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { APP_ENTRY, isAppUrl } from './app-origin';
+import { SHOW_AT_THE_LATEST_MS } from './lifecycle';
 import { consoleWebPreferences } from './window-options';
 import { parseWindowState, placeWindow, type WindowLimits, type WindowState } from './window-state';
 
@@ -45,10 +46,15 @@ export function createMainWindow(preloadFile: string, stateFile: string): Browse
     title: 'Refund Console',
     webPreferences: consoleWebPreferences(preloadFile),
   });
-  window.once('ready-to-show', () => {
+  const show = () => {
+    if (window.isDestroyed() || window.isVisible()) return;
     if (opening.maximized) window.maximize();
     window.show();
-  });
+  };
+  window.once('ready-to-show', show);
+  // A page that never paints (its process died first) must not leave an app with no window.
+  const latest = setTimeout(show, SHOW_AT_THE_LATEST_MS);
+  window.once('closed', () => clearTimeout(latest));
   keepState(window, stateFile);
   void window.loadURL(APP_ENTRY);
   return window;
