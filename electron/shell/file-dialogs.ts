@@ -11,7 +11,13 @@ import {
 import type { ApiResult } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/languages';
 import { describeFirstIssue } from '../../shared/model/issues';
-import { checkOpened, checkSaved, openDialogChoice, saveDialogChoice } from './file-dialog-rules';
+import {
+  checkOpened,
+  checkSaved,
+  openDialogChoice,
+  openDialogRefusal,
+  saveDialogChoice,
+} from './file-dialog-rules';
 import { isTrustedSender } from './ipc';
 import type { PrintHtmlToPdf } from './print-pdf';
 
@@ -75,6 +81,8 @@ export function registerFileDialogs(options: FileDialogOptions): void {
     OpenDialogRequestSchema,
     async ({ purpose }) => {
       const language = options.language();
+      const refusal = openDialogRefusal(purpose, language, existsSync(options.backupsFolder));
+      if (refusal !== null) return refused(refusal);
       const choice = openDialogChoice(purpose, language, {
         documents: documents(),
         backups: options.backupsFolder,
