@@ -3,7 +3,6 @@ import { existsSync, realpathSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import {
-  DIALOG_CHANNELS,
   OpenDialogRequestSchema,
   PrintReportRequestSchema,
   SaveDialogRequestSchema,
@@ -18,6 +17,7 @@ import {
   openDialogRefusal,
   saveDialogChoice,
 } from './file-dialog-rules';
+import { DIALOG_CHANNELS } from './dialog-channels';
 import { isTrustedSender } from './ipc';
 import type { PrintHtmlToPdf } from './print-pdf';
 
