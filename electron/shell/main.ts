@@ -208,7 +208,8 @@ async function start(): Promise<void> {
       { language, platform: process.platform },
       { openLogsFolder: () => void shell.openPath(logsFolder()) },
     );
-    createProblemWindow(dataUrl(page));
+    // Closing it quits on macOS too: there is no console to come back to.
+    createProblemWindow(dataUrl(page)).on('closed', () => app.quit());
     return;
   }
   runConsole(store);
