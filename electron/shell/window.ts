@@ -2,7 +2,7 @@ import { BrowserWindow, screen } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { APP_ENTRY, isAppUrl } from './app-origin';
 import { SHOW_AT_THE_LATEST_MS } from './lifecycle';
-import { consoleWebPreferences } from './window-options';
+import { newConsoleWindow } from './window-options';
 import { parseWindowState, placeWindow, type WindowLimits, type WindowState } from './window-state';
 
 const LIMITS: WindowLimits = { width: 1440, height: 900, minWidth: 1024, minHeight: 640 };
@@ -38,13 +38,10 @@ function keepState(window: BrowserWindow, stateFile: string): void {
 /** The one console window, locked down per Electron's security checklist. */
 export function createMainWindow(preloadFile: string, stateFile: string): BrowserWindow {
   const opening = openingState(stateFile);
-  const window = new BrowserWindow({
+  const window = newConsoleWindow(BrowserWindow, preloadFile, {
     ...opening.bounds,
     minWidth: LIMITS.minWidth,
     minHeight: LIMITS.minHeight,
-    show: false,
-    title: 'Refund Console',
-    webPreferences: consoleWebPreferences(preloadFile),
   });
   const show = () => {
     if (window.isDestroyed() || window.isVisible()) return;
