@@ -1,20 +1,28 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AnchorLog, anchorFileOf, hasAnchors } from './core/anchors';
-import { auditHead } from './core/audit';
+import {
+  anchorFileOf,
+  AnchorLog,
+  auditHead,
+  CaseStore,
+  connect,
+  hasAnchors,
+  inspect,
+  openDatabase,
+  refuseNewer,
+  StoreDamagedError,
+  StoreLock,
+  StoreMissingError,
+  StoreReadOnlyError,
+} from './core';
 import {
   createBackup,
   isBackupDue,
   listBackups,
   newestGoodBackup,
   removePartialBackups,
-} from './integrity/backup';
-import { connect, inspect, refuseNewer } from './core/connection';
-import { StoreDamagedError, StoreMissingError, StoreReadOnlyError } from './core/errors';
-import { StoreLock } from './core/lock';
-import { restoreTempOf } from './integrity/restore';
-import { openDatabase } from './core/sqlite';
-import { CaseStore } from './core/store';
+  restoreTempOf,
+} from './integrity';
 
 export interface OpenOptions {
   file: string;

@@ -3,10 +3,7 @@ import type { DecisionApproval } from '../../../shared/model/approval';
 import { DecisionSchema, type Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { approvalsOf } from './approval-reads';
-import { iso } from '../core/canonical';
-import { formatRef, parseRef } from '../core/refs';
-import { requireCase, toSummary } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, formatRef, iso, parseRef, requireCase, toSummary } from '../core';
 
 // The read side of a case: its detail with decisions and notes. A leaf below the modules that
 // change cases, so each of them can answer with the case as it now stands.

@@ -1,13 +1,18 @@
 import type { CaseChange, NewCase } from '../../../shared/model/case';
 import { diffFacts, type Facts, type ProductType } from '../../../shared/model/facts';
-import { appendAudit } from '../core/audit';
+import {
+  addToCount,
+  appendAudit,
+  type CaseStore,
+  type CountKey,
+  formatRef,
+  moveCount,
+  requireCase,
+  requireRevision,
+} from '../core';
 import { previewDeadline, requirePlausibleFacts } from './case-rules';
 import { changeOf } from './case-detail';
-import { addToCount, moveCount, type CountKey } from '../core/counts';
-import { formatRef } from '../core/refs';
-import { requireCase, requireRevision } from '../core/rows';
 import { indexCase } from './search';
-import type { CaseStore } from '../core/store';
 
 /** A new case as its row stores it, the facts already JSON: what an import stages and writes. */
 export interface NewCaseRow {

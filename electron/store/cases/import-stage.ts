@@ -1,10 +1,7 @@
 import type { NewCase } from '../../../shared/model/case';
-import { appendAudit } from '../core/audit';
+import { addToCount, appendAudit, type CaseStore, formatRef } from '../core';
 import { toNewCaseRow, type NewCaseRow } from './cases';
-import { addToCount } from '../core/counts';
-import { formatRef } from '../core/refs';
 import { refEntrySql, searchTexts } from './search';
-import type { CaseStore } from '../core/store';
 
 export interface ImportCommit {
   count: number;

@@ -1,10 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { iso } from '../core/canonical';
-import { inspect } from '../core/connection';
-import { openDatabase } from '../core/sqlite';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, inspect, iso, openDatabase } from '../core';
 import type { BackupInfo } from '../../../shared/model/settings';
 
 const DAY = 86_400_000;

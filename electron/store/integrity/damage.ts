@@ -1,6 +1,5 @@
 import { newestGoodBackup } from './backup';
-import { StoreDamagedError } from '../core/errors';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, StoreDamagedError } from '../core';
 
 /** SQLite's own words for a file whose bytes are wrong, met at any read, not only at open. */
 export const isCorruption = (error: unknown): boolean => {

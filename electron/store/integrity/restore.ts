@@ -11,12 +11,16 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { appendAudit } from '../core/audit';
+import {
+  appendAudit,
+  type CaseStore,
+  connect,
+  inspect,
+  InvalidInputError,
+  openDatabase,
+  refuseNewer,
+} from '../core';
 import { stamp } from './backup';
-import { connect, inspect, refuseNewer } from '../core/connection';
-import { InvalidInputError } from '../core/errors';
-import { openDatabase } from '../core/sqlite';
-import type { CaseStore } from '../core/store';
 
 function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');

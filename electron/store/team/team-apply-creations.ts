@@ -1,11 +1,7 @@
 import { NewCaseSchema, type NewCase } from '../../../shared/model/case';
-import { appendAudit } from '../core/audit';
-import { clearCapturedStates } from '../core/audit-state';
-import { previewDeadline } from '../cases/case-rules';
-import { ImportStage } from '../cases/import-stage';
-import { formatRef } from '../core/refs';
-import type { CaseStore } from '../core/store';
-import type { Applied, PulledEvent } from './team-apply';
+import { appendAudit, type CaseStore, clearCapturedStates, formatRef } from '../core';
+import { ImportStage, previewDeadline } from '../cases';
+import type { Applied, PulledEvent } from './pulled-event';
 
 /**
  * A desktop catching up mostly receives long runs of new cases from another desktop's import
