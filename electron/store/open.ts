@@ -7,8 +7,10 @@ import {
   CaseStore,
   connect,
   hasAnchors,
+  highestIssuedId,
   inspect,
   openDatabase,
+  readAnchors,
   refuseNewer,
   StoreDamagedError,
   StoreLock,
@@ -17,6 +19,7 @@ import {
 } from './core';
 import {
   createBackup,
+  finishRestore,
   isBackupDue,
   listBackups,
   newestGoodBackup,
@@ -81,6 +84,8 @@ export function openStore(options: OpenOptions): CaseStore {
     const fresh = !hasAnchors(file);
     anchors = new AnchorLog(anchorFileOf(file));
     const store = new CaseStore(db, file, backupDir, now, null, lock, anchors);
+    store.idFloor = highestIssuedId(readAnchors(file).anchors);
+    finishRestore(store);
     // A store from before anchors existed: its current head is where anchoring starts.
     const head = fresh ? auditHead(store) : null;
     if (head !== null) anchors.append({ ...head, at: now(), start: true }, true);

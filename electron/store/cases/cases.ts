@@ -55,11 +55,12 @@ export function insertCaseRow(store: CaseStore, row: NewCaseRow, windowClosesAt:
   const now = store.now();
   const { lastInsertRowid } = store
     .sql(
-      `INSERT INTO cases (customer_name, account_id, contact, order_id, product_name, provider,
+      `INSERT INTO cases (id, customer_name, account_id, contact, order_id, product_name, provider,
          product_type, facts, status, assignee, window_closes_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     )
     .run(
+      store.lastIssuedId() + 1,
       row.customer_name,
       row.account_id,
       row.contact,

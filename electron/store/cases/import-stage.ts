@@ -104,7 +104,7 @@ export class ImportStage {
         .run().changes;
     }
     const now = this.store.now();
-    const before = db.prepare('SELECT coalesce(max(id), 0) FROM main.cases').pluck().get() as number;
+    const before = this.store.lastIssuedId();
     // Each case's id is given, not taken: the search entry and the caller's rows find it the same way.
     const written = db
       .prepare(

@@ -1,6 +1,6 @@
 // The core room's face: all that leaves the room, for the other rooms and the store's own
 // face (../index.ts). README.md says what the room owns and what it may import.
-export { anchorFileOf, AnchorLog, hasAnchors, readAnchors } from './anchors';
+export { anchorFileOf, AnchorLog, hasAnchors, highestIssuedId, readAnchors } from './anchors';
 export { appendAudit, auditHead, listAudit, verifyAudit } from './audit';
 export {
   approvalHash,

@@ -30,6 +30,11 @@ export class CaseStore {
   private identity: FileIdentity | null;
   /** The backup started at open, if one was due (see openStore). */
   autoBackup: Promise<unknown> = Promise.resolve(null);
+  /**
+   * The highest case id ever issued beyond the rows now held: a restore to an older backup
+   * keeps the refs the replaced file gave out (anchor lines carry `lastId`; see openStore).
+   */
+  idFloor = 0;
   /** The audit head an append in the running transaction produced; anchored once it commits. */
   pendingHead: { seq: number; hash: string } | null = null;
 
@@ -39,7 +44,8 @@ export class CaseStore {
     readonly backupDir: string,
     readonly now: () => number,
     public damage: StoreDamagedError | null,
-    private readonly lock: StoreLock,
+    /** Null for a store read only to check it (a backup's copy before a restore). */
+    private readonly lock: StoreLock | null,
     readonly anchors: AnchorLog | null,
   ) {
     this.identity = identityOf(file);
@@ -73,11 +79,17 @@ export class CaseStore {
         .immediate();
       // Read back through a cast: TypeScript cannot see that `work` set it.
       const head = this.pendingHead as { seq: number; hash: string } | null;
-      if (head !== null) this.anchors?.append({ ...head, at: this.now() });
+      if (head !== null) this.anchors?.append({ ...head, at: this.now(), lastId: this.lastIssuedId() });
       return result;
     } finally {
       this.pendingHead = null;
     }
+  }
+
+  /** The highest case id ever issued here; refs are never given twice, across restores too. */
+  lastIssuedId(): number {
+    const held = this.sql('SELECT coalesce(max(id), 0) AS last_id FROM cases').pluck().get() as number;
+    return Math.max(held, this.idFloor);
   }
 
   refuseIfReplaced(): void {
@@ -109,6 +121,6 @@ export class CaseStore {
   close(): void {
     this.detach();
     this.anchors?.close();
-    this.lock.release();
+    this.lock?.release();
   }
 }

@@ -1,7 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { type CaseStore, inspect, iso, openDatabase } from '../core';
+import { type CaseStore, InvalidInputError, inspect, iso, openDatabase } from '../core';
 import type { BackupInfo } from '../../../shared/model/settings';
 
 const DAY = 86_400_000;
@@ -18,6 +27,16 @@ const PAGES_PER_STEP = 100;
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 export const stamp = (ms: number) => iso(ms).replace(/[-:.]/g, '');
+
+/** Whether this process may create files in the folder (SQLite's answer would be SQLITE_CANTOPEN). */
+export function isWritable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
@@ -64,6 +83,12 @@ export async function createBackup(
 ): Promise<BackupInfo> {
   if (store.damage !== null) throw store.damage;
   mkdirSync(dir, { recursive: true });
+  // Said here: SQLite's own "unable to open" reads as if the store itself could not be used.
+  if (!isWritable(dir)) {
+    throw new InvalidInputError(
+      `${dir} is read-only: the backup cannot be written there. Choose a folder you can write to, or make this one writable.`,
+    );
+  }
   // Taken by hand unless the store's daily backup says otherwise (open.ts).
   const suffix = options.kind === 'automatic' ? '' : '-manual';
   const final = join(dir, `cases-${stamp(store.now())}${suffix}.sqlite`);

@@ -3,4 +3,4 @@
 export { type StoreVerification, verifyAuditWithBackups } from './audit-backups';
 export { createBackup, isBackupDue, listBackups, newestGoodBackup, removePartialBackups } from './backup';
 export { noteDamage } from './damage';
-export { restoreBackup, restoreTempOf } from './restore';
+export { finishRestore, restoreBackup, restoreTempOf } from './restore';
