@@ -6,6 +6,7 @@ import {
   auditHead,
   CaseStore,
   connect,
+  HealthMarker,
   hasAnchors,
   highestIssuedId,
   inspect,
@@ -66,7 +67,8 @@ export function openStore(options: OpenOptions): CaseStore {
     for (const suffix of ['', '-wal', '-shm']) rmSync(restoreTempOf(file) + suffix, { force: true });
     refuseMissing(file, backupDir, options.newStore === true);
     rollBackHotJournal(file);
-    const inspection = inspect(file);
+    const health = new HealthMarker(file, now());
+    const inspection = inspect(file, health.fullCheckDue ? 'quick' : 'cheap');
     refuseNewer(file, inspection);
     if (inspection.kind === 'damaged') {
       const damage = new StoreDamagedError(file, inspection.problem, newestGoodBackup(backupDir));
@@ -85,6 +87,8 @@ export function openStore(options: OpenOptions): CaseStore {
     anchors = new AnchorLog(anchorFileOf(file));
     const store = new CaseStore(db, file, backupDir, now, null, lock, anchors);
     store.idFloor = highestIssuedId(readAnchors(file).anchors);
+    health.opened(health.fullCheckDue ? now() : null);
+    store.health = health;
     finishRestore(store);
     // A store from before anchors existed: its current head is where anchoring starts.
     const head = fresh ? auditHead(store) : null;

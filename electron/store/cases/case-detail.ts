@@ -3,6 +3,7 @@ import type { DecisionApproval } from '../../../shared/model/approval';
 import { DecisionSchema, type Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { approvalsOf } from './approval-reads';
+import { requireCaseMatchesTrail } from './case-trail';
 import { type CaseStore, formatRef, iso, parseRef, requireCase, toSummary } from '../core';
 
 // The read side of a case: its detail with decisions and notes. A leaf below the modules that
@@ -64,7 +65,15 @@ export function listNotes(store: CaseStore, caseId: number): Note[] {
   return rows.map(toNote);
 }
 
+/** A case as an agent sees it, once its rows are checked against its audit trail. */
 export function getCase(store: CaseStore, ref: string): CaseDetail {
+  const detail = readCase(store, ref);
+  requireCaseMatchesTrail(store, parseRef(ref)!);
+  return detail;
+}
+
+/** The case as stored; for a change's own answer, read in the change's transaction. */
+function readCase(store: CaseStore, ref: string): CaseDetail {
   const row = requireCase(store, ref);
   return {
     summary: toSummary(row),
@@ -82,7 +91,7 @@ export function getCase(store: CaseStore, ref: string): CaseDetail {
 
 /** The answer to a change; read inside its transaction, so it is exactly what the change made. */
 export const changeOf = (store: CaseStore, ref: string, audit: AuditEntry[]): CaseChange => ({
-  detail: getCase(store, ref),
+  detail: readCase(store, ref),
   audit,
 });
 

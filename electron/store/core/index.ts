@@ -20,6 +20,7 @@ export { iso } from './canonical';
 export { connect, inspect, migrate, refuseNewer } from './connection';
 export { addToCount, type CountKey, moveCount } from './counts';
 export {
+  CaseAlteredError,
   ConflictError,
   InvalidInputError,
   type LockHolder,
@@ -32,6 +33,7 @@ export {
   StoreReplacedError,
   StoreUnusableError,
 } from './errors';
+export { HealthMarker } from './health';
 export { StoreLock } from './lock';
 export { formatRef, parseRef } from './refs';
 export {
@@ -43,6 +45,7 @@ export {
   toSummary,
 } from './rows';
 export { openDatabase, useNativeBinding } from './sqlite';
+export { sqliteTrouble } from './sqlite-trouble';
 export { CaseStore } from './store';
 export { type FieldChange, type FieldConflict, mergeFieldChanges } from './team-merge';
 export {

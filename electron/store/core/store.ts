@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { AnchorLog } from './anchors';
+import type { HealthMarker } from './health';
 import { clearCapturedStates } from './audit-state';
 import { StoreReplacedError, type StoreDamagedError } from './errors';
 import type { StoreLock } from './lock';
@@ -35,6 +36,8 @@ export class CaseStore {
    * keeps the refs the replaced file gave out (anchor lines carry `lastId`; see openStore).
    */
   idFloor = 0;
+  /** Says at close that the session ended cleanly; null for a damaged or checked-only store. */
+  health: HealthMarker | null = null;
   /** The audit head an append in the running transaction produced; anchored once it commits. */
   pendingHead: { seq: number; hash: string } | null = null;
 
@@ -121,6 +124,7 @@ export class CaseStore {
   close(): void {
     this.detach();
     this.anchors?.close();
+    this.health?.closed();
     this.lock?.release();
   }
 }

@@ -67,7 +67,7 @@ export function removePartialBackups(dir: string): void {
 
 /** The newest backup that passes a full integrity check now, for the damaged-store message. */
 export function newestGoodBackup(dir: string): string | null {
-  return listBackups(dir).find((backup) => inspect(backup.file, true).kind === 'ok')?.file ?? null;
+  return listBackups(dir).find((backup) => inspect(backup.file, 'full').kind === 'ok')?.file ?? null;
 }
 
 /**
@@ -103,7 +103,7 @@ export async function createBackup(
     copy.pragma('journal_mode = DELETE');
     head = copy.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as typeof head;
     copy.close();
-    const check = inspect(partial, true);
+    const check = inspect(partial, 'full');
     if (check.kind !== 'ok') {
       throw new Error(
         `the backup copy failed its integrity check (${check.kind === 'damaged' ? check.problem : 'missing'})`,
@@ -116,6 +116,7 @@ export async function createBackup(
   renameSync(partial, final);
   // The head this backup saw goes to the anchor file too, outside the database.
   if (head !== undefined) store.anchors?.append({ ...head, at: store.now(), backup: basename(final) }, true);
+  store.health?.checked(store.now());
   if (dir === store.backupDir) rotate(dir);
   return listBackups(dir).find((backup) => backup.file === final)!;
 }

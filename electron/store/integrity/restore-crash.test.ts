@@ -170,5 +170,5 @@ describe.skipIf(!HAS_STRACE)('restore under SIGKILL (needs strace)', () => {
     );
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.restored).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });

@@ -126,7 +126,7 @@ export function restoreBackup(store: CaseStore, backupFile: string, actor: strin
         'for writing to read the backup whole. Copy the backup and its -wal to a folder you can write to, or make this one writable.',
     );
   }
-  const check = inspect(backupFile, true);
+  const check = inspect(backupFile, 'full');
   if (check.kind !== 'ok') {
     throw new InvalidInputError(
       `${backupFile} is not a good backup (${check.kind === 'damaged' ? check.problem : 'no such file'})`,
@@ -149,7 +149,7 @@ export function restoreBackup(store: CaseStore, backupFile: string, actor: strin
   const copy = openDatabase(temp);
   copy.pragma('journal_mode = WAL');
   copy.close();
-  const copied = inspect(temp, true);
+  const copied = inspect(temp, 'full');
   if (copied.kind !== 'ok') {
     removeWithSidecars(temp);
     throw new Error(`the restored copy of ${backupFile} failed its integrity check`);
