@@ -2,9 +2,10 @@
 // modules behind it can be split, merged or renamed without touching a caller.
 export { openStore, type OpenOptions } from './open';
 export { openStoreFromEnv, resolveStoreFile } from './from-env';
-export { useNativeBinding } from './core';
+export { sqliteTrouble, useNativeBinding } from './core';
 export type { CaseStore } from './core';
 export {
+  CaseAlteredError,
   ConflictError,
   InvalidInputError,
   NewerDatabaseError,

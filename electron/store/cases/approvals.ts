@@ -5,17 +5,23 @@ import type { Decision, Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { recordedDecision } from '../../../shared/policy/recorded';
 import { approvalsOf, approvalThresholds, teamMember, uncounted, type RequestRow } from './approval-reads';
-import { appendAudit } from '../core/audit';
-import { iso } from '../core/canonical';
+import {
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  ConflictError,
+  formatRef,
+  InvalidInputError,
+  iso,
+  moveCount,
+  NotFoundError,
+  requireCase,
+  requireRevision,
+  teamDesktopId,
+} from '../core';
 import { changeOf, type DecisionRow } from './case-detail';
 import { previewDeadline, statusAfterDecision } from './case-rules';
-import { moveCount } from '../core/counts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors';
-import { formatRef } from '../core/refs';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
 import { caseRowById } from './team-case-write';
-import { teamDesktopId } from '../core/team-outbox';
 
 // Four-eyes approval (team mode): what waits, how a lead's answer settles it, and what the
 // case then counts. See shared/model/approval.ts for what "does not count" means.

@@ -5,15 +5,19 @@ import { formatMoney } from '../../../shared/model/money';
 import { formatInPolicyZone } from '../../../shared/policy/time';
 import { requireNothingWaiting } from './approval-reads';
 import { approvalNeeded, requestApproval } from './approvals';
-import { appendAudit } from '../core/audit';
+import {
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  ConflictError,
+  moveCount,
+  requireCase,
+  requireRevision,
+} from '../core';
 import { changeOf } from './case-detail';
 import { decideOrReject, statusAfterDecision } from './case-rules';
-import { moveCount } from '../core/counts';
-import { ConflictError } from '../core/errors';
 import { otherRefundsOfOrder } from './related';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
-import { requireNoOpenConflicts } from '../team/team-conflicts';
+import { requireNoOpenConflicts } from './guards';
 
 /** The decision as the agent saw it in the live panel: what they mean to record. */
 export interface SeenDecision {

@@ -1,9 +1,7 @@
 import type { ParsedExportFilter } from '../../../shared/model/export';
 import { parseInstant } from '../../../shared/policy';
-import { decidedByCondition } from '../cases/decided-by';
-import { InvalidInputError } from '../core/errors';
-import { uncounted } from '../cases/approval-reads';
-import type { CaseStore } from '../core/store';
+import { decidedByCondition, uncounted } from '../cases';
+import { type CaseStore, InvalidInputError } from '../core';
 
 /** Instants as ISO text at UTC+8 (CSV, JSON) or as epoch milliseconds (XLSX date cells). */
 export type InstantsAs = 'iso' | 'ms';

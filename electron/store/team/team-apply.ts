@@ -1,45 +1,38 @@
 import { NewCaseSchema } from '../../../shared/model/case';
 import { describeFirstIssue } from '../../../shared/model/issues';
-import { applyApprovalAnswer, requestApproval, type ApprovalWhy } from '../cases/approvals';
-import { appendAudit } from '../core/audit';
-import { clearCapturedStates } from '../core/audit-state';
-import { previewDeadline } from '../cases/case-rules';
-import { insertCaseRow, newCaseKey, toNewCaseRow } from '../cases/cases';
-import { addToCount, moveCount } from '../core/counts';
-import { InvalidInputError } from '../core/errors';
-import { formatRef } from '../core/refs';
-import type { CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import {
+  applyApprovalAnswer,
+  type ApprovalWhy,
+  caseRowById,
+  insertCaseRow,
+  newCaseKey,
+  previewDeadline,
+  requestApproval,
+  TEAM_COLUMNS,
+  toNewCaseRow,
+  writeCaseValues,
+} from '../cases';
+import {
+  addToCount,
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  clearCapturedStates,
+  type FieldChange,
+  formatRef,
+  InvalidInputError,
+  mergeFieldChanges,
+  moveCount,
+  whileApplyingRemote,
+} from '../core';
 import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team-apply-creations';
 import { appendReply, takeUsageExport } from './team-apply-records';
-import { mergeFieldChanges, type FieldChange } from '../core/team-merge';
-import { TEAM_COLUMNS, caseRowById, writeCaseValues } from '../cases/team-case-write';
 import { openConflicts, settleField } from './team-conflicts';
-import { whileApplyingRemote } from '../core/team-outbox';
+import type { Applied, PulledEvent } from './pulled-event';
 
 type Row = Record<string, unknown>;
 
 const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approval.refuse']);
-
-/** An event as the team server ordered it (see electron/team). */
-export interface PulledEvent {
-  seq: number;
-  id: string;
-  desktopId: string;
-  caseKey: string;
-  kind: string;
-  actor: string;
-  body: Row;
-  pushedBy: string;
-  /** For a claim: the server's answer; a refused claim changes nobody's assignee. */
-  claim?: { granted: boolean; holder: string } | undefined;
-}
-
-export type Applied =
-  | { kind: 'own' }
-  | { kind: 'duplicate' }
-  | { kind: 'rejected'; reason: string }
-  | { kind: 'applied'; ref: string; conflicts: number };
 
 /**
  * Applies pulled events in the server's order. Each event is one unit (a savepoint) with its
