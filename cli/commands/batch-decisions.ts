@@ -1,4 +1,5 @@
 import { decideBatch } from '../../electron/services/batch';
+import { describeProblem } from '../../shared/import';
 import { CsvFileError } from '../../electron/services/csv';
 import { BadInputError, UsageError } from '../errors';
 import type { CliIo } from '../io';
@@ -42,7 +43,7 @@ export async function decideFile(call: BatchCall): Promise<void> {
     call.io.stderr(`${decided}\n`);
   } catch (error) {
     progress.done();
-    if (error instanceof CsvFileError) throw new BadInputError(`row ${error.row}: ${error.message}`);
+    if (error instanceof CsvFileError) throw new BadInputError(describeProblem(error));
     const failed = error as NodeJS.ErrnoException;
     if (call.out !== undefined && failed.syscall === 'open' && failed.path === call.out)
       throw new BadInputError(`cannot write ${call.out}: ${failed.code ?? failed.message}`);

@@ -72,6 +72,37 @@ describe('refund-console import', () => {
   });
 });
 
+describe('a double quote inside an unquoted cell', () => {
+  // As a marketplace export may have it: written as it is, not quoted the way csvText would.
+  const strayQuote = () => {
+    const path = ordersFile('quote.csv', 6, (rows) => (rows[3]![1] = 'RAW'));
+    writeFileSync(path, readFileSync(path, 'utf8').replace('RAW', 'Li "Lee" Wei'));
+    return path;
+  };
+  const named = /row 5, column customerName: a double quote inside a cell that does not begin with one/;
+
+  it('ends import and --dry-run with exit 2, the row and column named, nothing written', async () => {
+    for (const extra of [[], ['--dry-run'], ['--skip-bad-rows']]) {
+      const result = await run(['--db', db, 'import', strayQuote(), ...extra]);
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.out)).toMatchObject({
+        added: 0,
+        errors: [{ row: 5, column: 'customerName', message: expect.stringMatching(/double quote/) }],
+      });
+    }
+    expect(JSON.parse((await run(['--db', db, 'case', 'list', '--json'])).out).total).toBe(0);
+  });
+
+  it('ends decide --batch with exit 2 and the row named, on one thread or on workers', async () => {
+    for (const workers of ['0', '1']) {
+      const out = join(dir, `decisions-${workers}.csv`);
+      const result = await run(['decide', '--batch', strayQuote(), '--out', out, '--workers', workers]);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(named);
+    }
+  });
+});
+
 describe('refund-console export', () => {
   it('writes the imported cases as CSV, JSON and XLSX files', async () => {
     await run(['--db', db, 'import', ordersFile('orders.csv', 12)]);

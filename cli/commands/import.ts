@@ -1,6 +1,7 @@
 import { runImport } from '../../electron/services/import';
 import { currentAgent } from '../../electron/store';
-import type { ImportSummary } from '../../shared/model/import';
+import { describeProblem } from '../../shared/import';
+import { unskippedErrors, type ImportSummary } from '../../shared/model/import';
 import { defineCommand } from '../command';
 import { BadInputError, CliError, UsageError } from '../errors';
 import { json } from '../io';
@@ -65,8 +66,14 @@ export default defineCommand({
       }
       io.stdout(json(report(summary, dryRun)));
       if (summary.cancelled) throw new CliError(EXIT_CANCELLED, 'cancelled; nothing was written');
-      if (summary.errorCount > 0 && !skipBadRows) {
-        throw new BadInputError(`${count(summary.errorCount)} bad rows; nothing was written`);
+      // An error that is not a skipped row is the file's (one csv-parse cannot read): it ends
+      // the import, skipping bad rows or not.
+      if (unskippedErrors(summary) > 0) {
+        throw new BadInputError(
+          skipBadRows
+            ? `${describeProblem(summary.errors.at(-1)!)}; nothing was written`
+            : `${count(summary.errorCount)} bad rows; nothing was written`,
+        );
       }
       if (summary.added === 0 && summary.duplicates > 0) {
         io.stderr(

@@ -32,6 +32,13 @@ export const ImportSummarySchema = z.object({
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
+/**
+ * Errors that were not skipped rows: any bad row when bad rows are not skipped, and always a
+ * file that cannot be read to its end (a double quote never closed): such an import writes nothing.
+ */
+export const unskippedErrors = (summary: Pick<ImportSummary, 'errorCount' | 'skipped'>): number =>
+  summary.errorCount - summary.skipped;
+
 export const IMPORT_JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 
 /**

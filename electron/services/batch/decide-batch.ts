@@ -79,11 +79,13 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
   const workers = options.workers ?? workersFor(file.size);
   let output: BatchOutput | null = null;
   let deciding: Deciding | null = null;
+  let header: string[] | null = null;
   try {
     for await (const block of file.blocks({ hash: false, signal: options.signal })) {
       if (deciding === null) {
         const found = splitHeader(block);
         if (found === null) continue;
+        header = found.header;
         const setup: DeciderSetup = {
           header: found.header,
           amountUnit: options.amountUnit,
@@ -103,6 +105,8 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
     await deciding.finish();
     await output!.close();
     return output!.summary;
+  } catch (error) {
+    throw error instanceof CsvFileError ? error.inFile(header) : error;
   } finally {
     await deciding?.close();
     // After a failure the output is closed for what it holds; the failure is what is reported.

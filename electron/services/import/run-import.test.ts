@@ -185,6 +185,8 @@ describe('import: bad input changes nothing and says where', () => {
     rows[1]![column] = value;
     return csvText(CANONICAL_HEADER, rows);
   };
+  // As the file has it, not quoted the way csvText would write it.
+  const withRawCell = (column: number, value: string) => withCell(column, 'RAW').replace('RAW', value);
   const examples: [string, string | Buffer, { row: number; column: string | null; message: RegExp }][] = [
     ['an empty file', '', { row: 1, column: null, message: /empty/ }],
     [
@@ -227,7 +229,16 @@ describe('import: bad input changes nothing and says where', () => {
     [
       'an unclosed quote',
       `${CANONICAL_HEADER.join(',')}\nO-1,"Li\n`,
-      { row: 2, column: null, message: /quote/i },
+      { row: 2, column: 'customerName', message: /a double quote opens this cell and is never closed/ },
+    ],
+    [
+      'a stray double quote inside a cell',
+      withRawCell(1, 'Li "Lee" Wei'),
+      {
+        row: 3,
+        column: 'customerName',
+        message: /a double quote inside a cell that does not begin with one/,
+      },
     ],
   ];
   for (const [what, content, problem] of examples) {
@@ -242,6 +253,20 @@ describe('import: bad input changes nothing and says where', () => {
       expect(auditRows()).toBe(1);
     });
   }
+
+  it('ends a dry run, or one that skips bad rows, on a stray double quote too, with the row named', async () => {
+    const rows = cases(3).map((c) => orderRow(c, 'canonical'));
+    rows[2]![3] = 'RAW';
+    const path = file('quote.csv', csvText(CANONICAL_HEADER, rows).replace('RAW', 'a"b'));
+    for (const options of [{ dryRun: true }, { skipBadRows: true }, { dryRun: true, skipBadRows: true }]) {
+      const summary = await run(path, options);
+      expect(summary).toMatchObject({ committed: false, added: 0, errorCount: 1 });
+      expect(summary.errors).toEqual([
+        { row: 4, column: 'productName', message: expect.stringMatching(/double quote/) },
+      ]);
+    }
+    expect(caseCount()).toBe(1);
+  });
 
   it('reports an amount with three decimals in yuan', async () => {
     const rows = cases(2).map((c) => orderRow(c, 'chinese'));

@@ -82,6 +82,8 @@ class ImportRun {
   private stage: ImportStage | null = null;
   private rejects: RejectsWriter | null = null;
   private batch: { input: NewCase; deadline: number | null }[] = [];
+  /** The file's header cells, once read: a parse error names its cell by them. */
+  private header: readonly string[] | null = null;
   private readonly now: number;
   private readonly started = performance.now();
 
@@ -117,7 +119,8 @@ class ImportRun {
         return this.finish();
       }
       if (!(error instanceof CsvFileError)) throw error;
-      this.problem({ row: error.row, column: null, message: error.message });
+      const { row, column, message } = error.inFile(this.header);
+      this.problem({ row, column, message });
       return this.finish();
     }
     return this.finish(file);
@@ -152,6 +155,7 @@ class ImportRun {
   }
 
   private async readHeader(record: CsvRecord): Promise<Mapping> {
+    this.header = record.cells;
     const detected = detectMapping(record.cells, {
       overrides: this.options.mapping,
       amountUnit: this.options.amountUnit,

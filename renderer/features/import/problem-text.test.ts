@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CsvFile } from '../../../electron/services/csv';
 import { detectMapping, readRow } from '../../../shared/import';
 import { problemText } from './problem-text';
 
@@ -31,6 +35,30 @@ describe('problemText', () => {
       '表头缺少列：orderId, accountId',
     );
     expect(problemText('has 2 cells where the header has 12', 'zh')).toBe('有 2 个单元格，而表头有 12 列');
+  });
+
+  it('says why the file cannot be read as CSV in Chinese', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'problem-text-'));
+    try {
+      for (const [text, zh] of [
+        ['id,name\n1,a"b\n', /^单元格中间有双引号/],
+        ['id,name\n1,"a"b\n', /^单元格的结束双引号后还有文字/],
+        ['id,name\n1,"ab\n', /^此单元格以双引号开头，但双引号没有闭合$/],
+      ] as const) {
+        writeFileSync(join(dir, 'f.csv'), text);
+        const file = await CsvFile.open(join(dir, 'f.csv'));
+        const read = (async () => {
+          for await (const _ of file.batches());
+        })();
+        const error = await read.then(
+          () => null,
+          (failure: Error) => failure,
+        );
+        expect(problemText(error!.message, 'zh')).toMatch(zh);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps English as it is, and an unknown sentence as it came', () => {
