@@ -50,6 +50,9 @@ function oneOf(names: Record<string, string>, what: string, allowed: readonly st
   };
 }
 
+/** An ISO 4217 code as a cell may write it (cny, CNY). */
+export const CURRENCY_CODE = /^[A-Za-z]{3}$/;
+
 const AMOUNT = /^[¥￥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /** "199.00" yuan → 19900; "19900" fen → 19900. By string, so no float ever touches money. */
@@ -116,7 +119,7 @@ const READERS: Record<Exclude<CellKind, 'amount'>, (text: string) => unknown> = 
     return Number(text);
   },
   currency: (text) => {
-    if (!/^[A-Za-z]{3}$/.test(text))
+    if (!CURRENCY_CODE.test(text))
       throw new CellError(`"${text}" is not an ISO 4217 code such as CNY or USD`);
     return text.toUpperCase();
   },

@@ -68,6 +68,17 @@ describe('cells', () => {
     expect(() => parseInstantCell('2026-02-30T10:00:00Z')).toThrow('is not a real calendar date');
   });
 
+  it('reads amounts before a currency cell that is not a code, and names the currency cell', () => {
+    const mapping = detectMapping(['orderAmount_yuan', 'currency']);
+    if (!mapping.ok) throw new Error(mapping.message);
+    for (const currency of ['C\u001dNY', '人民币', 'C N']) {
+      expect(readRow(['100', currency], 2, mapping.mapping, 'facts')).toMatchObject({
+        ok: false,
+        problem: { row: 2, column: 'currency', message: expect.stringMatching(/is not an ISO 4217 code/) },
+      });
+    }
+  });
+
   it('gives facts the schema accepts as they are (decide --batch relies on it)', () => {
     const mapping = detectMapping([
       'productType',

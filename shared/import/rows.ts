@@ -1,4 +1,4 @@
-import { CellError, readCell } from './cells';
+import { CellError, CURRENCY_CODE, readCell } from './cells';
 import type { CellKind } from './columns';
 import type { Mapping, MappedColumn } from './mapping';
 
@@ -60,8 +60,10 @@ export function readRow(record: readonly string[], row: number, mapping: Mapping
   const file = compiledFor(mapping);
   const readers =
     only === 'facts' ? (file.facts ??= readersOf(mapping, only)) : (file.all ??= readersOf(mapping, only));
-  const currency =
-    (file.currencyAt !== -1 && record[file.currencyAt]!.trim().toUpperCase()) || DEFAULT_CURRENCY;
+  // A currency cell that is not a code is its own cell's error; the amounts are read meanwhile
+  // as the default currency's (Intl refuses to give the digits of a code it cannot parse).
+  const written = file.currencyAt === -1 ? '' : record[file.currencyAt]!.trim().toUpperCase();
+  const currency = CURRENCY_CODE.test(written) ? written : DEFAULT_CURRENCY;
   const value: Record<string, unknown> = only === 'facts' ? {} : { facts: {} };
   for (const reader of readers) {
     const { mapped } = reader;
