@@ -66,6 +66,24 @@ describe('refund-console import', () => {
     expect(result.err).toMatch(/damaged/);
   });
 
+  it('groups the rows of one problem; --assume-offset reads times written without an offset', async () => {
+    const file = ordersFile('bare.csv', 40, (rows) => {
+      for (const row of rows) row[6] = row[6]!.slice(0, 19).replace('T', ' ');
+    });
+    const refused = await run(['--db', db, 'import', file]);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.out).errorGroups).toEqual([
+      { column: 'paidAt', message: expect.stringMatching(/has no UTC offset/), count: 40, rows: [[2, 41]] },
+    ]);
+    expect(refused.err).toMatch(
+      /^refund-console import: 40 rows, column paidAt: "[^"]+" has no UTC offset.* \(rows 2–41\)$/m,
+    );
+    const taken = await run(['--db', db, 'import', file, '--assume-offset', '+00:00']);
+    expect(taken.code).toBe(0);
+    expect(JSON.parse(taken.out)).toMatchObject({ added: 40, errorGroups: [] });
+    expect((await run(['--db', db, 'import', file, '--assume-offset', '8'])).code).toBe(2);
+  });
+
   it('refuses a bad option', async () => {
     expect((await run(['--db', db, 'import', 'x.csv', '--amount-unit', 'jiao'])).code).toBe(2);
     expect((await run(['--db', db, 'import'])).err).toMatch(/missing FILE/);

@@ -1,6 +1,6 @@
 import { BILLING_METHODS, PRODUCT_TYPES, SERVICE_STATUSES } from '../model/facts';
 import { minorDigits } from '../model/money';
-import { InstantFormatError, parseInstant } from '../policy/time';
+import { InstantFormatError, parseInstant, POLICY_UTC_OFFSET } from '../policy/time';
 import type { CellKind } from './columns';
 import type { AmountUnit } from './mapping';
 
@@ -80,16 +80,26 @@ function checkedAmount(value: number, text: string): number {
   return value;
 }
 
-/** An instant with its offset; "2026-03-01 10:00:00+08:00" (space, as spreadsheets write it) too. */
-export function parseInstantCell(text: string): string {
+/** A UTC offset as an order file's times are assumed to be in ("+08:00"). */
+export const UTC_OFFSET = /^[+-](?:0\d|1[0-4]):[0-5]\d$/;
+
+/**
+ * An instant with its offset; "2026-03-01 10:00:00+08:00" (space, as spreadsheets write it) too.
+ * A time without an offset is read in `assumeOffset` when the agent said which it is: exports
+ * of marketplaces write their local time bare.
+ */
+export function parseInstantCell(text: string, assumeOffset: string | null = null): string {
   const iso = /^\d{4}-\d{2}-\d{2} \d/.test(text) ? text.replace(' ', 'T') : text;
   try {
     parseInstant(iso);
     return iso;
   } catch (error) {
     if (!(error instanceof InstantFormatError)) throw error;
-    if (!hasOffset(iso) && canParse(`${iso}+08:00`)) {
-      throw new CellError(`"${text}" has no UTC offset; write it with one, e.g. ${iso}+08:00`);
+    if (!hasOffset(iso) && canParse(`${iso}${POLICY_UTC_OFFSET}`)) {
+      if (assumeOffset !== null) return `${iso}${assumeOffset}`;
+      throw new CellError(
+        `"${text}" has no UTC offset: write one (e.g. ${POLICY_UTC_OFFSET}) or say which offset times without one are in`,
+      );
     }
     throw new CellError(`"${text}" ${error.message}`);
   }
@@ -105,10 +115,16 @@ function canParse(text: string): boolean {
   }
 }
 
-const READERS: Record<Exclude<CellKind, 'amount'>, (text: string) => unknown> = {
+/** What reading a cell may need besides its text: the amount's unit, the row's currency, the assumed offset. */
+export interface CellContext {
+  unit: AmountUnit | null;
+  currency: string;
+  assumeOffset: string | null;
+}
+
+const READERS: Record<Exclude<CellKind, 'amount' | 'instant'>, (text: string) => unknown> = {
   // An export neutralises a would-be formula with a leading quote; reading it back undoes that.
   text: (text) => text.replace(/^'(?=[=+\-@\t\r\n])/, ''),
-  instant: parseInstantCell,
   boolean: (text) => {
     const value = BOOLEANS[text.toLowerCase()];
     if (value === undefined) throw new CellError(`"${text}" is not yes or no (true/false, 是/否, 1/0)`);
@@ -128,7 +144,9 @@ const READERS: Record<Exclude<CellKind, 'amount'>, (text: string) => unknown> = 
   serviceStatus: oneOf(SERVICE_STATUS_NAMES, 'service status', SERVICE_STATUSES),
 };
 
-/** Reads one trimmed, non-empty cell; amounts need their unit and the row's currency. */
-export function readCell(kind: CellKind, text: string, unit: AmountUnit | null, currency: string): unknown {
-  return kind === 'amount' ? parseAmount(text, unit ?? 'fen', currency) : READERS[kind](text);
+/** Reads one trimmed, non-empty cell. */
+export function readCell(kind: CellKind, text: string, context: CellContext): unknown {
+  if (kind === 'amount') return parseAmount(text, context.unit ?? 'fen', context.currency);
+  if (kind === 'instant') return parseInstantCell(text, context.assumeOffset);
+  return READERS[kind](text);
 }

@@ -62,10 +62,38 @@ describe('cells', () => {
 
   it('asks for an offset on an instant without one', () => {
     expect(parseInstantCell('2026-03-01 10:00+08:00')).toBe('2026-03-01T10:00+08:00');
-    expect(() => parseInstantCell('2026-03-01 10:00:00')).toThrow(
-      '"2026-03-01 10:00:00" has no UTC offset; write it with one, e.g. 2026-03-01T10:00:00+08:00',
-    );
+    expect(() => parseInstantCell('2026-03-01 10:00:00')).toThrow('"2026-03-01 10:00:00" has no UTC offset');
     expect(() => parseInstantCell('2026-02-30T10:00:00Z')).toThrow('is not a real calendar date');
+  });
+
+  it('reads a time without an offset in the offset it is told, and says how to tell it', () => {
+    expect(parseInstantCell('2026-10-21 07:36:00', '+08:00')).toBe('2026-10-21T07:36:00+08:00');
+    expect(parseInstantCell('2026-10-21T07:36:00Z', '+08:00')).toBe('2026-10-21T07:36:00Z');
+    expect(() => parseInstantCell('2026-10-21 07:36:00')).toThrow(
+      '"2026-10-21 07:36:00" has no UTC offset: write one (e.g. +08:00) or say which offset times without one are in',
+    );
+    const told = detectMapping(['paidAt'], { assumeOffset: '+08:00' });
+    if (!told.ok) throw new Error(told.message);
+    expect(readRow(['2026-10-21 07:36'], 2, told.mapping, 'facts')).toEqual({
+      ok: true,
+      value: { paidAt: '2026-10-21T07:36+08:00' },
+    });
+    expect(detectMapping(['paidAt'], { assumeOffset: '8' })).toEqual({
+      ok: false,
+      message: '"8" is not a UTC offset such as +08:00',
+    });
+  });
+
+  it('gives a cell problem a kind that leaves out the cell, so that problems of one kind group', () => {
+    const mapping = detectMapping(['paidAt', 'orderAmount']);
+    if (!mapping.ok) throw new Error(mapping.message);
+    const kindOf = (cells: string[]) => {
+      const read = readRow(cells, 2, mapping.mapping, 'facts');
+      return read.ok ? null : read.problem.kind;
+    };
+    expect(kindOf(['2026-10-21 07:36:00', '1'])).toBe(kindOf(['2026-11-02 23:59', '1']));
+    expect(kindOf(['2026-10-21 07:36:00', '1'])).not.toBe(kindOf(['2026-02-30T10:00:00Z', '1']));
+    expect(kindOf(['', 'lots'])).toBe(kindOf(['', 'many']));
   });
 
   it('reads amounts before a currency cell that is not a code, and names the currency cell', () => {

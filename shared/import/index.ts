@@ -9,5 +9,6 @@ export {
   type MappingOptions,
   type MappingResult,
 } from './mapping';
-export { parseAmount, parseInstantCell } from './cells';
+export { parseAmount, parseInstantCell, UTC_OFFSET } from './cells';
 export { describeProblem, headerOfField, readRow, type RowProblem, type RowResult } from './rows';
+export { describeGroup, ProblemGroups } from './groups';

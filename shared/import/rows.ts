@@ -8,6 +8,8 @@ export interface RowProblem {
   /** The file's header of the cell at fault; null for the row as a whole. */
   column: string | null;
   message: string;
+  /** The message without the cell's own text: problems of one kind share it (and are grouped). */
+  kind?: string;
 }
 
 export type RowResult = { ok: true; value: Record<string, unknown> } | { ok: false; problem: RowProblem };
@@ -71,10 +73,14 @@ export function readRow(record: readonly string[], row: number, mapping: Mapping
     if (text === '') continue;
     let read: unknown;
     try {
-      read = readCell(reader.kind, text, mapped.unit, currency);
+      read = readCell(reader.kind, text, { unit: mapped.unit, currency, assumeOffset: mapping.assumeOffset });
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      return { ok: false, problem: { row, column: mapped.header, message: error.message } };
+      const { message } = error;
+      return {
+        ok: false,
+        problem: { row, column: mapped.header, message, kind: message.replaceAll(text, '…') },
+      };
     }
     let node = value;
     for (const parent of reader.parents) node = (node[parent] ??= {}) as Record<string, unknown>;

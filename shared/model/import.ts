@@ -10,6 +10,18 @@ export const RowProblemSchema = z.object({
   message: z.string(),
 });
 
+/**
+ * Problems of one kind in one column (or whole rows alike): how many, their rows as ranges
+ * (the first few), and the first one's message, so that 5,000 rows alike read as one line.
+ */
+export const ProblemGroupSchema = z.object({
+  column: z.string().nullable(),
+  message: z.string(),
+  count: z.number().int(),
+  rows: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type ProblemGroup = z.infer<typeof ProblemGroupSchema>;
+
 /** What an import did, or on a preview would do. */
 export const ImportSummarySchema = z.object({
   added: z.number().int(),
@@ -17,6 +29,7 @@ export const ImportSummarySchema = z.object({
   skipped: z.number().int(),
   errors: z.array(RowProblemSchema),
   errorCount: z.number().int(),
+  errorGroups: z.array(ProblemGroupSchema),
   rows: z.number().int(),
   committed: z.boolean(),
   cancelled: z.boolean(),

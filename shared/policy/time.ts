@@ -10,6 +10,8 @@ import { PROBLEMS } from '../model/plausibility';
  */
 const POLICY_OFFSET_MINUTES = 8 * 60;
 export const POLICY_ZONE = FixedOffsetZone.instance(POLICY_OFFSET_MINUTES);
+/** The policy zone's offset as an ISO 8601 time writes it: "+08:00". */
+export const POLICY_UTC_OFFSET = POLICY_ZONE.formatOffset(0, 'short');
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Milliseconds since the epoch: the one representation of an instant inside the rules. */

@@ -338,3 +338,42 @@ describe('import: cancel', () => {
     ).toBe(0);
   });
 });
+
+describe('import: a marketplace export whose times have no offset', () => {
+  // Its local time, written bare as such exports do: "2026-02-21 07:36:00".
+  const bare = (iso: string) =>
+    new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  const marketplaceFile = () => {
+    const rows = cases(300).map((c) => orderRow(c, 'chinese'));
+    for (const row of rows) if (row !== rows[149]) [row[6], row[7]] = [bare(row[6]!), bare(row[7]!)];
+    rows[149]![8] = 'lots';
+    return file('market.csv', csvText(CHINESE_HEADER, rows));
+  };
+
+  it('groups the errors of one kind with their rows', async () => {
+    const summary = await run(marketplaceFile());
+    expect(summary.errorCount).toBe(300);
+    expect(summary.errorGroups).toEqual([
+      {
+        column: '支付时间',
+        message: expect.stringMatching(/has no UTC offset/),
+        count: 299,
+        rows: [
+          [2, 150],
+          [152, 301],
+        ],
+      },
+      { column: '订单金额', message: '"lots" is not an amount (e.g. 199.00)', count: 1, rows: [[151, 151]] },
+    ]);
+  });
+
+  it('reads them in the offset it is told, and records that offset in the audit row', async () => {
+    const path = marketplaceFile();
+    const summary = await run(path, { assumeOffset: '+08:00', skipBadRows: true });
+    expect(summary).toMatchObject({ added: 299, skipped: 1, errorCount: 1 });
+    const first = getCase(env.store, summary.firstRef!);
+    expect(first.facts.paidAt).toBe(`${bare(cases(1)[0]!.facts.paidAt!).replace(' ', 'T')}+08:00`);
+    const [entry] = listAudit(env.store, summary.firstRef!).filter((row) => row.action === 'cases.import');
+    expect(entry!.detail).toMatchObject({ file: 'market.csv', assumedOffset: '+08:00', count: 299 });
+  });
+});

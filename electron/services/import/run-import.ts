@@ -6,6 +6,7 @@ import {
   detectMapping,
   headerOfField,
   missingCaseColumns,
+  ProblemGroups,
   readRow,
   type AmountUnit,
   type Mapping,
@@ -21,6 +22,8 @@ export interface ImportOptions {
   /** An iconv-lite encoding name; detected when absent. */
   encoding?: string;
   amountUnit?: AmountUnit;
+  /** The UTC offset ("+08:00") of times the file writes without one; without it they are errors. */
+  assumeOffset?: string;
   /** Header → canonical column (or null to ignore it), over what was detected. */
   mapping?: Readonly<Record<string, string | null>>;
   /** Import the good rows and report the bad ones, instead of all-or-nothing. */
@@ -68,6 +71,7 @@ class ImportRun {
     skipped: 0,
     errors: [],
     errorCount: 0,
+    errorGroups: [],
     rows: 0,
     committed: false,
     cancelled: false,
@@ -84,6 +88,7 @@ class ImportRun {
   private batch: { input: NewCase; deadline: number | null }[] = [];
   /** The file's header cells, once read: a parse error names its cell by them. */
   private header: readonly string[] | null = null;
+  private readonly groups = new ProblemGroups();
   private readonly now: number;
   private readonly started = performance.now();
 
@@ -133,6 +138,7 @@ class ImportRun {
 
   private finish(file?: CsvFile): ImportSummary {
     const { summary, options } = this;
+    summary.errorGroups = this.groups.list();
     const blocked = summary.errorCount > 0 && !options.skipBadRows;
     if (file === undefined || blocked || summary.cancelled) {
       summary.added = 0;
@@ -143,6 +149,7 @@ class ImportRun {
       file: basename(options.file),
       sha256: summary.sha256,
       skipped: summary.skipped,
+      ...(options.assumeOffset !== undefined && { assumedOffset: options.assumeOffset }),
     });
     Object.assign(summary, {
       added: committed.count,
@@ -159,6 +166,7 @@ class ImportRun {
     const detected = detectMapping(record.cells, {
       overrides: this.options.mapping,
       amountUnit: this.options.amountUnit,
+      assumeOffset: this.options.assumeOffset,
     });
     if (!detected.ok) throw new CsvFileError(detected.message);
     // Told even when a column is missing: the Import screen shows it so the agent can map one.
@@ -215,7 +223,9 @@ class ImportRun {
 
   private problem(problem: RowProblem): void {
     this.summary.errorCount++;
-    if (this.summary.errors.length < MAX_REPORTED_ERRORS) this.summary.errors.push(problem);
+    this.groups.add(problem);
+    const { kind: _, ...reported } = problem;
+    if (this.summary.errors.length < MAX_REPORTED_ERRORS) this.summary.errors.push(reported);
   }
 
   private progress({ bytesRead, size }: { bytesRead: number; size: number }): void {

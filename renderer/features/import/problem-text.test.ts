@@ -22,7 +22,7 @@ describe('problemText', () => {
     );
     expect(problemText(messageFor('orderAmount', 'lots'), 'zh')).toBe('"lots" 不是金额（例如 19900）');
     expect(problemText(messageFor('paidAt', '2026-03-01 10:00:00'), 'zh')).toBe(
-      '"2026-03-01 10:00:00" 没有时区偏移，请写上，例如 2026-03-01T10:00:00+08:00',
+      '"2026-03-01 10:00:00" 没有时区偏移：请写上（例如 +08:00），或说明不带偏移的时间属于哪个时区',
     );
     expect(problemText(messageFor('invoiceIssued', 'maybe'), 'zh')).toBe(
       '"maybe" 不是"是"或"否"（true/false、是/否、1/0）',

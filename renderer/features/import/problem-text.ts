@@ -40,8 +40,8 @@ const ZH: readonly [RegExp, (...parts: string[]) => string][] = [
   ],
   [/^(".*") is too large$/, (cell) => `${cell} 数值过大`],
   [
-    /^(".*") has no UTC offset; write it with one, e\.g\. (.+)$/,
-    (cell, example) => `${cell} 没有时区偏移，请写上，例如 ${example}`,
+    /^(".*") has no UTC offset: write one \(e\.g\. (.+)\) or say which offset times without one are in$/,
+    (cell, example) => `${cell} 没有时区偏移：请写上（例如 ${example}），或说明不带偏移的时间属于哪个时区`,
   ],
   [
     /^(".*") must be an ISO 8601 date-time with a UTC offset, e\.g\. (.+)$/,
