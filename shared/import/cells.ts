@@ -1,4 +1,6 @@
+import { FACTS, optionLabel, type ChoiceInput } from '../model/catalogue';
 import { BILLING_METHODS, PRODUCT_TYPES, SERVICE_STATUSES } from '../model/facts';
+import { LANGUAGES } from '../model/languages';
 import { minorDigits } from '../model/money';
 import { InstantFormatError, parseInstant, POLICY_UTC_OFFSET } from '../policy/time';
 import type { CellKind } from './columns';
@@ -22,29 +24,36 @@ const BOOLEANS: Record<string, boolean> = {
   否: false,
 };
 
-const PRODUCT_TYPE_NAMES: Record<string, string> = {
-  ...Object.fromEntries(PRODUCT_TYPES.map((type) => [type, type])),
+/** How a choice's words are compared: full-width folded, case and spacing ignored. */
+const choiceKey = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The words a file may write for a choice's value: its id and every label the catalogue gives
+ * it, in every language (the console's own labels, as its exports and screens show them), and
+ * words marketplaces use that the catalogue does not.
+ */
+function choiceNames(input: ChoiceInput, marketplaceWords: Record<string, string> = {}): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const option of input.options) {
+    names.set(choiceKey(option), option);
+    for (const language of LANGUAGES) names.set(choiceKey(optionLabel(input, option, language)), option);
+  }
+  for (const [word, option] of Object.entries(marketplaceWords)) names.set(choiceKey(word), option);
+  return names;
+}
+
+const PRODUCT_TYPE_NAMES = choiceNames(FACTS.productType.input, {
   软件: 'saas',
-  服务: 'service',
   人工服务: 'service',
-  镜像: 'image',
   音视频套餐: 'rtc_package',
   'rtc package': 'rtc_package',
-};
-const BILLING_NAMES: Record<string, string> = {
-  ...Object.fromEntries(BILLING_METHODS.map((method) => [method, method])),
-  包年包月: 'subscription',
-  按量付费: 'pay_as_you_go',
-};
-const SERVICE_STATUS_NAMES: Record<string, string> = {
-  ...Object.fromEntries(SERVICE_STATUSES.map((status) => [status, status])),
-  进行中: 'in_progress',
-  已完成: 'completed',
-};
+});
+const BILLING_NAMES = choiceNames(FACTS.billingMethod.input);
+const SERVICE_STATUS_NAMES = choiceNames(FACTS.serviceStatus.input, { 进行中: 'in_progress' });
 
-function oneOf(names: Record<string, string>, what: string, allowed: readonly string[]) {
+function oneOf(names: ReadonlyMap<string, string>, what: string, allowed: readonly string[]) {
   return (text: string) => {
-    const value = names[text.toLowerCase()];
+    const value = names.get(choiceKey(text));
     if (value === undefined) throw new CellError(`"${text}" is not a known ${what} (${allowed.join(', ')})`);
     return value;
   };

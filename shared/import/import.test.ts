@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FACTS, optionLabel, type ChoiceInput } from '../model/catalogue';
 import { FactsSchema } from '../model/facts';
+import { LANGUAGES } from '../model/languages';
 import { detectMapping, parseAmount, parseInstantCell, readRow } from '.';
 
 describe('detectMapping', () => {
@@ -94,6 +96,22 @@ describe('cells', () => {
     expect(kindOf(['2026-10-21 07:36:00', '1'])).toBe(kindOf(['2026-11-02 23:59', '1']));
     expect(kindOf(['2026-10-21 07:36:00', '1'])).not.toBe(kindOf(['2026-02-30T10:00:00Z', '1']));
     expect(kindOf(['', 'lots'])).toBe(kindOf(['', 'many']));
+  });
+
+  it('reads every label the catalogue gives a choice, in both languages, as that choice', () => {
+    const columns = ['productType', 'billingMethod', 'serviceStatus'] as const;
+    const mapping = detectMapping([...columns]);
+    if (!mapping.ok) throw new Error(mapping.message);
+    for (const [at, fact] of columns.entries()) {
+      const input = FACTS[fact].input as ChoiceInput;
+      for (const option of input.options) {
+        for (const language of LANGUAGES) {
+          const cells = ['', '', ''];
+          cells[at] = ` ${optionLabel(input, option, language)} `;
+          expect(readRow(cells, 2, mapping.mapping, 'facts')).toEqual({ ok: true, value: { [fact]: option } });
+        }
+      }
+    }
   });
 
   it('reads amounts before a currency cell that is not a code, and names the currency cell', () => {
