@@ -10,5 +10,13 @@ export {
   type MappingResult,
 } from './mapping';
 export { parseAmount, parseInstantCell, UTC_OFFSET } from './cells';
-export { describeProblem, headerOfField, readRow, type RowProblem, type RowResult } from './rows';
+export {
+  describeProblem,
+  emptyRequiredCell,
+  headerOfField,
+  isEmptyRecord,
+  readRow,
+  type RowProblem,
+  type RowResult,
+} from './rows';
 export { describeGroup, ProblemGroups } from './groups';

@@ -103,3 +103,20 @@ export function headerOfField(mapping: Mapping, field: string): string | null {
 export function describeProblem({ row, column, message }: RowProblem): string {
   return column === null ? `row ${row}: ${message}` : `row ${row}, column ${column}: ${message}`;
 }
+
+/** A record with no text in any cell: a blank line, or one Excel wrote as separators alone. */
+export const isEmptyRecord = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
+
+/**
+ * The first column a new case needs whose cell is empty, as a problem named by the file's
+ * header (the case schema would name the field, or the object it is part of).
+ */
+export function emptyRequiredCell(record: readonly string[], row: number, mapping: Mapping): RowProblem | null {
+  for (const mapped of mapping.columns) {
+    if (mapped.column?.requiredForCase !== true || record[mapped.index]?.trim() !== '') continue;
+    return { row, column: mapped.header, message: MUST_NOT_BE_EMPTY };
+  }
+  return null;
+}
+
+const MUST_NOT_BE_EMPTY = 'must not be empty';

@@ -31,6 +31,8 @@ export const ImportSummarySchema = z.object({
   errorCount: z.number().int(),
   errorGroups: z.array(ProblemGroupSchema),
   rows: z.number().int(),
+  /** Rows with no text (blank lines, or separators alone, as Excel writes them): skipped, not errors. */
+  emptyRows: z.number().int(),
   committed: z.boolean(),
   cancelled: z.boolean(),
   encoding: z.string().nullable(),

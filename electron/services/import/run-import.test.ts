@@ -377,3 +377,19 @@ describe('import: a marketplace export whose times have no offset', () => {
     expect(entry!.detail).toMatchObject({ file: 'market.csv', assumedOffset: '+08:00', count: 299 });
   });
 });
+
+describe('import: empty rows and empty cells', () => {
+  it('skips and counts rows with no text (blank, or only separators), and names an empty required cell by its column', async () => {
+    const rows = cases(4).map((c) => orderRow(c, 'chinese'));
+    rows[1]![0] = ' ';
+    rows[2]![1] = '';
+    const lines = csvText(CHINESE_HEADER, rows).split('\r\n');
+    lines.splice(2, 0, ',,,,,,,,,,,', '');
+    const summary = await run(file('excel.csv', lines.join('\r\n')), { skipBadRows: true });
+    expect(summary).toMatchObject({ rows: 4, emptyRows: 2, added: 2, skipped: 2 });
+    expect(summary.errors).toEqual([
+      { row: 5, column: '订单号', message: 'must not be empty' },
+      { row: 6, column: '客户名称', message: 'must not be empty' },
+    ]);
+  });
+});

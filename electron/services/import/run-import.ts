@@ -4,7 +4,9 @@ import type { ImportSummary } from '../../../shared/model/import';
 import {
   describeProblem,
   detectMapping,
+  emptyRequiredCell,
   headerOfField,
+  isEmptyRecord,
   missingCaseColumns,
   ProblemGroups,
   readRow,
@@ -73,6 +75,7 @@ class ImportRun {
     errorCount: 0,
     errorGroups: [],
     rows: 0,
+    emptyRows: 0,
     committed: false,
     cancelled: false,
     encoding: null,
@@ -89,6 +92,8 @@ class ImportRun {
   /** The file's header cells, once read: a parse error names its cell by them. */
   private header: readonly string[] | null = null;
   private readonly groups = new ProblemGroups();
+  /** The last row read: the header's, then each record's. */
+  private lastRow = 0;
   private readonly now: number;
   private readonly started = performance.now();
 
@@ -163,6 +168,7 @@ class ImportRun {
 
   private async readHeader(record: CsvRecord): Promise<Mapping> {
     this.header = record.cells;
+    this.lastRow = record.row;
     const detected = detectMapping(record.cells, {
       overrides: this.options.mapping,
       amountUnit: this.options.amountUnit,
@@ -190,7 +196,16 @@ class ImportRun {
 
   private readRecord(record: CsvRecord, mapping: Mapping): void {
     const { summary } = this;
+    // The reader leaves out blank lines but keeps their numbers: a gap in the rows is one.
+    summary.emptyRows += record.row - this.lastRow - 1;
+    this.lastRow = record.row;
+    if (isEmptyRecord(record.cells)) {
+      summary.emptyRows++;
+      return;
+    }
     summary.rows++;
+    const empty = emptyRequiredCell(record.cells, record.row, mapping);
+    if (empty !== null) return this.reject(record, empty);
     const read = readRow(record.cells, record.row, mapping);
     if (!read.ok) return this.reject(record, read.problem);
     const checked = checkImportRow(read.value, this.now);
