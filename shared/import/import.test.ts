@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FACTS, optionLabel, type ChoiceInput } from '../model/catalogue';
-import { FactsSchema } from '../model/facts';
+import { FactsSchema, type FactKey } from '../model/facts';
 import { LANGUAGES } from '../model/languages';
-import { detectMapping, parseAmount, parseInstantCell, readRow } from '.';
+import { CASE_COLUMNS, columnLabel, detectMapping, parseAmount, parseInstantCell, readRow } from '.';
 
 describe('detectMapping', () => {
   it('reads canonical, Chinese, full-width and prefixed headers, with the amount unit', () => {
@@ -108,10 +108,24 @@ describe('cells', () => {
         for (const language of LANGUAGES) {
           const cells = ['', '', ''];
           cells[at] = ` ${optionLabel(input, option, language)} `;
-          expect(readRow(cells, 2, mapping.mapping, 'facts')).toEqual({ ok: true, value: { [fact]: option } });
+          expect(readRow(cells, 2, mapping.mapping, 'facts')).toEqual({
+            ok: true,
+            value: { [fact]: option },
+          });
         }
       }
     }
+  });
+
+  it('names every column in both languages, a fact by the catalogue’s label', () => {
+    for (const column of CASE_COLUMNS) {
+      for (const language of LANGUAGES) expect(columnLabel(column.id, language)).not.toBe('');
+      if (column.path[0] === 'facts') expect(column.label).toBe(FACTS[column.id as FactKey].label);
+    }
+    expect(columnLabel('productType', 'zh')).toBe('商品类型');
+    expect(columnLabel('exclusions.noServiceRequest', 'en')).toBe(
+      FACTS['exclusions.noServiceRequest'].label.en,
+    );
   });
 
   it('reads amounts before a currency cell that is not a code, and names the currency cell', () => {

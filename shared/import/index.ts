@@ -1,5 +1,5 @@
 // Reading order files, shared by the import and batch-decision services and the Import screen.
-export { CASE_COLUMNS, COLUMN_IDS, type CellKind, type ColumnSpec } from './columns';
+export { CASE_COLUMNS, COLUMN_IDS, columnLabel, type CellKind, type ColumnSpec } from './columns';
 export {
   detectMapping,
   missingCaseColumns,

@@ -1,3 +1,4 @@
+import { columnLabel } from '../../../shared/import';
 import type { Language } from '../../../shared/model/languages';
 
 /**
@@ -17,6 +18,7 @@ const ZH: readonly [RegExp, (...parts: string[]) => string][] = [
   [/^the file has a header but no rows$/, () => '文件只有表头，没有数据行'],
   [/^the file has no header row$/, () => '文件没有表头行'],
   [/^must not be empty$/, () => '不能为空'],
+  [/^must not be earlier than (\S+)$/, (field) => `不能早于${columnLabel(field, 'zh')}`],
   [
     /^a double quote inside a cell that does not begin with one;/,
     () =>
