@@ -132,8 +132,17 @@ export interface CellContext {
 }
 
 const READERS: Record<Exclude<CellKind, 'amount' | 'instant'>, (text: string) => unknown> = {
-  // An export neutralises a would-be formula with a leading quote; reading it back undoes that.
-  text: (text) => text.replace(/^'(?=[=+\-@\t\r\n])/, ''),
+  text: (text) => {
+    // What a decoder gives for bytes it could not read: the file is in another encoding than
+    // the one it was read in (a Latin-1 file taken for GB18030), and the text would be garbled.
+    if (text.includes('\uFFFD')) {
+      throw new CellError(
+        `"${text}" has characters that could not be decoded: the file may be in another encoding (name it: latin1, utf8, gb18030…)`,
+      );
+    }
+    // An export neutralises a would-be formula with a leading quote; reading it back undoes that.
+    return text.replace(/^'(?=[=+\-@\t\r\n])/, '');
+  },
   boolean: (text) => {
     const value = BOOLEANS[text.toLowerCase()];
     if (value === undefined) throw new CellError(`"${text}" is not yes or no (true/false, 是/否, 1/0)`);

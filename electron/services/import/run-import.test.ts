@@ -393,3 +393,29 @@ describe('import: empty rows and empty cells', () => {
     ]);
   });
 });
+
+describe('import: a file in another encoding than the one detected', () => {
+  it('refuses a row whose text could not be decoded, naming row and column; read in its encoding, it imports', async () => {
+    const rows = cases(3).map((c) => orderRow(c, 'canonical'));
+    rows[1]![1] = 'Zoë Müller';
+    const path = join(env.dir, 'latin1.csv');
+    writeEncoded(path, csvText(CANONICAL_HEADER, rows), 'latin1', false);
+    const refused = await run(path);
+    expect(refused).toMatchObject({ committed: false, encoding: 'gb18030' });
+    expect(refused.errors).toEqual([
+      {
+        row: 3,
+        column: 'customerName',
+        message: expect.stringMatching(/^"Zo\uFFFD.*" has characters that could not be decoded/),
+      },
+    ]);
+    const taken = await run(path, { encoding: 'latin1' });
+    expect(taken).toMatchObject({ added: 3, errors: [] });
+    expect(
+      getCase(
+        env.store,
+        taken.firstRef!.replace(/\d+$/, (n) => String(Number(n) + 1).padStart(6, '0')),
+      ).customer.name,
+    ).toBe('Zoë Müller');
+  });
+});

@@ -18,6 +18,10 @@ const ZH: readonly [RegExp, (...parts: string[]) => string][] = [
   [/^the file has a header but no rows$/, () => '文件只有表头，没有数据行'],
   [/^the file has no header row$/, () => '文件没有表头行'],
   [/^must not be empty$/, () => '不能为空'],
+  [
+    /^(".*") has characters that could not be decoded: the file may be in another encoding \(name it: (.+)\)$/,
+    (cell, names) => `${cell} 含有无法解码的字符：文件可能是另一种编码（请指定：${names}）`,
+  ],
   [/^must not be earlier than (\S+)$/, (field) => `不能早于${columnLabel(field, 'zh')}`],
   [
     /^a double quote inside a cell that does not begin with one;/,
