@@ -10,6 +10,7 @@ export interface BatchCall {
   out: string | undefined;
   encoding: string | undefined;
   amountUnit: string | undefined;
+  excelFriendly: boolean;
   workers: string | undefined;
   io: CliIo;
 }
@@ -29,6 +30,7 @@ export async function decideFile(call: BatchCall): Promise<void> {
       now: Date.now(),
       encoding: call.encoding,
       amountUnit: unit,
+      excelFriendly: call.excelFriendly,
       workers,
       onProgress: (rows) => progress.show(`decide: ${count(rows)} rows`),
     });

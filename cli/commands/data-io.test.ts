@@ -157,6 +157,25 @@ describe('refund-console decide --batch', () => {
     expect(lines[1]).toMatch(/^2,O-2026-00000000,(eligible|conditional|ineligible|needs_info),/);
   });
 
+  it('exits 2 listing the headers it reads when one is unknown; --excel-friendly starts with a BOM', async () => {
+    const file = ordersFile('orders.csv', 3);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('orderId,', 'order_id,'));
+    const refused = await run(['decide', '--batch', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/unknown column "order_id": the columns read are orderId, customerName, /);
+    const out = join(dir, 'excel.csv');
+    const excel = await run([
+      'decide',
+      '--batch',
+      ordersFile('good.csv', 3),
+      '--out',
+      out,
+      '--excel-friendly',
+    ]);
+    expect(excel.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFrow,orderId,outcome,refundAmount \(fen\),/);
+  });
+
   it('exits 2 and says so when the output cannot be written', async () => {
     const out = join(dir, 'no such folder', 'decisions.csv');
     const result = await run(['decide', '--batch', ordersFile('orders.csv', 5), '--out', out]);

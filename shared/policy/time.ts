@@ -159,6 +159,11 @@ export function formatInstant(instant: Instant): string {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${ms}Z`;
 }
 
+/** The instant as the policy zone's clock shows it, to the second: "2026-03-06T10:00:00+08:00". */
+export function formatInPolicyOffset(instant: Instant): string {
+  return `${formatInstant(instant + POLICY_OFFSET_MINUTES * 60_000).slice(0, 19)}${POLICY_UTC_OFFSET}`;
+}
+
 /** As formatInstant, with the nanoseconds below the millisecond written out when there are any. */
 export function formatPreciseInstant(instant: Instant, subMillisecond: number): string {
   const text = formatInstant(instant);

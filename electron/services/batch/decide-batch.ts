@@ -13,6 +13,8 @@ export interface BatchOptions {
   now: number;
   encoding?: string;
   amountUnit?: AmountUnit;
+  /** The output starts with a UTF-8 byte order mark, for Excel. */
+  excelFriendly?: boolean;
   /** Worker threads to decide on; 0 decides on this thread. Default: workersFor(the file's size). */
   workers?: number;
   onProgress?: (rows: number) => void;
@@ -92,7 +94,7 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
           now: options.now,
         };
         const decider = new RowDecider(setup); // a header without the needed columns fails here
-        output = new BatchOutput(options.out, options.onProgress);
+        output = new BatchOutput(options.out, options.onProgress, options.excelFriendly);
         const handOn = output.add.bind(output);
         deciding =
           workers > 0
