@@ -140,8 +140,9 @@ const READERS: Record<Exclude<CellKind, 'amount' | 'instant'>, (text: string) =>
         `"${text}" has characters that could not be decoded: the file may be in another encoding (name it: latin1, utf8, gb18030…)`,
       );
     }
-    // An export neutralises a would-be formula with a leading quote; reading it back undoes that.
-    return text.replace(/^'(?=[=+\-@\t\r\n])/, '');
+    // An export neutralises a would-be formula with a leading quote, and for Excel writes a long
+    // numeric id as ="…" (kept as text there): reading it back undoes both.
+    return text.replace(/^'(?=[=+\-@\t\r\n])/, '').replace(/^="(\d+)"$/, '$1');
   },
   boolean: (text) => {
     const value = BOOLEANS[text.toLowerCase()];
