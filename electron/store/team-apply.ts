@@ -170,7 +170,8 @@ function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, te
       decision.override_justification ?? null,
       decision.decision,
       decision.facts,
-      decision.agent,
+      // The server's stamp (the login's member), never the name the body gives.
+      event.actor,
       decision.note ?? null,
       decision.decided_at,
     );
@@ -220,7 +221,7 @@ function appendNote(store: CaseStore, caseId: number, event: PulledEvent, team: 
   const note = event.body.note as Row;
   const { lastInsertRowid } = store
     .sql('INSERT INTO notes (case_id, author, body, created_at) VALUES (?, ?, ?, ?)')
-    .run(caseId, note.author, note.body, note.created_at);
+    .run(caseId, event.actor, note.body, note.created_at);
   // Nothing but the revision, the time and the search entry (which holds notes) changes.
   writeCaseValues(store, caseRowById(store, caseId), {}, {});
   const ref = formatRef(caseId);
