@@ -63,7 +63,9 @@ describe.skipIf(!hasPostgres)('team members are server roles', () => {
 
   it('lets only a lead answer an approval request', async () => {
     const key = randomUUID();
-    expect((await pushEvents(agent, [event('decision.record', { approval: { key }, decision: {} })])).applied).toBe(1);
+    expect(
+      (await pushEvents(agent, [event('decision.record', { approval: { key }, decision: {} })])).applied,
+    ).toBe(1);
     const grant = { ...event('approval.grant', { approval: { key } }), actor: 'ravi' };
     await expect(pushEvents(agent, [grant])).rejects.toThrow(/only a lead may answer/);
     expect((await pushEvents(lead, [grant])).applied).toBe(1);

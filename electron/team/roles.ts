@@ -19,7 +19,9 @@ const LONGEST_SUFFIX = '_admin'.length;
 
 export function teamRoles(database: string): TeamRoles {
   if (database.length + LONGEST_SUFFIX > 63) {
-    throw new Error(`The team database's name is too long for its roles (at most ${63 - LONGEST_SUFFIX} characters).`);
+    throw new Error(
+      `The team database's name is too long for its roles (at most ${63 - LONGEST_SUFFIX} characters).`,
+    );
   }
   return { agent: `${database}_agent`, lead: `${database}_lead`, admin: `${database}_admin` };
 }
