@@ -68,6 +68,7 @@ export {
   waitingEvents,
   type OutboxEvent,
 } from './team-outbox';
+export { parkEvent, parkedEvents, redoParked, withdrawParked, type ParkedEvent } from './team-parked';
 export { timeOrderedId } from './time-ordered-id';
 export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team-apply';
 export { listOpenConflicts, resolveConflict, type OpenConflict } from './team-conflicts';

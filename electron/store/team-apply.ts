@@ -180,7 +180,13 @@ function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, te
   const approval = event.body.approval as ({ key: string } & ApprovalWhy) | undefined;
   if (approval !== undefined) {
     const { key, override, threshold } = approval;
-    requestApproval(store, { decisionId, caseId, why: { override, threshold }, key });
+    requestApproval(store, {
+      decisionId,
+      caseId,
+      why: { override, threshold },
+      key,
+      pushedBy: event.pushedBy,
+    });
     store
       .sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?')
       .run(store.now(), caseId);

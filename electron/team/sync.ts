@@ -2,13 +2,17 @@ import {
   applyTeamEvents,
   countWaiting,
   markPushed,
+  parkEvent,
+  parkedEvents,
   rememberTeamPolicy,
   teamCursor,
   teamDesktopId,
   waitingEvents,
   type CaseStore,
+  type ParkedEvent,
 } from '../store';
 import { readApprovalThresholds } from './approvals';
+import { EventRefusedError } from './errors';
 import { pullEvents, pushEvents } from './events';
 import { whoAmI } from './members';
 import { requireTeamSchema, type TeamServer } from './server';
@@ -25,12 +29,16 @@ export interface SyncSummary {
   rejected: number;
   /** The server event this desktop has applied up to. */
   cursor: number;
-  /** Changes made here the server does not have yet (0 after a full sync). */
+  /** Changes made here the server does not have yet (0 after a full sync); parked ones aside. */
   waiting: number;
+  /** Changes the server refused, with its reasons: they wait for the agent to redo or withdraw. */
+  parked: ParkedEvent[];
 }
 
 /**
- * One round: push everything waiting, then pull and apply everything new. Each batch is marked
+ * One round: push everything waiting, then pull and apply everything new. An event the server
+ * refuses is parked and the round goes on without it, so one refused change never stops the
+ * rest (nor every later sync). Each batch is marked
  * pushed only once the server has committed it, and each pulled event is applied in its own
  * transaction with the cursor, so a cut anywhere loses nothing and repeats nothing.
  */
@@ -49,10 +57,19 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
   for (;;) {
     const batch = waitingEvents(store, batchSize);
     if (batch.length === 0) break;
-    const result = await pushEvents(
-      server,
-      batch.map((event) => ({ ...event, desktopId })),
-    );
+    let result;
+    try {
+      result = await pushEvents(
+        server,
+        batch.map((event) => ({ ...event, desktopId })),
+      );
+    } catch (error) {
+      // One refused change is parked with the server's reason; the rest go in the next try.
+      if (!(error instanceof EventRefusedError) || !batch.some((event) => event.id === error.eventId))
+        throw error;
+      parkEvent(store, error.eventId, error.reason);
+      continue;
+    }
     markPushed(
       store,
       batch.map((event) => event.id),
@@ -84,5 +101,6 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
     rejected,
     cursor,
     waiting: countWaiting(store),
+    parked: parkedEvents(store),
   };
 }
