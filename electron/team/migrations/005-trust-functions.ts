@@ -67,6 +67,9 @@ export function teamFunctionsSql(roles: TeamRoles, settings: { pushLock: number;
           SELECT e.id, e.desktop, e.case_key, e.kind, CASE WHEN trusted THEN e.actor ELSE me END, e.body, e.made_at
             FROM unnest(ids, desktops, case_keys, kinds, actors, bodies, made)
                  WITH ORDINALITY AS e(id, desktop, case_key, kind, actor, body, made_at, position)
+           -- A retried push: events already there were checked when they came, and are skipped
+           -- before the checks run again (the lock makes this exact; the conflict clause stays).
+           WHERE NOT EXISTS (SELECT FROM public.team_events k WHERE k.event_id = e.id)
            ORDER BY e.position
           ON CONFLICT (event_id) DO NOTHING
           RETURNING t.event_id, t.seq)
@@ -155,8 +158,6 @@ export function teamFunctionsSql(roles: TeamRoles, settings: { pushLock: number;
         threshold bigint;
       BEGIN
         NEW.pushed_by := session_user;
-        -- A retried push: the row is there and is skipped; it was checked when it came.
-        IF EXISTS (SELECT FROM public.team_events e WHERE e.event_id = NEW.event_id) THEN RETURN NEW; END IF;
         IF NEW.kind = 'decision.record' THEN
           IF jsonb_typeof(decided) IS DISTINCT FROM 'object' THEN
             ${refuse('a decision event carries no decision')}
