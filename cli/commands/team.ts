@@ -4,6 +4,7 @@ import {
   countWaiting,
   parkedEvents,
   redoParked,
+  rejectedEvents,
   teamCursor,
   teamDesktopId,
   teamMember,
@@ -43,6 +44,7 @@ const status = defineCommand({
         waiting: countWaiting(store),
         casesInConflict: countCasesInConflict(store),
         parked: parkedEvents(store, { withdrawn: options.withdrawn === true }),
+        setAside: rejectedEvents(store),
       };
       if (options.json === true) return io.stdout(json(summary));
       const member =
@@ -51,7 +53,11 @@ const status = defineCommand({
         `desktop ${desktopId}, ${member}, up to server event ${summary.cursor}\n` +
           `${summary.waiting} changes waiting to sync, ${summary.casesInConflict} cases in conflict\n` +
           `${summary.parked.length} changes refused by the server (team redo ID | team withdraw ID):\n` +
-          summary.parked.map(parkedLine).join(''),
+          summary.parked.map(parkedLine).join('') +
+          `${summary.setAside.length} team changes this desktop could not apply (tried again at each sync):\n` +
+          summary.setAside
+            .map((event) => `${event.eventId}  #${event.seq}  ${event.kind}\n    ${event.reason}\n`)
+            .join(''),
       );
     }),
 });

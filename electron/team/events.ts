@@ -59,6 +59,27 @@ interface EventRow {
   settled: boolean;
 }
 
+// The instant as epoch milliseconds: pg's parsing of timestamptz text into a Date was a tenth
+// of a pull's client-side time; events are made with millisecond instants.
+const EVENT_SELECT = `
+  SELECT e.seq, e.event_id, e.desktop_id, e.case_key, e.kind, e.actor, e.body,
+         (extract(epoch FROM e.made_at) * 1000)::bigint AS made_ms, e.pushed_by,
+         a.granted, a.holder, e.tx < pg_snapshot_xmin(pg_current_snapshot()) AS settled
+    FROM public.team_events e LEFT JOIN public.team_claim_answers a ON a.event_id = e.event_id`;
+
+const toEvent = (row: EventRow): SequencedTeamEvent => ({
+  seq: Number(row.seq),
+  id: row.event_id,
+  desktopId: row.desktop_id,
+  caseKey: row.case_key,
+  kind: row.kind,
+  actor: row.actor,
+  body: row.body,
+  madeAt: new Date(Number(row.made_ms)).toISOString(),
+  pushedBy: row.pushed_by,
+  ...(row.granted === null ? {} : { claim: { granted: row.granted, holder: row.holder! } }),
+});
+
 /**
  * The server's events after `cursor` (a seq), oldest first, at most `limit`; stops before the
  * first one a transaction still open when the pull began could precede (defence in depth: only
@@ -70,26 +91,22 @@ export async function pullEvents(
   limit: number,
 ): Promise<SequencedTeamEvent[]> {
   const { rows } = await server.client.query<EventRow>(
-    // The instant as epoch milliseconds: pg's parsing of timestamptz text into a Date was a
-    // tenth of a pull's client-side time; events are made with millisecond instants.
-    `SELECT e.seq, e.event_id, e.desktop_id, e.case_key, e.kind, e.actor, e.body,
-            (extract(epoch FROM e.made_at) * 1000)::bigint AS made_ms, e.pushed_by,
-            a.granted, a.holder, e.tx < pg_snapshot_xmin(pg_current_snapshot()) AS settled
-       FROM public.team_events e LEFT JOIN public.team_claim_answers a ON a.event_id = e.event_id
-      WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
+    `${EVENT_SELECT} WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
     [cursor, limit],
   );
   const unsettled = rows.findIndex((row) => !row.settled);
-  return (unsettled === -1 ? rows : rows.slice(0, unsettled)).map((row) => ({
-    seq: Number(row.seq),
-    id: row.event_id,
-    desktopId: row.desktop_id,
-    caseKey: row.case_key,
-    kind: row.kind,
-    actor: row.actor,
-    body: row.body,
-    madeAt: new Date(Number(row.made_ms)).toISOString(),
-    pushedBy: row.pushed_by,
-    ...(row.granted === null ? {} : { claim: { granted: row.granted, holder: row.holder! } }),
-  }));
+  return (unsettled === -1 ? rows : rows.slice(0, unsettled)).map(toEvent);
+}
+
+/** Some events again by id, in server order: those this desktop set aside, to try once more. */
+export async function pullEventsById(
+  server: TeamServer,
+  ids: readonly string[],
+): Promise<SequencedTeamEvent[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await server.client.query<EventRow>(
+    `${EVENT_SELECT} WHERE e.event_id = ANY($1::uuid[]) ORDER BY e.seq`,
+    [ids],
+  );
+  return rows.map(toEvent);
 }

@@ -4,16 +4,18 @@ import {
   markPushed,
   parkEvent,
   parkedEvents,
+  rejectedEvents,
   rememberTeamPolicy,
   teamCursor,
   teamDesktopId,
   waitingEvents,
   type CaseStore,
   type ParkedEvent,
+  type RejectedEvent,
 } from '../store';
 import { readApprovalThresholds } from './approvals';
 import { EventRefusedError } from './errors';
-import { pullEvents, pushEvents } from './events';
+import { pullEvents, pullEventsById, pushEvents } from './events';
 import { whoAmI } from './members';
 import { requireTeamSchema, type TeamServer } from './server';
 
@@ -25,8 +27,10 @@ export interface SyncSummary {
   /** Events from other desktops applied here, and the conflicts they opened. */
   applied: number;
   conflicts: number;
-  /** Events set aside because this desktop cannot apply them (kept with the reason). */
+  /** Events set aside this round because this desktop cannot apply them (kept with the reason). */
   rejected: number;
+  /** Every event set aside and still not applied: tried again at each sync (after an upgrade). */
+  setAside: RejectedEvent[];
   /** The server event this desktop has applied up to. */
   cursor: number;
   /** Changes made here the server does not have yet (0 after a full sync); parked ones aside. */
@@ -92,6 +96,21 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
     }
     cursor = events.at(-1)!.seq;
   }
+  // Events set aside earlier are tried again: an upgrade, or what they named having arrived
+  // since, lets them apply now.
+  const before = rejectedEvents(store);
+  if (before.length > 0) {
+    const again = await pullEventsById(
+      server,
+      before.map((event) => event.eventId),
+    );
+    for (const outcome of applyTeamEvents(store, again, { again: true })) {
+      if (outcome.kind === 'applied') {
+        applied++;
+        conflicts += outcome.conflicts;
+      }
+    }
+  }
   return {
     desktopId,
     pushed,
@@ -102,5 +121,6 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
     cursor,
     waiting: countWaiting(store),
     parked: parkedEvents(store),
+    setAside: rejectedEvents(store),
   };
 }

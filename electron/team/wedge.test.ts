@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   answerApproval,
   createCase,
+  getCase,
   joinTeam,
   parkedEvents,
   recordDecision,
@@ -14,6 +15,7 @@ import {
   addTeamMember,
   connectTeamServer,
   initTeamSchema,
+  pushEvents,
   setApprovalThreshold,
   syncOnce,
   type TeamServer,
@@ -74,6 +76,15 @@ describe.skipIf(!hasPostgres)('a desktop whose change the server refuses', () =>
     }
   });
 
+  it('(1) shows on every desktop the server’s name for who decided, never the one the desktop wrote', async () => {
+    const ref = createCase(mei.store, sampleCase({ orderId: 'O-NAMED' }), 'mei').detail.summary.ref;
+    recordDecision(mei.store, { ref, agent: 'Lin Wei' }); // mei's desktop names somebody else
+    await syncOnce(mei.store, mei.server);
+    await syncOnce(lin.store, lin.server);
+    const there = getCase(lin.store, refOf(lin.store, 'O-NAMED')!);
+    expect(there.decisions.map((decision) => decision.agent)).toEqual(['mei']);
+  });
+
   it('(3) refuses on the lead’s own desktop to approve a decision its login made, under any agent name', async () => {
     const ref = createCase(lin.store, sampleCase({ orderId: 'O-OWN' }), 'Lin Wei').detail.summary.ref;
     await syncOnce(lin.store, lin.server);
@@ -132,5 +143,36 @@ describe.skipIf(!hasPostgres)('a desktop whose change the server refuses', () =>
     expect(await syncOnce(mei.store, mei.server)).toMatchObject({ pushed: 1, parked: [] });
     await syncOnce(lin.store, lin.server);
     expect(refOf(lin.store, 'O-STALE')).toBeDefined();
+  });
+
+  it('shows a team change it could not apply and applies it at a later sync, once it can', async () => {
+    const caseKey = crypto.randomUUID();
+    const made = { desktopId: 'desk-new', caseKey, actor: 'team', madeAt: new Date().toISOString() };
+    const note = {
+      ...made,
+      id: crypto.randomUUID(),
+      kind: 'note.add',
+      body: { action: 'note.add', note: { author: 'team', body: 'arrived early', created_at: 1 } },
+    };
+    await pushEvents(admin, [note]);
+    const first = await syncOnce(mei.store, mei.server);
+    expect(first.setAside).toEqual([
+      expect.objectContaining({
+        eventId: note.id,
+        kind: 'note.add',
+        reason: expect.stringMatching(/never received/),
+      }),
+    ]);
+    const create = {
+      ...made,
+      id: crypto.randomUUID(),
+      kind: 'case.create',
+      body: { case: sampleCase({ orderId: 'O-LATE' }), status: 'open' },
+    };
+    await pushEvents(admin, [create]);
+    expect(await syncOnce(mei.store, mei.server)).toMatchObject({ applied: 2, setAside: [] });
+    expect(getCase(mei.store, refOf(mei.store, 'O-LATE')!).notes.map((n) => n.body)).toEqual([
+      'arrived early',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The team room's face (the desktop side of team mode): what leaves the room goes through here.
 export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team-apply';
+export { rejectedEvents, type RejectedEvent } from './team-rejected';
 export { parkEvent, parkedEvents, redoParked, withdrawParked, type ParkedEvent } from './team-parked';
 export { listOpenConflicts, resolveConflict, type OpenConflict } from './team-conflicts';
 export {

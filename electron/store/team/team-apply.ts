@@ -15,6 +15,7 @@ import { appendReply, takeUsageExport } from './team-apply-records';
 import { mergeFieldChanges, type FieldChange } from '../core/team-merge';
 import { TEAM_COLUMNS, caseRowById, writeCaseValues } from '../cases/team-case-write';
 import { openConflicts, settleField } from './team-conflicts';
+import { forgetRejected } from './team-rejected';
 import { whileApplyingRemote } from '../core/team-outbox';
 
 type Row = Record<string, unknown>;
@@ -51,9 +52,16 @@ export type Applied =
  * a commit waits for the disk, and 100k of those would make catching up take minutes. Long
  * runs of new cases are written as one unit (team-apply-creations.ts).
  */
-export function applyTeamEvents(store: CaseStore, events: readonly PulledEvent[]): Applied[] {
+export function applyTeamEvents(
+  store: CaseStore,
+  events: readonly PulledEvent[],
+  options: { again?: boolean } = {},
+): Applied[] {
   return store.write(() =>
     whileApplyingRemote(store, () => {
+      // Events set aside earlier, tried again (team-rejected.ts): forgotten in the same
+      // transaction that applies them or sets them aside anew.
+      if (options.again === true) forgetRejected(store, events);
       const results: Applied[] = [];
       for (let next = 0; next < events.length;) {
         const run = creationRunAt(events, next);
