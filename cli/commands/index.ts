@@ -47,6 +47,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./sync'),
   },
   {
+    name: 'team',
+    summary: "what this desktop has not synced, and the changes the team server refused (redo, withdraw)",
+    load: () => import('./team'),
+  },
+  {
     name: 'approvals',
     summary: "list, grant or refuse the decisions waiting for a lead's approval (team mode)",
     load: () => import('./approvals'),

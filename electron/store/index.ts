@@ -72,6 +72,8 @@ export {
 export { timeOrderedId } from './core';
 export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team';
 export { listOpenConflicts, resolveConflict, type OpenConflict } from './team';
+export { parkEvent, parkedEvents, redoParked, withdrawParked, type ParkedEvent } from './team';
+export { rejectedEvents, type RejectedEvent } from './team';
 export {
   acknowledgeLostClaims,
   claimCandidates,

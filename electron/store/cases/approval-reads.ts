@@ -12,6 +12,8 @@ export interface RequestRow {
   why: string;
   requested_at: number;
   state: DecisionApproval['state'];
+  /** The login that decided (see requestApproval); null: this desktop's own, whichever it is. */
+  pushed_by: string | null;
 }
 
 interface AnswerRow {

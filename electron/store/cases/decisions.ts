@@ -3,7 +3,7 @@ import type { Decision, Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { formatMoney } from '../../../shared/model/money';
 import { formatInPolicyZone } from '../../../shared/policy/time';
-import { requireNothingWaiting } from './approval-reads';
+import { requireNothingWaiting, teamMember } from './approval-reads';
 import { approvalNeeded, requestApproval } from './approvals';
 import {
   appendAudit,
@@ -118,7 +118,17 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
     const why = approvalNeeded(store, { decision, recordedOutcome, override: override !== undefined, facts });
     // A decision waiting for a lead leaves the case as it was: it counts once granted.
     const approval =
-      why === null ? null : { key: requestApproval(store, { decisionId, caseId: row.id, why }), ...why };
+      why === null
+        ? null
+        : {
+            key: requestApproval(store, {
+              decisionId,
+              caseId: row.id,
+              why,
+              pushedBy: teamMember(store)?.name,
+            }),
+            ...why,
+          };
     if (approval === null) {
       const windowClosesAt = decision.windowClosesAt === null ? null : Date.parse(decision.windowClosesAt);
       const status = statusAfterDecision(recordedOutcome);

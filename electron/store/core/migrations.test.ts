@@ -61,6 +61,13 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
         JSON.stringify({ caseId: 7, agent: 'ann', state, holder: null, answeredAt: 5, seen }),
       );
   },
+  15: (db) => {
+    SEED_AT_VERSION[14]!(db);
+    db.prepare(
+      `INSERT INTO team_outbox (event_id, case_key, kind, actor, body, made_at, parked_reason, parked_at)
+       VALUES ('e-parked', 'k-7', 'approval.grant', 'ann', '{}', 5, 'four eyes', 6)`,
+    ).run();
+  },
 };
 
 // Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.

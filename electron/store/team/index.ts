@@ -2,6 +2,8 @@
 // face (../index.ts). README.md says what the room owns and what it may import.
 export type { Applied, PulledEvent } from './pulled-event';
 export { applyTeamEvents, teamCursor } from './team-apply';
+export { rejectedEvents, type RejectedEvent } from './team-rejected';
+export { parkEvent, parkedEvents, redoParked, withdrawParked, type ParkedEvent } from './team-parked';
 export {
   acknowledgeLostClaims,
   claimCandidates,

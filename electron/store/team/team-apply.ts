@@ -29,6 +29,7 @@ import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team
 import { appendReply, takeUsageExport } from './team-apply-records';
 import { openConflicts, settleField } from './team-conflicts';
 import type { Applied, PulledEvent } from './pulled-event';
+import { forgetRejected } from './team-rejected';
 
 type Row = Record<string, unknown>;
 
@@ -44,9 +45,16 @@ const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approv
  * a commit waits for the disk, and 100k of those would make catching up take minutes. Long
  * runs of new cases are written as one unit (team-apply-creations.ts).
  */
-export function applyTeamEvents(store: CaseStore, events: readonly PulledEvent[]): Applied[] {
+export function applyTeamEvents(
+  store: CaseStore,
+  events: readonly PulledEvent[],
+  options: { again?: boolean } = {},
+): Applied[] {
   return store.write(() =>
     whileApplyingRemote(store, () => {
+      // Events set aside earlier, tried again (team-rejected.ts): forgotten in the same
+      // transaction that applies them or sets them aside anew.
+      if (options.again === true) forgetRejected(store, events);
       const results: Applied[] = [];
       for (let next = 0; next < events.length;) {
         const run = creationRunAt(events, next);
@@ -163,7 +171,8 @@ function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, te
       decision.override_justification ?? null,
       decision.decision,
       decision.facts,
-      decision.agent,
+      // The server's stamp (the login's member), never the name the body gives.
+      event.actor,
       decision.note ?? null,
       decision.decided_at,
     );
@@ -172,7 +181,13 @@ function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, te
   const approval = event.body.approval as ({ key: string } & ApprovalWhy) | undefined;
   if (approval !== undefined) {
     const { key, override, threshold } = approval;
-    requestApproval(store, { decisionId, caseId, why: { override, threshold }, key });
+    requestApproval(store, {
+      decisionId,
+      caseId,
+      why: { override, threshold },
+      key,
+      pushedBy: event.pushedBy,
+    });
     store
       .sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?')
       .run(store.now(), caseId);
@@ -213,7 +228,7 @@ function appendNote(store: CaseStore, caseId: number, event: PulledEvent, team: 
   const note = event.body.note as Row;
   const { lastInsertRowid } = store
     .sql('INSERT INTO notes (case_id, author, body, created_at) VALUES (?, ?, ?, ?)')
-    .run(caseId, note.author, note.body, note.created_at);
+    .run(caseId, event.actor, note.body, note.created_at);
   // Nothing but the revision, the time and the search entry (which holds notes) changes.
   writeCaseValues(store, caseRowById(store, caseId), {}, {});
   const ref = formatRef(caseId);
