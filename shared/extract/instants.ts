@@ -33,7 +33,7 @@ const PERIOD = '上午|下午|晚上|早上|凌晨|中午|傍晚';
 const TIME = new RegExp(
   String.raw`(?:\s*,?\s*(?:at\s+|@\s*|T)?|T)(?:(?<period>${PERIOD})\s*)?` +
     String.raw`(?:(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\.\d+)?|(?<zh>\d{1,2})\s*[点时](?:\s*(?<zhm>\d{1,2})\s*分|(?<half>半))?|(?<bare>\d{1,2})(?=\s*[ap]\.?m\b))` +
-    String.raw`(?:\s*(?<ampm>[ap])\.?m\.?(?![A-Za-z]))?`,
+    String.raw`(?:\s*(?<ampm>[ap])(?:m\b|\.m\.))?`,
   'iy',
 );
 const ZONE = new RegExp(
@@ -61,7 +61,7 @@ type Role = 'pay' | 'request' | 'other';
 const ROLE_CUES: Cues<Role> = [
   [
     'pay',
-    /\b(?:paid|pay|payment|purchased?|bought|ordered|placed (?:the|an|my|this) order|subscribed|charged)\b|付款|支付|付费|购买|购入|下单|买的|买了|订购|扣款|扣费/gi,
+    /\b(?:paid|pay|payment|purchased?|bought|ordered|placed (?:the|an|my|this) order|order placed|subscribed|charged|deducted|billed)\b|付款|支付|付费|购买|购入|下单|买的|买了|订购|扣(?:了|的)?款|扣费/gi,
   ],
   [
     'request',

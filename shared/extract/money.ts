@@ -16,6 +16,8 @@ const CURRENCY_MARKS: Readonly<Record<string, string>> = {
   CNY: 'CNY',
   RMB: CURRENCY_ALIASES.RMB!,
   $: 'USD',
+  美元: 'USD',
+  美金: 'USD',
   US$: 'USD',
   USD: 'USD',
   dollars: 'USD',
@@ -30,7 +32,7 @@ const PREFIXED = new RegExp(
   'g',
 );
 const SUFFIXED = new RegExp(
-  String.raw`(?<![\d.,$¥￥])(${NUMBER})\s?(块钱|元|块|人民币|RMB|CNY|USD|US dollars|dollars|yuan)(?![A-Za-z])`,
+  String.raw`(?<![\d.,$¥￥])(${NUMBER})\s?(块钱|元|块|人民币|美元|美金|RMB|CNY|USD|US dollars|dollars|yuan)(?![A-Za-z])`,
   'g',
 );
 
@@ -46,15 +48,21 @@ const AMOUNT_CUES: Cues<AmountCue> = [
     'order',
     /\b(?:order(?:ed)?|price[ds]?|total|costs?|(?<!refund )amount|purchased?|bought|subscription fee)\b|订单|(?<!退款)金额|总价|总额|原价|售价|价格|购买|买了|买的|订购/gi,
   ],
-  ['paid', /\b(?:paid|pay|payment|charged|spent)\b|付款|支付|付了|花了|扣费|扣了|实付|扣款/gi],
+  [
+    'paid',
+    /\b(?:paid|pay|payment|charged|spent|deducted|billed)\b|付款|支付|付了|花了|扣费|扣了|实付|扣款/gi,
+  ],
   [
     'voucher',
     /\b(?:vouchers?|coupons?|promo codes?|discount codes?|gift cards?)\b|代金券|优惠券|抵扣券|抵用券|券/gi,
   ],
-  ['other', /\b(?:refund(?:ed)?|fees?|per|each|balance|compensation)\b|退款|退还|退回|手续费|每|余额|赔偿/gi],
   [
     'other',
-    /\b(?:about|approx(?:imately|\.)?|around|roughly|nearly|almost)\b|≈|~|约|大约|相当于|将近/gi,
+    /\b(?:refund(?:ed)?|fees?|per|each|balance|compensation)\b|退款|退还|退回|手续费|每|余额|赔偿|左右/gi,
+  ],
+  [
+    'other',
+    /\b(?:about|approx(?:imately|\.)?|around|roughly|nearly|almost)\b|≈|~|约|大约|大概|相当于|将近/gi,
     'before',
   ],
 ];

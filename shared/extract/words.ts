@@ -76,12 +76,12 @@ const STATE_PHRASES: Phrases = [
   [
     'invoiceIssued',
     true,
-    /\b(?:invoice|fapiao)s?\s+(?:has been|have been|was|were|had been|is already)\s+(?:already\s+)?(?:issued|sent|received|provided)\b|\b(?:received|got|have) (?:the |an |a |my )?(?:invoice|fapiao)\b|\balready (?:issued|sent|provided) (?:the |an |a )?invoice\b|已(?:经)?开(?:具)?(?:了)?(?:发票|票)|发票已(?:经)?(?:开具|开出|开|寄出|收到)|开了(?:发)?票|收到(?:了)?发票/gi,
+    /\b(?:invoice|fapiao)s?\s+(?:has been|have been|was|were|had been|is already)\s+(?:already\s+)?(?:issued|sent|received|provided)\b|\b(?<!n't |not )(?:received|got) (?:the |an |a |my )?(?:invoice|fapiao)\b|\balready (?:issued|sent|provided) (?:the |an |a )?invoice\b|已(?:经)?开(?:具)?(?:了)?(?:发票|票)|发票已(?:经)?(?:开具|开出|开|寄出|收到)|开了(?:发)?票|收到(?:了)?发票/gi,
   ],
   [
     'invoiceIssued',
     false,
-    /\bno invoice (?:has been |was |had been )?(?:issued|requested|sent)\b|\binvoices? (?:has|had|was|were|have) not (?:been |yet been )?(?:issued|requested|sent)\b|\b(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:yet )?(?:been )?(?:issued|received|requested|asked for|got|gotten) (?:an |the |any )?invoice\b|\bwithout (?:an |any )?invoice\b|(?:未|没有|没|尚未|还没|还没有|并未|从未)(?:开具|开|申请|索取|收到|开过)(?:过)?(?:发票|票)|发票(?:还)?(?:未|没有|没|尚未)(?:开具|开|开出)/gi,
+    /\bno invoice (?:has been |was |had been )?(?:issued|requested|sent)\b|\binvoices? (?:has|had|was|were|have) not (?:been |yet been )?(?:issued|requested|sent)\b|\b(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:yet )?(?:been )?(?:issued|received|requested|asked for|got|gotten) (?:an |the |any )?invoice\b|\bwithout (?:an |any )?invoice\b|\b(?:don't|do not|doesn't|does not|didn't|did not) (?:have|get|receive) (?:an |the |any )?invoice\b|(?:未|没有|没|尚未|还没|还没有|并未|从未)(?:开具|开|申请|索取|收到|开过)(?:过)?(?:发票|票)|发票(?:还)?(?:未|没有|没|尚未)(?:开具|开|开出)/gi,
   ],
   ['billingMethod', 'pay_as_you_go', /\bpay[- ]as[- ]you[- ]go\b|按量付费|按量计费|按需付费/gi],
   [
@@ -95,7 +95,7 @@ const PHRASES: Phrases = [...KIND_PHRASES, ...STATE_PHRASES];
 
 /** Minutes said to be used; an estimate ("about 300") proposes nothing. */
 const MINUTES =
-  /\b(?:used|consumed|spent|burned through|using)\s+(?<en>\d{1,3}(?:,\d{3})+|\d+)\s*(?:minutes|mins?)\b|\b(?<after>\d{1,3}(?:,\d{3})+|\d+)\s*(?:minutes|mins?)\s+(?:have been |were |has been |was |already )?(?:used|consumed)\b|(?:已经|已)?(?:使用了|使用|用了|用掉了|用掉|消耗了|消耗|已用)(?:时长)?\s*:?\s*(?<zh>\d+)\s*分钟/gi;
+  /(?<!about |around |roughly |大约|大概|约)(?:\b(?:used|consumed|spent|burned through|using)\s+(?<en>\d{1,3}(?:,\d{3})+|\d+)\s*(?:minutes|mins?)\b|\b(?<after>\d{1,3}(?:,\d{3})+|\d+)\s*(?:minutes|mins?)\s+(?:have been |were |has been |was |already )?(?:used|consumed)\b|(?:已经|已)?(?:使用了|使用|用了|用掉了|用掉|消耗了|消耗|已用)(?:时长)?\s*:?\s*(?<zh>\d+)\s*分钟)/gi;
 
 export function findPhrases(text: string): Found[] {
   const found: Found[] = [];
@@ -120,7 +120,7 @@ export function findPhrases(text: string): Found[] {
 }
 
 // An order id follows its cue; a list of them ("ORD-1, ORD-2 and ORD-3") follows one cue.
-const ORDER_ID = String.raw`([A-Za-z0-9][A-Za-z0-9_-]{3,39})(?![A-Za-z0-9_-])`;
+const ORDER_ID = String.raw`(?=[A-Za-z_-]*\d)([A-Za-z0-9][A-Za-z0-9_-]{3,39})(?![A-Za-z0-9_-])`;
 const ORDER_CUE = new RegExp(
   String.raw`(?:\borders?(?:\s*(?:id|no\.?|number|ref(?:erence)?))?|订单(?:号|编号|ID)?)\s*(?:is|was|:|#|为|是|No\.?)?\s*#?\s*${ORDER_ID}`,
   'gi',
