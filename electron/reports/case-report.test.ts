@@ -36,7 +36,10 @@ describe('the case report as HTML', () => {
 
   it('is self-contained: inline CSS, nothing to fetch, and a policy forbidding any fetch or script', () => {
     const html = caseReportHtml(data, { language: 'zh', paper: 'letter' });
-    expect(html).not.toMatch(/<link|<img|<script|src=|url\(/i);
+    expect(html).not.toMatch(/<link|<img|<script|src=/i);
+    // Its only url()s are its own fonts, inlined: the pieces its text needs, no more.
+    expect(html.match(/url\((?!data:font\/woff2;base64,)/g)).toBeNull();
+    expect(html).toContain(`font-family: "Noto Sans SC"`);
     expect(html).toContain(`default-src 'none'`);
     expect(html).toContain('size: letter');
     expect(html).toContain('lang="zh-CN"');
@@ -83,6 +86,8 @@ describe('the case report as PDF (Chromium)', () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+    // Printed with the shipped fonts alone, whatever this machine has installed.
+    expect(fonts.filter((font) => !/\+Noto(Sans|ColorEmoji)/.test(font.name))).toEqual([]);
     expect(pdfInfo(pdf).pageSize).toMatch(/\(A4\)/);
   });
 

@@ -13,7 +13,7 @@ import {
 import { CASE_LABELS, type CaseLabels } from './case-labels';
 import { cashRefund } from './cash';
 import { factRows, money, zoned } from './facts';
-import { html, shellWord, type SafeHtml } from './html';
+import { commandHtml, html, shellWord, type SafeHtml } from './html';
 import { documentHtml, type PrintOptions } from './page';
 
 /** Everything a case report prints, as the store has it. */
@@ -194,7 +194,7 @@ function auditSection(data: CaseReportData, l: CaseLabels): SafeHtml {
         html`<span class="mono">${data.auditHead.hash}</span>
           <span class="muted">(${l.auditRow(data.auditHead.seq)})</span>`,
       ],
-      [l.verifyWith, html`<span class="mono">${command}</span>`],
+      [l.verifyWith, commandHtml(command)],
     ])}`;
 }
 
