@@ -7,6 +7,7 @@ import { addToCount, moveCount, type CountKey } from '../core/counts';
 import { formatRef } from '../core/refs';
 import { requireCase, requireRevision } from '../core/rows';
 import { indexCase } from './search';
+import { requireMessageOf } from './messages';
 import type { CaseStore } from '../core/store';
 
 /** A new case as its row stores it, the facts already JSON: what an import stages and writes. */
@@ -91,11 +92,14 @@ export function updateFacts(
   facts: Facts,
   actor: string,
   seen?: number,
+  /** The customer's message the changed facts were read from, named in the audit row. */
+  source?: { message: number },
 ): CaseChange {
   requirePlausibleFacts(facts);
   return store.write(() => {
     const row = requireCase(store, ref);
     requireRevision(row, seen);
+    if (source !== undefined) requireMessageOf(store, row.id, source.message);
     const now = store.now();
     store
       .sql(
@@ -110,7 +114,7 @@ export function updateFacts(
       caseRef: ref,
       action: 'case.facts',
       actor,
-      detail: { facts, changes },
+      detail: { facts, changes, ...(source === undefined ? {} : { source }) },
     });
     return changeOf(store, ref, [audit]);
   });

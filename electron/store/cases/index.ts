@@ -9,6 +9,7 @@ export { checkImportRow, importCases, type CheckedRow, type ImportResult } from 
 export { ImportStage, type ImportCommit } from './import-stage';
 export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
 export { addNote } from './notes';
+export { addMessage, listMessages } from './messages';
 export { getDraft, saveDraft } from './drafts';
 export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';
 export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './reply-templates';
