@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import type { ProposalFact } from '../extract';
+import { FACT_KEYS } from '../model/catalogue';
 import { CaseRefSchema } from '../model/case';
 import { CaseMessageSchema, MAX_MESSAGE_CHARACTERS } from '../model/message';
 import { agentName, method } from './method';
 
 /** A fact read from a message (shared/extract): for the agent to accept or reject, never applied by itself. */
 export const ProposalSchema = z.object({
-  fact: z.string(),
+  fact: z.enum(['orderId', ...FACT_KEYS] as [ProposalFact, ...ProposalFact[]]),
   value: z.union([z.string(), z.number(), z.boolean()]),
   text: z.string(),
   start: z.number().int(),
