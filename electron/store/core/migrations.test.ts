@@ -61,6 +61,13 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
         JSON.stringify({ caseId: 7, agent: 'ann', state, holder: null, answeredAt: 5, seen }),
       );
   },
+  15: (db) => {
+    SEED_AT_VERSION[14]!(db);
+    db.prepare(
+      `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
+       VALUES (7, 'Order total ¥480.00.', 'Refund', 'li@example.com', 'a.eml', 6, 'ann')`,
+    ).run();
+  },
 };
 
 // Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.
