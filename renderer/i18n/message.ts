@@ -21,7 +21,8 @@ export const messageEn = {
     inFacts: 'already in the facts',
     rejected: 'rejected',
     zoneAssumed: 'no time zone written: read as Beijing time (UTC+8)',
-    older: 'Earlier messages ({{count}})',
+    older_one: 'An earlier message',
+    older_other: 'Earlier messages ({{count}})',
   },
 };
 
@@ -46,6 +47,7 @@ export const messageZh: typeof messageEn = {
     inFacts: '已在事实中',
     rejected: '已拒绝',
     zoneAssumed: '未写明时区：按北京时间（UTC+8）读取',
-    older: '更早的来信（{{count}}）',
+    older_one: '更早的来信（{{count}}）',
+    older_other: '更早的来信（{{count}}）',
   },
 };
