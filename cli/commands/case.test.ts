@@ -25,6 +25,7 @@ async function run(argv: string[], files: Record<string, string> = {}) {
       if (!(path in files)) throw new Error(`ENOENT: no such file ${path}`);
       return files[path]!;
     },
+    readBytes: () => Promise.reject(new Error('not read as bytes here')),
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
   };

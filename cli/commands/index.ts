@@ -14,6 +14,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./explain-usage'),
   },
   {
+    name: 'extract',
+    summary: "the facts a customer's message states, as proposals (JSON)",
+    load: () => import('./extract'),
+  },
+  {
     name: 'case',
     summary: 'add, decide, show, list, assign, claim next, close, reopen and edit cases',
     load: () => import('./case'),

@@ -44,6 +44,7 @@ export {
 } from './figures';
 export { dashboardFigures } from './figures';
 export { addNote } from './cases';
+export { addMessage, listMessages } from './cases';
 export { getDraft, saveDraft } from './cases';
 export { getUsageExport, saveUsageExport, type StoredUsageExport } from './cases';
 export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './cases';

@@ -13,6 +13,7 @@ import {
 import { previewDeadline, requirePlausibleFacts } from './case-rules';
 import { changeOf } from './case-detail';
 import { indexCase } from './search';
+import { requireMessageOf } from './messages';
 
 /** A new case as its row stores it, the facts already JSON: what an import stages and writes. */
 export interface NewCaseRow {
@@ -97,11 +98,14 @@ export function updateFacts(
   facts: Facts,
   actor: string,
   seen?: number,
+  /** The customer's message the changed facts were read from, named in the audit row. */
+  source?: { message: number },
 ): CaseChange {
   requirePlausibleFacts(facts);
   return store.write(() => {
     const row = requireCase(store, ref);
     requireRevision(row, seen);
+    if (source !== undefined) requireMessageOf(store, row.id, source.message);
     const now = store.now();
     store
       .sql(
@@ -116,7 +120,7 @@ export function updateFacts(
       caseRef: ref,
       action: 'case.facts',
       actor,
-      detail: { facts, changes },
+      detail: { facts, changes, ...(source === undefined ? {} : { source }) },
     });
     return changeOf(store, ref, [audit]);
   });

@@ -22,6 +22,7 @@ export { createCase, insertCaseRow, newCaseKey, toNewCaseRow, updateFacts } from
 export { type CheckedRow, checkImportRow, importCases, type ImportResult } from './cases-bulk';
 export { decidedByCondition } from './decided-by';
 export { type DecisionRequest, recordDecision, type SeenDecision } from './decisions';
+export { addMessage, listMessages } from './messages';
 export { getDraft, saveDraft } from './drafts';
 export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
 export { type ImportCommit, ImportStage } from './import-stage';

@@ -68,6 +68,13 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
        VALUES ('e-parked', 'k-7', 'approval.grant', 'ann', '{}', 5, 'four eyes', 6)`,
     ).run();
   },
+  16: (db) => {
+    SEED_AT_VERSION[15]!(db);
+    db.prepare(
+      `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
+       VALUES (7, 'Order total ¥480.00.', 'Refund', 'li@example.com', 'a.eml', 6, 'ann')`,
+    ).run();
+  },
 };
 
 // Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.

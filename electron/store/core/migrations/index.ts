@@ -13,6 +13,7 @@ import dayFigures from './012-day-figures';
 import decisionApprovals from './013-decision-approvals';
 import settledClaims from './014-settled-claims';
 import teamParked from './015-team-parked';
+import caseMessages from './016-case-messages';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   decisionApprovals,
   settledClaims,
   teamParked,
+  caseMessages,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
