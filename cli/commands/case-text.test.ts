@@ -61,7 +61,7 @@ const detail: CaseDetail = {
       caseRef: 'RC-000007',
       decision,
       recordedOutcome: 'eligible',
-      override: { justification: 'outage\rconfirmed by the provider' },
+      override: { justification: 'outage\rconfirmed by the provider', amount: null },
       facts: {},
       agent: 'bo',
       note: null,

@@ -62,6 +62,7 @@ td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 .lead { font-size: 12pt; font-weight: 600; }
 .muted { color: #555; }
+.warning { color: #8a1c1c; font-weight: 600; }
 .mono { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
 .long { white-space: pre-wrap; overflow-wrap: anywhere; }
 .clause { margin: 1.5mm 0; break-inside: avoid; }

@@ -8,6 +8,7 @@ import { formatRef } from './refs';
 import { requireCase, requireRevision } from './rows';
 import { indexCase } from './search';
 import type { CaseStore } from './store';
+import { canonicalJson } from './canonical';
 
 /** A new case as its row stores it, the facts already JSON: what an import stages and writes. */
 export interface NewCaseRow {
@@ -30,7 +31,8 @@ export const toNewCaseRow = (input: NewCase): NewCaseRow => ({
   product_name: input.productName,
   provider: input.provider,
   product_type: input.facts.productType ?? null,
-  facts: JSON.stringify(input.facts),
+  // Sorted keys: a decision's copy of the facts compares with the case's as text (staleness).
+  facts: canonicalJson(input.facts),
   assignee: input.assignee || null,
 });
 
@@ -103,7 +105,7 @@ export function updateFacts(
            window_closes_at = CASE WHEN decided_at IS NULL THEN ? ELSE window_closes_at END
          WHERE id = ?`,
       )
-      .run(JSON.stringify(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
+      .run(canonicalJson(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
     moveCount(store, row, { ...row, product_type: facts.productType ?? null });
     const changes = diffFacts(JSON.parse(row.facts) as Facts, facts);
     const audit = appendAudit(store, {

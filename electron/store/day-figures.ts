@@ -1,3 +1,5 @@
+import { REFUNDING_OUTCOMES_SQL } from '../../shared/model/decision';
+
 /**
  * The lead's figures per policy-zone day (UTC+8), kept beside the decisions by triggers so
  * every writer (a recorded decision, a team event, a case edit that moves a case to another
@@ -39,13 +41,26 @@ const delayMs = (e: string) =>
 const bucketSql = (e: string) => `(CASE WHEN ${delayMs(e)} < 1000 THEN 0
   ELSE 1 + CAST(floor(ln(${delayMs(e)} / 1000.0) / ln(${DELAY_GROWTH})) AS INTEGER) END)`;
 
-// The cash a decision refunds: the same rule as cashRefund() in electron/reports/cash.ts.
+// The cash a decision refunds: the same rule as recordedAmount() in shared/policy/recorded.ts.
+// An override recorded before overrides kept an amount (override_amount NULL) refunds what
+// that release counted: the rules' amount, or the cash paid when the rules refused.
 export const cashSql = (d: string) => `CASE
-  WHEN ${d}.recorded_outcome NOT IN ('eligible', 'conditional') THEN 0
-  WHEN json_extract(${d}.decision, '$.outcome') IN ('eligible', 'conditional')
+  WHEN ${d}.override_amount IS NOT NULL THEN ${d}.override_amount
+  WHEN ${d}.recorded_outcome NOT IN ${REFUNDING_OUTCOMES_SQL} THEN 0
+  WHEN json_extract(${d}.decision, '$.outcome') IN ${REFUNDING_OUTCOMES_SQL}
     THEN json_extract(${d}.decision, '$.refundAmount')
   ELSE max(0, json_extract(${d}.facts, '$.orderAmount') - coalesce(json_extract(${d}.facts, '$.voucherAmount'), 0))
 END`;
+
+/**
+ * The cash a decision records, as recordedAmount() gives it: the rules' own amount (null while
+ * they need facts) unless overridden.
+ */
+export const recordedAmountSql = (d: string) =>
+  `CASE WHEN ${d}.override_justification IS NULL THEN json_extract(${d}.decision, '$.refundAmount') ELSE ${cashSql(d)} END`;
+
+/** The decision `d` of case `c` is stale: the facts it read are no longer the case's (isStale()). */
+export const STALE_SQL = 'd.facts IS NOT c.facts';
 
 /** The day a decision stopped being its case's latest; `before` bounds the later ids looked at. */
 const supersededSql = (e: string, before?: string) =>
@@ -97,7 +112,7 @@ function addDecisions(c: Contribution, table = 'decision_days'): string {
   return `INSERT INTO ${table} (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ${daySql('e.decided_at')}, ${c.superseded}, e.recorded_outcome, coalesce(${c.kind}, ''), ${c.provider},
       coalesce(json_extract(e.decision, '$.currency'), ''), ${c.sign}1,
-      ${c.sign}(e.recorded_outcome IN ('eligible', 'conditional')), ${c.sign}coalesce(${cashSql('e')}, 0)
+      ${c.sign}(e.recorded_outcome IN ${REFUNDING_OUTCOMES_SQL}), ${c.sign}coalesce(${cashSql('e')}, 0)
     FROM decisions e WHERE ${c.where}
     ON CONFLICT DO UPDATE SET n = n + excluded.n, granted = granted + excluded.granted,
       cash = cash + excluded.cash;`;

@@ -61,6 +61,14 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
         JSON.stringify({ caseId: 7, agent: 'ann', state, holder: null, answeredAt: 5, seen }),
       );
   },
+  15: (db) => {
+    SEED_AT_VERSION[14]!(db);
+    db.prepare(
+      `INSERT INTO decisions (id, case_id, recorded_outcome, override_justification, override_amount, decision,
+         facts, agent, decided_at) VALUES (4, 7, 'conditional', 'a partial refund agreed with the provider', 100, ?,
+         '{"productType":"image"}', 'ann', 6)`,
+    ).run(JSON.stringify(decide({ productType: 'image' }, { now: 6 })));
+  },
 };
 
 // Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.

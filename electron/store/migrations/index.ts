@@ -12,6 +12,7 @@ import replyTemplates from './011-reply-templates';
 import dayFigures from './012-day-figures';
 import decisionApprovals from './013-decision-approvals';
 import settledClaims from './014-settled-claims';
+import overrideAmounts from './015-override-amounts';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dayFigures,
   decisionApprovals,
   settledClaims,
+  overrideAmounts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

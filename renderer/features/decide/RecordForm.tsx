@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, type Decision, type Outcome } from '../../../shared/model/decision';
+import { OUTCOMES, refunds, type Decision, type Outcome } from '../../../shared/model/decision';
 import { usePersistentState } from '../../lib/usePersistentState';
 import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
@@ -23,7 +23,6 @@ const EMPTY: Typed = {
   outcome: 'eligible',
   justification: '',
 };
-const REFUNDS = new Set<Outcome>(['eligible', 'conditional']);
 
 /**
  * Records the decision; the store decides again from the stored facts, authoritatively, and
@@ -46,8 +45,8 @@ export function RecordForm({
   const justificationLength = typed.justification.trim().length;
   const tooShort = typed.override && justificationLength < MIN_JUSTIFICATION;
   const otherRefunds = useOtherRefunds(caseRef, orderId);
-  const refunds = REFUNDS.has(typed.override ? typed.outcome : decision.outcome);
-  const askReason = refunds && otherRefunds.length > 0;
+  const refunding = refunds(typed.override ? typed.outcome : decision.outcome);
+  const askReason = refunding && otherRefunds.length > 0;
   const reasonMissing = askReason && typed.duplicateReason.trim().length < MIN_DUPLICATE_REASON;
 
   const submit = async (event: React.FormEvent) => {
