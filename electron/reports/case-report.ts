@@ -11,7 +11,12 @@ import {
   formatInPolicyZone,
   OUTCOME_TEXTS,
 } from '../../shared/policy';
-import { countingDecision, decisionOfRecord, recordedAmount } from '../../shared/policy/recorded';
+import {
+  countingDecision,
+  decisionOfRecord,
+  recordedAmount,
+  waitingDecision,
+} from '../../shared/policy/recorded';
 import { CASE_LABELS, type CaseLabels } from './case-labels';
 import { factRows, money, zoned } from './facts';
 import { html, shellWord, type SafeHtml } from './html';
@@ -118,6 +123,17 @@ function decisionSection(
     ])}
     <h2>${l.actions}</h2>
     ${actions}${missing}`;
+}
+
+/** A decision waiting for a lead: not the decision of record until granted, so apart from it. */
+function waitingSection(detail: CaseDetail, l: CaseLabels, language: Language): SafeHtml | '' {
+  const waiting = waitingDecision(detail);
+  if (waiting === undefined) return '';
+  const cash = cashText(recordedAmount(waiting), waiting.decision.currency, l);
+  return html`<p class="warning">
+    ${l.approvalWaiting} ${OUTCOME_TEXTS[language][waiting.recordedOutcome]}, ${cash} (${waiting.agent},
+    ${zoned(waiting.decidedAt)})
+  </p>`;
 }
 
 const clausesSection = (record: DecisionOfRecord, l: CaseLabels, language: Language) =>
@@ -249,6 +265,7 @@ export function caseReportHtml(data: CaseReportData, options: PrintOptions): str
     ${caseSection(detail, l, language)}
     <h2>${l.decision}</h2>
     ${latest === undefined ? html`<p>${l.noDecision}</p>` : decisionSection(detail, latest, l, language)}
+    ${waitingSection(detail, l, language)}
     <h2>${l.facts}</h2>
     ${factTable.length === 0 ? html`<p>${l.noFacts}</p>` : fields(factTable)}
     ${latest === undefined ? '' : clausesSection(decisionOfRecord(latest, detail.facts, language), l, language)}

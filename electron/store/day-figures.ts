@@ -1,3 +1,4 @@
+import { uncounted } from './approval-reads';
 import { REFUNDING_OUTCOMES_SQL } from '../../shared/model/decision';
 
 /**
@@ -62,10 +63,14 @@ export const recordedAmountSql = (d: string) =>
 /** The decision `d` of case `c` is stale: the facts it read are no longer the case's (isStale()). */
 export const STALE_SQL = 'd.facts IS NOT c.facts';
 
-/** The day a decision stopped being its case's latest; `before` bounds the later ids looked at. */
+/**
+ * The day a decision stopped being its case's latest that counts; `before` bounds the later ids
+ * looked at. A decision waiting for a lead's approval, or refused by one, counts nowhere
+ * (shared/model/approval.ts): it neither contributes nor supersedes.
+ */
 const supersededSql = (e: string, before?: string) =>
   `coalesce(${daySql(`(SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = ${e}.case_id
-    AND x.id > ${e}.id${before === undefined ? '' : ` AND x.id < ${before}`})`)}, ${NEVER})`;
+    AND x.id > ${e}.id${before === undefined ? '' : ` AND x.id < ${before}`} AND NOT ${uncounted('x')})`)}, ${NEVER})`;
 
 export const TABLES_SQL = `
 CREATE TABLE decision_days (
@@ -113,7 +118,7 @@ function addDecisions(c: Contribution, table = 'decision_days'): string {
     SELECT ${daySql('e.decided_at')}, ${c.superseded}, e.recorded_outcome, coalesce(${c.kind}, ''), ${c.provider},
       coalesce(json_extract(e.decision, '$.currency'), ''), ${c.sign}1,
       ${c.sign}(e.recorded_outcome IN ${REFUNDING_OUTCOMES_SQL}), ${c.sign}coalesce(${cashSql('e')}, 0)
-    FROM decisions e WHERE ${c.where}
+    FROM decisions e WHERE ${c.where} AND NOT ${uncounted('e')}
     ON CONFLICT DO UPDATE SET n = n + excluded.n, granted = granted + excluded.granted,
       cash = cash + excluded.cash;`;
 }
@@ -121,7 +126,7 @@ function addDecisions(c: Contribution, table = 'decision_days'): string {
 function addDelays(c: Contribution, table = 'delay_days'): string {
   return `INSERT INTO ${table} (day, superseded_day, kind, bucket, n)
     SELECT ${daySql('e.decided_at')}, ${c.superseded}, coalesce(${c.kind}, ''), ${bucketSql('e')}, ${c.sign}1
-    FROM decisions e WHERE ${c.where} AND json_extract(e.decision, '$.requestedAtAssumed') = 0
+    FROM decisions e WHERE ${c.where} AND NOT ${uncounted('e')} AND json_extract(e.decision, '$.requestedAtAssumed') = 0
     ON CONFLICT DO UPDATE SET n = n + excluded.n;`;
 }
 
@@ -156,7 +161,27 @@ const ON_CASE_MOVE = (() => {
   END;`;
 })();
 
-export const TRIGGERS_SQL = [ON_DECISION, ON_CASE_MOVE];
+/**
+ * A decision starts or stops counting when its approval request is filed or answered: the
+ * case's figures are taken out before and put back after, by the state then in force.
+ */
+const ON_APPROVAL = (() => {
+  const c = {
+    where: 'e.case_id = NEW.case_id',
+    superseded: supersededSql('e'),
+    kind: caseColumn('product_type'),
+    provider: caseColumn('provider'),
+  };
+  const around = (name: string, event: string) => `
+    CREATE TRIGGER decision_days_before_${name} BEFORE ${event} BEGIN ${both({ ...c, sign: '-' })} END;
+    CREATE TRIGGER decision_days_after_${name} AFTER ${event} BEGIN ${both({ ...c, sign: '+' })} END;`;
+  return (
+    around('approval_request', 'INSERT ON approval_requests') +
+    around('approval_answer', 'UPDATE OF state ON approval_requests WHEN OLD.state IS NOT NEW.state')
+  );
+})();
+
+export const TRIGGERS_SQL = [ON_DECISION, ON_CASE_MOVE, ON_APPROVAL];
 
 /** Every figure computed again from the decisions, into `prefix`decision_days and so on. */
 export function rebuildSql(prefix = ''): string {

@@ -12,7 +12,7 @@ import replyTemplates from './011-reply-templates';
 import dayFigures from './012-day-figures';
 import decisionApprovals from './013-decision-approvals';
 import settledClaims from './014-settled-claims';
-import overrideAmounts from './015-override-amounts';
+import decisionOfRecord from './015-decision-of-record';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -31,7 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dayFigures,
   decisionApprovals,
   settledClaims,
-  overrideAmounts,
+  decisionOfRecord,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
