@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { privateFontConfig } from '../electron/fonts';
 import { startHost, type RunningServer } from '../electron/host';
 import { CHROMIUM_ARGS } from '../electron/print';
 import type { CaseChange, CaseDetail } from '../shared/model/case';
@@ -42,10 +43,14 @@ export async function launch(
 ): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   requireChromium();
   const profile = tempDir('profile');
+  // The console is seen, measured and screenshotted in its shipped fonts alone: the browser
+  // sees none of this machine's, so no test passes or fails by what happens to be installed.
+  const fonts = tempDir('fontconfig');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
+    env: { ...process.env, FONTCONFIG_FILE: await privateFontConfig(fonts) },
     viewport: { width: options.width ?? 1280, height: options.height ?? 720 },
     bypassCSP: options.bypassCSP ?? false,
     locale: 'en-GB',
@@ -58,6 +63,7 @@ export async function launch(
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      rmSync(fonts, { recursive: true, force: true });
     },
   };
 }
@@ -131,8 +137,16 @@ export async function startConsoleHost(options: ConsoleHostOptions): Promise<Con
   return started;
 }
 
+/** Waits until every font piece the page's text has asked for is loaded, so it measures as it shows. */
+export async function fontsLoaded(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
 

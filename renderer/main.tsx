@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './fonts';
 import './i18n';
 import './theme.css';
 import './styles.css';

@@ -11,6 +11,8 @@ const POLICY = [
   "style-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data:",
+  // The shipped fonts, served beside the page (vite.config.ts never inlines them).
+  "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

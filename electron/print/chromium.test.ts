@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pdfText } from '../reports/test-support/pdf-text';
+import { fontFaceCss } from '../fonts';
+import { pdfFonts, pdfText } from '../reports/test-support/pdf-text';
 import { openPrinter, PrinterUnavailableError } from '.';
 
 /** The processes whose command line names `text` (Chromium's name its profile folder). */
@@ -53,8 +54,10 @@ describe('the printer', () => {
     expect(profile).toBeDefined();
     expect(processesNaming(join(temp, profile!)).length).toBeGreaterThan(0);
     try {
+      const fonts = await fontFaceCss('First 第一', ['Noto Sans', 'Noto Sans SC']);
       const [first, second] = await Promise.all([
-        printer.pdf(`<p>First 第一</p><script>document.body.append('SCRIPT RAN')</script>
+        printer.pdf(`<style>${fonts} p { font-family: "Noto Sans", "Noto Sans SC" }</style>
+          <p>First 第一</p><script>document.body.append('SCRIPT RAN')</script>
           <link rel="stylesheet" href="${url}/a.css"><img src="${url}/b.png">`),
         printer.pdf('<p>Second</p>'),
       ]);
@@ -68,6 +71,20 @@ describe('the printer', () => {
     }
     expect(processesNaming(join(temp, profile!))).toEqual([]);
     expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it('sees no font of the machine: only what a document carries, over the shipped Noto Sans', async () => {
+    const printer = await openPrinter();
+    try {
+      // DejaVu and Liberation come with Debian's Chromium; a CJK font may be installed too.
+      const pdf = await printer.pdf(
+        `<p style="font-family: 'DejaVu Sans', 'Liberation Sans', 'Noto Sans CJK SC', sans-serif">Plain 第一</p>`,
+      );
+      expect(pdfFonts(pdf).map((font) => font.name.replace(/^\w+\+/, ''))).toEqual(['NotoSans-Regular']);
+      expect(pdfText(pdf)).not.toContain('第一');
+    } finally {
+      await printer.close();
+    }
   });
 
   it('names a Chromium that is missing, or that never answers, and cleans up after it', async () => {

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { privateFontConfig } from '../fonts';
 import { CdpPipe } from './cdp-pipe';
 
 /** The flags the e2e harness runs Chromium with: headless, no sandbox, nothing phoned home. */
@@ -61,6 +62,11 @@ const CLOSE_TIMEOUT_MS = 10_000;
 /** Chromium started with its DevTools on a pipe, in a profile folder of its own. */
 async function startChromium(executablePath: string) {
   const profile = await mkdtemp(join(tmpdir(), 'refund-console-chromium-'));
+  // Only the app's own fonts: a report prints the same whatever fonts the machine has.
+  const fontConfig = await privateFontConfig(profile).catch(async (error: unknown) => {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  });
   const child = spawn(
     executablePath,
     [
@@ -70,7 +76,10 @@ async function startChromium(executablePath: string) {
       '--remote-debugging-pipe',
       '--no-startup-window',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+    {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, FONTCONFIG_FILE: fontConfig },
+    },
   );
   // The last of what it says, for the error if it never answers; read so it never blocks.
   let said = '';

@@ -19,7 +19,7 @@ import {
 } from '../../shared/policy/recorded';
 import { CASE_LABELS, type CaseLabels } from './case-labels';
 import { factRows, money, zoned } from './facts';
-import { html, shellWord, type SafeHtml } from './html';
+import { commandHtml, html, shellWord, type SafeHtml } from './html';
 import { documentHtml, type PrintOptions } from './page';
 
 /** Everything a case report prints, as the store has it. */
@@ -222,7 +222,7 @@ function auditSection(data: CaseReportData, l: CaseLabels): SafeHtml {
         html`<span class="mono">${data.auditHead.hash}</span>
           <span class="muted">(${l.auditRow(data.auditHead.seq)})</span>`,
       ],
-      [l.verifyWith, html`<span class="mono">${command}</span>`],
+      [l.verifyWith, commandHtml(command)],
     ])}`;
 }
 
@@ -248,7 +248,7 @@ const signOff = (l: CaseLabels) =>
  * from the store is escaped, so HTML in a name or a note prints as text. The desktop shell
  * prints this string with printToPDF; the CLI and tests with Chromium's page.pdf.
  */
-export function caseReportHtml(data: CaseReportData, options: PrintOptions): string {
+export async function caseReportHtml(data: CaseReportData, options: PrintOptions): Promise<string> {
   const { language } = options;
   const l = CASE_LABELS[language];
   const { detail } = data;

@@ -41,3 +41,22 @@ export const cssString = (text: string): string =>
 /** A path as one shell word, so the printed verify command can be pasted as it stands. */
 export const shellWord = (text: string): string =>
   /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+
+// A word longer than this (a store's path, say) may still break anywhere rather than overflow.
+const LONGEST_UNBROKEN_WORD = 40;
+
+/**
+ * A shell command to copy out of a report: its lines break only between words, never at a
+ * word's own hyphen (`verify-` / `audit` would copy as two words), unless a word is too long
+ * for a line.
+ */
+export function commandHtml(command: string): SafeHtml {
+  const words = command
+    .split(' ')
+    .map((word) =>
+      word.length > LONGEST_UNBROKEN_WORD
+        ? escapeHtml(word)
+        : `<span class="word">${escapeHtml(word)}</span>`,
+    );
+  return new SafeHtml(`<span class="mono">${words.join(' ')}</span>`);
+}

@@ -1,5 +1,7 @@
 import type { Language } from '../../shared/model/languages';
 import type { Paper } from '../../shared/model/period';
+import { PRINT_FAMILIES, PRINT_MONO_STACK, PRINT_TEXT_STACK } from '../../shared/fonts/shipped';
+import { fontFaceCss } from '../fonts';
 import { cssString, html, SafeHtml } from './html';
 
 export { PAPERS, type Paper } from '../../shared/model/period';
@@ -15,19 +17,12 @@ export type PageOf = (page: string, pages: string) => string;
 
 const PAGE_SIZE: Record<Paper, string> = { a4: 'A4', letter: 'letter' };
 
-// Fonts named so Chromium embeds them in the PDF: Latin first, then CJK (the language's own
-// first), Arabic and emoji, so a name in any of them prints instead of as empty boxes.
-const FONTS: Record<Language, string> = {
-  en: `"Noto Sans", "Noto Sans CJK SC", "Noto Sans Arabic", "Noto Color Emoji", sans-serif`,
-  zh: `"Noto Sans CJK SC", "Noto Sans", "Noto Sans Arabic", "Noto Color Emoji", sans-serif`,
-};
-
 /**
  * The page every report prints on. Page numbers and the footer text sit in the @page margin
  * boxes, so the document numbers its pages wherever it is printed (Chromium, Electron's
  * printToPDF, a browser's print dialog) without a separate header/footer template.
  */
-function pageCss({ language, paper }: PrintOptions, footer: string, pageOf: PageOf): string {
+function pageCss({ paper }: PrintOptions, footer: string, pageOf: PageOf): string {
   const numbers = pageOf('{page}', '{pages}')
     .split(/(\{page\}|\{pages\})/)
     .filter((piece) => piece !== '')
@@ -35,7 +30,7 @@ function pageCss({ language, paper }: PrintOptions, footer: string, pageOf: Page
       piece === '{page}' ? 'counter(page)' : piece === '{pages}' ? 'counter(pages)' : cssString(piece),
     )
     .join(' ');
-  const margin = `font: 8pt ${FONTS[language]}; color: #555;`;
+  const margin = `font: 8pt ${PRINT_TEXT_STACK}; color: #555;`;
   return `
 @page {
   size: ${PAGE_SIZE[paper]};
@@ -44,7 +39,7 @@ function pageCss({ language, paper }: PrintOptions, footer: string, pageOf: Page
   @bottom-right { content: ${numbers}; ${margin} }
 }
 * { box-sizing: border-box; }
-html { font-family: ${FONTS[language]}; font-size: 9.5pt; line-height: 1.4; color: #111; }
+html { font-family: ${PRINT_TEXT_STACK}; font-size: 9.5pt; line-height: 1.4; color: #111; }
 body { margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 2mm; }
 h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 0.4pt solid #999; padding-bottom: 1mm; break-after: avoid; }
@@ -63,7 +58,8 @@ td.num { white-space: nowrap; }
 .lead { font-size: 12pt; font-weight: 600; }
 .muted { color: #555; }
 .warning { color: #8a1c1c; font-weight: 600; }
-.mono { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
+.mono { font-family: ${PRINT_MONO_STACK}; font-size: 8.5pt; overflow-wrap: anywhere; }
+.mono .word { white-space: nowrap; }
 .long { white-space: pre-wrap; overflow-wrap: anywhere; }
 .clause { margin: 1.5mm 0; break-inside: avoid; }
 .clause .id { font-weight: 600; }
@@ -71,26 +67,38 @@ td.num { white-space: nowrap; }
 .sign .line { border-bottom: 0.6pt solid #111; height: 10mm; }
 .sign .wide { grid-column: 1 / span 2; }
 figure { margin: 2mm 0; break-inside: avoid; }
-svg text { font-family: ${FONTS[language]}; }
+svg text { font-family: ${PRINT_TEXT_STACK}; }
 `;
 }
 
-/** A whole printable document: inline CSS, nothing fetched, the footer and page numbers in it. */
-export function documentHtml(
+const PRINTABLE_ASCII = String.fromCharCode(...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i));
+
+/**
+ * A whole printable document: inline CSS and the pieces of the shipped fonts its text uses,
+ * nothing fetched, the footer and page numbers in it.
+ */
+export async function documentHtml(
   options: PrintOptions,
   { title, footer, pageOf, body }: { title: string; footer: string; pageOf: PageOf; body: SafeHtml },
-): string {
+): Promise<string> {
+  const css = pageCss(options, footer, pageOf);
+  // Every character the page can print: its text, the footer and the page numbers' words, and
+  // all of printable ASCII (the body's text holds "<", "&" and quotes as entities).
+  const fonts = await fontFaceCss(
+    `${PRINTABLE_ASCII}${title}${footer}${pageOf('', '')}${body.text}`,
+    PRINT_FAMILIES,
+  );
   return html`<!doctype html>
     <html lang="${options.language === 'zh' ? 'zh-CN' : 'en'}">
       <head>
         <meta charset="utf-8" />
         <meta
           http-equiv="Content-Security-Policy"
-          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
         />
         <title>${title}</title>
         <style>
-          ${new SafeHtml(pageCss(options, footer, pageOf).replaceAll('</', '<\\/'))}
+          ${new SafeHtml(`${fonts}\n${css}`.replaceAll('</', '<\\/'))}
         </style>
       </head>
       <body>

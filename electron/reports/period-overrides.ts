@@ -7,7 +7,7 @@ import {
 import { OUTCOME_TEXTS } from '../../shared/policy';
 import { barChart } from './bar-chart';
 import { zoned } from './facts';
-import { html, type SafeHtml } from './html';
+import { commandHtml, html, type SafeHtml } from './html';
 import type { PeriodLabels } from './period-labels';
 
 /** A word for a POSIX shell: the name of an agent in the export command the report prints. */
@@ -46,7 +46,7 @@ function agentSection(
     ${
       more > 0
         ? html`<p class="muted">${l.overridesMore(more, agent)}</p>
-            <p class="mono">${exportCommand}</p>`
+            <p>${commandHtml(exportCommand)}</p>`
         : ''
     }`;
 }

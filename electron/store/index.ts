@@ -2,8 +2,8 @@
 // modules behind it can be split, merged or renamed without touching a caller.
 export { openStore, type OpenOptions } from './open';
 export { openStoreFromEnv, resolveStoreFile } from './from-env';
-export { useNativeBinding } from './sqlite';
-export type { CaseStore } from './store';
+export { useNativeBinding } from './core';
+export type { CaseStore } from './core';
 export {
   ConflictError,
   InvalidInputError,
@@ -16,49 +16,49 @@ export {
   StoreReplacedError,
   StoreUnusableError,
   type LockHolder,
-} from './errors';
-export { noteDamage } from './damage';
+} from './core';
+export { noteDamage } from './integrity';
 export { createCase, updateFacts } from './cases';
-export { assignCase, claimNextCase, setStatus } from './lifecycle';
-export { updateCaseFields } from './case-fields';
-export { accountHistory, casesForOrder } from './related';
-export { deleteView, listViews, saveView } from './views';
-export { getCase, missingRefs } from './case-detail';
-export { checkImportRow, importCases, type CheckedRow, type ImportResult } from './cases-bulk';
-export { ImportStage, type ImportCommit } from './import-stage';
-export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
+export { assignCase, claimNextCase, setStatus } from './cases';
+export { updateCaseFields } from './cases';
+export { accountHistory, casesForOrder } from './cases';
+export { deleteView, listViews, saveView } from './cases';
+export { getCase, missingRefs } from './cases';
+export { checkImportRow, importCases, type CheckedRow, type ImportResult } from './cases';
+export { ImportStage, type ImportCommit } from './cases';
+export { recordDecision, type DecisionRequest, type SeenDecision } from './cases';
 export {
   lastCaseId,
   streamCasesForReplay,
   streamDecidedCasesForReplay,
   type ReplayFilter,
   type ReplayRow,
-} from './replay';
+} from './figures';
 export {
   closingSoon,
   periodAggregates,
   periodPlans,
   type PeriodAggregates,
   type PeriodRange,
-} from './period';
-export { dashboardFigures } from './dashboard';
-export { addNote } from './notes';
-export { getDraft, saveDraft } from './drafts';
-export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';
-export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './reply-templates';
-export { markReplySent } from './replies';
-export { listCases, type QueuePage } from './queue';
-export { searchCases, searchTexts } from './search';
-export { currentAgent, getSettings, setSettings } from './settings';
-export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
-export { auditHead, listAudit } from './audit';
-export { verifyAuditWithBackups, type StoreVerification } from './audit-backups';
-export { createBackup, listBackups } from './backup';
-export { restoreBackup } from './restore';
-export { formatRef, parseRef } from './refs';
+} from './figures';
+export { dashboardFigures } from './figures';
+export { addNote } from './cases';
+export { getDraft, saveDraft } from './cases';
+export { getUsageExport, saveUsageExport, type StoredUsageExport } from './cases';
+export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './cases';
+export { markReplySent } from './cases';
+export { listCases, type QueuePage } from './cases';
+export { searchCases, searchTexts } from './cases';
+export { currentAgent, getSettings, setSettings } from './cases';
+export { deleteImportMapping, listImportMappings, saveImportMapping } from './cases';
+export { auditHead, listAudit } from './core';
+export { verifyAuditWithBackups, type StoreVerification } from './integrity';
+export { createBackup, listBackups } from './integrity';
+export { restoreBackup } from './integrity';
+export { formatRef, parseRef } from './core';
 /** For benchmarks that build the store's bare schema beside it. */
-export { migrate } from './connection';
-export { exportPages, exportQuery, exportSql, type ExportQuery, type InstantsAs } from './export-rows';
+export { migrate } from './core';
+export { exportPages, exportQuery, exportSql, type ExportQuery, type InstantsAs } from './figures';
 export {
   caseKeyOf,
   countWaiting,
@@ -67,10 +67,10 @@ export {
   teamDesktopId,
   waitingEvents,
   type OutboxEvent,
-} from './team-outbox';
-export { timeOrderedId } from './time-ordered-id';
-export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team-apply';
-export { listOpenConflicts, resolveConflict, type OpenConflict } from './team-conflicts';
+} from './core';
+export { timeOrderedId } from './core';
+export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team';
+export { listOpenConflicts, resolveConflict, type OpenConflict } from './team';
 export {
   acknowledgeLostClaims,
   claimCandidates,
@@ -80,7 +80,7 @@ export {
   settleClaims,
   unansweredClaims,
   type LostClaim,
-} from './team-claims';
+} from './team';
 export {
   caseSyncStates,
   countCasesInConflict,
@@ -89,6 +89,6 @@ export {
   type CaseSyncState,
   type CaseTeamState,
   type TeamServerSetting,
-} from './team-status';
-export { approvalThresholds, rememberTeamPolicy, teamMember, type TeamMemberInfo } from './approval-reads';
-export { answerApproval, listApprovals, type ApprovalAnswerRequest } from './approvals';
+} from './team';
+export { approvalThresholds, rememberTeamPolicy, teamMember, type TeamMemberInfo } from './cases';
+export { answerApproval, listApprovals, type ApprovalAnswerRequest } from './cases';

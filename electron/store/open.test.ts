@@ -4,8 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../api';
-import { NewerDatabaseError, StoreDamagedError } from './errors';
-import { LATEST_VERSION } from './migrations';
+import { NewerDatabaseError, StoreDamagedError } from './core/errors';
+import { LATEST_VERSION } from './core/migrations';
 import { openStore } from './open';
 import { sampleCase, tempDir } from './test-support/temp-store';
 

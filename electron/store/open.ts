@@ -1,14 +1,20 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AnchorLog, anchorFileOf, hasAnchors } from './anchors';
-import { auditHead } from './audit';
-import { createBackup, isBackupDue, listBackups, newestGoodBackup, removePartialBackups } from './backup';
-import { connect, inspect, refuseNewer } from './connection';
-import { StoreDamagedError, StoreMissingError, StoreReadOnlyError } from './errors';
-import { StoreLock } from './lock';
-import { restoreTempOf } from './restore';
-import { openDatabase } from './sqlite';
-import { CaseStore } from './store';
+import { AnchorLog, anchorFileOf, hasAnchors } from './core/anchors';
+import { auditHead } from './core/audit';
+import {
+  createBackup,
+  isBackupDue,
+  listBackups,
+  newestGoodBackup,
+  removePartialBackups,
+} from './integrity/backup';
+import { connect, inspect, refuseNewer } from './core/connection';
+import { StoreDamagedError, StoreMissingError, StoreReadOnlyError } from './core/errors';
+import { StoreLock } from './core/lock';
+import { restoreTempOf } from './integrity/restore';
+import { openDatabase } from './core/sqlite';
+import { CaseStore } from './core/store';
 
 export interface OpenOptions {
   file: string;

@@ -1,18 +1,18 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueueQuerySchema } from '../../shared/model/queue';
-import { listAudit, verifyAudit } from './audit';
-import { getCase } from './case-detail';
-import { updateFacts } from './cases';
-import { recordDecision } from './decisions';
-import { getDraft } from './drafts';
-import { LATEST_VERSION } from './migrations';
-import { addNote } from './notes';
+import { listAudit, verifyAudit } from './core/audit';
+import { getCase } from './cases/case-detail';
+import { updateFacts } from './cases/cases';
+import { recordDecision } from './cases/decisions';
+import { getDraft } from './cases/drafts';
+import { LATEST_VERSION } from './core/migrations';
+import { addNote } from './cases/notes';
 import { openStore } from './open';
-import { listCases } from './queue';
-import { formatRef } from './refs';
-import { searchCases } from './search';
-import { getSettings } from './settings';
+import { listCases } from './cases/queue';
+import { formatRef } from './core/refs';
+import { searchCases } from './cases/search';
+import { getSettings } from './cases/settings';
 import { copyOfFixture as copyFixture } from './test-support/fixtures';
 
 /**

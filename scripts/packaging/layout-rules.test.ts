@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHIPPED_FONTS } from '../../shared/fonts/shipped';
 import { fuseProblems, layoutProblems } from './layout-rules';
 
 const good = {
@@ -11,6 +12,12 @@ const good = {
     '/out/renderer/index.html',
     '/out/renderer/assets',
     '/out/renderer/assets/index-abc.js',
+    '/out/renderer/assets/fonts/noto-sans-sc-4-400-normal.woff2',
+    '/out/fonts/harfbuzz-subset.wasm',
+    ...SHIPPED_FONTS.flatMap((font) => [
+      `/out/fonts/@fontsource/${font.package}/LICENSE`,
+      ...font.weights.map((weight) => `/out/fonts/@fontsource/${font.package}/${weight}.css`),
+    ]),
     '/out/native',
     '/out/native/electron-v41.7.1',
     '/out/native/electron-v41.7.1/better_sqlite3.node',
@@ -24,6 +31,15 @@ describe('the package layout rules', () => {
     expect(layoutProblems(good, '41.7.1')).toEqual([]);
   });
 
+  it('want the fonts: the console’s, and each shipped font’s licence beside the reports’ copy', () => {
+    const licence = `/out/fonts/@fontsource/${SHIPPED_FONTS[1].package}/LICENSE`;
+    const without = good.asar.filter((entry) => entry !== licence && !entry.endsWith('.woff2'));
+    expect(layoutProblems({ ...good, asar: without }, '41.7.1')).toEqual([
+      `missing from app.asar: ${licence}`,
+      'missing from app.asar: the console’s fonts in out/renderer/assets/fonts',
+    ]);
+  });
+
   it.each([
     ['/node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules'],
     ['/out/electron/main.js.map', 'source map'],
@@ -32,6 +48,11 @@ describe('the package layout rules', () => {
     ['/bench/README.md', 'a source, test or tooling folder'],
     ['/e2e/harness.js', 'a source, test or tooling folder'],
     ['/README.md', 'not something the app needs'],
+    [
+      '/out/fonts/@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2',
+      'not something the app needs',
+    ],
+    ['/out/fonts/@fontsource/noto-sans/README.md', 'not something the app needs'],
   ])('flag %s', (entry, reason) => {
     const problems = layoutProblems({ ...good, asar: [...good.asar, entry] }, '41.7.1');
     expect(problems).toHaveLength(1);

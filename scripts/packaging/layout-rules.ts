@@ -3,6 +3,8 @@
  * check reads (scripts/check-package.ts), so the rules themselves are unit-tested.
  */
 
+import { SHIPPED_FONTS } from '../../shared/fonts/shipped';
+
 /** Asar entries are absolute inside the archive: '/out/electron/main.js'. */
 const ALLOWED_IN_ASAR = [
   /^\/package\.json$/,
@@ -10,6 +12,8 @@ const ALLOWED_IN_ASAR = [
   /^\/out\/electron(\/(main\.js|preload\.cjs))?$/,
   /^\/out\/renderer(\/.*)?$/,
   /^\/out\/native(\/electron-v[^/]+(\/better_sqlite3\.node)?)?$/,
+  // The shipped fonts' stylesheets and licences and the subsetter (scripts/copy-fonts.ts); the pieces are the console's.
+  /^\/out\/fonts(\/harfbuzz-subset\.wasm|\/@fontsource(\/[\w-]+(\/(\d+\.css|LICENSE))?)?)?$/,
 ];
 
 const REQUIRED_IN_ASAR = [
@@ -17,6 +21,12 @@ const REQUIRED_IN_ASAR = [
   '/out/electron/main.js',
   '/out/electron/preload.cjs',
   '/out/renderer/index.html',
+  // Each shipped font's licence (the SIL Open Font License asks that it go with the fonts).
+  '/out/fonts/harfbuzz-subset.wasm',
+  ...SHIPPED_FONTS.flatMap((font) => [
+    `/out/fonts/@fontsource/${font.package}/LICENSE`,
+    ...font.weights.map((weight) => `/out/fonts/@fontsource/${font.package}/${weight}.css`),
+  ]),
 ];
 
 /** Named so a failure says what leaked, not only that something did. */
@@ -44,6 +54,9 @@ export function layoutProblems(listing: PackageListing, electronVersion: string)
     if (!present.has(file)) problems.push(`missing from app.asar: ${file}`);
   if (!listing.asar.some((entry) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(entry))) {
     problems.push('missing from app.asar: the renderer script in out/renderer/assets');
+  }
+  if (!listing.asar.some((entry) => /^\/out\/renderer\/assets\/fonts\/[^/]+\.woff2$/.test(entry))) {
+    problems.push('missing from app.asar: the console’s fonts in out/renderer/assets/fonts');
   }
   for (const entry of listing.asar) {
     const forbidden = FORBIDDEN.find(([pattern]) => pattern.test(entry));

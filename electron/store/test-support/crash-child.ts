@@ -1,10 +1,10 @@
 // Child process for crash.test.ts: records decisions and imports 100k cases in one
 // transaction, printing each one only after it has committed, until it is killed.
 import { writeSync } from 'node:fs';
-import { importCases } from '../cases-bulk';
-import { recordDecision } from '../decisions';
+import { importCases } from '../cases/cases-bulk';
+import { recordDecision } from '../cases/decisions';
 import { openStore } from '../open';
-import { formatRef } from '../refs';
+import { formatRef } from '../core/refs';
 import { generateCase, seededRandom } from './generate';
 
 const [file, seedText, baseText] = process.argv.slice(2) as [string, string, string];

@@ -1,5 +1,5 @@
 import { decide, RULE_BOOK } from '../../../shared/policy';
-import type { CaseStore } from '../store';
+import type { CaseStore } from '../core/store';
 
 /**
  * Records a decision on the case as an earlier release did: judged by the first reading (v1)

@@ -1,7 +1,7 @@
 // Child process for lock.test.ts: opens a store, says "ready", and keeps it open until its
 // stdin closes (or it is killed), as a running host would.
 import { writeSync } from 'node:fs';
-import { createCase } from '../cases';
+import { createCase } from '../cases/cases';
 import { openStore } from '../open';
 import { sampleCase } from './temp-store';
 

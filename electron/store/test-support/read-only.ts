@@ -1,7 +1,7 @@
-import { LATEST_VERSION, MIGRATIONS } from '../migrations';
-import { openDatabase } from '../sqlite';
-import type { StoreLock } from '../lock';
-import { CaseStore } from '../store';
+import { LATEST_VERSION, MIGRATIONS } from '../core/migrations';
+import { openDatabase } from '../core/sqlite';
+import type { StoreLock } from '../core/lock';
+import { CaseStore } from '../core/store';
 
 /** Nothing to hold: a read-only look takes no lock, so it leaves no lock file behind either. */
 const NO_LOCK = { release: () => undefined } as unknown as StoreLock;

@@ -2,7 +2,7 @@
 // step only once it has returned, so the parent knows what was acknowledged when it died.
 import { writeSync } from 'node:fs';
 import { openStore } from '../open';
-import { restoreBackup } from '../restore';
+import { restoreBackup } from '../integrity/restore';
 
 const [file, backup] = process.argv.slice(2) as [string, string];
 const say = (line: string) => writeSync(1, `${line}\n`);

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewCase } from '../../../shared/model/case';
-import { createCase } from '../cases';
+import { createCase } from '../cases/cases';
 import { openStore, type OpenOptions } from '../open';
-import type { CaseStore } from '../store';
+import type { CaseStore } from '../core/store';
 
 export const START = Date.parse('2026-03-02T02:00:00.000Z');
 

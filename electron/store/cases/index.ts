@@ -1,0 +1,21 @@
+// The cases room's face (cases, facts, decisions, notes, lifecycle, search): what leaves the room goes through here.
+export { createCase, updateFacts } from './cases';
+export { assignCase, claimNextCase, setStatus } from './lifecycle';
+export { updateCaseFields } from './case-fields';
+export { accountHistory, casesForOrder } from './related';
+export { deleteView, listViews, saveView } from './views';
+export { getCase, missingRefs } from './case-detail';
+export { checkImportRow, importCases, type CheckedRow, type ImportResult } from './cases-bulk';
+export { ImportStage, type ImportCommit } from './import-stage';
+export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
+export { addNote } from './notes';
+export { getDraft, saveDraft } from './drafts';
+export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';
+export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './reply-templates';
+export { markReplySent } from './replies';
+export { listCases, type QueuePage } from './queue';
+export { searchCases, searchTexts } from './search';
+export { currentAgent, getSettings, setSettings } from './settings';
+export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
+export { approvalThresholds, rememberTeamPolicy, teamMember, type TeamMemberInfo } from './approval-reads';
+export { answerApproval, listApprovals, type ApprovalAnswerRequest } from './approvals';

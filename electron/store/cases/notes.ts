@@ -1,0 +1,29 @@
+import type { CaseChange } from '../../../shared/model/case';
+import { appendAudit } from '../core/audit';
+import { changeOf, listNotes } from './case-detail';
+import { requireCase } from '../core/rows';
+import { indexCase } from './search';
+import type { CaseStore } from '../core/store';
+
+/**
+ * A note adds to the case without touching what was decided, so it needs no revision: two
+ * agents noting the same case at once both keep their notes. It still counts as a change.
+ */
+export function addNote(store: CaseStore, ref: string, author: string, body: string): CaseChange {
+  return store.write(() => {
+    const row = requireCase(store, ref);
+    const now = store.now();
+    const { lastInsertRowid } = store
+      .sql('INSERT INTO notes (case_id, author, body, created_at) VALUES (?, ?, ?, ?)')
+      .run(row.id, author, body, now);
+    store.sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?').run(now, row.id);
+    indexCase(store, row.id, row, listNotes(store, row.id));
+    const audit = appendAudit(store, {
+      caseRef: ref,
+      action: 'note.add',
+      actor: author,
+      detail: { noteId: Number(lastInsertRowid), body },
+    });
+    return changeOf(store, ref, [audit]);
+  });
+}

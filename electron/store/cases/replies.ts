@@ -1,0 +1,29 @@
+import type { CaseChange } from '../../../shared/model/case';
+import { requireNothingWaiting } from './approval-reads';
+import { appendAudit } from '../core/audit';
+import { changeOf } from './case-detail';
+import { requireCase } from '../core/rows';
+import type { CaseStore } from '../core/store';
+
+/**
+ * The console does not send replies; the agent sends one from their mail or ticket tool and
+ * marks it sent here. The audit row keeps who, when, the language, the outcome it answered and
+ * the text itself, which is what the customer was told.
+ */
+export function markReplySent(
+  store: CaseStore,
+  request: { ref: string; language: string; outcome: string; body: string; agent: string },
+): CaseChange {
+  return store.write(() => {
+    const row = requireCase(store, request.ref);
+    // What the customer would be told does not count yet: no reply promises it.
+    requireNothingWaiting(store, request.ref, row.id, 'a reply');
+    const audit = appendAudit(store, {
+      caseRef: request.ref,
+      action: 'reply.sent',
+      actor: request.agent,
+      detail: { language: request.language, outcome: request.outcome, body: request.body },
+    });
+    return changeOf(store, request.ref, [audit]);
+  });
+}

@@ -1,0 +1,276 @@
+import { NewCaseSchema } from '../../../shared/model/case';
+import { describeFirstIssue } from '../../../shared/model/issues';
+import { applyApprovalAnswer, requestApproval, type ApprovalWhy } from '../cases/approvals';
+import { appendAudit } from '../core/audit';
+import { clearCapturedStates } from '../core/audit-state';
+import { previewDeadline } from '../cases/case-rules';
+import { insertCaseRow, newCaseKey, toNewCaseRow } from '../cases/cases';
+import { addToCount, moveCount } from '../core/counts';
+import { InvalidInputError } from '../core/errors';
+import { formatRef } from '../core/refs';
+import type { CaseRow } from '../core/rows';
+import type { CaseStore } from '../core/store';
+import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team-apply-creations';
+import { appendReply, takeUsageExport } from './team-apply-records';
+import { mergeFieldChanges, type FieldChange } from '../core/team-merge';
+import { TEAM_COLUMNS, caseRowById, writeCaseValues } from '../cases/team-case-write';
+import { openConflicts, settleField } from './team-conflicts';
+import { whileApplyingRemote } from '../core/team-outbox';
+
+type Row = Record<string, unknown>;
+
+const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approval.refuse']);
+
+/** An event as the team server ordered it (see electron/team). */
+export interface PulledEvent {
+  seq: number;
+  id: string;
+  desktopId: string;
+  caseKey: string;
+  kind: string;
+  actor: string;
+  body: Row;
+  pushedBy: string;
+  /** For a claim: the server's answer; a refused claim changes nobody's assignee. */
+  claim?: { granted: boolean; holder: string } | undefined;
+}
+
+export type Applied =
+  | { kind: 'own' }
+  | { kind: 'duplicate' }
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'applied'; ref: string; conflicts: number };
+
+/**
+ * Applies pulled events in the server's order. Each event is one unit (a savepoint) with its
+ * audit row; the batch commits together with the cursor, so a desktop killed half-way has
+ * either all of a batch or none of it, resumes where it stood, and never applies an event
+ * twice: every applied id is kept. An event this desktop cannot apply (it fails the schema
+ * or names a case never received) is set aside as rejected, with the reason, instead of
+ * stopping every later event behind it. One transaction per batch rather than per event:
+ * a commit waits for the disk, and 100k of those would make catching up take minutes. Long
+ * runs of new cases are written as one unit (team-apply-creations.ts).
+ */
+export function applyTeamEvents(store: CaseStore, events: readonly PulledEvent[]): Applied[] {
+  return store.write(() =>
+    whileApplyingRemote(store, () => {
+      const results: Applied[] = [];
+      for (let next = 0; next < events.length;) {
+        const run = creationRunAt(events, next);
+        if (run.length >= MIN_RUN) {
+          results.push(...applyCreationRun(store, run, (event) => applyOne(store, event)));
+          next += run.length;
+        } else {
+          results.push(applyOne(store, events[next]!));
+          next++;
+        }
+      }
+      const last = events.at(-1);
+      if (last !== undefined) {
+        store
+          .sql("UPDATE team_sync SET value = max(CAST(value AS INTEGER), ?) WHERE key = 'cursor'")
+          .run(last.seq);
+      }
+      return results;
+    }),
+  );
+}
+
+function applyOne(store: CaseStore, event: PulledEvent): Applied {
+  if (store.sql('INSERT OR IGNORE INTO team_applied (event_id) VALUES (?)').run(event.id).changes === 0) {
+    return { kind: 'duplicate' };
+  }
+  try {
+    return store.db.transaction(() => {
+      // Each event's audit row records the case as the previous event left it.
+      clearCapturedStates(store);
+      return applyInside(store, event);
+    })();
+  } catch (error) {
+    if (isStoreTrouble(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    store
+      .sql('INSERT INTO team_rejected (event_id, seq, kind, reason, at) VALUES (?, ?, ?, ?, ?)')
+      .run(event.id, event.seq, event.kind, reason, store.now());
+    return { kind: 'rejected', reason };
+  }
+}
+
+/** The last server event applied here (0 before the first). */
+export function teamCursor(store: CaseStore): number {
+  const value = store.sql("SELECT value FROM team_sync WHERE key = 'cursor'").pluck().get() as
+    string | undefined;
+  return Number(value ?? 0);
+}
+
+function applyInside(store: CaseStore, event: PulledEvent): Applied {
+  if (store.sql('SELECT 1 FROM team_outbox WHERE event_id = ?').get(event.id) !== undefined)
+    return { kind: 'own' };
+  const caseId = store
+    .sql('SELECT case_id FROM team_case_keys WHERE case_key = ?')
+    .pluck()
+    .get(event.caseKey) as number | undefined;
+  const team = { eventId: event.id, desktopId: event.desktopId, pushedBy: event.pushedBy };
+  if (event.kind === 'case.create') {
+    if (caseId !== undefined) return { kind: 'duplicate' };
+    return createFromTeam(store, event, team);
+  }
+  if (caseId === undefined) {
+    throw new InvalidInputError(
+      `team event ${event.id} (${event.kind}) is about a case this desktop never received`,
+    );
+  }
+  const ref = formatRef(caseId);
+  if (APPROVAL_ANSWERS.has(event.kind)) {
+    return { kind: 'applied', ref: applyApprovalAnswer(store, event, team), conflicts: 0 };
+  }
+  if (event.body.decision !== undefined) return appendDecision(store, caseId, event, team);
+  if (event.body.note !== undefined) return appendNote(store, caseId, event, team);
+  if (event.body.reply !== undefined) return appendReply(store, caseId, event, team);
+  if (event.body.usage !== undefined) return takeUsageExport(store, caseId, event, team);
+  return mergeCaseChange(store, caseId, ref, event, team);
+}
+
+function createFromTeam(store: CaseStore, event: PulledEvent, team: Row): Applied {
+  const parsed = NewCaseSchema.safeParse(event.body.case);
+  if (!parsed.success) {
+    const issue = describeFirstIssue(parsed.error, 'case');
+    throw new InvalidInputError(`team event ${event.id}: ${issue.field}: ${issue.message}`);
+  }
+  const row = toNewCaseRow(parsed.data);
+  const id = insertCaseRow(store, row, previewDeadline(parsed.data.facts, store.now()));
+  addToCount(store, newCaseKey(row), 1);
+  store.sql('INSERT INTO team_case_keys (case_id, case_key) VALUES (?, ?)').run(id, event.caseKey);
+  const ref = formatRef(id);
+  const status = event.body.status;
+  if (typeof status === 'string' && status !== 'open') {
+    store.sql('UPDATE cases SET status = ? WHERE id = ?').run(status, id);
+    moveCount(store, { ...newCaseKey(row) }, { ...newCaseKey(row), status: status as CaseRow['status'] });
+  }
+  appendAudit(store, {
+    caseRef: ref,
+    action: 'case.create',
+    actor: event.actor,
+    detail: { ...parsed.data, team },
+  });
+  return { kind: 'applied', ref, conflicts: 0 };
+}
+
+function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, team: Row): Applied {
+  const decision = event.body.decision as Row;
+  const row = caseRowById(store, caseId);
+  const { lastInsertRowid } = store
+    .sql(
+      `INSERT INTO decisions (case_id, recorded_outcome, override_justification, override_amount,
+         decision, facts, agent, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      caseId,
+      decision.recorded_outcome,
+      decision.override_justification ?? null,
+      // Absent from a desktop of an earlier release: it counts as that release did.
+      decision.override_amount ?? null,
+      decision.decision,
+      decision.facts,
+      decision.agent,
+      decision.note ?? null,
+      decision.decided_at,
+    );
+  const decisionId = Number(lastInsertRowid);
+  // Waiting for a lead on the desktop that made it, so waiting here too: the case stays as it was.
+  const approval = event.body.approval as ({ key: string } & ApprovalWhy) | undefined;
+  if (approval !== undefined) {
+    const { key, override, threshold } = approval;
+    requestApproval(store, { decisionId, caseId, why: { override, threshold }, key });
+    store
+      .sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?')
+      .run(store.now(), caseId);
+  } else {
+    // The case follows the decided one's fields as that desktop set them (status, deadline).
+    const rules = JSON.parse(decision.decision as string) as { windowClosesAt: string | null };
+    const fields = (event.body.fields ?? {}) as Record<string, FieldChange>;
+    const status = (fields.status?.to as CaseRow['status'] | undefined) ?? row.status;
+    const closes = rules.windowClosesAt === null ? null : Date.parse(rules.windowClosesAt);
+    store
+      .sql(
+        `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
+           updated_at = ?, revision = revision + 1 WHERE id = ?`,
+      )
+      .run(status, decision.recorded_outcome, closes, decision.decided_at, store.now(), caseId);
+    moveCount(store, row, {
+      ...row,
+      status,
+      latest_outcome: decision.recorded_outcome as CaseRow['latest_outcome'],
+    });
+  }
+  const ref = formatRef(caseId);
+  appendAudit(store, {
+    caseRef: ref,
+    action: 'decision.record',
+    actor: event.actor,
+    detail: {
+      decisionId,
+      recordedOutcome: decision.recorded_outcome,
+      ...(approval === undefined ? {} : { approval }),
+      team,
+    },
+  });
+  return { kind: 'applied', ref, conflicts: 0 };
+}
+
+function appendNote(store: CaseStore, caseId: number, event: PulledEvent, team: Row): Applied {
+  const note = event.body.note as Row;
+  const { lastInsertRowid } = store
+    .sql('INSERT INTO notes (case_id, author, body, created_at) VALUES (?, ?, ?, ?)')
+    .run(caseId, note.author, note.body, note.created_at);
+  // Nothing but the revision, the time and the search entry (which holds notes) changes.
+  writeCaseValues(store, caseRowById(store, caseId), {}, {});
+  const ref = formatRef(caseId);
+  appendAudit(store, {
+    caseRef: ref,
+    action: 'note.add',
+    actor: event.actor,
+    detail: { noteId: Number(lastInsertRowid), body: note.body, team },
+  });
+  return { kind: 'applied', ref, conflicts: 0 };
+}
+
+function mergeCaseChange(
+  store: CaseStore,
+  caseId: number,
+  ref: string,
+  event: PulledEvent,
+  team: Row,
+): Applied {
+  // A choice made in a conflict sets the value here too, whatever this desktop holds.
+  const resolve = event.body.resolve as { field: string; value?: unknown } | undefined;
+  if (resolve !== undefined) settleField(store, caseId, resolve.field, resolve.value, event.actor);
+  const row = caseRowById(store, caseId);
+  const localFields = Object.fromEntries(
+    Object.entries(TEAM_COLUMNS).map(([name, column]) => [name, row[column]]),
+  );
+  const localFacts = JSON.parse(row.facts) as Row;
+  const { assignee, ...others } = (event.body.fields ?? {}) as Record<string, FieldChange>;
+  const changes = event.claim?.granted === false || assignee === undefined ? others : { ...others, assignee };
+  const fields = mergeFieldChanges(localFields, changes);
+  const facts = mergeFieldChanges(localFacts, (event.body.facts ?? {}) as Record<string, FieldChange>);
+  writeCaseValues(store, row, fields.apply, facts.apply);
+  const conflicts = [
+    ...fields.conflicts,
+    ...facts.conflicts.map((conflict) => ({ ...conflict, field: `facts.${conflict.field}` })),
+  ];
+  openConflicts(store, caseId, conflicts, event);
+  appendAudit(store, {
+    caseRef: ref,
+    action: 'team.apply',
+    actor: event.actor,
+    detail: {
+      change: event.body.action ?? event.kind,
+      fields: Object.keys(fields.apply),
+      facts: Object.keys(facts.apply),
+      conflicts: conflicts.map((c) => c.field),
+      team,
+    },
+  });
+  return { kind: 'applied', ref, conflicts: conflicts.length };
+}
