@@ -1,13 +1,15 @@
-// The package layout check (`npm run check:package`): packs the unpacked Linux folder the
-// way `npm run dist` would, from a copy of the working tree, then checks what app.asar holds,
-// what sits beside it, and the fuses in the packed binary. Electron's binary cannot be had
+// The package layout check (`npm run check:package`): runs electron-builder's Linux targets
+// (AppImage, then deb) the way `npm run dist` would, from a copy of the working tree, then
+// checks what app.asar holds, what sits beside it, the fuses in the packed binary, the deb's
+// metadata and each installer's updater files. Electron's binary cannot be had
 // on every machine, so the build uses a placeholder Electron (a stub executable carrying a
 // fuse wire in stock state, which the afterPack hook flips as it would the real one) and,
 // when the Electron-ABI better-sqlite3 has not been built, a placeholder for it: the check is
 // about the layout, not about running the app.
 import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { execFileSync } from 'node:child_process';
+import { build, log as builderLog, Platform } from 'electron-builder';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -25,7 +27,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { nativeBindingDir, SQLITE_BINDING_FILE } from '../electron/shell/native-binding';
 import { ICON_SIZES, LINUX_ICON_DIR, MAIN_ICON, MAIN_ICON_SIZE } from './packaging/icons';
+import projectPackage from '../package.json' with { type: 'json' };
 import fuses from './packaging/fuses.json' with { type: 'json' };
+import {
+  debMetadataProblems,
+  installerResourceProblems,
+  latestLinuxProblems,
+  type LinuxInstaller,
+} from './packaging/installer-rules';
 import { fuseProblems, layoutProblems, type FuseSettings } from './packaging/layout-rules';
 
 const require = createRequire(import.meta.url);
@@ -102,56 +111,164 @@ function listFiles(dir: string, prefix = ''): string[] {
   );
 }
 
+const readOrNull = (file: string): string | null => (existsSync(file) ? readFileSync(file, 'utf8') : null);
+
+/** Whether a command is on PATH. */
+const onPath = (command: string): boolean =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+/**
+ * The external tool each Linux installer needs, which electron-builder would otherwise
+ * download from GitHub: fpm (a Ruby gem Debian does not package) for the deb, the AppImage
+ * runtime and tools for the AppImage. Without it the target runs up to the tool's call, with
+ * everything it writes and checks before that (metadata, update files, desktop entry).
+ */
+function installerTool(target: LinuxInstaller): { available: boolean; missing: string } {
+  if (target === 'deb') {
+    if (process.env.CUSTOM_FPM_PATH) return { available: true, missing: '' };
+    if (onPath('fpm')) {
+      process.env.USE_SYSTEM_FPM = 'true';
+      return { available: true, missing: '' };
+    }
+    return { available: false, missing: 'fpm (gem install fpm; or CUSTOM_FPM_PATH)' };
+  }
+  return process.env.APPIMAGE_TOOLS_PATH
+    ? { available: true, missing: '' }
+    : { available: false, missing: 'the AppImage runtime and tools (APPIMAGE_TOOLS_PATH)' };
+}
+
+interface LinuxRun {
+  target: LinuxInstaller;
+  unpackedApp: string;
+  /** What electron-builder hands fpm (deb only). */
+  fpmArgs: string[] | null;
+  /** The installer file, when its tool was there to make it. */
+  artifact: string | null;
+  /** The run's latest-linux.yml, when it made the installer. */
+  latestLinux: string | null;
+}
+
+/**
+ * One Linux target in a run of its own, as `npm run dist` builds them (the deb's updater files
+ * must not reach the AppImage through the shared unpacked folder).
+ */
+async function packLinux(stage: string, electronDist: string, target: LinuxInstaller): Promise<LinuxRun> {
+  const tool = installerTool(target);
+  let fpmArgs: string[] | null = null;
+  log(
+    tool.available
+      ? `packing --linux ${target} with a PLACEHOLDER Electron; no Electron is run`
+      : `packing --linux ${target} with a PLACEHOLDER Electron up to its packaging tool: SKIPPED the ${target} file itself, ${tool.missing} is not here (electron-builder downloads it from GitHub)`,
+  );
+  // electron-builder's progress goes to a buffer, shown only when the run fails.
+  const output: string[] = [];
+  Object.assign(builderLog, { stream: { write: (chunk: string) => output.push(chunk) } });
+  const artifacts = await build({
+    projectDir: stage,
+    targets: Platform.LINUX.createTarget(target),
+    publish: 'never',
+    config: { electronDist },
+    // electron-builder's own hook, called with what it would hand the packaging tool.
+    effectiveOptionComputed: async (options: unknown) => {
+      if (Array.isArray(options)) fpmArgs = options[0] as string[];
+      return !tool.available;
+    },
+  }).catch((error: unknown) => {
+    console.error(output.join(''));
+    throw error;
+  });
+  const artifact = artifacts.find((file) => file.endsWith(target === 'deb' ? '.deb' : '.AppImage')) ?? null;
+  const release = path.join(stage, 'release');
+  return {
+    target,
+    unpackedApp: path.join(release, 'linux-unpacked'),
+    fpmArgs,
+    artifact,
+    latestLinux: artifact === null ? null : readOrNull(path.join(release, 'latest-linux.yml')),
+  };
+}
+
+function installerProblems(run: LinuxRun): string[] {
+  const resources = path.join(run.unpackedApp, 'resources');
+  const problems = installerResourceProblems(run.target, {
+    appUpdateYml: readOrNull(path.join(resources, 'app-update.yml')),
+    packageType: readOrNull(path.join(resources, 'package-type')),
+    apparmorProfile: existsSync(path.join(resources, 'apparmor-profile')),
+  });
+  if (run.target === 'deb') {
+    problems.push(
+      ...(run.fpmArgs === null
+        ? ['deb: electron-builder never reached fpm']
+        : debMetadataProblems(run.fpmArgs, { name: projectPackage.name })),
+    );
+  }
+  if (run.artifact !== null) {
+    problems.push(
+      ...(run.latestLinux === null
+        ? [`${run.target}: no latest-linux.yml beside ${path.basename(run.artifact)}`]
+        : latestLinuxProblems(run.latestLinux, [path.basename(run.artifact)])),
+    );
+  }
+  return problems;
+}
+
+/** The package's layout, fuses and icons, from an unpacked Linux app. */
+async function appProblems(
+  unpackedApp: string,
+): Promise<{ problems: string[]; asar: string[]; unpacked: string[] }> {
+  const resources = path.join(unpackedApp, 'resources');
+  const asar = listPackage(path.join(resources, 'app.asar'), { isPack: false });
+  const unpacked = listFiles(path.join(resources, 'app.asar.unpacked'));
+  const wire = await getCurrentFuseWire(path.join(unpackedApp, 'refund-console'));
+  const problems = [
+    ...layoutProblems({ asar, unpacked }, electronVersion),
+    ...fuseProblems(
+      wire as Record<number, number>,
+      fuses as FuseSettings,
+      FuseV1Options as unknown as Record<string, number>,
+    ),
+    ...iconProblems(),
+  ];
+  return { problems, asar, unpacked };
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   execFileSync('npm', ['run', '--silent', 'build:app'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const work = mkdtempSync(path.join(tmpdir(), 'rc-check-package-'));
+  process.env.ELECTRON_BUILDER_OFFLINE = '1';
   try {
     const stage = path.join(work, 'project');
     const electronDist = path.join(work, 'electron-dist');
     stageProject(stage);
     stageNativeModule(stage);
     placeholderElectron(electronDist);
-    log(`packing --linux dir with a PLACEHOLDER Electron (electronDist=${electronDist}); no Electron is run`);
-    execFileSync(
-      process.execPath,
-      [
-        require.resolve('electron-builder/cli.js'),
-        '--linux',
-        'dir',
-        '--publish',
-        'never',
-        `-c.electronDist=${electronDist}`,
-      ],
-      {
-        cwd: stage,
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, ELECTRON_BUILDER_OFFLINE: '1' },
-      },
+    // The AppImage's run first, as in `npm run dist`: its unpacked app is the one checked for
+    // layout and fuses (the deb's run empties and packs the folder again).
+    const appImage = await packLinux(stage, electronDist, 'AppImage');
+    const app = await appProblems(appImage.unpackedApp);
+    const appImageProblems = installerProblems(appImage);
+    const deb = await packLinux(stage, electronDist, 'deb');
+    const built = [appImage, deb].flatMap((run) =>
+      run.artifact === null ? [] : [path.basename(run.artifact)],
     );
-    const unpackedApp = path.join(stage, 'release', 'linux-unpacked');
-    const resources = path.join(unpackedApp, 'resources');
-    const asar = listPackage(path.join(resources, 'app.asar'), { isPack: false });
-    const unpacked = listFiles(path.join(resources, 'app.asar.unpacked'));
-    const wire = await getCurrentFuseWire(path.join(unpackedApp, 'refund-console'));
-    const problems = [
-      ...layoutProblems({ asar, unpacked }, electronVersion),
-      ...fuseProblems(
-        wire as Record<number, number>,
-        fuses as FuseSettings,
-        FuseV1Options as unknown as Record<string, number>,
-      ),
-      ...iconProblems(),
-    ];
+    const problems = [...app.problems, ...appImageProblems, ...installerProblems(deb)];
     for (const problem of problems.slice(0, 30)) console.error(`check:package: FAIL ${problem}`);
     if (problems.length > 30) console.error(`check:package: FAIL … and ${problems.length - 30} more`);
     if (problems.length > 0) return 1;
     log(
-      `app.asar holds ${asar.length} entries, all needed; no node_modules, sources, tests, bench, e2e or maps`,
+      `app.asar holds ${app.asar.length} entries, all needed; no node_modules, sources, tests, bench, e2e or maps`,
     );
-    log(`app.asar.unpacked holds only ${unpacked.join(', ')}`);
+    log(`app.asar.unpacked holds only ${app.unpacked.join(', ')}`);
     log(`fuses in the packed binary match scripts/packaging/fuses.json (${Object.keys(fuses).length} fuses)`);
     log(`icons: ${ICON_SIZES.length + 1} sizes from build/icon.svg`);
+    log('AppImage: app-update.yml (generic provider, cache folder) and no package-type of the deb');
+    log('deb: Homepage and Maintainer for fpm, app-update.yml, package-type deb, AppArmor profile');
+    log(
+      built.length === 0
+        ? 'no installer file was made (tools above), so no latest-linux.yml to check'
+        : `built ${built.join(', ')}; each run's latest-linux.yml offers its installer`,
+    );
     log(`ok in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } finally {
@@ -159,4 +276,6 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+// Exits at once: with electron-builder run in this process, a status left in process.exitCode
+// was lost (the check printed its failures and exited 0).
+process.exit(await main());

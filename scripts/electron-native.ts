@@ -6,11 +6,21 @@
 // binary itself is installed. Failures are told in a few lines (scripts/packaging/prerequisites.ts);
 // the build's own output goes to a log file.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { nativeBindingDir, SQLITE_BINDING_FILE } from '../electron/shell/native-binding';
+import { copiedForNativeBuild, staleNativeFolders } from './packaging/native-build';
 import { missingElectronBinary, missingElectronHeaders } from './packaging/prerequisites';
 
 const require = createRequire(import.meta.url);
@@ -29,12 +39,19 @@ const fail = (lines: string[]): never => {
 if (process.argv.includes('--need-binary') && !existsSync(path.join(electronPackage, 'path.txt'))) {
   fail(missingElectronBinary(electronVersion));
 }
+// electron-builder ships all of out/native: builds for an Electron no longer used go.
+const nativeRoot = path.dirname(path.dirname(target));
+if (existsSync(nativeRoot)) {
+  for (const stale of staleNativeFolders(readdirSync(nativeRoot), electronVersion)) {
+    rmSync(path.join(nativeRoot, stale), { recursive: true, force: true });
+  }
+}
 if (existsSync(target)) process.exit(0);
 
 const work = mkdtempSync(path.join(tmpdir(), 'rc-native-'));
 const logFile = path.join(work, 'build.log');
 const source = path.dirname(require.resolve('better-sqlite3/package.json'));
-cpSync(source, work, { recursive: true, filter: (file) => !file.includes(`${path.sep}build${path.sep}`) });
+cpSync(source, work, { recursive: true, filter: (file) => copiedForNativeBuild(source, file) });
 // npm's nodedir setting would silently build against Node's headers, so it is cleared.
 const env = { ...process.env, npm_config_nodedir: '' };
 const log = openSync(logFile, 'a');

@@ -6,6 +6,7 @@ import {
   checkOpened,
   checkSaved,
   openDialogChoice,
+  openDialogRefusal,
   safeBaseName,
   saveDialogChoice,
 } from './file-dialog-rules';
@@ -90,6 +91,24 @@ describe('checkOpened', () => {
     expect(checkOpened('restore', path.join(backups, 'link.sqlite'), 'zh', context)).toEqual({
       ok: false,
       message: '请从工单库自己的备份文件夹中选择备份。',
+    });
+  });
+
+  it('says there are no backups yet, rather than failing, when the backups folder does not exist', () => {
+    const none = { backups: path.join(root, 'no-backups-yet'), realPath: realpathSync };
+    expect(checkOpened('restore', path.join(none.backups, 'cases-1.sqlite'), 'en', none)).toEqual({
+      ok: false,
+      message: 'There are no backups yet: File → Back up now writes the first one.',
+    });
+    expect(openDialogRefusal('restore', 'zh', false)).toBe('尚无备份：“文件 → 立即备份”会写入第一个备份。');
+    expect(openDialogRefusal('restore', 'en', true)).toBeNull();
+    expect(openDialogRefusal('import', 'en', false)).toBeNull();
+  });
+
+  it('refuses a chosen backup that has gone since, rather than failing', () => {
+    expect(checkOpened('restore', path.join(backups, 'gone.sqlite'), 'en', context)).toEqual({
+      ok: false,
+      message: 'Choose a backup from the store’s own backups folder.',
     });
   });
 });

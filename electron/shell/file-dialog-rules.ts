@@ -101,10 +101,35 @@ const MESSAGES = {
     en: 'Choose a backup from the store’s own backups folder.',
     zh: '请从工单库自己的备份文件夹中选择备份。',
   },
+  noBackups: {
+    en: 'There are no backups yet: File → Back up now writes the first one.',
+    zh: '尚无备份：“文件 → 立即备份”会写入第一个备份。',
+  },
 } as const;
 
 const say = (key: keyof typeof MESSAGES, language: Language, values: Record<string, string> = {}) =>
   MESSAGES[key][language].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+
+/**
+ * Why the open dialog is not shown at all, or null: a restore with no backups folder yet has
+ * nothing to offer (the dialog would open elsewhere, and the check after it fail).
+ */
+export function openDialogRefusal(
+  purpose: OpenDialogPurpose,
+  language: Language,
+  backupsFolderExists: boolean,
+): string | null {
+  return purpose === 'restore' && !backupsFolderExists ? say('noBackups', language) : null;
+}
+
+/** The real path of a file, or null when it is not there (or cannot be read). */
+const realOrNull = (realPath: (file: string) => string, file: string): string | null => {
+  try {
+    return realPath(file);
+  } catch {
+    return null;
+  }
+};
 
 /**
  * Whether a file chosen to open may be used. A restore takes only a file inside the backups
@@ -129,9 +154,14 @@ export function checkOpened(
       const relative = path.relative(folder, candidate);
       return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
     };
-    const real = context.realPath(file);
-    const folder = context.realPath(context.backups);
-    if (!inside(path.resolve(file), path.resolve(context.backups)) || !inside(real, folder)) {
+    const folder = realOrNull(context.realPath, context.backups);
+    if (folder === null) return { ok: false, message: say('noBackups', language) };
+    const real = realOrNull(context.realPath, file);
+    if (
+      real === null ||
+      !inside(path.resolve(file), path.resolve(context.backups)) ||
+      !inside(real, folder)
+    ) {
       return { ok: false, message: say('outside', language) };
     }
   }

@@ -3,7 +3,6 @@ import { existsSync, realpathSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import {
-  DIALOG_CHANNELS,
   OpenDialogRequestSchema,
   PrintReportRequestSchema,
   SaveDialogRequestSchema,
@@ -11,7 +10,14 @@ import {
 import type { ApiResult } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/model/languages';
 import { describeFirstIssue } from '../../shared/model/issues';
-import { checkOpened, checkSaved, openDialogChoice, saveDialogChoice } from './file-dialog-rules';
+import {
+  checkOpened,
+  checkSaved,
+  openDialogChoice,
+  openDialogRefusal,
+  saveDialogChoice,
+} from './file-dialog-rules';
+import { DIALOG_CHANNELS } from './dialog-channels';
 import { isTrustedSender } from './ipc';
 import type { PrintHtmlToPdf } from './print-pdf';
 
@@ -75,6 +81,8 @@ export function registerFileDialogs(options: FileDialogOptions): void {
     OpenDialogRequestSchema,
     async ({ purpose }) => {
       const language = options.language();
+      const refusal = openDialogRefusal(purpose, language, existsSync(options.backupsFolder));
+      if (refusal !== null) return refused(refusal);
       const choice = openDialogChoice(purpose, language, {
         documents: documents(),
         backups: options.backupsFolder,

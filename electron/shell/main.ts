@@ -9,12 +9,16 @@ import { aboutText } from './about-text';
 import { registerFileDialogs } from './file-dialogs';
 import { registerApi } from './ipc';
 import { logRendererErrors, logsFolder, startLogging } from './logging';
-import { installMenu } from './menu';
+import { developmentUserData, quitsWhenAllWindowsClosed } from './lifecycle';
+import { installMenu, installProblemMenu } from './menu';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands';
 import { themeOfCommand, type MenuOptions } from './menu-template';
 import { sqliteBindingPath } from './native-binding';
+import { permissionGranted } from './permissions';
 import { printHtmlToPdf } from './print-pdf';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { quitAfterWork } from './quit';
+import { recoverFromCrashes } from './recovery';
 import { dataUrl, languageFromLocale, storeProblemPage } from './store-problem-page';
 import { keychainCredentials } from './team-credentials';
 import { startUpdates } from './updates';
@@ -25,6 +29,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_ROOT = path.join(here, '..', 'renderer');
 const PRELOAD = path.join(here, 'preload.cjs');
 
+// Before anything reads the user-data folder (the single-instance lock, logs, the store).
+if (!app.isPackaged) app.setPath('userData', developmentUserData(app.getPath('appData'), app.getName()));
 const log = startLogging();
 registerAppScheme();
 app.enableSandbox();
@@ -74,6 +80,9 @@ function runConsole(store: CaseStore): void {
       send(command);
     },
     backupNow: () => void backUp(store, writes, menu.language),
+    print: () => {
+      if (!window.isDestroyed()) window.webContents.print();
+    },
     openLogsFolder: () => void shell.openPath(logsFolder()),
     showAbout: () => void showAbout(store, menu.language),
   };
@@ -95,7 +104,7 @@ function runConsole(store: CaseStore): void {
     },
   });
   sync.start();
-  app.on('will-quit', () => void sync.stop());
+  quitAfterWork(store, log, { writes, stopSync: () => sync.stop(), language: () => menu.language });
   // A background import writes after its call has answered: it is counted as a write too.
   registerApi(
     createHandlers(store, { trackWrite: (work) => writes.track(work), team: { sync, credentials } }),
@@ -114,13 +123,21 @@ function runConsole(store: CaseStore): void {
       },
     },
   );
+  recoverFromCrashes(window, () => menu.language);
+  // On macOS the app outlives its window: the Dock or a second launch opens a new one.
+  const reopen = () => {
+    if (!window.isDestroyed()) return;
+    window = createMainWindow(PRELOAD, windowState);
+    recoverFromCrashes(window, () => menu.language);
+  };
   app.on('second-instance', () => {
+    reopen();
     if (window.isMinimized()) window.restore();
+    // Shown too: a window still waiting for its first paint would otherwise stay invisible.
+    window.show();
     window.focus();
   });
-  app.on('activate', () => {
-    if (window.isDestroyed()) window = createMainWindow(PRELOAD, windowState);
-  });
+  app.on('activate', reopen);
   startUpdates({ writes, log, language: () => menu.language }).catch((error: unknown) =>
     log.warn('updates: could not start', error),
   );
@@ -164,10 +181,18 @@ async function showAbout(store: CaseStore, language: Language): Promise<void> {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(
+      permissionGranted({ permission, requestingUrl: details.requestingUrl, mainFrame: details.isMainFrame }),
+    ),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    permissionGranted({ permission, requestingUrl: requestingOrigin, mainFrame: details.isMainFrame }),
+  );
   serveRenderer(RENDERER_ROOT);
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (quitsWhenAllWindowsClosed(process.platform)) app.quit();
+  });
 
   const storeFile = path.join(app.getPath('userData'), 'cases.sqlite');
   let store: CaseStore;
@@ -176,16 +201,17 @@ async function start(): Promise<void> {
   } catch (error) {
     // Never a blank window: say what happened and what to do.
     log.error(`the case store ${storeFile} could not be opened`, error);
-    const page = storeProblemPage({
-      error,
-      storeFile,
-      logsFolder: logsFolder(),
-      language: languageFromLocale(app.getLocale()),
-    });
-    createProblemWindow(dataUrl(page));
+    const language = languageFromLocale(app.getLocale());
+    const page = storeProblemPage({ error, storeFile, logsFolder: logsFolder(), language });
+    // Our own menu before the window: Electron's default one offers Reload, developer tools and a website.
+    installProblemMenu(
+      { language, platform: process.platform },
+      { openLogsFolder: () => void shell.openPath(logsFolder()) },
+    );
+    // Closing it quits on macOS too: there is no console to come back to.
+    createProblemWindow(dataUrl(page)).on('closed', () => app.quit());
     return;
   }
-  app.on('will-quit', () => store.close());
   runConsole(store);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LANGUAGES } from '../../shared/model/languages';
 import {
   buildMenuTemplate,
+  buildProblemMenuTemplate,
   CONSOLE_KEYS,
   themeOfCommand,
   type MenuEntry,
@@ -9,7 +10,13 @@ import {
 } from './menu-template';
 import { MENU_TEXT } from './menu-text';
 
-const actions = () => ({ send: vi.fn(), backupNow: vi.fn(), openLogsFolder: vi.fn(), showAbout: vi.fn() });
+const actions = () => ({
+  send: vi.fn(),
+  backupNow: vi.fn(),
+  print: vi.fn(),
+  openLogsFolder: vi.fn(),
+  showAbout: vi.fn(),
+});
 const options = (over: Partial<MenuOptions> = {}): MenuOptions => ({
   language: 'en',
   platform: 'linux',
@@ -44,6 +51,25 @@ describe('the application menu', () => {
     expect(topLabels(menu)).toEqual(['Refund Console', '&File', '&Edit', '&View', '&Window', '&Help']);
     expect(items(menu[1]!.submenu!).some((entry) => entry.role === 'quit')).toBe(false);
     expect(items(menu[0]!.submenu!).map((entry) => entry.label)).toContain('About Refund Console');
+  });
+
+  it('gives macOS Close (⌘W) in File, Services, Hide and Show all in the application menu', () => {
+    const menu = buildMenuTemplate(options({ platform: 'darwin' }), actions());
+    expect(find(menu, 'Close window')).toMatchObject({ role: 'close', accelerator: 'Cmd+W' });
+    expect(items(menu[1]!.submenu!)).toContainEqual(expect.objectContaining({ role: 'close' }));
+    expect(menu[0]!.submenu!.map((entry) => entry.role)).toEqual(
+      expect.arrayContaining(['services', 'hide', 'hideOthers', 'unhide', 'quit']),
+    );
+    expect(items(buildMenuTemplate(options(), actions())).map((entry) => entry.role)).not.toContain('close');
+  });
+
+  it('prints on Ctrl+P, as the README promises, and opens Report… on Ctrl+Shift+P', () => {
+    const spy = actions();
+    const menu = buildMenuTemplate(options(), spy);
+    expect(find(menu, 'Print…').accelerator).toBe('CmdOrCtrl+P');
+    expect(find(menu, 'Report…').accelerator).toBe('CmdOrCtrl+Shift+P');
+    find(menu, 'Print…').click!();
+    expect(spy.print).toHaveBeenCalledOnce();
   });
 
   it('sends the page its commands, and runs the main-process actions', () => {
@@ -105,6 +131,26 @@ describe('the application menu', () => {
     const english = new Set(Object.values(MENU_TEXT.en));
     const labels = items(zh).flatMap((entry) => (entry.label === undefined ? [] : [entry.label]));
     expect(labels.filter((label) => english.has(label))).toEqual([]);
+  });
+
+  describe.each(['linux', 'darwin'] as const)('beside the store-problem page (%s)', (platform) => {
+    const openLogsFolder = vi.fn();
+    const menu = buildProblemMenuTemplate({ language: 'en', platform }, { openLogsFolder });
+
+    it("replaces Electron's default menu: no reload, no developer tools, nothing that opens a website", () => {
+      const entries = items(menu);
+      expect(entries.map((entry) => entry.role)).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/reload|toggleDevTools|forceReload/)]),
+      );
+      // Every entry is ours: a labelled role, a click of ours, a submenu or a separator.
+      expect(entries.filter((entry) => entry.type !== 'separator' && entry.label === undefined)).toEqual([]);
+    });
+
+    it('still copies the details, opens the logs folder and quits', () => {
+      expect(items(menu).map((entry) => entry.role)).toEqual(expect.arrayContaining(['copy', 'quit']));
+      find(menu, 'Open logs folder').click!();
+      expect(openLogsFolder).toHaveBeenCalledOnce();
+    });
   });
 
   describe.each(

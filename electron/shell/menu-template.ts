@@ -23,7 +23,11 @@ export type MenuRole =
   | 'quit'
   | 'hide'
   | 'hideOthers'
+  | 'unhide'
+  | 'services'
   | 'minimize'
+  | 'close'
+  | 'front'
   | 'about';
 
 export interface MenuEntry {
@@ -52,9 +56,14 @@ export interface MenuActions {
   /** A command for the console page (menu-commands.ts). */
   send(command: MenuCommand): void;
   backupNow(): void;
+  /** The system's print dialog for the screen shown (the page's print styles apply). */
+  print(): void;
   openLogsFolder(): void;
   showAbout(): void;
 }
+
+/** What the menu can still do while the store-problem page is shown: no console behind it. */
+export type ProblemMenuActions = Pick<MenuActions, 'openLogsFolder'>;
 
 export interface MenuOptions {
   language: Language;
@@ -78,14 +87,19 @@ function fileMenu(text: MenuText, actions: MenuActions, mac: boolean): MenuEntry
     separator,
     { label: text.import, accelerator: 'CmdOrCtrl+O', click: () => actions.send('cases.import') },
     { label: text.export, accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.send('cases.export') },
-    { label: text.report, accelerator: 'CmdOrCtrl+P', click: () => actions.send('report.open') },
+    { label: text.report, accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.send('report.open') },
     separator,
+    { label: text.print, accelerator: 'CmdOrCtrl+P', click: actions.print },
     { label: text.backupNow, accelerator: 'CmdOrCtrl+Shift+B', click: actions.backupNow },
   ];
-  // On macOS Quit lives in the application menu.
-  if (!mac) submenu.push(separator, { label: text.quit, role: 'quit', accelerator: 'CmdOrCtrl+Q' });
-  return { label: text.file, submenu };
+  return { label: text.file, submenu: [...submenu, ...quitItems(text, mac)] };
 }
+
+/** On macOS Quit lives in the application menu, and Close (⌘W) in File. */
+const quitItems = (text: MenuText, mac: boolean): MenuEntry[] =>
+  mac
+    ? [separator, { label: text.close, role: 'close', accelerator: 'Cmd+W' }]
+    : [separator, { label: text.quit, role: 'quit', accelerator: 'CmdOrCtrl+Q' }];
 
 const editMenu = (text: MenuText, mac: boolean): MenuEntry => ({
   label: text.edit,
@@ -149,13 +163,16 @@ const helpMenu = (text: MenuText, actions: MenuActions, mac: boolean): MenuEntry
   ],
 });
 
-const macAppMenu = (text: MenuText, actions: MenuActions): MenuEntry => ({
+/** macOS's application menu: About (when there is a console to ask), Services, Hide, Quit. */
+const macAppMenu = (text: MenuText, showAbout: (() => void) | null): MenuEntry => ({
   label: 'Refund Console',
   submenu: [
-    { label: text.about, click: actions.showAbout },
+    ...(showAbout === null ? [] : [{ label: text.about, click: showAbout }, separator]),
+    { label: text.services, role: 'services' },
     separator,
     { label: text.hide, role: 'hide', accelerator: 'Cmd+H' },
     { label: text.hideOthers, role: 'hideOthers', accelerator: 'Cmd+Alt+H' },
+    { label: text.showAll, role: 'unhide' },
     separator,
     { label: text.quit, role: 'quit', accelerator: 'Cmd+Q' },
   ],
@@ -163,18 +180,47 @@ const macAppMenu = (text: MenuText, actions: MenuActions): MenuEntry => ({
 
 const macWindowMenu = (text: MenuText): MenuEntry => ({
   label: text.window,
-  submenu: [{ label: text.minimize, role: 'minimize', accelerator: 'Cmd+M' }],
+  submenu: [
+    { label: text.minimize, role: 'minimize', accelerator: 'Cmd+M' },
+    separator,
+    { label: text.bringAllToFront, role: 'front' },
+  ],
 });
 
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): MenuEntry[] {
   const text = MENU_TEXT[options.language];
   const mac = options.platform === 'darwin';
   return [
-    ...(mac ? [macAppMenu(text, actions)] : []),
+    ...(mac ? [macAppMenu(text, actions.showAbout)] : []),
     fileMenu(text, actions, mac),
     editMenu(text, mac),
     viewMenu(text, actions, options),
     ...(mac ? [macWindowMenu(text)] : []),
     helpMenu(text, actions, mac),
+  ];
+}
+
+/**
+ * The menu beside the store-problem page: without it Electron would show its default menu
+ * (Reload, developer tools, a "Learn More" that opens a website). Copying the details, the
+ * logs folder and quitting are all that is left to do there.
+ */
+export function buildProblemMenuTemplate(
+  options: Pick<MenuOptions, 'language' | 'platform'>,
+  actions: ProblemMenuActions,
+): MenuEntry[] {
+  const text = MENU_TEXT[options.language];
+  const mac = options.platform === 'darwin';
+  return [
+    ...(mac ? [macAppMenu(text, null)] : []),
+    { label: text.file, submenu: quitItems(text, mac).slice(1) },
+    {
+      label: text.edit,
+      submenu: [
+        { label: text.copy, role: 'copy', accelerator: 'CmdOrCtrl+C' },
+        { label: text.selectAll, role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+      ],
+    },
+    { label: text.help, submenu: [{ label: text.openLogs, click: actions.openLogsFolder }] },
   ];
 }

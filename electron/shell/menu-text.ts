@@ -7,8 +7,10 @@ const en = {
   import: 'Import…',
   export: 'Export…',
   report: 'Report…',
+  print: 'Print…',
   backupNow: 'Back up now',
   quit: 'Quit',
+  close: 'Close window',
   edit: '&Edit',
   undo: 'Undo',
   redo: 'Redo',
@@ -34,8 +36,11 @@ const en = {
   about: 'About Refund Console',
   hide: 'Hide Refund Console',
   hideOthers: 'Hide others',
+  showAll: 'Show all',
+  services: 'Services',
   window: '&Window',
   minimize: 'Minimise',
+  bringAllToFront: 'Bring all to front',
 };
 
 const zh: typeof en = {
@@ -44,8 +49,10 @@ const zh: typeof en = {
   import: '导入…',
   export: '导出…',
   report: '报告…',
+  print: '打印…',
   backupNow: '立即备份',
   quit: '退出',
+  close: '关闭窗口',
   edit: '编辑(&E)',
   undo: '撤销',
   redo: '重做',
@@ -71,8 +78,11 @@ const zh: typeof en = {
   about: '关于 Refund Console',
   hide: '隐藏 Refund Console',
   hideOthers: '隐藏其他',
+  showAll: '全部显示',
+  services: '服务',
   window: '窗口(&W)',
   minimize: '最小化',
+  bringAllToFront: '全部置于前台',
 };
 
 export type MenuText = typeof en;

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { DIALOG_CHANNELS } from '../../shared/ipc/dialogs';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands';
+import { DIALOG_CHANNELS } from './dialog-channels';
 
 /**
  * The renderer's only doors to the main process: one function that carries a method name

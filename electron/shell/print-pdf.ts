@@ -1,13 +1,15 @@
 import { BrowserWindow } from 'electron';
 import type { PaperSize } from '../../shared/ipc/dialogs';
 import { PAGE_SIZES } from './file-dialog-rules';
+import { withReportFile } from './report-file';
 
 /** What turns a report's HTML into PDF bytes; the reports code produces the HTML. */
 export type PrintHtmlToPdf = (html: string, paper: PaperSize) => Promise<Buffer>;
 
 /**
  * Prints an HTML string to PDF in a hidden window that runs no script, has no preload and no
- * Node, and is closed afterwards: the report is only laid out, never run. Its navigation is
+ * Node, and is closed afterwards: the report is only laid out, never run. It is loaded from a
+ * temporary file (report-file.ts), since a data: URL stops at 2 MiB. Its navigation is
  * locked down like every window's (web-contents-created in main.ts).
  */
 export const printHtmlToPdf: PrintHtmlToPdf = async (html, paper) => {
@@ -24,13 +26,13 @@ export const printHtmlToPdf: PrintHtmlToPdf = async (html, paper) => {
     },
   });
   try {
-    await window.loadURL(
-      `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`,
-    );
-    return await window.webContents.printToPDF({
-      pageSize: PAGE_SIZES[paper],
-      printBackground: true,
-      preferCSSPageSize: true,
+    return await withReportFile(html, async (file) => {
+      await window.loadFile(file);
+      return window.webContents.printToPDF({
+        pageSize: PAGE_SIZES[paper],
+        printBackground: true,
+        preferCSSPageSize: true,
+      });
     });
   } finally {
     window.destroy();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NewerDatabaseError, StoreDamagedError } from '../store';
-import { dataUrl, languageFromLocale, storeProblemKind, storeProblemPage } from './store-problem-page';
+import {
+  dataUrl,
+  languageFromLocale,
+  rendererProblemPage,
+  storeProblemKind,
+  storeProblemPage,
+} from './store-problem-page';
 
 /** The store's lock refusal, by the name electron/store gives it. */
 class StoreLockedError extends Error {
@@ -62,5 +68,20 @@ describe('the page shown when the store cannot be opened', () => {
     expect(languageFromLocale('zh-TW')).toBe('zh');
     expect(languageFromLocale('en-GB')).toBe('en');
     expect(languageFromLocale('de')).toBe('en');
+  });
+});
+
+describe('the page shown when the console page keeps dying', () => {
+  it('says what to do, where the logs are and why, in the agent’s language, with no script', () => {
+    const en = rendererProblemPage('en', '/data/logs', 'crashed (exit code 139)');
+    expect(en).toContain('Quit Refund Console and start it again');
+    expect(en).toContain('/data/logs');
+    expect(en).toContain('crashed (exit code 139)');
+    expect(en).not.toMatch(/<script/i);
+    expect(rendererProblemPage('zh', '/data/logs', 'oom')).toContain('请退出 Refund Console 后重新启动');
+  });
+
+  it('escapes what it shows', () => {
+    expect(rendererProblemPage('en', '/data/<logs>', '<b>')).not.toContain('<b>');
   });
 });

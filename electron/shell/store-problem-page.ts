@@ -1,9 +1,10 @@
 import type { Language } from '../../shared/model/languages';
 
 /**
- * What the window shows when the case store cannot be opened at start, instead of a blank
- * console: what happened, what to do, and the details to pass on. A self-contained page
- * (no script, inline style only) loaded as a data: URL, built here so it is tested.
+ * What a window shows instead of a blank or missing console: when the case store cannot be
+ * opened at start, or when the console's page keeps dying. What happened, what to do, and the
+ * details to pass on. A self-contained page (no script, inline style only) loaded as a data:
+ * URL, built here so it is tested.
  */
 export type StoreProblemKind = 'locked' | 'damaged' | 'newer' | 'unknown';
 
@@ -101,8 +102,66 @@ export interface StoreProblem {
 export function storeProblemPage({ error, storeFile, logsFolder, language }: StoreProblem): string {
   const text = TEXT[language];
   const kind = text[storeProblemKind(error)];
-  const message = error instanceof Error ? error.message : String(error);
-  const steps = kind.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('');
+  return problemPage(language, {
+    heading: text.heading,
+    title: kind.title,
+    steps: kind.steps,
+    facts: [
+      [text.dataFile, storeFile],
+      [text.logs, logsFolder],
+    ],
+    details: [text.details, error instanceof Error ? error.message : String(error)],
+  });
+}
+
+const RENDERER_TEXT = {
+  en: {
+    heading: 'The Refund Console window stopped working',
+    title: 'Its page closed unexpectedly twice in a row',
+    steps: [
+      'Quit Refund Console and start it again. Cases already recorded are kept in the store.',
+      'If this page comes back, send the logs folder to your administrator.',
+    ],
+    logs: 'Logs folder',
+    details: 'Details',
+  },
+  zh: {
+    heading: 'Refund Console 窗口停止工作',
+    title: '其页面连续两次意外关闭',
+    steps: [
+      '请退出 Refund Console 后重新启动。已记录的案件都保存在案件库中。',
+      '如果再次出现此页面，请把日志文件夹发给管理员。',
+    ],
+    logs: '日志文件夹',
+    details: '详情',
+  },
+} as const;
+
+/** Shown in the console window when its page keeps dying (lifecycle.ts rendererGoneStep). */
+export function rendererProblemPage(language: Language, logsFolder: string, reason: string): string {
+  const text = RENDERER_TEXT[language];
+  return problemPage(language, {
+    heading: text.heading,
+    title: text.title,
+    steps: text.steps,
+    facts: [[text.logs, logsFolder]],
+    details: [text.details, reason],
+  });
+}
+
+interface ProblemText {
+  heading: string;
+  title: string;
+  steps: readonly string[];
+  facts: [string, string][];
+  details: [string, string];
+}
+
+function problemPage(language: Language, text: ProblemText): string {
+  const steps = text.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('');
+  const facts = text.facts
+    .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd><code>${escapeHtml(value)}</code></dd>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="${language === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -119,14 +178,13 @@ dt { font-weight: 600; margin-top: 0.5rem; }
 </head>
 <body>
 <h1>${escapeHtml(text.heading)}</h1>
-<h2>${escapeHtml(kind.title)}</h2>
+<h2>${escapeHtml(text.title)}</h2>
 <ol>${steps}</ol>
 <dl>
-<dt>${escapeHtml(text.dataFile)}</dt><dd><code>${escapeHtml(storeFile)}</code></dd>
-<dt>${escapeHtml(text.logs)}</dt><dd><code>${escapeHtml(logsFolder)}</code></dd>
+${facts}
 </dl>
-<h3>${escapeHtml(text.details)}</h3>
-<pre>${escapeHtml(message)}</pre>
+<h3>${escapeHtml(text.details[0])}</h3>
+<pre>${escapeHtml(text.details[1])}</pre>
 </body>
 </html>
 `;

@@ -1,7 +1,8 @@
 import { BrowserWindow, screen } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { APP_ENTRY, isAppUrl } from './app-origin';
+import { SHOW_AT_THE_LATEST_MS } from './lifecycle';
+import { newConsoleWindow } from './window-options';
 import { parseWindowState, placeWindow, type WindowLimits, type WindowState } from './window-state';
 
 const LIMITS: WindowLimits = { width: 1440, height: 900, minWidth: 1024, minHeight: 640 };
@@ -37,36 +38,20 @@ function keepState(window: BrowserWindow, stateFile: string): void {
 /** The one console window, locked down per Electron's security checklist. */
 export function createMainWindow(preloadFile: string, stateFile: string): BrowserWindow {
   const opening = openingState(stateFile);
-  const window = new BrowserWindow({
+  const window = newConsoleWindow(BrowserWindow, preloadFile, {
     ...opening.bounds,
     minWidth: LIMITS.minWidth,
     minHeight: LIMITS.minHeight,
-    show: false,
-    title: 'Refund Console',
-    webPreferences: {
-      // Reviewed (Electronegativity PRELOAD_JS_CHECK, "review required"): the preload is our
-      // own bundled file, run sandboxed with context isolation; it exposes only `invoke` (a
-      // method name and a payload, sender-checked and schema-parsed in ipc.ts) and
-      // `onMenuCommand` (known command strings only). No ipcRenderer or Node reaches the page.
-      preload: path.resolve(preloadFile), // eng-disable PRELOAD_JS_CHECK
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: true,
-      // A middle click would open a link in a new window, around setWindowOpenHandler.
-      disableBlinkFeatures: 'Auxclick',
-    },
   });
-  window.once('ready-to-show', () => {
+  const show = () => {
+    if (window.isDestroyed() || window.isVisible()) return;
     if (opening.maximized) window.maximize();
     window.show();
-  });
+  };
+  window.once('ready-to-show', show);
+  // A page that never paints (its process died first) must not leave an app with no window.
+  const latest = setTimeout(show, SHOW_AT_THE_LATEST_MS);
+  window.once('closed', () => clearTimeout(latest));
   keepState(window, stateFile);
   void window.loadURL(APP_ENTRY);
   return window;

@@ -227,6 +227,7 @@ export const en = {
     unsaved: 'Not saved yet',
     copy: 'Copy (c)',
     copied: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy: the clipboard refused. Select the text and copy it by hand.',
     regenerate: 'Regenerate from the decision',
     fromLive: 'No decision recorded yet; the draft follows the live rules:',
     fromRecorded: 'The draft follows the recorded decision:',

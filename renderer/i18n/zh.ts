@@ -221,6 +221,7 @@ export const zh: Resources = {
     unsaved: '尚未保存',
     copy: '复制（c）',
     copied: '已复制到剪贴板。',
+    copyFailed: '未能复制：剪贴板拒绝了写入。请选中文字后手动复制。',
     regenerate: '按判定重新生成',
     fromLive: '尚未记录判定；草稿依据实时规则：',
     fromRecorded: '草稿依据已记录的判定：',

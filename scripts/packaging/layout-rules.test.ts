@@ -79,6 +79,22 @@ describe('the package layout rules', () => {
       layoutProblems({ ...good, unpacked: [...good.unpacked, 'out/renderer/index.html'] }, '41.7.1'),
     ).toEqual(['unpacked but should stay in the asar: out/renderer/index.html']);
   });
+
+  it('name a native build left from an earlier Electron, which out/native/** would ship', () => {
+    const stale = {
+      asar: [
+        ...good.asar,
+        '/out/native/electron-v40.1.0',
+        '/out/native/electron-v40.1.0/better_sqlite3.node',
+      ],
+      unpacked: [...good.unpacked, 'out/native/electron-v40.1.0/better_sqlite3.node'],
+    };
+    expect(layoutProblems(stale, '41.7.1')).toEqual([
+      'in app.asar but built for another Electron (a stale out/native folder): /out/native/electron-v40.1.0',
+      'in app.asar but built for another Electron (a stale out/native folder): /out/native/electron-v40.1.0/better_sqlite3.node',
+      'unpacked but built for another Electron: out/native/electron-v40.1.0/better_sqlite3.node',
+    ]);
+  });
 });
 
 describe('the fuse comparison', () => {

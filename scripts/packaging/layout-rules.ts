@@ -58,7 +58,15 @@ export function layoutProblems(listing: PackageListing, electronVersion: string)
   if (!listing.asar.some((entry) => /^\/out\/renderer\/assets\/fonts\/[^/]+\.woff2$/.test(entry))) {
     problems.push('missing from app.asar: the console’s fonts in out/renderer/assets/fonts');
   }
+  const staleNative = (entry: string) => {
+    const version = /^\/?out\/native\/electron-v([^/]+)/.exec(entry)?.[1];
+    return version !== undefined && version !== electronVersion;
+  };
   for (const entry of listing.asar) {
+    if (staleNative(entry)) {
+      problems.push(`in app.asar but built for another Electron (a stale out/native folder): ${entry}`);
+      continue;
+    }
     const forbidden = FORBIDDEN.find(([pattern]) => pattern.test(entry));
     if (forbidden) problems.push(`in app.asar but must not be (${forbidden[1]}): ${entry}`);
     else if (!ALLOWED_IN_ASAR.some((pattern) => pattern.test(entry))) {
@@ -68,7 +76,8 @@ export function layoutProblems(listing: PackageListing, electronVersion: string)
   const binding = `out/native/electron-v${electronVersion}/better_sqlite3.node`;
   if (!listing.unpacked.includes(binding)) problems.push(`missing from app.asar.unpacked: ${binding}`);
   for (const file of listing.unpacked) {
-    if (file !== binding) problems.push(`unpacked but should stay in the asar: ${file}`);
+    if (staleNative(file)) problems.push(`unpacked but built for another Electron: ${file}`);
+    else if (file !== binding) problems.push(`unpacked but should stay in the asar: ${file}`);
   }
   return problems;
 }

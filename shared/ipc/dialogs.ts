@@ -42,9 +42,3 @@ export type PrintReportRequest = z.infer<typeof PrintReportRequestSchema>;
 
 /** A chosen path, or null when the agent closed the dialog. */
 export const ChosenFileSchema = z.object({ file: z.string().nullable() });
-
-export const DIALOG_CHANNELS = {
-  open: 'dialog-open',
-  save: 'dialog-save',
-  printReport: 'report-print-pdf',
-} as const;

@@ -13,6 +13,7 @@ import { onBeforeLeave } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
+import { copyText } from './copy';
 import { RegenerateControls } from './RegenerateControls';
 import { SentReplies } from './SentReplies';
 import { TemplateEditor } from './TemplateEditor';
@@ -49,8 +50,8 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
   }, [caseRef, language, ready !== null]);
 
   const copy = async () => {
-    await navigator.clipboard.writeText(useDraft.getState().body);
-    useUi.getState().notify(t('reply.copied'));
+    const said = await copyText(navigator.clipboard, useDraft.getState().body);
+    useUi.getState().notify(t(said), said === 'reply.copied' ? 'info' : 'error');
   };
 
   const markSent = async () => {

@@ -1,10 +1,17 @@
-// Bundles the Electron main process (ESM) and the preload script (CommonJS: a sandboxed
-// preload cannot be an ES module) into out/electron. The renderer is built by Vite.
-import { build } from 'esbuild';
+// What esbuild bundles for the Electron shell: the main process (ESM) and the preload script
+// (CommonJS: a sandboxed preload cannot be an ES module). Used by build-electron.ts and by
+// the test that keeps the preload small.
+import type { BuildOptions } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 
-await build({
+export const MAIN_BUNDLE: BuildOptions = {
   ...common,
   entryPoints: ['electron/shell/main.ts'],
   outfile: 'out/electron/main.js',
@@ -16,12 +23,12 @@ await build({
   banner: {
     js: "import { createRequire as __rcRequire } from 'node:module'; const require = __rcRequire(import.meta.url);",
   },
-});
+};
 
-await build({
+export const PRELOAD_BUNDLE: BuildOptions = {
   ...common,
   entryPoints: ['electron/shell/preload.ts'],
   outfile: 'out/electron/preload.cjs',
   format: 'cjs',
   external: ['electron'],
-});
+};
