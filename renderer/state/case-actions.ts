@@ -43,7 +43,7 @@ async function change(ref: string, write: (revision: number) => Promise<ApiResul
 export interface DecisionInput {
   agent: string;
   note?: string | undefined;
-  override?: { outcome: Outcome; justification: string } | undefined;
+  override?: { outcome: Outcome; justification: string; amount?: number | undefined } | undefined;
   /** What the live panel showed; the store refuses to record anything else. */
   seen: { outcome: Outcome; refundAmount: number | null };
   duplicateRefund?: { justification: string } | undefined;

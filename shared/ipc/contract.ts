@@ -192,6 +192,11 @@ export const api = {
             .trim()
             .min(20, { error: 'must explain the override in at least 20 characters' })
             .max(4000),
+          /**
+           * The cash the override refunds, minor units of the case's currency: for a refund at
+           * most the cash paid (the default when absent), for a refusal or needs-info 0.
+           */
+          amount: z.number().int().nonnegative().optional(),
         })
         .optional(),
       /** A refund recorded on another case of the same order is refused without this. */

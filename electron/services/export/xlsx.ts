@@ -9,10 +9,10 @@ import { BOOLEAN_COLUMNS, columnIndex, type RowSink } from './formats';
 // (about 500 files) took a few hundred milliseconds to load in every CLI command that opened
 // the store, whatever it did.
 
-const AMOUNTS = [columnIndex('orderAmount'), columnIndex('voucherAmount'), columnIndex('refundAmount')];
+const REFUND_AMOUNTS = [columnIndex('refundAmount'), columnIndex('rulesRefundAmount')];
+const AMOUNTS = [columnIndex('orderAmount'), columnIndex('voucherAmount'), ...REFUND_AMOUNTS];
 const CURRENCY = columnIndex('currency');
 const REFUND_CURRENCY = columnIndex('refundCurrency');
-const REFUND_AMOUNT = columnIndex('refundAmount');
 const MS_INSTANTS = new Set(
   ['createdAt', 'decidedAt', 'windowClosesAt'].map((name) => columnIndex(name as ExportColumn)),
 );
@@ -51,7 +51,8 @@ export function xlsxSink(out: Writable): RowSink {
     if (TEXT_INSTANTS.has(column)) return wallClock(parseInstant(value as string));
     if (BOOLEAN_COLUMNS.has(column)) return value === 'true';
     if (AMOUNTS.includes(column)) {
-      const currency = (row[column === REFUND_AMOUNT ? REFUND_CURRENCY : CURRENCY] as string | null) ?? 'CNY';
+      const currency =
+        (row[REFUND_AMOUNTS.includes(column) ? REFUND_CURRENCY : CURRENCY] as string | null) ?? 'CNY';
       return (value as number) / 10 ** minorDigits(currency);
     }
     return value;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ApprovalItem } from '../../../shared/model/approval';
-import type { CaseChange, DecisionRecord } from '../../../shared/model/case';
+import type { CaseChange } from '../../../shared/model/case';
 import type { Decision, Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
-import { recordedDecision } from '../../../shared/policy/recorded';
+import { recordedAmount } from '../../../shared/policy/recorded';
 import { approvalsOf, approvalThresholds, teamMember, uncounted, type RequestRow } from './approval-reads';
 import {
   appendAudit,
@@ -33,31 +33,21 @@ export interface ApprovalWhy {
 }
 
 /**
- * What a recorded outcome refunds, by the same rule the reply and reports use. recordedDecision
- * reads only the decision, the outcome, whether it was overridden and the facts.
- */
-const refundOf = (decision: Decision, recordedOutcome: Outcome, override: boolean, facts: Facts) =>
-  recordedDecision({
-    decision,
-    recordedOutcome,
-    override: override ? { justification: '' } : null,
-    facts,
-  } as DecisionRecord).refundAmount;
-
-/**
  * Whether a decision about to be recorded needs a lead: only in a team, for an override or a
  * refund above the team's threshold in its currency. A single desktop's decisions count at once.
  */
 export function approvalNeeded(
   store: CaseStore,
-  input: { decision: Decision; recordedOutcome: Outcome; override: boolean; facts: Facts },
+  input: { decision: Decision; recordedOutcome: Outcome; overrideAmount: number | null; facts: Facts },
 ): ApprovalWhy | null {
   if (teamDesktopId(store) === null) return null;
   const threshold = approvalThresholds(store)[input.decision.currency];
-  const refund = refundOf(input.decision, input.recordedOutcome, input.override, input.facts);
+  // What the recorded outcome refunds, by the rule every surface reads (recordedAmount).
+  const override = input.overrideAmount === null ? null : { justification: '', amount: input.overrideAmount };
+  const refund = recordedAmount({ ...input, override });
   const above = threshold !== undefined && refund !== null && refund > threshold;
-  if (!input.override && !above) return null;
-  return { override: input.override, threshold: above ? threshold : null };
+  if (override === null && !above) return null;
+  return { override: override !== null, threshold: above ? threshold : null };
 }
 
 /**
@@ -266,7 +256,10 @@ export function listApprovals(
   return rows.map((row) => {
     const decision = JSON.parse(row.decision) as Decision;
     const facts = JSON.parse(row.facts) as Facts;
-    const override = row.override_justification !== null;
+    const override =
+      row.override_justification === null
+        ? null
+        : { justification: row.override_justification, amount: row.override_amount };
     return {
       ref: formatRef(row.case_id),
       decisionId: row.id,
@@ -275,7 +268,7 @@ export function listApprovals(
       decidedAt: iso(row.decided_at),
       rulesOutcome: decision.outcome,
       recordedOutcome: row.recorded_outcome,
-      refundAmount: refundOf(decision, row.recorded_outcome, override, facts),
+      refundAmount: recordedAmount({ decision, recordedOutcome: row.recorded_outcome, override, facts }),
       currency: decision.currency,
       overrideJustification: row.override_justification,
       approval: approvals.get(row.id)!,

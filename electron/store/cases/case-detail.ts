@@ -14,6 +14,7 @@ export interface DecisionRow {
   case_id: number;
   recorded_outcome: Outcome;
   override_justification: string | null;
+  override_amount: number | null;
   decision: string;
   facts: string;
   agent: string;
@@ -34,7 +35,10 @@ const toRecord = (row: DecisionRow, approval: DecisionApproval | null): Decision
   // Through the schema, so a decision stored before revisions existed reads as revision v1.
   decision: DecisionSchema.parse(JSON.parse(row.decision)),
   recordedOutcome: row.recorded_outcome,
-  override: row.override_justification === null ? null : { justification: row.override_justification },
+  override:
+    row.override_justification === null
+      ? null
+      : { justification: row.override_justification, amount: row.override_amount },
   facts: JSON.parse(row.facts) as Facts,
   agent: row.agent,
   note: row.note,

@@ -14,6 +14,7 @@ import { previewDeadline, requirePlausibleFacts } from './case-rules';
 import { changeOf } from './case-detail';
 import { indexCase } from './search';
 import { requireMessageOf } from './messages';
+import { canonicalJson } from '../core';
 
 /** A new case as its row stores it, the facts already JSON: what an import stages and writes. */
 export interface NewCaseRow {
@@ -36,7 +37,8 @@ export const toNewCaseRow = (input: NewCase): NewCaseRow => ({
   product_name: input.productName,
   provider: input.provider,
   product_type: input.facts.productType ?? null,
-  facts: JSON.stringify(input.facts),
+  // Sorted keys: a decision's copy of the facts compares with the case's as text (staleness).
+  facts: canonicalJson(input.facts),
   assignee: input.assignee || null,
 });
 
@@ -113,7 +115,7 @@ export function updateFacts(
            window_closes_at = CASE WHEN decided_at IS NULL THEN ? ELSE window_closes_at END
          WHERE id = ?`,
       )
-      .run(JSON.stringify(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
+      .run(canonicalJson(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
     moveCount(store, row, { ...row, product_type: facts.productType ?? null });
     const changes = diffFacts(JSON.parse(row.facts) as Facts, facts);
     const audit = appendAudit(store, {

@@ -41,12 +41,17 @@ const DECISION_COLUMNS = [
   'note',
   'decided_at',
 ] as const;
+/**
+ * Added later (migration 015) and hashed only when set, so the rows written before it keep
+ * their hashes while an override's amount is covered from then on.
+ */
+const LATER_DECISION_COLUMNS = ['override_amount'] as const;
 const NOTE_COLUMNS = ['id', 'case_id', 'author', 'body', 'created_at'] as const;
 
 export const CASE_SELECT = `SELECT ${CASE_COLUMNS.join(', ')} FROM cases`;
 /** Each case as the JSON array of its CASE_COLUMNS, which is what caseHash hashes. */
 export const CASE_JSON_SELECT = `SELECT json_array(${CASE_COLUMNS.join(', ')}) FROM cases`;
-export const DECISION_SELECT = `SELECT ${DECISION_COLUMNS.join(', ')} FROM decisions`;
+export const DECISION_SELECT = `SELECT ${[...DECISION_COLUMNS, ...LATER_DECISION_COLUMNS].join(', ')} FROM decisions`;
 export const NOTE_SELECT = `SELECT ${NOTE_COLUMNS.join(', ')} FROM notes`;
 export const SETTINGS_SELECT = 'SELECT key, value FROM settings ORDER BY key';
 
@@ -57,7 +62,11 @@ const hashColumns = (columns: readonly string[], row: Row) =>
   sha256(canonicalJson(columns.map((c) => row[c])));
 
 export const caseHash = (row: Row) => hashColumns(CASE_COLUMNS, row);
-export const decisionHash = (row: Row) => hashColumns(DECISION_COLUMNS, row);
+export const decisionHash = (row: Row) =>
+  hashColumns(
+    [...DECISION_COLUMNS, ...LATER_DECISION_COLUMNS.filter((c) => row[c] !== null && row[c] !== undefined)],
+    row,
+  );
 export const noteHash = (row: Row) => hashColumns(NOTE_COLUMNS, row);
 export const settingsHash = (rows: Row[]) => sha256(canonicalJson(rows.map((row) => [row.key, row.value])));
 /** An import's cases, in id order, as one hash of their hashes. */

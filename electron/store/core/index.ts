@@ -16,7 +16,7 @@ export {
   SETTINGS_SELECT,
   settingsHash,
 } from './audit-state';
-export { iso } from './canonical';
+export { canonicalJson, iso } from './canonical';
 export { connect, inspect, migrate, refuseNewer } from './connection';
 export { addToCount, type CountKey, moveCount } from './counts';
 export {

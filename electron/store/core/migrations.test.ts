@@ -75,6 +75,14 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
        VALUES (7, 'Order total ¥480.00.', 'Refund', 'li@example.com', 'a.eml', 6, 'ann')`,
     ).run();
   },
+  17: (db) => {
+    SEED_AT_VERSION[16]!(db);
+    db.prepare(
+      `INSERT INTO decisions (id, case_id, recorded_outcome, override_justification, override_amount, decision,
+         facts, agent, decided_at) VALUES (4, 7, 'conditional', 'a partial refund agreed with the provider', 100, ?,
+         '{"productType":"image"}', 'ann', 6)`,
+    ).run(JSON.stringify(decide({ productType: 'image' }, { now: 6 })));
+  },
 };
 
 // Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.

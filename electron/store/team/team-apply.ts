@@ -162,13 +162,15 @@ function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, te
   const row = caseRowById(store, caseId);
   const { lastInsertRowid } = store
     .sql(
-      `INSERT INTO decisions (case_id, recorded_outcome, override_justification, decision, facts,
-         agent, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO decisions (case_id, recorded_outcome, override_justification, override_amount,
+         decision, facts, agent, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       caseId,
       decision.recorded_outcome,
       decision.override_justification ?? null,
+      // Absent from a desktop of an earlier release: it counts as that release did.
+      decision.override_amount ?? null,
       decision.decision,
       decision.facts,
       // The server's stamp (the login's member), never the name the body gives.

@@ -21,6 +21,7 @@ import { UsagePanel } from '../usage/UsagePanel';
 import { MessagePanel } from '../message/MessagePanel';
 import { ConflictPanel } from '../team/ConflictPanel';
 import { SyncBadge } from '../team/SyncBadge';
+import { RecordedPanel } from '../decide/RecordedPanel';
 import { useCaseSyncStates } from '../../state/team';
 
 /** A settled case's window no longer counts down: "closed … ago" would read as overdue work. */
@@ -88,6 +89,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
       </header>
       <ConflictPanel caseRef={caseRef} facts={detail.facts} revision={summary.revision} />
       <CaseApprovalNotice detail={detail} />
+      <RecordedPanel detail={detail} />
       <CaseWork summary={summary} />
       <div className="case-grid">
         <section aria-labelledby="facts-title">

@@ -14,6 +14,7 @@ import decisionApprovals from './013-decision-approvals';
 import settledClaims from './014-settled-claims';
 import teamParked from './015-team-parked';
 import caseMessages from './016-case-messages';
+import decisionOfRecord from './017-decision-of-record';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   settledClaims,
   teamParked,
   caseMessages,
+  decisionOfRecord,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
