@@ -45,7 +45,7 @@ for (const days of [7, 30, 90]) {
     const read = periodFigures(store, query);
     figures.push(performance.now() - start);
     start = performance.now();
-    size = periodReportHtml(read, { language: 'en', paper: 'a4' }).length;
+    size = (await periodReportHtml(read, { language: 'en', paper: 'a4' })).length;
     html.push(performance.now() - start);
   }
   const ms = (values: number[]) => `${median(values).toFixed(0)} ms`;

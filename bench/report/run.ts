@@ -51,7 +51,7 @@ async function bareLaunch(): Promise<number> {
 async function oneCase(ref: string): Promise<number> {
   const start = performance.now();
   const starting = openPrinter();
-  const html = caseReportHtml(caseReportData(store, ref), OPTIONS);
+  const html = await caseReportHtml(caseReportData(store, ref), OPTIONS);
   const printer = await starting;
   writeFileSync(join(OUT, `${ref}.pdf`), await printer.pdf(html));
   await printer.close();

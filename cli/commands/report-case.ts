@@ -42,7 +42,7 @@ export function refsMatching(store: CaseStore, filter: unknown): string[] {
   return refs;
 }
 
-const reportText = (run: CaseReportRun, ref: string): string =>
+const reportText = (run: CaseReportRun, ref: string): Promise<string> =>
   caseReportHtml(caseReportData(run.store, ref), run.print);
 
 /** Two pages for more than one document: Chromium lays out one while it writes the other's PDF. */
@@ -103,7 +103,7 @@ export async function writeCaseReports(
     const worker = async () => {
       while (next < targets.length) {
         const { ref, out } = targets[next++]!;
-        const html = reportText(run, ref);
+        const html = await reportText(run, ref);
         await writeOutput(out, printer === null ? html : await printer.pdf(html), run.force);
         onWritten(++done);
       }

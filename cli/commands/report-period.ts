@@ -75,7 +75,7 @@ export async function writePeriodReport(
     else await writeOutput(out, json(figures), force);
     return;
   }
-  const html = periodReportHtml(figures, print);
+  const html = await periodReportHtml(figures, print);
   if (format === 'html') return writeOutput(out!, html, force);
   const printer = await openPrinter();
   try {

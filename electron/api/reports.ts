@@ -9,15 +9,15 @@ const day = (iso: string) => iso.slice(0, 10);
  * agent chose; the browser console downloads them.
  */
 export const reportHandlers = (store: CaseStore): Implementations<'reports.case' | 'reports.period'> => ({
-  'reports.case': ({ ref, language, paper }) => ({
-    html: caseReportHtml(caseReportData(store, ref), { language, paper }),
+  'reports.case': async ({ ref, language, paper }) => ({
+    html: await caseReportHtml(caseReportData(store, ref), { language, paper }),
     fileName: `${ref}.html`,
   }),
-  'reports.period': ({ language, paper, ...query }) => {
+  'reports.period': async ({ language, paper, ...query }) => {
     const figures = periodFigures(store, query);
     return {
       figures,
-      html: periodReportHtml(figures, { language, paper }),
+      html: await periodReportHtml(figures, { language, paper }),
       fileName: `refunds-${day(query.from)}-${day(query.to)}.html`,
     };
   },

@@ -1,15 +1,16 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BASE_FONT } from '../../shared/fonts/shipped';
 import { fontPieces } from './pieces';
-
-const require = createRequire(import.meta.url);
+import { sfntOf } from './subset';
 
 /** The shipped piece Chromium gets as its one system font: Noto Sans's basic Latin, regular. */
 function fallbackPiece() {
   const piece = fontPieces().find(
     (candidate) =>
-      candidate.family === 'Noto Sans' && candidate.weight === 400 && candidate.covers('A'.codePointAt(0)!),
+      candidate.family === BASE_FONT.family &&
+      candidate.weight === 400 &&
+      candidate.covers('A'.codePointAt(0)!),
   );
   if (piece === undefined) throw new Error('the shipped fonts have no regular Noto Sans for basic Latin');
   return piece;
@@ -28,11 +29,7 @@ const escapeXml = (text: string) =>
 export async function privateFontConfig(folder: string): Promise<string> {
   const fonts = path.join(folder, 'fonts');
   await mkdir(fonts, { recursive: true });
-  const decompress = require('wawoff2/decompress.js') as (woff2: Uint8Array) => Promise<Uint8Array>;
-  await writeFile(
-    path.join(fonts, 'NotoSans-Regular.ttf'),
-    await decompress(await readFile(fallbackPiece().file)),
-  );
+  await writeFile(path.join(fonts, 'NotoSans-Regular.ttf'), await sfntOf(fallbackPiece()));
   const file = path.join(folder, 'fonts.conf');
   await writeFile(
     file,

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SHIPPED_FONTS, type ShippedFont } from '../../shared/fonts/shipped';
+import { BASE_FONT, SHIPPED_FONTS, STACK_HEADS, type ShippedFont } from '../../shared/fonts/shipped';
+import { subsetPiece } from './subset';
 
 /** One piece of a shipped font: a family at a weight, covering some ranges of code points. */
 export interface FontPiece {
@@ -13,10 +14,14 @@ export interface FontPiece {
   covers(codePoint: number): boolean;
 }
 
+export const HARFBUZZ_SUBSET = 'harfbuzz-subset.wasm';
+
 /** Where the fonts' stylesheets are, and where each stylesheet's piece (`files/….woff2`) is. */
 export interface FontSources {
   packages: string;
   piece(fontPackage: string, file: string): string;
+  /** HarfBuzz's subsetter, built to WebAssembly. */
+  harfbuzz: string;
 }
 
 /**
@@ -29,17 +34,22 @@ export function fontSources(): FontSources {
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
   const packaged = path.join(out, 'fonts', '@fontsource');
   const pieces = path.join(out, 'renderer', 'assets', 'fonts');
-  if (existsSync(path.join(packaged, SHIPPED_FONTS[0].package)) && existsSync(pieces)) {
+  if (existsSync(path.join(packaged, BASE_FONT.package)) && existsSync(pieces)) {
     return {
       packages: packaged,
       piece: (_, file) => path.join(pieces, path.basename(file)),
+      harfbuzz: path.join(out, 'fonts', HARFBUZZ_SUBSET),
     };
   }
   const require = createRequire(import.meta.url);
   const modules = path.dirname(
-    path.dirname(require.resolve(`@fontsource/${SHIPPED_FONTS[0].package}/package.json`)),
+    path.dirname(require.resolve(`@fontsource/${BASE_FONT.package}/package.json`)),
   );
-  return { packages: modules, piece: (fontPackage, file) => path.join(modules, fontPackage, file) };
+  return {
+    packages: modules,
+    piece: (fontPackage, file) => path.join(modules, fontPackage, file),
+    harfbuzz: require.resolve(`harfbuzzjs/dist/${HARFBUZZ_SUBSET}`),
+  };
 }
 
 const FACE = /@font-face\s*{([^}]*)}/g;
@@ -78,7 +88,6 @@ function piecesOf(
 }
 
 let pieces: FontPiece[] | undefined;
-const encoded = new Map<string, string>();
 
 /** Every piece of every shipped font at every shipped weight, read once. */
 export function fontPieces(): FontPiece[] {
@@ -91,29 +100,31 @@ export function fontPieces(): FontPiece[] {
   return pieces;
 }
 
-function base64Of(file: string): string {
-  let data = encoded.get(file);
-  if (data === undefined) {
-    data = readFileSync(file).toString('base64');
-    encoded.set(file, data);
-  }
-  return data;
-}
-
 /**
- * The @font-face rules a document needs, its fonts inlined: only the pieces that cover a
- * character of `text`, so a report carries its own fonts (it prints the same on a machine
- * with none, and Chromium embeds the glyphs it used in the PDF) without carrying all of them.
+ * The @font-face rules a document in `families` needs, its fonts inlined: each piece that
+ * covers a character of `text`, cut down to those characters, so a report carries its own fonts (it
+ * prints the same on a machine with none, and Chromium embeds the glyphs in the PDF) in a
+ * few kilobytes.
  */
-export function fontFaceCss(text: string): string {
+export async function fontFaceCss(text: string, families: readonly string[]): Promise<string> {
   const codePoints = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))];
-  return fontPieces()
-    .filter((piece) => codePoints.some(piece.covers))
-    .map(
-      (piece) =>
+  const { harfbuzz } = fontSources();
+  const latin = fontPieces().filter((piece) => piece.family === BASE_FONT.family && piece.weight === 400);
+  const drawnByLatin = new Set(codePoints.filter((point) => latin.some((piece) => piece.covers(point))));
+  const faces = await Promise.all(
+    fontPieces().map(async (piece) => {
+      if (!families.includes(piece.family)) return undefined;
+      const own = codePoints.filter(
+        (point) => piece.covers(point) && (STACK_HEADS.includes(piece.family) || !drawnByLatin.has(point)),
+      );
+      if (own.length === 0) return undefined;
+      const subset = Buffer.from(await subsetPiece(piece, own, harfbuzz)).toString('base64');
+      return (
         `@font-face { font-family: "${piece.family}"; font-weight: ${piece.weight}; font-style: normal; ` +
-        `font-display: block; src: url(data:font/woff2;base64,${base64Of(piece.file)}) format("woff2"); ` +
-        `unicode-range: ${piece.unicodeRange}; }`,
-    )
-    .join('\n');
+        `font-display: block; src: url(data:font/ttf;base64,${subset}) format("truetype"); ` +
+        `unicode-range: ${piece.unicodeRange}; }`
+      );
+    }),
+  );
+  return faces.filter((face) => face !== undefined).join('\n');
 }

@@ -54,8 +54,9 @@ describe('the printer', () => {
     expect(profile).toBeDefined();
     expect(processesNaming(join(temp, profile!)).length).toBeGreaterThan(0);
     try {
+      const fonts = await fontFaceCss('First 第一', ['Noto Sans', 'Noto Sans SC']);
       const [first, second] = await Promise.all([
-        printer.pdf(`<style>${fontFaceCss('First 第一')} p { font-family: "Noto Sans", "Noto Sans SC" }</style>
+        printer.pdf(`<style>${fonts} p { font-family: "Noto Sans", "Noto Sans SC" }</style>
           <p>First 第一</p><script>document.body.append('SCRIPT RAN')</script>
           <link rel="stylesheet" href="${url}/a.css"><img src="${url}/b.png">`),
         printer.pdf('<p>Second</p>'),

@@ -220,7 +220,7 @@ const signOff = (l: CaseLabels) =>
  * from the store is escaped, so HTML in a name or a note prints as text. The desktop shell
  * prints this string with printToPDF; the CLI and tests with Chromium's page.pdf.
  */
-export function caseReportHtml(data: CaseReportData, options: PrintOptions): string {
+export async function caseReportHtml(data: CaseReportData, options: PrintOptions): Promise<string> {
   const { language } = options;
   const l = CASE_LABELS[language];
   const { detail } = data;

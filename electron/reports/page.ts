@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/model/languages';
 import type { Paper } from '../../shared/model/period';
-import { MONO_STACK, TEXT_STACK } from '../../shared/fonts/shipped';
+import { PRINT_FAMILIES, PRINT_MONO_STACK, PRINT_TEXT_STACK } from '../../shared/fonts/shipped';
 import { fontFaceCss } from '../fonts';
 import { cssString, html, SafeHtml } from './html';
 
@@ -30,7 +30,7 @@ function pageCss({ paper }: PrintOptions, footer: string, pageOf: PageOf): strin
       piece === '{page}' ? 'counter(page)' : piece === '{pages}' ? 'counter(pages)' : cssString(piece),
     )
     .join(' ');
-  const margin = `font: 8pt ${TEXT_STACK}; color: #555;`;
+  const margin = `font: 8pt ${PRINT_TEXT_STACK}; color: #555;`;
   return `
 @page {
   size: ${PAGE_SIZE[paper]};
@@ -39,7 +39,7 @@ function pageCss({ paper }: PrintOptions, footer: string, pageOf: PageOf): strin
   @bottom-right { content: ${numbers}; ${margin} }
 }
 * { box-sizing: border-box; }
-html { font-family: ${TEXT_STACK}; font-size: 9.5pt; line-height: 1.4; color: #111; }
+html { font-family: ${PRINT_TEXT_STACK}; font-size: 9.5pt; line-height: 1.4; color: #111; }
 body { margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 2mm; }
 h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 0.4pt solid #999; padding-bottom: 1mm; break-after: avoid; }
@@ -57,7 +57,7 @@ td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 .lead { font-size: 12pt; font-weight: 600; }
 .muted { color: #555; }
-.mono { font-family: ${MONO_STACK}; font-size: 8.5pt; overflow-wrap: anywhere; }
+.mono { font-family: ${PRINT_MONO_STACK}; font-size: 8.5pt; overflow-wrap: anywhere; }
 .mono .word { white-space: nowrap; }
 .long { white-space: pre-wrap; overflow-wrap: anywhere; }
 .clause { margin: 1.5mm 0; break-inside: avoid; }
@@ -66,21 +66,27 @@ td.num { white-space: nowrap; }
 .sign .line { border-bottom: 0.6pt solid #111; height: 10mm; }
 .sign .wide { grid-column: 1 / span 2; }
 figure { margin: 2mm 0; break-inside: avoid; }
-svg text { font-family: ${TEXT_STACK}; }
+svg text { font-family: ${PRINT_TEXT_STACK}; }
 `;
 }
+
+const PRINTABLE_ASCII = String.fromCharCode(...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i));
 
 /**
  * A whole printable document: inline CSS and the pieces of the shipped fonts its text uses,
  * nothing fetched, the footer and page numbers in it.
  */
-export function documentHtml(
+export async function documentHtml(
   options: PrintOptions,
   { title, footer, pageOf, body }: { title: string; footer: string; pageOf: PageOf; body: SafeHtml },
-): string {
+): Promise<string> {
   const css = pageCss(options, footer, pageOf);
-  // Every character the page can print: its text, the footer and the page numbers' words.
-  const fonts = fontFaceCss(`${title}${footer}${pageOf('0123456789', '0123456789')}${body.text}`);
+  // Every character the page can print: its text, the footer and the page numbers' words, and
+  // all of printable ASCII (the body's text holds "<", "&" and quotes as entities).
+  const fonts = await fontFaceCss(
+    `${PRINTABLE_ASCII}${title}${footer}${pageOf('', '')}${body.text}`,
+    PRINT_FAMILIES,
+  );
   return html`<!doctype html>
     <html lang="${options.language === 'zh' ? 'zh-CN' : 'en'}">
       <head>

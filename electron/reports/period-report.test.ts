@@ -73,7 +73,7 @@ describe('the period report', () => {
   it('prints the same figures as HTML and PDF, charts with tables, the data as text', async () => {
     const figures = figuresFor({ from: '2026-03-01T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00' });
     expect(figures.decidedCases).toBe(1);
-    const html = periodReportHtml(figures, { language: 'en', paper: 'a4' });
+    const html = await periodReportHtml(figures, { language: 'en', paper: 'a4' });
     expect(html).toContain('<svg');
     expect(html).not.toContain('<script');
     const text = pdfText(await printer.pdf(html)).replace(/\s+/g, ' ');
@@ -91,7 +91,7 @@ describe('the period report', () => {
   it('writes an empty period plainly, in Chinese too', async () => {
     const empty = figuresFor({ from: '2020-01-01T00:00:00+08:00', to: '2020-02-01T00:00:00+08:00' });
     expect(empty.decidedCases).toBe(0);
-    const text = pdfText(await printer.pdf(periodReportHtml(empty, { language: 'zh', paper: 'a4' })));
+    const text = pdfText(await printer.pdf(await periodReportHtml(empty, { language: 'zh', paper: 'a4' })));
     expect(text).toContain('本期间内没有记录任何决定。');
   });
 
@@ -139,7 +139,7 @@ describe('the period report’s overrides', () => {
       ["Mei O'Lin", LISTED + 5, LISTED],
       ['王芳', 2, 2],
     ]);
-    const html = periodReportHtml(figures, { language: 'en', paper: 'a4' });
+    const html = await periodReportHtml(figures, { language: 'en', paper: 'a4' });
     expect(html.match(/<td class="long">Mei O&#39;Lin reason \d+<\/td>/g)).toHaveLength(LISTED);
     // Newest first: the last recorded is listed, the first five are not.
     expect(html).toContain(`Mei O&#39;Lin reason ${LISTED + 4}<`);
@@ -156,7 +156,7 @@ describe('the period report’s overrides', () => {
 
   it('says the same in Chinese', async () => {
     const figures = periodFigures(many.store, PeriodQuerySchema.parse(period));
-    const text = pdfText(await printer.pdf(periodReportHtml(figures, { language: 'zh', paper: 'a4' })));
+    const text = pdfText(await printer.pdf(await periodReportHtml(figures, { language: 'zh', paper: 'a4' })));
     expect(text.replace(/\s+/g, '')).toContain(`MeiO'Lin：改判${LISTED + 5}次`);
     expect(text.replace(/\s+/g, '')).toContain('另有5次未列出。');
     expect(text.replace(/\s+/g, '')).toContain('王芳：改判2次');

@@ -164,7 +164,7 @@ function filtersText(figures: PeriodFigures, l: PeriodLabels, language: Language
 }
 
 /** A period's figures as a printable HTML document: each chart with its numbers as a table. */
-export function periodReportHtml(figures: PeriodFigures, options: PrintOptions): string {
+export async function periodReportHtml(figures: PeriodFigures, options: PrintOptions): Promise<string> {
   const { language } = options;
   const l = PERIOD_LABELS[language];
   const total = figures.decidedCases;

@@ -13,6 +13,7 @@ const good = {
     '/out/renderer/assets',
     '/out/renderer/assets/index-abc.js',
     '/out/renderer/assets/fonts/noto-sans-sc-4-400-normal.woff2',
+    '/out/fonts/harfbuzz-subset.wasm',
     ...SHIPPED_FONTS.flatMap((font) => [
       `/out/fonts/@fontsource/${font.package}/LICENSE`,
       ...font.weights.map((weight) => `/out/fonts/@fontsource/${font.package}/${weight}.css`),

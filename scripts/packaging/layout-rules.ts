@@ -12,8 +12,8 @@ const ALLOWED_IN_ASAR = [
   /^\/out\/electron(\/(main\.js|preload\.cjs))?$/,
   /^\/out\/renderer(\/.*)?$/,
   /^\/out\/native(\/electron-v[^/]+(\/better_sqlite3\.node)?)?$/,
-  // The shipped fonts' stylesheets and licences (scripts/copy-fonts.ts); their pieces are the console's.
-  /^\/out\/fonts(\/@fontsource(\/[\w-]+(\/(\d+\.css|LICENSE))?)?)?$/,
+  // The shipped fonts' stylesheets and licences and the subsetter (scripts/copy-fonts.ts); the pieces are the console's.
+  /^\/out\/fonts(\/harfbuzz-subset\.wasm|\/@fontsource(\/[\w-]+(\/(\d+\.css|LICENSE))?)?)?$/,
 ];
 
 const REQUIRED_IN_ASAR = [
@@ -22,6 +22,7 @@ const REQUIRED_IN_ASAR = [
   '/out/electron/preload.cjs',
   '/out/renderer/index.html',
   // Each shipped font's licence (the SIL Open Font License asks that it go with the fonts).
+  '/out/fonts/harfbuzz-subset.wasm',
   ...SHIPPED_FONTS.flatMap((font) => [
     `/out/fonts/@fontsource/${font.package}/LICENSE`,
     ...font.weights.map((weight) => `/out/fonts/@fontsource/${font.package}/${weight}.css`),
