@@ -113,5 +113,6 @@ describe.each(['en', 'zh'] as const)("the customer's message in a case, in %s", 
     await page.goto(`${host.url}/#/case/${ref}/decide`);
     await page.locator('#live-title').waitFor();
     await screenshot(page, `messages-${language}-decide`);
-  });
+    // Seven clicks, each a write and a re-render, and five screenshots: more than the default on a busy machine.
+  }, 120_000);
 });
