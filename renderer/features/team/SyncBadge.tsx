@@ -13,7 +13,9 @@ export function SyncBadge({ caseRef, compact = false }: { caseRef: string; compa
   return (
     <>
       <span className={`badge sync-${state.state}`} title={label} data-sync={state.state}>
-        <span aria-hidden="true">{MARK[state.state]}</span>
+        <span aria-hidden="true" className="sync-mark">
+          {MARK[state.state]}
+        </span>
         {compact ? <span className="visually-hidden">{label}</span> : ` ${label}`}
       </span>
       {state.provisionalClaim && (
