@@ -5,18 +5,24 @@ import { BadInputError, messageOf } from './errors';
 export interface CliIo {
   /** The text of the file at the path, or of standard input for "-". */
   readInput(pathOrDash: string): Promise<string>;
+  /** The same, as bytes, for input whose encoding the command reads itself (a mail in GBK). */
+  readBytes(pathOrDash: string): Promise<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
+const readBytes = (pathOrDash: string): Promise<Buffer> =>
+  pathOrDash === '-' ? readStdin() : readFile(pathOrDash);
+
 export const processIo: CliIo = {
-  readInput: (pathOrDash) => (pathOrDash === '-' ? readStdin() : readFile(pathOrDash, 'utf8')),
+  readInput: async (pathOrDash) => (await readBytes(pathOrDash)).toString('utf8'),
+  readBytes,
   stdout: (text) => {
     process.stdout.write(text);
   },

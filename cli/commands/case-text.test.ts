@@ -61,7 +61,7 @@ const detail: CaseDetail = {
       caseRef: 'RC-000007',
       decision,
       recordedOutcome: 'eligible',
-      override: { justification: 'outage\rconfirmed by the provider' },
+      override: { justification: 'outage\rconfirmed by the provider', amount: null },
       facts: {},
       agent: 'bo',
       note: null,
@@ -75,10 +75,13 @@ describe('caseText', () => {
   it('shows an override with its reason beside the rules’ outcome, and what is still missing', () => {
     const text = caseText(detail);
     expect(text).toContain(
-      '  #2 2026-03-08T02:00:00.000Z by bo, policy v1\n' +
-        '    outcome  eligible (override of ineligible: outage\\rconfirmed by the provider)\n' +
-        '    refund   CNY 0.00\n' +
-        '    clauses  saas.guarantee-window\n',
+      '  #2 2026-03-08T02:00:00.000Z by bo, policy v1 revision v1.1\n' +
+        '    outcome     eligible (override of ineligible: outage\\rconfirmed by the provider)\n' +
+        // Recorded before overrides kept an amount: the cash paid, which these facts do not know.
+        '    refund      not known yet\n' +
+        '    rules gave  ineligible, CNY 0.00\n' +
+        '    clauses     -\n' +
+        '    stale       a fact has changed since it was recorded; decide the case again\n',
     );
     expect(text).toContain('    refund   not known yet\n');
     expect(text).toContain('    missing  paidAt, orderAmount\n');

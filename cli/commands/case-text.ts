@@ -1,5 +1,7 @@
 import type { CaseDetail, CaseSummary, DecisionRecord, Note } from '../../shared/model/case';
+import { FactsSchema, type Facts } from '../../shared/model/facts';
 import { formatMoney } from '../../shared/model/money';
+import { caseDecisionOfRecord, countingDecision, decisionOfRecord } from '../../shared/policy/recorded';
 import { printable } from '../terminal-text';
 
 // Every stored string passes through printable(): names, notes and reasons come from
@@ -43,9 +45,17 @@ function block(rows: Row[], indent = '  '): string {
     .join('');
 }
 
+// The schema's order, whatever order the store keeps them in (it sorts their keys).
+const FACT_ORDER = Object.keys(FactsSchema.shape);
+const factOrder = (name: string) => {
+  const at = FACT_ORDER.indexOf(name);
+  return at === -1 ? FACT_ORDER.length : at;
+};
+
 /** Facts as `name value`, nested groups (exclusions) as `group.name value`; unknown ones left out. */
 function factRows(facts: Record<string, unknown>, prefix = ''): Row[] {
   return Object.entries(facts)
+    .sort(([a], [b]) => factOrder(a) - factOrder(b))
     .filter(([, value]) => value !== undefined && value !== null)
     .flatMap(([name, value]): Row[] =>
       typeof value === 'object'
@@ -54,8 +64,16 @@ function factRows(facts: Record<string, unknown>, prefix = ''): Row[] {
     );
 }
 
-function decisionText(record: DecisionRecord, index: number): string {
+const moneyText = (amount: number | null, currency: string) =>
+  amount === null ? 'not known yet' : formatMoney({ amount, currency });
+
+/**
+ * One recorded decision; `facts` are the case's now, to say when the decision of record
+ * (`ofRecord`) no longer speaks for them.
+ */
+function decisionText(record: DecisionRecord, index: number, facts: Facts, ofRecord: boolean): string {
   const { decision } = record;
+  const recorded = decisionOfRecord(record, facts);
   const rows: Row[] = [
     [
       'outcome',
@@ -63,28 +81,35 @@ function decisionText(record: DecisionRecord, index: number): string {
         ? decision.outcome
         : `${record.recordedOutcome} (override of ${decision.outcome}: ${record.override.justification})`,
     ],
-    [
-      'refund',
-      decision.refundAmount === null
-        ? 'not known yet'
-        : formatMoney({ amount: decision.refundAmount, currency: decision.currency }),
-    ],
-    ['clauses', decision.clauses.join(', ')],
+    ['refund', moneyText(recorded.refundAmount, recorded.currency)],
   ];
+  if (record.override !== null)
+    rows.push(['rules gave', `${decision.outcome}, ${moneyText(decision.refundAmount, decision.currency)}`]);
+  rows.push(['clauses', recorded.clauses.join(', ')]);
   if (decision.missing.length > 0) rows.push(['missing', decision.missing.join(', ')]);
+  if (record.approval) rows.push(['approval', record.approval.state]);
+  if (ofRecord && recorded.stale)
+    rows.push(['stale', 'a fact has changed since it was recorded; decide the case again']);
   if (record.note !== null) rows.push(['note', record.note]);
   return (
     `  #${index + 1} ${printable(record.decidedAt)} by ${printable(record.agent)}, ` +
-    `policy ${printable(decision.policyVersion)}\n${block(rows, '    ')}`
+    `policy ${printable(decision.policyVersion)} revision ${printable(decision.policyRevision)}\n${block(rows, '    ')}`
   );
 }
 
 const noteText = (note: Note) =>
   `  ${printable(note.createdAt)} ${printable(note.author)}: ${printable(note.body)}\n`;
 
+/** `case show REF --json`: the case as stored, with its decision of record (`stale` included). */
+export const caseJson = (detail: CaseDetail) => ({
+  ...detail,
+  decisionOfRecord: caseDecisionOfRecord(detail),
+});
+
 /** `case show REF`: the case's fields, its facts, every decision and every note. */
 export function caseText(detail: CaseDetail): string {
   const { summary, customer } = detail;
+  const counting = countingDecision(detail);
   const facts = factRows(detail.facts);
   return (
     `${summary.ref}  ${summary.status}\n` +
@@ -101,7 +126,7 @@ export function caseText(detail: CaseDetail): string {
       ['updated', summary.updatedAt],
     ]) +
     `\nFacts\n${facts.length > 0 ? block(facts) : '  none known\n'}` +
-    `\nDecisions (${detail.decisions.length})\n${detail.decisions.map(decisionText).join('') || '  none yet\n'}` +
+    `\nDecisions (${detail.decisions.length})\n${detail.decisions.map((record, i) => decisionText(record, i, detail.facts, record === counting)).join('') || '  none yet\n'}` +
     `\nNotes (${detail.notes.length})\n${detail.notes.map(noteText).join('') || '  none\n'}`
   );
 }

@@ -25,6 +25,7 @@ async function run(argv: string[], files: Record<string, string> = {}) {
       if (!(path in files)) throw new Error(`ENOENT: no such file ${path}`);
       return files[path]!;
     },
+    readBytes: () => Promise.reject(new Error('not read as bytes here')),
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
   };
@@ -123,6 +124,85 @@ describe('refund-console case', () => {
   });
 });
 
+describe('refund-console case decide --override', () => {
+  // A SaaS order paid long ago: the rules refuse it.
+  const refused = JSON.stringify({
+    ...sample,
+    facts: {
+      ...sample.facts,
+      paidAt: '2026-01-01T10:00:00+08:00',
+      orderAmount: 99_000,
+      voucherAmount: 1_000,
+      currency: 'USD',
+    },
+  });
+  const reason = ['--reason', 'the provider confirmed the outage by phone'];
+
+  it('records the outcome and amount given, refuses more than the cash paid, and case show says so', async () => {
+    await run(['--db', db, '--new-store', 'case', 'add', 'c.json'], { 'c.json': refused });
+    const above = await run([
+      '--db',
+      db,
+      'case',
+      'decide',
+      'RC-000001',
+      '--override',
+      'eligible',
+      '--amount',
+      '980.01',
+      ...reason,
+    ]);
+    expect(above).toMatchObject({ code: 2 });
+    expect(above.stderr).toMatch(/at most the cash paid \(USD 980\.00\)/);
+    expect((await run(['--db', db, 'case', 'decide', 'RC-000001', '--override', 'eligible'])).stderr).toMatch(
+      /--override needs --reason/,
+    );
+    const decided = await run([
+      '--db',
+      db,
+      'case',
+      'decide',
+      'RC-000001',
+      '--override',
+      'eligible',
+      '--amount',
+      '500.00',
+      ...reason,
+    ]);
+    expect(decided.code).toBe(0);
+    expect(JSON.parse(decided.stdout)).toMatchObject({
+      recordedOutcome: 'eligible',
+      override: { amount: 50_000 },
+      decision: { outcome: 'ineligible' },
+    });
+    const shown = (await run(['--db', db, 'case', 'show', 'RC-000001'])).stdout;
+    expect(shown).toMatch(/policy v1 revision v1\.1/);
+    expect(shown).toMatch(/refund +USD 500\.00/);
+    expect(shown).toMatch(/rules gave +ineligible, USD 0\.00/);
+    expect(shown).not.toMatch(/stale/);
+  });
+
+  it('says stale, in text and JSON, once a fact the decision read has changed', async () => {
+    await run(['--db', db, '--new-store', 'case', 'add', 'c.json'], { 'c.json': refused });
+    await run(['--db', db, 'case', 'decide', 'RC-000001', '--override', 'conditional', ...reason]);
+    const store = openStore({ file: db, autoBackup: false });
+    try {
+      store.db.exec(`UPDATE cases SET facts = json_set(facts, '$.orderAmount', 80000)`);
+    } finally {
+      store.close();
+    }
+    const json = JSON.parse((await run(['--db', db, 'case', 'show', 'RC-000001', '--json'])).stdout);
+    expect(json.decisionOfRecord).toMatchObject({
+      outcome: 'conditional',
+      refundAmount: 98_000,
+      stale: true,
+    });
+    expect((await run(['--db', db, 'case', 'show', 'RC-000001'])).stdout).toMatch(
+      /stale +a fact has changed/,
+    );
+  });
+});
+
 describe('refund-console case show and list, as text', () => {
   // A name that, printed raw, returns to the start of the line, erases it and writes a fake
   // row, then reverses what follows.
@@ -147,7 +227,7 @@ describe('refund-console case show and list, as text', () => {
       /\n {2}provider +Acme Cloud\n/,
       /\nFacts\n {2}productType +saas\n/,
       /\n {2}orderAmount +19900\n/,
-      /\nDecisions \(1\)\n {2}#1 \S+Z by ann, policy v1\n/,
+      /\nDecisions \(1\)\n {2}#1 \S+Z by ann, policy v1 revision v1\.1\n/,
       /\n {4}outcome +eligible\n/,
       /\n {4}refund +CNY 199\.00\n/,
       /\n {4}clauses +saas\.[a-z-]+/,

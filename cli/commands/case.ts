@@ -1,9 +1,11 @@
 import { CASE_STATUSES, type CaseStatus } from '../../shared/model/case';
+import { OUTCOMES } from '../../shared/model/decision';
+import { parseMinorUnits } from '../../shared/model/money';
 import { decide as decideCase } from '../../shared/policy';
 import { defineCommand, type CommandGroup } from '../command';
 import { BadInputError, UsageError } from '../errors';
 import { json, readJsonInput } from '../io';
-import { caseTable, caseText } from './case-text';
+import { caseJson, caseTable, caseText } from './case-text';
 import { agentOf, assign, claimNext, close, edit, history, reopen, unassign } from './case-lifecycle';
 import { unwrap, withStore, type StoreContext } from './with-store';
 
@@ -55,6 +57,30 @@ const add = defineCommand({
     }),
 });
 
+/**
+ * `--override OUTCOME --reason TEXT [--amount MONEY]` as the store takes it; the store checks
+ * the reason's length and the amount against the cash paid, as it does for the console.
+ */
+function overrideOf(
+  options: { override?: string | undefined; amount?: string | undefined; reason?: string | undefined },
+  currency: string,
+) {
+  if (options.override === undefined) {
+    if (options.amount !== undefined || options.reason !== undefined)
+      throw new UsageError('--amount and --reason go with --override');
+    return undefined;
+  }
+  const outcome = OUTCOMES.find((each) => each === options.override);
+  if (outcome === undefined) throw new UsageError(`--override must be one of ${OUTCOMES.join(', ')}`);
+  if (options.reason === undefined)
+    throw new UsageError('--override needs --reason: why the rules are overridden');
+  if (options.amount === undefined) return { outcome, justification: options.reason };
+  const amount = parseMinorUnits(options.amount, currency);
+  if (amount === null)
+    throw new BadInputError(`--amount: "${options.amount}" is no amount of ${currency}, such as 990.00`);
+  return { outcome, justification: options.reason, amount };
+}
+
 // Prints the whole stored DecisionRecord: the rules' decision, the recorded outcome (which
 // differs only for an override), the facts it was made on, the agent and the time. It records
 // what it just read and decided, so a change by another process in between is refused.
@@ -70,13 +96,25 @@ const decide = defineCommand({
       value: 'TEXT',
       help: 'why a refund is recorded although another case of the order has one',
     },
+    override: {
+      type: 'string',
+      value: 'OUTCOME',
+      help: `record this outcome instead: ${OUTCOMES.join(', ')}`,
+    },
+    amount: {
+      type: 'string',
+      value: 'MONEY',
+      help: 'with --override to a refund: the cash refunded, as 990.00 (default: the cash paid, never more)',
+    },
+    reason: { type: 'string', value: 'TEXT', help: 'with --override: why, at least 20 characters' },
   },
   usesStore: true,
   run: ({ positionals: [ref], options, db, newStore, io }) =>
     withStore({ db, newStore }, async ({ store, handlers }) => {
       const { summary, facts } = unwrap(await handlers['cases.get']({ ref }));
       const duplicateReason = options['duplicate-reason'];
-      const { outcome, refundAmount } = decideCase(facts, { now: store.now() });
+      const { outcome, refundAmount, currency } = decideCase(facts, { now: store.now() });
+      const override = overrideOf(options, currency);
       const recorded = unwrap(
         await handlers['decisions.record']({
           ref: ref!,
@@ -84,6 +122,7 @@ const decide = defineCommand({
           seen: { outcome, refundAmount },
           agent: agentOf(store, options.agent),
           note: options.note,
+          ...(override === undefined ? {} : { override }),
           ...(duplicateReason === undefined ? {} : { duplicateRefund: { justification: duplicateReason } }),
         }),
       );
@@ -100,7 +139,7 @@ const show = defineCommand({
   run: ({ positionals: [ref], options, db, newStore, io }) =>
     withStore({ db, newStore }, async ({ handlers }) => {
       const detail = unwrap(await handlers['cases.get']({ ref }));
-      io.stdout(options.json === true ? json(detail) : caseText(detail));
+      io.stdout(options.json === true ? json(caseJson(detail)) : caseText(detail));
     }),
 });
 

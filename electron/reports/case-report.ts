@@ -2,7 +2,9 @@ import type { DecisionApproval } from '../../shared/model/approval';
 import type { CaseDetail, DecisionRecord } from '../../shared/model/case';
 import { KINDS } from '../../shared/model/catalogue';
 import type { DecisionTrace } from '../../shared/model/decision';
+import type { DecisionOfRecord } from '../../shared/model/decision-of-record';
 import type { Language } from '../../shared/model/languages';
+import type { CaseMessage } from '../../shared/model/message';
 import {
   ACTION_TEXTS,
   CLAUSE_TEXTS,
@@ -10,8 +12,13 @@ import {
   formatInPolicyZone,
   OUTCOME_TEXTS,
 } from '../../shared/policy';
+import {
+  countingDecision,
+  decisionOfRecord,
+  recordedAmount,
+  waitingDecision,
+} from '../../shared/policy/recorded';
 import { CASE_LABELS, type CaseLabels } from './case-labels';
-import { cashRefund } from './cash';
 import { factRows, money, zoned } from './facts';
 import { commandHtml, html, shellWord, type SafeHtml } from './html';
 import { documentHtml, type PrintOptions } from './page';
@@ -24,6 +31,8 @@ export interface CaseReportData {
   /** The store file, for the command that verifies the chain. */
   storeFile: string;
   printedAt: number;
+  /** The customer's messages kept with the case, printed whole as its appendix. */
+  messages: CaseMessage[];
 }
 
 const fields = (rows: [string, string | SafeHtml][]) =>
@@ -50,13 +59,19 @@ function caseSection({ summary, customer, provider }: CaseDetail, l: CaseLabels,
   ]);
 }
 
-function outcomeText(record: DecisionRecord, l: CaseLabels, language: Language): SafeHtml {
-  const recorded = OUTCOME_TEXTS[language][record.recordedOutcome];
-  if (record.override === null) return html`<span class="lead">${recorded}</span>`;
+const cashText = (amount: number | null, currency: string, l: CaseLabels) =>
+  amount === null ? l.none : money(amount, currency);
+
+/** The recorded outcome; for an override, the rules' own answer beside it, marked as overridden. */
+function outcomeText(record: DecisionOfRecord, l: CaseLabels, language: Language): SafeHtml {
+  const recorded = OUTCOME_TEXTS[language][record.outcome];
+  const stale = record.stale ? html`<br /><span class="warning">${l.stale}</span>` : '';
+  if (record.override === null) return html`<span class="lead">${recorded}</span>${stale}`;
+  const rules = `${OUTCOME_TEXTS[language][record.rules.outcome]}, ${cashText(record.rules.refundAmount, record.currency, l)}`;
   return html`<span class="lead">${recorded}</span><br /><span class="muted"
-      >${l.rulesGave}: ${OUTCOME_TEXTS[language][record.decision.outcome]}; ${l.overriddenBy}:</span
+      >${l.rulesGave}: ${rules}; ${l.overriddenBy}:</span
     >
-    <span class="long">${record.override.justification}</span>`;
+    <span class="long">${record.override.reason}</span>${stale}`;
 }
 
 /** Team mode's four eyes: whether the decision waits, or which lead answered it and how. */
@@ -69,15 +84,20 @@ function approvalText(approval: DecisionApproval, l: CaseLabels): string {
     : l.approvalRefused(answer.lead, at, answer.reason ?? '');
 }
 
-function decisionSection(record: DecisionRecord, l: CaseLabels, language: Language): SafeHtml {
+function decisionSection(
+  detail: CaseDetail,
+  record: DecisionRecord,
+  l: CaseLabels,
+  language: Language,
+): SafeHtml {
   const { decision } = record;
-  const cash = cashRefund(record);
+  const ofRecord = decisionOfRecord(record, detail.facts, language);
   const deadline = decision.windowClosesAt === null ? null : zoned(decision.windowClosesAt);
   const actions =
-    decision.actions.length === 0
+    ofRecord.actions.length === 0
       ? html`<p>${l.noActions}</p>`
       : html`<ol>
-          ${decision.actions.map(
+          ${ofRecord.actions.map(
             (action) =>
               html`<li>
                 ${ACTION_TEXTS[action][language]}${deadline === null ? '' : html` <span class="muted">(${l.deadline} ${deadline})</span>`}
@@ -92,10 +112,10 @@ function decisionSection(record: DecisionRecord, l: CaseLabels, language: Langua
             ${decision.missing.map((fact) => html`<li>${FACT_QUESTIONS[fact][language].question}</li>`)}
           </ol>`;
   return html`${fields([
-      [l.outcome, outcomeText(record, l, language)],
+      [l.outcome, outcomeText(ofRecord, l, language)],
       [
         l.cashRefund,
-        html`<span class="lead">${cash === null ? l.none : money(cash, decision.currency)}</span>`,
+        html`<span class="lead">${cashText(ofRecord.refundAmount, ofRecord.currency, l)}</span>`,
       ],
       [l.currency, decision.currency],
       [l.judgedAt, `${zoned(decision.requestedAt)}${decision.requestedAtAssumed ? ` (${l.assumed})` : ''}`],
@@ -108,9 +128,20 @@ function decisionSection(record: DecisionRecord, l: CaseLabels, language: Langua
     ${actions}${missing}`;
 }
 
-const clausesSection = (record: DecisionRecord, l: CaseLabels, language: Language) =>
+/** A decision waiting for a lead: not the decision of record until granted, so apart from it. */
+function waitingSection(detail: CaseDetail, l: CaseLabels, language: Language): SafeHtml | '' {
+  const waiting = waitingDecision(detail);
+  if (waiting === undefined) return '';
+  const cash = cashText(recordedAmount(waiting), waiting.decision.currency, l);
+  return html`<p class="warning">
+    ${l.approvalWaiting} ${OUTCOME_TEXTS[language][waiting.recordedOutcome]}, ${cash} (${waiting.agent},
+    ${zoned(waiting.decidedAt)})
+  </p>`;
+}
+
+const clausesSection = (record: DecisionOfRecord, l: CaseLabels, language: Language) =>
   html`<h2>${l.clauses}</h2>
-    ${record.decision.clauses.map(
+    ${record.clauses.map(
       (clause) =>
         html`<div class="clause">
           <span class="id">${clause}</span><br />${CLAUSE_TEXTS[clause][language]}
@@ -142,7 +173,7 @@ function traceSection(trace: DecisionTrace, l: CaseLabels): SafeHtml {
 
 function historySection(decisions: readonly DecisionRecord[], l: CaseLabels, language: Language): SafeHtml {
   const rows = decisions.map((record) => {
-    const cash = cashRefund(record);
+    const cash = recordedAmount(record);
     const extra = [
       record.override === null
         ? null
@@ -156,7 +187,7 @@ function historySection(decisions: readonly DecisionRecord[], l: CaseLabels, lan
         <td>${record.agent}</td>
         <td>${OUTCOME_TEXTS[language][record.decision.outcome]}</td>
         <td>${OUTCOME_TEXTS[language][record.recordedOutcome]}</td>
-        <td class="num">${cash === null ? l.none : money(cash, record.decision.currency)}</td>
+        <td class="num">${cashText(cash, record.decision.currency, l)}</td>
         <td>${record.decision.policyRevision}</td>
       </tr>
       ${
@@ -220,12 +251,24 @@ const signOff = (l: CaseLabels) =>
  * from the store is escaped, so HTML in a name or a note prints as text. The desktop shell
  * prints this string with printToPDF; the CLI and tests with Chromium's page.pdf.
  */
+/** The customer's own words, after the sign-off: what the facts were read from. */
+function messagesAppendix(messages: CaseMessage[], l: CaseLabels): SafeHtml | string {
+  if (messages.length === 0) return '';
+  return html`<h2>${l.messages}</h2>
+    ${messages.map(
+      (message) =>
+        html`<h3>#${message.id} · ${message.addedBy}, ${zoned(message.addedAt)}</h3>
+          <p class="long">${message.text}</p>`,
+    )}`;
+}
+
 export async function caseReportHtml(data: CaseReportData, options: PrintOptions): Promise<string> {
   const { language } = options;
   const l = CASE_LABELS[language];
   const { detail } = data;
   const ref = detail.summary.ref;
-  const latest = detail.decisions.at(-1);
+  // The decision of record: the latest that counts (one waiting for a lead is in the history).
+  const latest = countingDecision(detail);
   const facts = latest?.facts ?? detail.facts;
   const factTable = factRows(facts, language);
   const body = html`<header>
@@ -235,10 +278,11 @@ export async function caseReportHtml(data: CaseReportData, options: PrintOptions
     <h2>${l.case}</h2>
     ${caseSection(detail, l, language)}
     <h2>${l.decision}</h2>
-    ${latest === undefined ? html`<p>${l.noDecision}</p>` : decisionSection(latest, l, language)}
+    ${latest === undefined ? html`<p>${l.noDecision}</p>` : decisionSection(detail, latest, l, language)}
+    ${waitingSection(detail, l, language)}
     <h2>${l.facts}</h2>
     ${factTable.length === 0 ? html`<p>${l.noFacts}</p>` : fields(factTable)}
-    ${latest === undefined ? '' : clausesSection(latest, l, language)}
+    ${latest === undefined ? '' : clausesSection(decisionOfRecord(latest, detail.facts, language), l, language)}
     ${latest?.decision.trace === undefined ? '' : traceSection(latest.decision.trace, l)}
     ${detail.decisions.length === 0 ? '' : historySection(detail.decisions, l, language)}
     ${
@@ -247,7 +291,7 @@ export async function caseReportHtml(data: CaseReportData, options: PrintOptions
         : html`<h2>${l.notes}</h2>
             ${fields(detail.notes.map((note) => [`${note.author}, ${zoned(note.createdAt)}`, html`<span class="long">${note.body}</span>`]))}`
     }
-    ${auditSection(data, l)} ${signOff(l)}`;
+    ${auditSection(data, l)} ${signOff(l)} ${messagesAppendix(data.messages, l)}`;
   return documentHtml(options, {
     title: `${l.title} ${ref}`,
     footer: `${l.title} ${ref}`,

@@ -57,6 +57,7 @@ td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 .lead { font-size: 12pt; font-weight: 600; }
 .muted { color: #555; }
+.warning { color: #8a1c1c; font-weight: 600; }
 .mono { font-family: ${PRINT_MONO_STACK}; font-size: 8.5pt; overflow-wrap: anywhere; }
 .mono .word { white-space: nowrap; }
 .long { white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -93,12 +93,15 @@ describe('a store written by release 0.1.0', () => {
       store.close();
     }
 
-    // Row for row, nothing changed but the new revision column.
+    // Row for row, nothing changed but the new columns: the revision, and no override amount.
     const after = readAll(file);
     expect(after.cases.map(({ revision, ...rest }) => (expect(revision).toBe(1), rest))).toEqual(
       before.cases,
     );
-    for (const table of TABLES.filter((name) => name !== 'cases'))
+    expect(
+      after.decisions.map(({ override_amount, ...rest }) => (expect(override_amount).toBeNull(), rest)),
+    ).toEqual(before.decisions);
+    for (const table of TABLES.filter((name) => name !== 'cases' && name !== 'decisions'))
       expect(after[table]).toEqual(before[table]);
   });
 

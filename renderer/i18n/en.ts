@@ -1,5 +1,6 @@
 import { dashboardEn } from './dashboard';
 import { approvalsEn } from './approvals';
+import { messageEn } from './message';
 import { caseWorkEn } from './case-work';
 import { dataIoEn } from './data-io';
 import { teamEn } from './team';
@@ -184,11 +185,19 @@ export const en = {
     overrideOutcome: 'Recorded outcome',
     justification: 'Justification (at least 20 characters)',
     tooShort: 'Write at least 20 characters ({{count}} so far).',
+    overrideAmount: 'Cash refund ({{currency}}; the cash paid was {{paid}})',
+    overrideAmountAbove: 'At most the cash paid, {{paid}}.',
+    overrideAmountNotMoney: 'Enter an amount like 199.00.',
+    overrideAmountUnknown: 'The order amount is not known: add it before recording a refund.',
+    overrideRefundsNothing: 'Recorded as refusing or waiting: it refunds nothing.',
     record: 'Record decision',
     recorded: 'Decision recorded for {{ref}}.',
     recordedTitle: 'Recorded decision (differs from the live one)',
     recordedBy: 'Recorded by {{agent}},',
     recordedOverride: 'Override of “{{computed}}”: {{justification}}',
+    recordedRules: 'The rules gave {{outcome}}, {{amount}}.',
+    recordTitle: 'Decision of record',
+    stale: 'Stale: a fact it read has changed since it was recorded. Decide the case again.',
     recordedDiffers:
       'The reply, the case and the queue follow this recorded decision until a new one is recorded.',
     requestTimeUnknown: 'The request time is not known',
@@ -231,6 +240,9 @@ export const en = {
     regenerate: 'Regenerate from the decision',
     fromLive: 'No decision recorded yet; the draft follows the live rules:',
     fromRecorded: 'The draft follows the recorded decision:',
+    stale:
+      'The recorded decision is stale: a fact it read has changed since. A draft from it may tell the customer something the case no longer says.',
+    draftAnyway: 'Draft from it anyway',
     markSent: 'Mark as sent',
     markedSent: 'Reply marked as sent.',
     notSent: 'No reply marked as sent yet.',
@@ -353,6 +365,7 @@ export const en = {
   ...teamEn,
   ...dashboardEn,
   ...approvalsEn,
+  ...messageEn,
   palette: {
     title: 'Command palette',
     input: 'Command',

@@ -1,6 +1,7 @@
 import type { Resources } from './en';
 import { dashboardZh } from './dashboard';
 import { approvalsZh } from './approvals';
+import { messageZh } from './message';
 import { caseWorkZh } from './case-work';
 import { dataIoZh } from './data-io';
 import { teamZh } from './team';
@@ -179,11 +180,19 @@ export const zh: Resources = {
     overrideOutcome: '记录的结论',
     justification: '改判理由（至少 20 个字符）',
     tooShort: '请至少写 20 个字符（当前 {{count}} 个）。',
+    overrideAmount: '现金退款（{{currency}}；实付现金为 {{paid}}）',
+    overrideAmountAbove: '不得超过实付现金 {{paid}}。',
+    overrideAmountNotMoney: '请输入金额，例如 199.00。',
+    overrideAmountUnknown: '订单金额未知：请先补充，再记录退款。',
+    overrideRefundsNothing: '记录为拒绝或待补充：不退款。',
     record: '记录判定',
     recorded: '已为 {{ref}} 记录判定。',
     recordedTitle: '已记录的判定（与实时结果不同）',
     recordedBy: '记录人：{{agent}}，',
     recordedOverride: '改判自“{{computed}}”：{{justification}}',
+    recordedRules: '规则给出：{{outcome}}，{{amount}}。',
+    recordTitle: '记录在案的判定',
+    stale: '已过时：记录后，它所依据的事实已有变动。请重新判定此案件。',
     recordedDiffers: '在记录新的判定之前，回复、案件和队列都以这条已记录的判定为准。',
     requestTimeUnknown: '申请退款时间未知',
     judgedAsOf: '规则按当前时间判定本案：',
@@ -225,6 +234,8 @@ export const zh: Resources = {
     regenerate: '按判定重新生成',
     fromLive: '尚未记录判定；草稿依据实时规则：',
     fromRecorded: '草稿依据已记录的判定：',
+    stale: '已记录的判定已过时：记录后，它所依据的事实已有变动。据此起草的回复可能与案件现状不符。',
+    draftAnyway: '仍据此起草',
     markSent: '标记为已发送',
     markedSent: '回复已标记为已发送。',
     notSent: '尚无标记为已发送的回复。',
@@ -345,6 +356,7 @@ export const zh: Resources = {
   ...teamZh,
   ...dashboardZh,
   ...approvalsZh,
+  ...messageZh,
   palette: {
     case: '打开 {{ref}} · {{name}} · {{product}}',
     title: '命令面板',

@@ -32,7 +32,7 @@ describe('the package layout rules', () => {
   });
 
   it('want the fonts: the console’s, and each shipped font’s licence beside the reports’ copy', () => {
-    const licence = `/out/fonts/@fontsource/${SHIPPED_FONTS[1].package}/LICENSE`;
+    const licence = `/out/fonts/@fontsource/${SHIPPED_FONTS[1]!.package}/LICENSE`;
     const without = good.asar.filter((entry) => entry !== licence && !entry.endsWith('.woff2'));
     expect(layoutProblems({ ...good, asar: without }, '41.7.1')).toEqual([
       `missing from app.asar: ${licence}`,

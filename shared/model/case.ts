@@ -78,7 +78,14 @@ export const DecisionRecordSchema = z.object({
   decision: DecisionSchema,
   /** The outcome recorded, which differs from decision.outcome only for an override. */
   recordedOutcome: z.enum(OUTCOMES),
-  override: z.object({ justification: z.string() }).nullable(),
+  /**
+   * The agent's override: why, and the cash it refunds in minor units of the decision's currency
+   * (0 for a refusal or needs-info). `amount` is null only for an override recorded before
+   * overrides kept one; it then refunds what that release counted (shared/policy/recorded.ts).
+   */
+  override: z
+    .object({ justification: z.string(), amount: z.number().int().nonnegative().nullable() })
+    .nullable(),
   facts: FactsSchema,
   agent: z.string(),
   note: z.string().nullable(),

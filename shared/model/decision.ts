@@ -5,6 +5,13 @@ import { FACT_IDS } from './catalogue';
 export const OUTCOMES = ['eligible', 'conditional', 'ineligible', 'needs_info'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The outcomes that refund the customer: the one definition every check and query reads. */
+export const REFUNDING_OUTCOMES = ['eligible', 'conditional'] as const satisfies readonly Outcome[];
+export const refunds = (outcome: Outcome | null | undefined): boolean =>
+  (REFUNDING_OUTCOMES as readonly (Outcome | null | undefined)[]).includes(outcome);
+/** REFUNDING_OUTCOMES as an SQL list, for `outcome IN ${REFUNDING_OUTCOMES_SQL}`. */
+export const REFUNDING_OUTCOMES_SQL = `(${REFUNDING_OUTCOMES.map((outcome) => `'${outcome}'`).join(', ')})`;
+
 const clauseId = z.enum(CLAUSE_IDS);
 const actionId = z.enum(ACTION_IDS);
 

@@ -63,5 +63,8 @@ export const EXPORT_COLUMNS = [
   'decidedAt',
   'windowClosesAt',
   'approval',
+  'rulesOutcome',
+  'rulesRefundAmount',
+  'stale',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];

@@ -12,7 +12,7 @@ export interface RowSink {
 
 export const columnIndex = (column: ExportColumn) => EXPORT_COLUMNS.indexOf(column);
 export const BOOLEAN_COLUMNS = new Set(
-  ['invoiceIssued', 'overridden'].map((name) => columnIndex(name as ExportColumn)),
+  ['invoiceIssued', 'overridden', 'stale'].map((name) => columnIndex(name as ExportColumn)),
 );
 const CLAUSES = columnIndex('clauses');
 
@@ -40,6 +40,7 @@ const AMOUNTS = new Map(
       ['orderAmount', 'currency'],
       ['voucherAmount', 'currency'],
       ['refundAmount', 'refundCurrency'],
+      ['rulesRefundAmount', 'refundCurrency'],
     ] as const
   ).map(([amount, currency]) => [columnIndex(amount), columnIndex(currency)]),
 );

@@ -19,6 +19,9 @@ const OWN_LABELS: Partial<Record<ExportColumn, Labels>> = {
   decidedAt: { en: 'Decided at', zh: '决定时间' },
   windowClosesAt: { en: 'Refund window closes', zh: '退款期限截止' },
   approval: { en: 'Approval', zh: '审批' },
+  rulesOutcome: { en: 'Outcome by the rules', zh: '规则结论' },
+  rulesRefundAmount: { en: 'Cash refund by the rules', zh: '规则现金退款' },
+  stale: { en: 'Stale', zh: '已过时' },
 };
 
 /** An export column's header in a language. */

@@ -102,7 +102,9 @@ describe('export', () => {
     });
     const [header, ...rows] = csvRows(out);
     expect(header).toEqual(
-      EXPORT_COLUMNS.map((name) => (/^(order|voucher|refund)Amount$/.test(name) ? `${name} (yuan)` : name)),
+      EXPORT_COLUMNS.map((name) =>
+        /^(order|voucher|refund|rulesRefund)Amount$/.test(name) ? `${name} (yuan)` : name,
+      ),
     );
     const last = Object.fromEntries(header!.map((name, i) => [name, rows.at(-1)![i]]));
     expect(last).toMatchObject({

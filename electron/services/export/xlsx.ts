@@ -11,10 +11,10 @@ import { exportLabel } from './labels';
 // (about 500 files) took a few hundred milliseconds to load in every CLI command that opened
 // the store, whatever it did.
 
-const AMOUNTS = [columnIndex('orderAmount'), columnIndex('voucherAmount'), columnIndex('refundAmount')];
+const REFUND_AMOUNTS = [columnIndex('refundAmount'), columnIndex('rulesRefundAmount')];
+const AMOUNTS = [columnIndex('orderAmount'), columnIndex('voucherAmount'), ...REFUND_AMOUNTS];
 const CURRENCY = columnIndex('currency');
 const REFUND_CURRENCY = columnIndex('refundCurrency');
-const REFUND_AMOUNT = columnIndex('refundAmount');
 const MS_INSTANTS = new Set(
   ['createdAt', 'decidedAt', 'windowClosesAt'].map((name) => columnIndex(name as ExportColumn)),
 );
@@ -25,7 +25,7 @@ const ZONE_SHIFT_MS = 8 * 3600 * 1000;
 const wallClock = (ms: number) => new Date(ms + ZONE_SHIFT_MS);
 
 const currencyOf = (row: unknown[], column: number) =>
-  (row[column === REFUND_AMOUNT ? REFUND_CURRENCY : CURRENCY] as string | null) ?? 'CNY';
+  (row[REFUND_AMOUNTS.includes(column) ? REFUND_CURRENCY : CURRENCY] as string | null) ?? 'CNY';
 
 /** An amount in its currency's major unit with that currency's decimals: 4,681.99 CNY. */
 const moneyFormat = (currency: string) => {

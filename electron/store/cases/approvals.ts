@@ -1,21 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { ApprovalItem } from '../../../shared/model/approval';
-import type { CaseChange, DecisionRecord } from '../../../shared/model/case';
+import type { CaseChange } from '../../../shared/model/case';
 import type { Decision, Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
-import { recordedDecision } from '../../../shared/policy/recorded';
+import { recordedAmount } from '../../../shared/policy/recorded';
 import { approvalsOf, approvalThresholds, teamMember, uncounted, type RequestRow } from './approval-reads';
-import { appendAudit } from '../core/audit';
-import { iso } from '../core/canonical';
+import {
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  ConflictError,
+  formatRef,
+  InvalidInputError,
+  iso,
+  moveCount,
+  NotFoundError,
+  requireCase,
+  requireRevision,
+  teamDesktopId,
+} from '../core';
 import { changeOf, type DecisionRow } from './case-detail';
 import { previewDeadline, statusAfterDecision } from './case-rules';
-import { moveCount } from '../core/counts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors';
-import { formatRef } from '../core/refs';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
 import { caseRowById } from './team-case-write';
-import { teamDesktopId } from '../core/team-outbox';
 
 // Four-eyes approval (team mode): what waits, how a lead's answer settles it, and what the
 // case then counts. See shared/model/approval.ts for what "does not count" means.
@@ -27,45 +33,45 @@ export interface ApprovalWhy {
 }
 
 /**
- * What a recorded outcome refunds, by the same rule the reply and reports use. recordedDecision
- * reads only the decision, the outcome, whether it was overridden and the facts.
- */
-const refundOf = (decision: Decision, recordedOutcome: Outcome, override: boolean, facts: Facts) =>
-  recordedDecision({
-    decision,
-    recordedOutcome,
-    override: override ? { justification: '' } : null,
-    facts,
-  } as DecisionRecord).refundAmount;
-
-/**
  * Whether a decision about to be recorded needs a lead: only in a team, for an override or a
  * refund above the team's threshold in its currency. A single desktop's decisions count at once.
  */
 export function approvalNeeded(
   store: CaseStore,
-  input: { decision: Decision; recordedOutcome: Outcome; override: boolean; facts: Facts },
+  input: { decision: Decision; recordedOutcome: Outcome; overrideAmount: number | null; facts: Facts },
 ): ApprovalWhy | null {
   if (teamDesktopId(store) === null) return null;
   const threshold = approvalThresholds(store)[input.decision.currency];
-  const refund = refundOf(input.decision, input.recordedOutcome, input.override, input.facts);
+  // What the recorded outcome refunds, by the rule every surface reads (recordedAmount).
+  const override = input.overrideAmount === null ? null : { justification: '', amount: input.overrideAmount };
+  const refund = recordedAmount({ ...input, override });
   const above = threshold !== undefined && refund !== null && refund > threshold;
-  if (!input.override && !above) return null;
-  return { override: input.override, threshold: above ? threshold : null };
+  if (override === null && !above) return null;
+  return { override: override !== null, threshold: above ? threshold : null };
 }
 
-/** Files the request for a decision just inserted (call before its audit row); returns its key. */
+/**
+ * Files the request for a decision just inserted (call before its audit row); returns its key.
+ * `pushedBy` is the login that decided: the one that pushed a pulled decision, or this desktop's
+ * own for one made here (unknown before its first sync: then this desktop's, whichever it is).
+ */
 export function requestApproval(
   store: CaseStore,
-  input: { decisionId: number; caseId: number; why: ApprovalWhy; key?: string },
+  input: {
+    decisionId: number;
+    caseId: number;
+    why: ApprovalWhy;
+    key?: string;
+    pushedBy?: string | undefined;
+  },
 ): string {
   const key = input.key ?? randomUUID();
   store
     .sql(
-      `INSERT INTO approval_requests (decision_id, case_id, approval_key, why, requested_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO approval_requests (decision_id, case_id, approval_key, why, requested_at, pushed_by)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.decisionId, input.caseId, key, JSON.stringify(input.why), store.now());
+    .run(input.decisionId, input.caseId, key, JSON.stringify(input.why), store.now(), input.pushedBy ?? null);
   return key;
 }
 
@@ -176,7 +182,10 @@ export function answerApproval(store: CaseStore, request: ApprovalAnswerRequest)
       .get(row.id, request.decisionId ?? null, request.decisionId ?? null) as RequestRow | undefined;
     if (waiting === undefined) throw new NotFoundError(`${request.ref} has no decision waiting for approval`);
     const decision = decisionRow(store, waiting.decision_id);
-    if (decision.agent === request.lead || decision.agent === member.name) {
+    // As the server checks: the login that decided (this desktop's own, for a decision made
+    // here) never answers, whatever names the agents go by.
+    const decidedBy = waiting.pushed_by ?? member.name;
+    if (decidedBy === member.name || decision.agent === request.lead || decision.agent === member.name) {
       throw new ConflictError(
         `${request.ref}: ${decision.agent} made this decision; another lead answers it (four eyes).`,
       );
@@ -247,7 +256,10 @@ export function listApprovals(
   return rows.map((row) => {
     const decision = JSON.parse(row.decision) as Decision;
     const facts = JSON.parse(row.facts) as Facts;
-    const override = row.override_justification !== null;
+    const override =
+      row.override_justification === null
+        ? null
+        : { justification: row.override_justification, amount: row.override_amount };
     return {
       ref: formatRef(row.case_id),
       decisionId: row.id,
@@ -256,7 +268,7 @@ export function listApprovals(
       decidedAt: iso(row.decided_at),
       rulesOutcome: decision.outcome,
       recordedOutcome: row.recorded_outcome,
-      refundAmount: refundOf(decision, row.recorded_outcome, override, facts),
+      refundAmount: recordedAmount({ decision, recordedOutcome: row.recorded_outcome, override, facts }),
       currency: decision.currency,
       overrideJustification: row.override_justification,
       approval: approvals.get(row.id)!,

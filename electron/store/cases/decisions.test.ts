@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCase } from './case-detail';
 import { createCase, updateFacts } from './cases';
 import { recordDecision } from './decisions';
+import { caseDecisionOfRecord } from '../../../shared/policy/recorded';
 import { sampleCase, tempStore } from '../test-support/temp-store';
 
 let env: ReturnType<typeof tempStore>;
@@ -111,5 +112,72 @@ describe('decision traces in the store', () => {
         { rule: 'refund.return-invoice', holds: false },
       ],
     });
+  });
+});
+
+describe('an override', () => {
+  // A SaaS order paid long ago: the rules refuse it, and its kind's refusals go to the provider.
+  const refused = {
+    productType: 'saas',
+    paidAt: '2026-01-01T10:00:00+08:00',
+    orderAmount: 99_000,
+    voucherAmount: 1_000,
+    currency: 'USD',
+    invoiceIssued: true,
+  };
+  const override = (outcome: string, amount?: number) => ({
+    outcome: outcome as never,
+    justification: 'the provider confirmed the outage by phone',
+    ...(amount === undefined ? {} : { amount }),
+  });
+
+  it('to a refund records the amount given, drops "contact the provider" and keeps "return the invoice"', () => {
+    const ref = open(refused);
+    const recorded = record({ ref, agent: 'ann', override: override('eligible', 50_000) });
+    expect(recorded.decision).toMatchObject({ outcome: 'ineligible', refundAmount: 0 });
+    const ofRecord = caseDecisionOfRecord(getCase(env.store, ref))!;
+    expect(ofRecord).toMatchObject({
+      outcome: 'eligible',
+      refundAmount: 50_000,
+      currency: 'USD',
+      actions: ['return_invoice'],
+      rules: { outcome: 'ineligible', refundAmount: 0 },
+      override: { outcome: 'eligible', amount: 50_000, who: 'ann', approval: null },
+      stale: false,
+    });
+  });
+
+  it('to a refund refunds the cash paid when no amount is given, and never more', () => {
+    const ref = open(refused);
+    expect(() => record({ ref, agent: 'ann', override: override('eligible', 98_001) })).toThrow(
+      /at most the cash paid \(USD 980\.00\)/,
+    );
+    record({ ref, agent: 'ann', override: override('conditional') });
+    expect(caseDecisionOfRecord(getCase(env.store, ref))).toMatchObject({
+      outcome: 'conditional',
+      refundAmount: 98_000,
+    });
+  });
+
+  it('to a refusal or needs-info refunds nothing', () => {
+    const ref = open({ ...refused, paidAt: PAID });
+    expect(() => record({ ref, agent: 'ann', override: override('ineligible', 100) })).toThrow(
+      /refunds nothing/,
+    );
+    record({ ref, agent: 'ann', override: override('needs_info') });
+    expect(caseDecisionOfRecord(getCase(env.store, ref))).toMatchObject({
+      outcome: 'needs_info',
+      refundAmount: 0,
+    });
+  });
+
+  it('goes stale when a fact it read changes, and fresh when it is decided again', () => {
+    const ref = open(refused);
+    record({ ref, agent: 'ann', override: override('eligible') });
+    const detail = getCase(env.store, ref);
+    updateFacts(env.store, ref, { ...detail.facts, orderAmount: 80_000 } as never, 'ann');
+    expect(caseDecisionOfRecord(getCase(env.store, ref))!.stale).toBe(true);
+    record({ ref, agent: 'ann' });
+    expect(caseDecisionOfRecord(getCase(env.store, ref))!.stale).toBe(false);
   });
 });

@@ -1,19 +1,25 @@
 import type { CaseChange } from '../../../shared/model/case';
-import type { Decision, Outcome } from '../../../shared/model/decision';
+import { refunds, type Decision, type Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { formatMoney } from '../../../shared/model/money';
+import { cashPaid, overrideAmount, type OverrideAmountProblem } from '../../../shared/policy/recorded';
 import { formatInPolicyZone } from '../../../shared/policy/time';
-import { requireNothingWaiting } from './approval-reads';
+import { requireNothingWaiting, teamMember } from './approval-reads';
 import { approvalNeeded, requestApproval } from './approvals';
-import { appendAudit } from '../core/audit';
+import {
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  ConflictError,
+  InvalidInputError,
+  moveCount,
+  requireCase,
+  requireRevision,
+} from '../core';
 import { changeOf } from './case-detail';
 import { decideOrReject, statusAfterDecision } from './case-rules';
-import { moveCount } from '../core/counts';
-import { ConflictError } from '../core/errors';
 import { otherRefundsOfOrder } from './related';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
-import { requireNoOpenConflicts } from '../team/team-conflicts';
+import { requireNoOpenConflicts } from './guards';
 
 /** The decision as the agent saw it in the live panel: what they mean to record. */
 export interface SeenDecision {
@@ -25,7 +31,8 @@ export interface DecisionRequest {
   ref: string;
   agent: string;
   note?: string | undefined;
-  override?: { outcome: Outcome; justification: string } | undefined;
+  /** `amount` in minor units; absent: the cash paid for a refund, nothing for a refusal. */
+  override?: { outcome: Outcome; justification: string; amount?: number | undefined } | undefined;
   /** The case revision the agent decided on; absent only for the store's own callers. */
   revision?: number | undefined;
   /** Absent only for the store's own callers, like `revision`. */
@@ -34,20 +41,40 @@ export interface DecisionRequest {
   duplicateRefund?: { justification: string } | undefined;
 }
 
-const REFUNDS: ReadonlySet<Outcome> = new Set(['eligible', 'conditional']);
-
 /**
  * One order is refunded once: a refund recorded on another case of the same order refuses
  * this one, unless the agent says why it is right (a second, separate payment, say).
  */
 function requireSingleRefund(store: CaseStore, row: CaseRow, outcome: Outcome, request: DecisionRequest) {
-  if (!REFUNDS.has(outcome) || request.duplicateRefund !== undefined) return;
+  if (!refunds(outcome) || request.duplicateRefund !== undefined) return;
   const others = otherRefundsOfOrder(store, row.order_id, row.id);
   if (others.length === 0) return;
   throw new ConflictError(
     `${request.ref}: order ${row.order_id} already has a refund recorded on ${others.join(', ')}. ` +
       'Nothing was recorded; give a reason to record a second refund for the same order.',
   );
+}
+
+const AMOUNT_PROBLEMS: Record<OverrideAmountProblem, (paid: string) => string> = {
+  cashPaidUnknown: () => 'the order amount is not known, so no refund amount can be recorded; add it first',
+  aboveCashPaid: (paid) => `an override refunds at most the cash paid (${paid})`,
+  refusalRefunds: () => 'an override to a refusal or to needs-info refunds nothing',
+};
+
+/** The cash an override records, or why it cannot (shared/policy/recorded.ts overrideAmount). */
+function requireOverrideAmount(
+  ref: string,
+  override: NonNullable<DecisionRequest['override']>,
+  facts: Facts,
+  currency: string,
+) {
+  const resolved = overrideAmount(override.outcome, override.amount, facts);
+  if ('amount' in resolved) return resolved.amount;
+  const paid = cashPaid(facts);
+  const problem = AMOUNT_PROBLEMS[resolved.problem](
+    paid === null ? '' : formatMoney({ amount: paid, currency }),
+  );
+  throw new InvalidInputError(`${ref}: override amount: ${problem}. Nothing was recorded.`);
 }
 
 const describe = (outcome: Outcome, amount: number | null, currency: string) =>
@@ -94,16 +121,19 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         ? request.override
         : undefined;
     const recordedOutcome = override?.outcome ?? decision.outcome;
+    const amount =
+      override === undefined ? null : requireOverrideAmount(request.ref, override, facts, decision.currency);
     requireSingleRefund(store, row, recordedOutcome, request);
     const { lastInsertRowid } = store
       .sql(
-        `INSERT INTO decisions (case_id, recorded_outcome, override_justification, decision, facts,
-           agent, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO decisions (case_id, recorded_outcome, override_justification, override_amount,
+           decision, facts, agent, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         row.id,
         recordedOutcome,
         override?.justification ?? null,
+        amount,
         JSON.stringify(decision),
         row.facts,
         request.agent,
@@ -111,10 +141,20 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         now,
       );
     const decisionId = Number(lastInsertRowid);
-    const why = approvalNeeded(store, { decision, recordedOutcome, override: override !== undefined, facts });
+    const why = approvalNeeded(store, { decision, recordedOutcome, overrideAmount: amount, facts });
     // A decision waiting for a lead leaves the case as it was: it counts once granted.
     const approval =
-      why === null ? null : { key: requestApproval(store, { decisionId, caseId: row.id, why }), ...why };
+      why === null
+        ? null
+        : {
+            key: requestApproval(store, {
+              decisionId,
+              caseId: row.id,
+              why,
+              pushedBy: teamMember(store)?.name,
+            }),
+            ...why,
+          };
     if (approval === null) {
       const windowClosesAt = decision.windowClosesAt === null ? null : Date.parse(decision.windowClosesAt);
       const status = statusAfterDecision(recordedOutcome);
@@ -136,8 +176,9 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         decisionId,
         outcome: decision.outcome,
         recordedOutcome,
-        override: override ?? null,
+        override: override === undefined ? null : { ...override, amount },
         refundAmount: decision.refundAmount,
+        recordedAmount: amount ?? decision.refundAmount,
         currency: decision.currency,
         clauses: decision.clauses,
         policyVersion: decision.policyVersion,

@@ -1,7 +1,6 @@
 import type { CaseSummary } from '../../../shared/model/case';
-import { formatRef } from '../core/refs';
-import { requireCase, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import { REFUNDING_OUTCOMES_SQL } from '../../../shared/model/decision';
+import { type CaseStore, formatRef, requireCase, SUMMARY_COLUMNS, type SummaryRow, toSummary } from '../core';
 
 // Cases related to one another: the same customer account, the same order.
 
@@ -30,7 +29,7 @@ export function otherRefundsOfOrder(store: CaseStore, orderId: string, caseId: n
   const ids = store
     .sql(
       `SELECT id FROM cases INDEXED BY cases_order_id
-       WHERE order_id = ? AND id != ? AND latest_outcome IN ('eligible', 'conditional') ORDER BY id`,
+       WHERE order_id = ? AND id != ? AND latest_outcome IN ${REFUNDING_OUTCOMES_SQL} ORDER BY id`,
     )
     .pluck()
     .all(orderId, caseId) as number[];

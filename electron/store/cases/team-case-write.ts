@@ -1,9 +1,8 @@
 import type { Facts } from '../../../shared/model/facts';
 import { previewDeadline } from './case-rules';
-import { moveCount } from '../core/counts';
-import type { CaseRow } from '../core/rows';
+import { type CaseRow, type CaseStore, moveCount } from '../core';
 import { indexCase } from './search';
-import type { CaseStore } from '../core/store';
+import { canonicalJson } from '../core';
 
 /** Case columns by the names team events use for them (see team-outbox SHARED_FIELDS). */
 export const TEAM_COLUMNS: Readonly<Record<string, keyof CaseRow>> = {
@@ -36,7 +35,7 @@ export function writeCaseValues(
     ...facts,
   };
   for (const [name, value] of Object.entries(facts)) if (value === undefined) delete nextFacts[name];
-  const next: CaseRow = { ...row, facts: JSON.stringify(nextFacts) };
+  const next: CaseRow = { ...row, facts: canonicalJson(nextFacts) };
   for (const [name, value] of Object.entries(fields)) {
     const column = TEAM_COLUMNS[name];
     if (column !== undefined) (next as unknown as Record<string, unknown>)[column] = value ?? null;

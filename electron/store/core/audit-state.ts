@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3';
 import { createHash, hash } from 'node:crypto';
 import { canonicalJson } from './canonical';
 import { parseRef } from './refs';
-import type { CaseStore } from './store';
+
+/** What the hashes read through: the store's statements, by shape, so store.ts can import this file. */
+interface StoreReads {
+  readonly db: Database.Database;
+  sql(text: string): Database.Statement;
+}
 
 // What each audit row says the data looked like once its change was made, so verify-audit
 // can tell a row edited with sqlite3 from one the console wrote. The column lists are fixed:
@@ -36,12 +41,17 @@ const DECISION_COLUMNS = [
   'note',
   'decided_at',
 ] as const;
+/**
+ * Added later (migration 015) and hashed only when set, so the rows written before it keep
+ * their hashes while an override's amount is covered from then on.
+ */
+const LATER_DECISION_COLUMNS = ['override_amount'] as const;
 const NOTE_COLUMNS = ['id', 'case_id', 'author', 'body', 'created_at'] as const;
 
 export const CASE_SELECT = `SELECT ${CASE_COLUMNS.join(', ')} FROM cases`;
 /** Each case as the JSON array of its CASE_COLUMNS, which is what caseHash hashes. */
 export const CASE_JSON_SELECT = `SELECT json_array(${CASE_COLUMNS.join(', ')}) FROM cases`;
-export const DECISION_SELECT = `SELECT ${DECISION_COLUMNS.join(', ')} FROM decisions`;
+export const DECISION_SELECT = `SELECT ${[...DECISION_COLUMNS, ...LATER_DECISION_COLUMNS].join(', ')} FROM decisions`;
 export const NOTE_SELECT = `SELECT ${NOTE_COLUMNS.join(', ')} FROM notes`;
 export const SETTINGS_SELECT = 'SELECT key, value FROM settings ORDER BY key';
 
@@ -52,14 +62,18 @@ const hashColumns = (columns: readonly string[], row: Row) =>
   sha256(canonicalJson(columns.map((c) => row[c])));
 
 export const caseHash = (row: Row) => hashColumns(CASE_COLUMNS, row);
-export const decisionHash = (row: Row) => hashColumns(DECISION_COLUMNS, row);
+export const decisionHash = (row: Row) =>
+  hashColumns(
+    [...DECISION_COLUMNS, ...LATER_DECISION_COLUMNS.filter((c) => row[c] !== null && row[c] !== undefined)],
+    row,
+  );
 export const noteHash = (row: Row) => hashColumns(NOTE_COLUMNS, row);
 export const settingsHash = (rows: Row[]) => sha256(canonicalJson(rows.map((row) => [row.key, row.value])));
 /** An import's cases, in id order, as one hash of their hashes. */
 export const rangeHash = (caseHashes: readonly string[]) => sha256(caseHashes.join(''));
 
 /** A decision's approval request (state included) and every answer to it, or null without one. */
-export function approvalHash(store: CaseStore, decisionId: number): string | null {
+export function approvalHash(store: StoreReads, decisionId: number): string | null {
   const request = store
     .sql(
       'SELECT decision_id, case_id, approval_key, why, requested_at, state FROM approval_requests WHERE decision_id = ?',
@@ -103,7 +117,7 @@ export function captureCaseStateBefore(db: Database.Database): void {
 
 /** The state an audit row about to be appended records; reads inside the change's transaction. */
 export function stateOfChange(
-  store: CaseStore,
+  store: StoreReads,
   { caseRef, action, detail }: { caseRef: string | null; action: string; detail: Record<string, unknown> },
 ): AuditState | undefined {
   const state: AuditState = {};
@@ -153,6 +167,6 @@ export function stateOfChange(
 }
 
 /** Forgets the captured before-states; runs first in every write transaction. */
-export function clearCapturedStates(store: CaseStore): void {
+export function clearCapturedStates(store: StoreReads): void {
   store.sql('DELETE FROM temp.audit_case_before').run();
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProductType } from '../../../shared/model/facts';
 import { updateCaseFields } from '../cases/case-fields';
 import { createCase, updateFacts } from '../cases/cases';
-import { dayStart, dayOf, DELAY_GROWTH } from './day-figures';
+import { dayStart, dayOf, DELAY_GROWTH, TRIGGERS_SQL } from './day-figures';
 import { dayFigureProblems } from '../integrity/day-figures-check';
 import { dayOverrides } from './day-figures-read';
 import { recordDecision } from '../cases/decisions';
@@ -13,7 +13,7 @@ import { setStatus } from '../cases/lifecycle';
 import { MIGRATIONS } from '../core/migrations';
 import { openStore } from '../open';
 import { daySpanFor, periodAggregates, type PeriodAggregates, type PeriodRange } from './period';
-import { applyTeamEvents, type PulledEvent } from '../team/team-apply';
+import { applyTeamEvents, type PulledEvent } from '../team';
 import { joinTeam } from '../core/team-outbox';
 import { sampleCase, START, tempDir, tempStore } from '../test-support/temp-store';
 
@@ -120,6 +120,22 @@ function expectSameBothWays(env: Env, range: PeriodRange) {
 }
 
 describe('per-day figures', () => {
+  it('are kept by the triggers day-figures.ts defines: a change there needs a migration', () => {
+    const env = tempStore();
+    cleanup = env.cleanup;
+    const flat = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+    const stored = env.store.db
+      .prepare(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'decision\\_days\\_%' ESCAPE '\\'",
+      )
+      .pluck()
+      .all() as string[];
+    const live = TRIGGERS_SQL.flatMap((sql) => sql.split(/(?=CREATE TRIGGER)/))
+      .map((sql) => flat(sql).replace(/;$/, ''))
+      .filter((sql) => sql !== '');
+    expect(new Set(stored.map(flat))).toEqual(new Set(live));
+  });
+
   for (const seed of [1, 2, 3]) {
     it(`equal a full recomputation after a random mix of writes (seed ${seed})`, () => {
       const env = tempStore();
@@ -147,6 +163,19 @@ describe('per-day figures', () => {
       ).toBeGreaterThan(25);
     });
   }
+
+  it('are kept by the triggers this code writes: migration 12 holds the same SQL as text', () => {
+    // Migrations are frozen copies; a change to the live triggers needs a new migration.
+    const env = tempStore();
+    cleanup = env.cleanup;
+    const stored = env.store.db
+      .prepare(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'decision_days_%' ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(stored).toEqual([...TRIGGERS_SQL].sort().map((sql) => sql.trim().replace(/;$/, '')));
+  });
 
   it('are found out when they no longer match the decisions', () => {
     const env = tempStore();

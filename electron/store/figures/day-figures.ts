@@ -1,3 +1,6 @@
+import { REFUNDING_OUTCOMES_SQL } from '../../../shared/model/decision';
+import { uncounted } from '../cases/approval-reads';
+
 /**
  * The lead's figures per policy-zone day (UTC+8), kept beside the decisions by triggers so
  * every writer (a recorded decision, a team event, a case edit that moves a case to another
@@ -39,18 +42,35 @@ const delayMs = (e: string) =>
 const bucketSql = (e: string) => `(CASE WHEN ${delayMs(e)} < 1000 THEN 0
   ELSE 1 + CAST(floor(ln(${delayMs(e)} / 1000.0) / ln(${DELAY_GROWTH})) AS INTEGER) END)`;
 
-// The cash a decision refunds: the same rule as cashRefund() in electron/reports/cash.ts.
+// The cash a decision refunds: the same rule as recordedAmount() in shared/policy/recorded.ts.
+// An override recorded before overrides kept an amount (override_amount NULL) refunds what
+// that release counted: the rules' amount, or the cash paid when the rules refused.
 export const cashSql = (d: string) => `CASE
-  WHEN ${d}.recorded_outcome NOT IN ('eligible', 'conditional') THEN 0
-  WHEN json_extract(${d}.decision, '$.outcome') IN ('eligible', 'conditional')
+  WHEN ${d}.override_amount IS NOT NULL THEN ${d}.override_amount
+  WHEN ${d}.recorded_outcome NOT IN ${REFUNDING_OUTCOMES_SQL} THEN 0
+  WHEN json_extract(${d}.decision, '$.outcome') IN ${REFUNDING_OUTCOMES_SQL}
     THEN json_extract(${d}.decision, '$.refundAmount')
   ELSE max(0, json_extract(${d}.facts, '$.orderAmount') - coalesce(json_extract(${d}.facts, '$.voucherAmount'), 0))
 END`;
 
-/** The day a decision stopped being its case's latest; `before` bounds the later ids looked at. */
+/**
+ * The cash a decision records, as recordedAmount() gives it: the rules' own amount (null while
+ * they need facts) unless overridden.
+ */
+export const recordedAmountSql = (d: string) =>
+  `CASE WHEN ${d}.override_justification IS NULL THEN json_extract(${d}.decision, '$.refundAmount') ELSE ${cashSql(d)} END`;
+
+/** The decision `d` of case `c` is stale: the facts it read are no longer the case's (isStale()). */
+export const STALE_SQL = 'd.facts IS NOT c.facts';
+
+/**
+ * The day a decision stopped being its case's latest that counts; `before` bounds the later ids
+ * looked at. A decision waiting for a lead's approval, or refused by one, counts nowhere
+ * (shared/model/approval.ts): it neither contributes nor supersedes.
+ */
 const supersededSql = (e: string, before?: string) =>
   `coalesce(${daySql(`(SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = ${e}.case_id
-    AND x.id > ${e}.id${before === undefined ? '' : ` AND x.id < ${before}`})`)}, ${NEVER})`;
+    AND x.id > ${e}.id${before === undefined ? '' : ` AND x.id < ${before}`} AND NOT ${uncounted('x')})`)}, ${NEVER})`;
 
 export const TABLES_SQL = `
 CREATE TABLE decision_days (
@@ -97,8 +117,8 @@ function addDecisions(c: Contribution, table = 'decision_days'): string {
   return `INSERT INTO ${table} (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ${daySql('e.decided_at')}, ${c.superseded}, e.recorded_outcome, coalesce(${c.kind}, ''), ${c.provider},
       coalesce(json_extract(e.decision, '$.currency'), ''), ${c.sign}1,
-      ${c.sign}(e.recorded_outcome IN ('eligible', 'conditional')), ${c.sign}coalesce(${cashSql('e')}, 0)
-    FROM decisions e WHERE ${c.where}
+      ${c.sign}(e.recorded_outcome IN ${REFUNDING_OUTCOMES_SQL}), ${c.sign}coalesce(${cashSql('e')}, 0)
+    FROM decisions e WHERE ${c.where} AND NOT ${uncounted('e')}
     ON CONFLICT DO UPDATE SET n = n + excluded.n, granted = granted + excluded.granted,
       cash = cash + excluded.cash;`;
 }
@@ -106,7 +126,7 @@ function addDecisions(c: Contribution, table = 'decision_days'): string {
 function addDelays(c: Contribution, table = 'delay_days'): string {
   return `INSERT INTO ${table} (day, superseded_day, kind, bucket, n)
     SELECT ${daySql('e.decided_at')}, ${c.superseded}, coalesce(${c.kind}, ''), ${bucketSql('e')}, ${c.sign}1
-    FROM decisions e WHERE ${c.where} AND json_extract(e.decision, '$.requestedAtAssumed') = 0
+    FROM decisions e WHERE ${c.where} AND NOT ${uncounted('e')} AND json_extract(e.decision, '$.requestedAtAssumed') = 0
     ON CONFLICT DO UPDATE SET n = n + excluded.n;`;
 }
 
@@ -141,7 +161,27 @@ const ON_CASE_MOVE = (() => {
   END;`;
 })();
 
-export const TRIGGERS_SQL = [ON_DECISION, ON_CASE_MOVE];
+/**
+ * A decision starts or stops counting when its approval request is filed or answered: the
+ * case's figures are taken out before and put back after, by the state then in force.
+ */
+const ON_APPROVAL = (() => {
+  const c = {
+    where: 'e.case_id = NEW.case_id',
+    superseded: supersededSql('e'),
+    kind: caseColumn('product_type'),
+    provider: caseColumn('provider'),
+  };
+  const around = (name: string, event: string) => `
+    CREATE TRIGGER decision_days_before_${name} BEFORE ${event} BEGIN ${both({ ...c, sign: '-' })} END;
+    CREATE TRIGGER decision_days_after_${name} AFTER ${event} BEGIN ${both({ ...c, sign: '+' })} END;`;
+  return (
+    around('approval_request', 'INSERT ON approval_requests') +
+    around('approval_answer', 'UPDATE OF state ON approval_requests WHEN OLD.state IS NOT NEW.state')
+  );
+})();
+
+export const TRIGGERS_SQL = [ON_DECISION, ON_CASE_MOVE, ON_APPROVAL];
 
 /** Every figure computed again from the decisions, into `prefix`decision_days and so on. */
 export function rebuildSql(prefix = ''): string {

@@ -1,9 +1,8 @@
 import type { ParsedExportFilter } from '../../../shared/model/export';
 import { parseInstant } from '../../../shared/policy';
-import { decidedByCondition } from '../cases/decided-by';
-import { InvalidInputError } from '../core/errors';
-import { uncounted } from '../cases/approval-reads';
-import type { CaseStore } from '../core/store';
+import { decidedByCondition, uncounted } from '../cases';
+import { type CaseStore, InvalidInputError } from '../core';
+import { recordedAmountSql, STALE_SQL } from './day-figures';
 
 /** Instants as ISO text at UTC+8 (CSV, JSON) or as epoch milliseconds (XLSX date cells). */
 export type InstantsAs = 'iso' | 'ms';
@@ -32,12 +31,14 @@ const columns = (as: InstantsAs) => `
   ${fact('paidAt')}, ${fact('requestedAt')}, ${fact('orderAmount')}, ${fact('voucherAmount')},
   ${fact('currency')}, ${flag('c.facts', 'invoiceIssued')},
   d.recorded_outcome, CASE WHEN d.id IS NULL THEN NULL WHEN d.override_justification IS NULL THEN 'false' ELSE 'true' END,
-  json_extract(d.decision, '$.refundAmount'), json_extract(d.decision, '$.currency'),
+  ${recordedAmountSql('d')}, json_extract(d.decision, '$.currency'),
   (SELECT group_concat(value, ';') FROM json_each(d.decision, '$.clauses')),
   json_extract(d.decision, '$.policyVersion'), d.agent, ${at('d.decided_at', as)},
   ${at('c.window_closes_at', as)},
   CASE WHEN EXISTS (SELECT 1 FROM approval_requests w WHERE w.case_id = c.id AND w.state = 'waiting')
-    THEN 'waiting' END`;
+    THEN 'waiting' END,
+  json_extract(d.decision, '$.outcome'), json_extract(d.decision, '$.refundAmount'),
+  CASE WHEN d.id IS NULL THEN NULL WHEN ${STALE_SQL} THEN 'true' ELSE 'false' END`;
 
 function instant(text: string, name: string): number {
   try {

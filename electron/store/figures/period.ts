@@ -1,4 +1,4 @@
-import type { Outcome } from '../../../shared/model/decision';
+import { REFUNDING_OUTCOMES_SQL, type Outcome } from '../../../shared/model/decision';
 import type { ProductType } from '../../../shared/model/facts';
 import {
   OVERRIDES_LISTED_PER_AGENT,
@@ -7,12 +7,10 @@ import {
   type ClosingCase,
   type Counted,
 } from '../../../shared/model/period';
-import { iso } from '../core/canonical';
+import { type CaseStore, formatRef, iso } from '../core';
 import { cashSql } from './day-figures';
 import { dayDelays, dayGroups, daySpanOf, type DaySpan } from './day-figures-read';
-import { formatRef } from '../core/refs';
-import { uncounted } from '../cases/approval-reads';
-import type { CaseStore } from '../core/store';
+import { uncounted } from '../cases';
 
 /** The decisions a period covers, as instants (ms) and plain filters. */
 export interface PeriodRange {
@@ -105,7 +103,7 @@ function statements(range: PeriodRange): Record<Walk, Statement> {
     groups: {
       sql: `SELECT d.recorded_outcome AS outcome, c.product_type AS kind, c.provider AS provider,
           json_extract(d.decision, '$.currency') AS currency, count(*) AS n,
-          sum(d.recorded_outcome IN ('eligible', 'conditional')) AS granted, sum(${CASH}) AS cash
+          sum(d.recorded_outcome IN ${REFUNDING_OUTCOMES_SQL}) AS granted, sum(${CASH}) AS cash
         ${from} AND ${LATEST_IN_PERIOD}
         GROUP BY 1, 2, 3, 4`,
       params: [...params, range.to],

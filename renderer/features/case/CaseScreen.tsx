@@ -18,8 +18,10 @@ import { AuditTrail, DecisionHistory } from './History';
 import { ReportButton } from './ReportButton';
 import { SentReplies } from '../reply/SentReplies';
 import { UsagePanel } from '../usage/UsagePanel';
+import { MessagePanel } from '../message/MessagePanel';
 import { ConflictPanel } from '../team/ConflictPanel';
 import { SyncBadge } from '../team/SyncBadge';
+import { RecordedPanel } from '../decide/RecordedPanel';
 import { useCaseSyncStates } from '../../state/team';
 
 /** A settled case's window no longer counts down: "closed … ago" would read as overdue work. */
@@ -87,6 +89,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
       </header>
       <ConflictPanel caseRef={caseRef} facts={detail.facts} revision={summary.revision} />
       <CaseApprovalNotice detail={detail} />
+      <RecordedPanel detail={detail} />
       <CaseWork summary={summary} />
       <div className="case-grid">
         <section aria-labelledby="facts-title">
@@ -114,6 +117,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
           )}
           <NoteForm caseRef={caseRef} />
         </section>
+        <MessagePanel detail={detail} />
         {summary.productType === 'rtc_package' && <UsagePanel caseRef={caseRef} />}
         <section aria-labelledby="audit-title" className="wide">
           <h2 id="audit-title">{t('caseView.audit')}</h2>

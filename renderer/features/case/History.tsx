@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry, DecisionRecord } from '../../../shared/model/case';
 import { formatMoney } from '../../../shared/model/money';
 import { ACTION_TEXTS } from '../../../shared/policy/clauses';
+import { recordedDecision } from '../../../shared/policy/recorded';
 import { useDisplayZone, When } from '../../components/When';
 import { currentLanguage } from '../../i18n';
 import { formatInstant } from '../../lib/time';
@@ -11,7 +12,8 @@ import { auditLines } from './audit-text';
 function DecisionEntry({ record, number }: { record: DecisionRecord; number: number }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const { decision } = record;
+  // What was recorded (override included), never the rules' own amount and actions beside it.
+  const decision = recordedDecision(record, language);
   return (
     <li className="decision-record">
       <p>
@@ -47,7 +49,7 @@ function DecisionEntry({ record, number }: { record: DecisionRecord; number: num
       {record.override && (
         <p>
           {t('caseView.override', {
-            computed: t(`outcome.${decision.outcome}`),
+            computed: t(`outcome.${record.decision.outcome}`),
             justification: record.override.justification,
           })}
         </p>

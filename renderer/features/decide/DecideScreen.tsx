@@ -17,7 +17,7 @@ import { answerText } from './answers';
 import { useAction } from '../../state/use-action';
 import { FactList } from '../case/FactList';
 import { translateProblem } from '../../i18n/problems';
-import { recordedDiffering } from '../../../shared/policy/recorded';
+import { caseDecisionOfRecord, recordedDiffering } from '../../../shared/policy/recorded';
 import { DecisionPanel } from './DecisionPanel';
 import { growthOf, type Progress } from './progress';
 import { RecordedPanel } from './RecordedPanel';
@@ -127,10 +127,12 @@ export function DecideScreen({ caseRef }: { caseRef: string }) {
         </div>
         <div className="decide-record">
           <ConflictNotice caseRef={caseRef} revision={detail!.summary.revision} />
-          <RecordForm caseRef={caseRef} orderId={detail!.summary.orderId} decision={decision} />
+          <RecordForm caseRef={caseRef} orderId={detail!.summary.orderId} decision={decision} facts={facts} />
         </div>
         <div className="decide-side">
-          {recorded !== null && <RecordedPanel record={recorded} />}
+          {(recorded !== null || caseDecisionOfRecord(detail!)?.stale === true) && (
+            <RecordedPanel detail={detail!} beside />
+          )}
           <DecisionPanel
             decision={decision}
             facts={facts}

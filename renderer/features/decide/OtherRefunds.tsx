@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { refunds } from '../../../shared/model/decision';
 import { api, call } from '../../api/client';
-
-const REFUNDS = new Set(['eligible', 'conditional']);
 
 /** The other cases of the order whose recorded outcome refunds it: a refund here would pay twice. */
 export function useOtherRefunds(caseRef: string, orderId: string): string[] {
@@ -15,7 +14,7 @@ export function useOtherRefunds(caseRef: string, orderId: string): string[] {
           current &&
           setRefs(
             items
-              .filter((item) => item.ref !== caseRef && REFUNDS.has(item.latestOutcome ?? ''))
+              .filter((item) => item.ref !== caseRef && refunds(item.latestOutcome))
               .map((item) => item.ref),
           ),
       )

@@ -1,5 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, type Decision, type Outcome } from '../../../shared/model/decision';
+import type { Facts } from '../../../shared/model/facts';
+import { formatMinorUnits, formatMoney, parseMinorUnits } from '../../../shared/model/money';
+import { cashPaid } from '../../../shared/policy/recorded';
+import { OUTCOMES, refunds, type Decision, type Outcome } from '../../../shared/model/decision';
 import { usePersistentState } from '../../lib/usePersistentState';
 import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
@@ -15,6 +19,8 @@ interface Typed {
   override: boolean;
   outcome: Outcome;
   justification: string;
+  /** The override's cash refund as typed (199.00); null until the agent changes the prefill. */
+  amount: string | null;
 }
 const EMPTY: Typed = {
   note: '',
@@ -22,8 +28,24 @@ const EMPTY: Typed = {
   override: false,
   outcome: 'eligible',
   justification: '',
+  amount: null,
 };
-const REFUNDS = new Set<Outcome>(['eligible', 'conditional']);
+
+type AmountRead = { amount: number | undefined; problem: string | null };
+
+/** The override's amount as the store takes it, or the problem to show at the field. */
+function readAmount(typed: Typed, facts: Facts, currency: string, t: TFunction): AmountRead {
+  const paid = cashPaid(facts);
+  const paidText = paid === null ? '' : formatMoney({ amount: paid, currency });
+  if (!typed.override || !refunds(typed.outcome)) return { amount: undefined, problem: null };
+  if (paid === null) return { amount: undefined, problem: t('decide.overrideAmountUnknown') };
+  if (typed.amount === null) return { amount: paid, problem: null };
+  const amount = parseMinorUnits(typed.amount, currency);
+  if (amount === null) return { amount: undefined, problem: t('decide.overrideAmountNotMoney') };
+  if (amount > paid)
+    return { amount: undefined, problem: t('decide.overrideAmountAbove', { paid: paidText }) };
+  return { amount, problem: null };
+}
 
 /**
  * Records the decision; the store decides again from the stored facts, authoritatively, and
@@ -33,10 +55,12 @@ export function RecordForm({
   caseRef,
   orderId,
   decision,
+  facts,
 }: {
   caseRef: string;
   orderId: string;
   decision: Decision;
+  facts: Facts;
 }) {
   const { t } = useTranslation();
   const agentName = useSettings((s) => s.agentName);
@@ -46,20 +70,23 @@ export function RecordForm({
   const justificationLength = typed.justification.trim().length;
   const tooShort = typed.override && justificationLength < MIN_JUSTIFICATION;
   const otherRefunds = useOtherRefunds(caseRef, orderId);
-  const refunds = REFUNDS.has(typed.override ? typed.outcome : decision.outcome);
-  const askReason = refunds && otherRefunds.length > 0;
+  const refunding = refunds(typed.override ? typed.outcome : decision.outcome);
+  const askReason = refunding && otherRefunds.length > 0;
   const reasonMissing = askReason && typed.duplicateReason.trim().length < MIN_DUPLICATE_REASON;
+  const currency = decision.currency;
+  const paid = cashPaid(facts);
+  const read = readAmount(typed, facts, currency, t);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (tooShort || reasonMissing) return;
+    if (tooShort || reasonMissing || read.problem !== null) return;
     const recorded = await run(
       () =>
         caseActions.recordDecision(caseRef, {
           agent: agentName,
           note: typed.note.trim() === '' ? undefined : typed.note,
           override: typed.override
-            ? { outcome: typed.outcome, justification: typed.justification }
+            ? { outcome: typed.outcome, justification: typed.justification, amount: read.amount }
             : undefined,
           seen: { outcome: decision.outcome, refundAmount: decision.refundAmount },
           duplicateRefund: askReason ? { justification: typed.duplicateReason } : undefined,
@@ -102,6 +129,31 @@ export function RecordForm({
               </option>
             ))}
           </select>
+          {refunds(typed.outcome) ? (
+            <>
+              <label htmlFor="override-amount">
+                {t('decide.overrideAmount', {
+                  currency,
+                  paid: paid === null ? t('decide.notKnown') : formatMoney({ amount: paid, currency }),
+                })}
+              </label>
+              <input
+                id="override-amount"
+                inputMode="decimal"
+                value={typed.amount ?? (paid === null ? '' : formatMinorUnits(paid, currency))}
+                aria-invalid={read.problem !== null}
+                aria-describedby={read.problem !== null ? 'override-amount-error' : undefined}
+                onChange={(e) => update({ amount: e.target.value })}
+              />
+              {read.problem !== null && (
+                <p id="override-amount-error" className="error">
+                  {read.problem}
+                </p>
+              )}
+            </>
+          ) : (
+            <p className="muted">{t('decide.overrideRefundsNothing')}</p>
+          )}
           <label htmlFor="override-justification">{t('decide.justification')}</label>
           <textarea
             id="override-justification"
@@ -129,7 +181,7 @@ export function RecordForm({
       <button
         type="submit"
         className="primary"
-        disabled={busy || tooShort || reasonMissing || agentName === ''}
+        disabled={busy || tooShort || reasonMissing || read.problem !== null || agentName === ''}
       >
         {t('decide.record')}
       </button>

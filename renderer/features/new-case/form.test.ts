@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_FACTS_OF_EVERY_KIND, KINDS } from '../../../shared/model/catalogue';
+import { FACTS, FORM_FACTS_OF_EVERY_KIND, KINDS } from '../../../shared/model/catalogue';
 import { PRODUCT_TYPES } from '../../../shared/model/facts';
 import { POLICY_ZONE_NAME } from '../../lib/time';
 import { PROBLEMS, type ProblemCode } from '../../../shared/model/plausibility';
@@ -113,7 +113,20 @@ describe('the new-case form', () => {
       expiresAt: '2026-04-01T00:00:00+08:00',
     });
     expect(facts('rtc_package')).not.toHaveProperty('billingMethod');
-    expect(facts('saas')).toEqual({ productType: 'saas', currency: 'CNY', invoiceIssued: false });
+    expect(facts('saas')).toEqual({ productType: 'saas', currency: 'CNY' });
+  });
+
+  it('starts every yes/no fact on "not known" and sends none the agent did not give', () => {
+    const yesNo = (Object.keys(FACTS) as (keyof typeof FACTS)[]).filter(
+      (name) => FACTS[name].input.kind === 'yesno',
+    );
+    expect(yesNo).toContain('invoiceIssued');
+    for (const name of yesNo) expect(EMPTY_FORM, name).not.toHaveProperty(name);
+    for (const kind of PRODUCT_TYPES) {
+      const result = submit({ productType: kind });
+      const facts = result.ok ? result.value.facts : {};
+      for (const name of yesNo) expect(facts, `${kind} ${name}`).not.toHaveProperty(name);
+    }
   });
 
   it('leaves an empty field unknown, not blank', () => {
@@ -123,11 +136,7 @@ describe('the new-case form', () => {
       guaranteeEndsAt: '',
       orderAmount: '',
     });
-    expect(result.ok && result.value.facts).toEqual({
-      productType: 'service',
-      currency: 'CNY',
-      invoiceIssued: false,
-    });
+    expect(result.ok && result.value.facts).toEqual({ productType: 'service', currency: 'CNY' });
   });
 
   it('reads amounts in the chosen currency', () => {

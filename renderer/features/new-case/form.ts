@@ -18,7 +18,11 @@ export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;
 export type { Translate };
 
-export const EMPTY_FORM: FormValues = { productType: 'saas', currency: 'CNY', invoiceIssued: 'no' };
+/**
+ * What the form starts with: the kind (it picks the questions) and the currency (amounts are
+ * read in it). Every fact starts not known: a fact nobody gave must not reach the rules.
+ */
+export const EMPTY_FORM: FormValues = { productType: 'saas', currency: 'CNY' };
 
 export const CASE_FIELDS = [
   'customerName',

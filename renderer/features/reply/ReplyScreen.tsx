@@ -1,7 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/model/languages';
-import { countingDecision, decisionOfCase, waitingDecision } from '../../../shared/policy/recorded';
+import {
+  caseDecisionOfRecord,
+  countingDecision,
+  decisionOfCase,
+  waitingDecision,
+} from '../../../shared/policy/recorded';
 import { draftReply } from '../../../shared/policy/replies';
 import { Outcome } from '../../components/Outcome';
 import { isTyping } from '../../lib/keys';
@@ -38,6 +43,11 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
     () => (ready === null ? null : decisionOfCase(ready, Date.now(), language)),
     [ready, language],
   );
+  // A stale decision of record no longer speaks for the facts: no draft from it unless the
+  // agent chooses to (deciding again is the other way on).
+  const stale = ready !== null && caseDecisionOfRecord(ready)?.stale === true;
+  const [draftStale, setDraftStale] = useState(false);
+  const blocked = stale && !draftStale;
   const template = decision === null ? null : templates.find(decision.outcome, language);
   const generate = () =>
     ready && decision
@@ -45,9 +55,9 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
       : '';
 
   useEffect(() => {
-    if (ready !== null) void useDraft.getState().open(caseRef, language, generate);
+    if (ready !== null && !blocked) void useDraft.getState().open(caseRef, language, generate);
     // Opening again on every regenerated closure would overwrite typing; ref and language decide.
-  }, [caseRef, language, ready !== null]);
+  }, [caseRef, language, ready !== null, blocked]);
 
   const copy = async () => {
     const said = await copyText(navigator.clipboard, useDraft.getState().body);
@@ -78,6 +88,25 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
   });
 
   if (ready === null || decision === null) return <p>{t('common.loading')}</p>;
+  if (blocked)
+    return (
+      <section className="reply" aria-labelledby="reply-title">
+        <h1 id="reply-title">
+          {t('reply.title')} · {caseRef} · {ready.customer.name}
+        </h1>
+        <p className="error" role="status">
+          {t('reply.stale')}
+        </p>
+        <p>
+          <a className="button primary" href={`#/case/${caseRef}/decide`}>
+            {t('caseView.decide')}
+          </a>{' '}
+          <button type="button" onClick={() => setDraftStale(true)}>
+            {t('reply.draftAnyway')}
+          </button>
+        </p>
+      </section>
+    );
   // What the customer would be told does not count yet: no reply is drafted on it.
   if (waitingDecision(ready) !== undefined) {
     return (

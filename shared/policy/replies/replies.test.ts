@@ -125,7 +125,7 @@ describe('the reply draft', () => {
       caseRef: 'RC-000042',
       decision: refused,
       recordedOutcome: 'eligible',
-      override: { justification: 'The provider agreed to refund this order in full.' },
+      override: { justification: 'The provider agreed to refund this order in full.', amount: null },
       facts,
       agent: 'Mei Lin',
       note: null,

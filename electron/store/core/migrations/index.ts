@@ -12,6 +12,9 @@ import replyTemplates from './011-reply-templates';
 import dayFigures from './012-day-figures';
 import decisionApprovals from './013-decision-approvals';
 import settledClaims from './014-settled-claims';
+import teamParked from './015-team-parked';
+import caseMessages from './016-case-messages';
+import decisionOfRecord from './017-decision-of-record';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -30,6 +33,9 @@ export const MIGRATIONS: readonly Migration[] = [
   dayFigures,
   decisionApprovals,
   settledClaims,
+  teamParked,
+  caseMessages,
+  decisionOfRecord,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
