@@ -140,6 +140,10 @@ describe('refund-console export', () => {
       expect(result).toMatchObject({ code: 0, err: `exported 12 cases to ${out}\n` });
     }
     expect(JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'))).toHaveLength(12);
+    const zh = join(dir, 'zh.xlsx');
+    const withLang = ['--db', db, 'export', '--format', 'xlsx', '--out', zh, '--dates', 'created'];
+    expect((await run([...withLang, '--lang', 'zh'])).code).toBe(0);
+    expect((await run([...withLang, '--lang', 'fr'])).code).toBe(2);
     expect((await run(['--db', db, 'export', '--format', 'xlsx'])).code).toBe(2);
     expect((await run(['--db', db, 'export', '--outcome', 'great', '--out', join(dir, 'x.csv')])).code).toBe(
       2,

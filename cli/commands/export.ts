@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../shar
 import { defineCommand } from '../command';
 import { BadInputError, UsageError } from '../errors';
 import { count, progressLine } from './progress';
+import { language } from './language';
 import { withStore } from './with-store';
 
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim());
@@ -16,7 +17,11 @@ export default defineCommand({
   options: {
     format: { type: 'string', value: 'csv|json|xlsx', help: 'the file format (default csv)' },
     out: { type: 'string', value: 'FILE', help: 'the file to write (default: standard output)' },
-    'excel-friendly': { type: 'boolean', help: 'CSV with a UTF-8 byte order mark, for Excel' },
+    'excel-friendly': {
+      type: 'boolean',
+      help: 'CSV for Excel: a UTF-8 byte order mark, long ids kept as text, amounts in yuan',
+    },
+    lang: { type: 'string', value: 'en|zh', help: 'XLSX: headers in this language (default: column names)' },
     from: { type: 'string', value: 'ISO', help: 'from this instant (inclusive)' },
     to: { type: 'string', value: 'ISO', help: 'until this instant (exclusive)' },
     dates: { type: 'string', value: 'decided|created', help: 'what --from/--to bound (default decided)' },
@@ -62,6 +67,7 @@ export default defineCommand({
           filter,
           out: options.out ?? process.stdout,
           excelFriendly: options['excel-friendly'] === true,
+          ...(options.lang !== undefined && { language: language(options.lang) }),
           onProgress: (done) => progress.show(`export: ${count(done)} cases`),
         });
         progress.done();

@@ -35,15 +35,15 @@ const tooLargeToDownload = () =>
 
 export const exportHandlers = (store: CaseStore): Implementations<'exports.write' | 'exports.download'> => ({
   // A new file only: an export never overwrites what is already on the disk.
-  'exports.write': async ({ file, format, filter, excelFriendly }) => {
+  'exports.write': async ({ file, format, filter, excelFriendly, language }) => {
     if (existsSync(file)) throw new ConflictError(`${file} already exists; choose a new file name`);
-    const { rows } = await runExport(store, { format, filter, excelFriendly, out: file });
+    const { rows } = await runExport(store, { format, filter, excelFriendly, language, out: file });
     return { file, rows };
   },
-  'exports.download': async ({ format, filter, excelFriendly }) => {
+  'exports.download': async ({ format, filter, excelFriendly, language }) => {
     const out = new BoundedBuffer();
     const signal = out.tooLarge.signal;
-    const { rows } = await runExport(store, { format, filter, excelFriendly, out, signal }).catch(
+    const { rows } = await runExport(store, { format, filter, excelFriendly, language, out, signal }).catch(
       (error: unknown) => {
         throw signal.aborted ? tooLargeToDownload() : error;
       },

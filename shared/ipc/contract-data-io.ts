@@ -49,6 +49,8 @@ const exportRequest = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   filter: ExportFilterSchema.default({ dates: 'decided' }),
   excelFriendly: z.boolean().default(false),
+  /** XLSX: headers in this language (the canonical column names without one). */
+  language: z.enum(LANGUAGES).optional(),
 });
 
 /** How a report is written: its language and paper. */

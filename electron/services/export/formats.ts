@@ -40,6 +40,7 @@ const AMOUNTS = new Map(
       ['orderAmount', 'currency'],
       ['voucherAmount', 'currency'],
       ['refundAmount', 'refundCurrency'],
+      ['rulesRefundAmount', 'refundCurrency'],
     ] as const
   ).map(([amount, currency]) => [columnIndex(amount), columnIndex(currency)]),
 );

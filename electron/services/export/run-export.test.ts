@@ -102,7 +102,9 @@ describe('export', () => {
     });
     const [header, ...rows] = csvRows(out);
     expect(header).toEqual(
-      EXPORT_COLUMNS.map((name) => (/^(order|voucher|refund)Amount$/.test(name) ? `${name} (yuan)` : name)),
+      EXPORT_COLUMNS.map((name) =>
+        /^(order|voucher|refund|rulesRefund)Amount$/.test(name) ? `${name} (yuan)` : name,
+      ),
     );
     const last = Object.fromEntries(header!.map((name, i) => [name, rows.at(-1)![i]]));
     expect(last).toMatchObject({
@@ -168,6 +170,25 @@ describe('export', () => {
     expect(row.getCell(column('paidAt')).value).toEqual(new Date('2026-03-01T10:00:00Z'));
     expect(row.getCell(column('decidedAt')).value).toBeInstanceOf(Date);
     expect(sheet.rowCount).toBe(3);
+  });
+
+  it('writes XLSX a lead can read: frozen bold header with a filter, widths that fit, headers in the language asked, money formatted', async () => {
+    const { out } = await exportTo('zh.xlsx', { format: 'xlsx', language: 'zh' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('cases')!;
+    const column = (name: string) => EXPORT_COLUMNS.indexOf(name as (typeof EXPORT_COLUMNS)[number]) + 1;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const header = sheet.getRow(1);
+    expect(header.getCell(column('orderId')).value).toBe('订单号');
+    expect(header.getCell(column('productType')).value).toBe('商品类型');
+    expect(header.getCell(column('decidedAt')).value).toMatch(/UTC\+8/);
+    expect(header.getCell(1).font?.bold).toBe(true);
+    // "2026-03-01 18:00:00" needs 19 characters: a narrower column shows ####.
+    expect(sheet.getColumn(column('decidedAt')).width).toBeGreaterThanOrEqual(20);
+    expect(sheet.getColumn(column('customerName')).width).toBeGreaterThanOrEqual(16);
+    expect(sheet.getRow(2).getCell(column('orderAmount')).numFmt).toBe('#,##0.00 "CNY"');
   });
 
   it('leaves no file behind when it fails', async () => {

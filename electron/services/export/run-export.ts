@@ -4,6 +4,7 @@ import { rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { ExportFilterSchema, type ExportFilter, type ExportFormat } from '../../../shared/model/export';
 import { describeFirstIssue } from '../../../shared/model/issues';
+import type { Language } from '../../../shared/model/languages';
 import { exportPages, exportQuery, InvalidInputError, type CaseStore } from '../../store';
 import { csvSink, jsonSink, type RowSink } from './formats';
 
@@ -14,6 +15,8 @@ export interface ExportOptions {
   out: string | Writable;
   /** CSV only: a UTF-8 byte order mark, so that Excel reads Chinese text right. */
   excelFriendly?: boolean;
+  /** XLSX only: headers in this language (the canonical column names without one). */
+  language?: Language;
   signal?: AbortSignal;
   onProgress?: (rows: number) => void;
 }
@@ -61,7 +64,7 @@ async function sink(options: ExportOptions, out: Writable): Promise<RowSink> {
   if (options.format === 'json') return jsonSink();
   // exceljs loads only for an XLSX (see xlsx.ts).
   const { xlsxSink } = await import('./xlsx');
-  return xlsxSink(out);
+  return xlsxSink(out, options.language ?? null);
 }
 
 async function writeRows(

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useSettings } from '../../state/settings';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/model/export';
 import { api, call, desktopFiles } from '../../api/client';
 import { currentQuery, useQueue } from '../../state/queue';
@@ -28,17 +29,19 @@ async function runExport(
   const { view } = useQueue.getState();
   // What the list shows, the agent's filters included.
   const filter = exportFilterFor(currentQuery());
+  // A spreadsheet's headers in the console's language.
+  const language = useSettings.getState().language;
   const name = exportFileName(view, format, new Date());
   const desktop = desktopFiles();
   if (desktop === null) {
-    const file = await call(api['exports.download']({ format, filter, excelFriendly }));
+    const file = await call(api['exports.download']({ format, filter, excelFriendly, language }));
     download(name, file.mimeType, file.data);
     return { rows: file.rows, file: name };
   }
   const chosen = await desktop.saveFile({ purpose: `export-${format}`, suggestedName: name });
   if (!chosen.ok) throw new Error(chosen.error.message);
   if (chosen.value.file === null) return null;
-  return call(api['exports.write']({ format, filter, excelFriendly, file: chosen.value.file }));
+  return call(api['exports.write']({ format, filter, excelFriendly, language, file: chosen.value.file }));
 }
 
 export function ExportDialog() {
