@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import decompressWoff2 from 'wawoff2/decompress.js';
-import type { FontPiece } from './pieces';
+
+/** A font file on disk: all this module needs of a piece (pieces.ts imports this one). */
+interface FontPiece {
+  file: string;
+}
 
 /** The parts of HarfBuzz's subsetter (its WebAssembly build, from harfbuzzjs) used here. */
 interface HarfBuzz {
