@@ -29,8 +29,9 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   'electron/services': ['electron/store', 'shared'],
   'electron/team': ['electron/store', 'shared/model'],
   'electron/team-sync': ['electron/store', 'electron/team', 'shared'],
-  'electron/reports': ['electron/store', 'shared'],
-  'electron/print': [],
+  'electron/reports': ['electron/store', 'electron/fonts', 'shared'],
+  'electron/print': ['electron/fonts'],
+  'electron/fonts': ['shared'],
   'electron/dev-web': ['electron/host', 'electron/store', 'shared/ipc'],
 };
 

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { FontPiece } from './pieces';
+
+/** A font file on disk: all this module needs of a piece (pieces.ts imports this one). */
+interface FontPiece {
+  file: string;
+}
 
 /** The parts of HarfBuzz's subsetter (its WebAssembly build, from harfbuzzjs) used here. */
 interface HarfBuzz {

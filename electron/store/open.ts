@@ -67,6 +67,8 @@ export function openStore(options: OpenOptions): CaseStore {
     for (const suffix of ['', '-wal', '-shm']) rmSync(restoreTempOf(file) + suffix, { force: true });
     refuseMissing(file, backupDir, options.newStore === true);
     rollBackHotJournal(file);
+    // A store started anew (--new-store where one went missing) does not inherit the old refs.
+    const existed = existsSync(file) && statSync(file).size > 0;
     const health = new HealthMarker(file, now());
     const inspection = inspect(file, health.fullCheckDue ? 'quick' : 'cheap');
     refuseNewer(file, inspection);
@@ -86,7 +88,7 @@ export function openStore(options: OpenOptions): CaseStore {
     const fresh = !hasAnchors(file);
     anchors = new AnchorLog(anchorFileOf(file));
     const store = new CaseStore(db, file, backupDir, now, null, lock, anchors);
-    store.idFloor = highestIssuedId(readAnchors(file).anchors);
+    store.idFloor = existed ? highestIssuedId(readAnchors(file).anchors) : 0;
     health.opened(health.fullCheckDue ? now() : null);
     store.health = health;
     finishRestore(store);

@@ -13,8 +13,9 @@ interface Health {
 /** Size, modification time and inode: what any other writer of the file changes. */
 function fileStamp(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
-  const { size, mtimeMs, ino } = statSync(file);
-  return `${size}:${Math.floor(mtimeMs)}:${ino}`;
+  // Whole milliseconds from the exact nanoseconds: a float's rounding would differ between reads.
+  const { size, mtimeNs, ino } = statSync(file, { bigint: true });
+  return `${size}:${mtimeNs / 1_000_000n}:${ino}`;
 }
 
 export const healthFileOf = (storeFile: string) => `${storeFile}.health`;
@@ -65,7 +66,11 @@ export class HealthMarker {
 
   private write(open: boolean, file?: string): void {
     const health: Health = { open, checkedAt: this.checkedAt, ...(file === undefined ? {} : { file }) };
-    writeFileSync(healthFileOf(this.storeFile), JSON.stringify(health));
+    try {
+      writeFileSync(healthFileOf(this.storeFile), JSON.stringify(health));
+    } catch {
+      // Its folder gone or unwritable: a marker not written only makes the next open check fully.
+    }
   }
 }
 

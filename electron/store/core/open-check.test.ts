@@ -31,11 +31,12 @@ function storeWithCasePage() {
   raw.close();
   /** Overwrites the page's cells (past its header) as a failing disk would: size and time unchanged. */
   const damage = () => {
-    const { atime, mtime } = statSync(file);
+    // Seconds as a float keep microseconds; a Date would drop a part of the millisecond.
+    const { atimeNs, mtimeNs } = statSync(file, { bigint: true });
     const fd = openSync(file, 'r+');
     writeSync(fd, Buffer.alloc(pageSize - 100, 0x5a), 0, pageSize - 100, (page - 1) * pageSize + 100);
     closeSync(fd);
-    utimesSync(file, atime, mtime);
+    utimesSync(file, Number(atimeNs) / 1e9, Number(mtimeNs) / 1e9);
   };
   const open = () => openStore({ file, now: clock.now, autoBackup: false });
   return { file, clock, damage, open };
