@@ -185,12 +185,19 @@ describe('refund-console case decide --override', () => {
   it('says stale, in text and JSON, once a fact the decision read has changed', async () => {
     await run(['--db', db, '--new-store', 'case', 'add', 'c.json'], { 'c.json': refused });
     await run(['--db', db, 'case', 'decide', 'RC-000001', '--override', 'conditional', ...reason]);
-    const store = openStore({ file: db, autoBackup: false });
-    try {
-      store.db.exec(`UPDATE cases SET facts = json_set(facts, '$.orderAmount', 80000)`);
-    } finally {
-      store.close();
-    }
+    // Through the CLI, as an agent edits a fact: a hand edit of the row is caught as tampering.
+    const edited = await run([
+      '--db',
+      db,
+      'case',
+      'edit',
+      'RC-000001',
+      '--fact',
+      'orderAmount=800.00',
+      '--agent',
+      'Mei',
+    ]);
+    expect(edited.code).toBe(0);
     const json = JSON.parse((await run(['--db', db, 'case', 'show', 'RC-000001', '--json'])).stdout);
     expect(json.decisionOfRecord).toMatchObject({
       outcome: 'conditional',
