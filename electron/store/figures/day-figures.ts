@@ -60,9 +60,6 @@ END`;
 export const recordedAmountSql = (d: string) =>
   `CASE WHEN ${d}.override_justification IS NULL THEN json_extract(${d}.decision, '$.refundAmount') ELSE ${cashSql(d)} END`;
 
-/** The decision `d` of case `c` is stale: the facts it read are no longer the case's (isStale()). */
-export const STALE_SQL = 'd.facts IS NOT c.facts';
-
 /**
  * The day a decision stopped being its case's latest that counts; `before` bounds the later ids
  * looked at. A decision waiting for a lead's approval, or refused by one, counts nowhere

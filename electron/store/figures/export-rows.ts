@@ -1,7 +1,8 @@
 import type { ParsedExportFilter } from '../../../shared/model/export';
 import { parseInstant } from '../../../shared/policy';
 import { decidedByCondition } from '../cases/decided-by';
-import { recordedAmountSql, STALE_SQL } from './day-figures';
+import { recordedAmountSql } from './day-figures';
+import { staleSql } from '../core/rows';
 import { InvalidInputError } from '../core/errors';
 import { uncounted } from '../cases/approval-reads';
 import type { CaseStore } from '../core/store';
@@ -40,7 +41,7 @@ const columns = (as: InstantsAs) => `
   CASE WHEN EXISTS (SELECT 1 FROM approval_requests w WHERE w.case_id = c.id AND w.state = 'waiting')
     THEN 'waiting' END,
   json_extract(d.decision, '$.outcome'), json_extract(d.decision, '$.refundAmount'),
-  CASE WHEN d.id IS NULL THEN NULL WHEN ${STALE_SQL} THEN 'true' ELSE 'false' END`;
+  CASE WHEN d.id IS NULL THEN NULL WHEN ${staleSql('d', 'c')} THEN 'true' ELSE 'false' END`;
 
 function instant(text: string, name: string): number {
   try {
