@@ -117,7 +117,7 @@ describe('strict arguments', () => {
     const cases: [string[], string][] = [
       [
         [],
-        'refund-console: missing command: decide, explain-usage, case, replay, verify-audit, backup, restore, import, export, server, sync, approvals or report',
+        'refund-console: missing command: decide, explain-usage, extract, case, replay, verify-audit, backup, restore, import, export, server, sync, team, approvals or report',
       ],
       [['frobnicate'], 'refund-console: unknown command "frobnicate"'],
       [['--verbose', 'decide'], 'refund-console: unknown option --verbose'],

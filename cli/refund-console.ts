@@ -50,6 +50,7 @@ async function findCommand({ name, load }: CommandEntry, rest: string[]): Promis
 export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
   const io: CliIo = {
     readInput: (path) => rawIo.readInput(path),
+    readBytes: (path) => rawIo.readBytes(path),
     stdout: (text) => rawIo.stdout(terminalSafe(text)),
     stderr: (text) => rawIo.stderr(terminalSafe(text)),
   };

@@ -46,7 +46,7 @@ describe('the approvals queue', () => {
     const dbFile = path.join(tempDir('approvals-db'), 'cases.sqlite');
     const store = openStore({ file: dbFile, autoBackup: false });
     joinTeam(store, 'mei');
-    rememberTeamPolicy(store, { member: { name: 'lin', role: 'lead' }, thresholds: { CNY: 50_000 } });
+    rememberTeamPolicy(store, { member: { name: 'mei', role: 'agent' }, thresholds: { CNY: 50_000 } });
     const overridden = createCase(store, order('O-100', 'Harbin Dumpling Co', 19_900), 'mei').detail.summary;
     recordDecision(store, {
       ref: overridden.ref,
@@ -58,6 +58,8 @@ describe('the approvals queue', () => {
     });
     const large = createCase(store, order('O-200', '杭州茶叶有限公司', 129_900), 'mei').detail.summary;
     recordDecision(store, { ref: large.ref, agent: 'Mei Lin' });
+    // Mei's login decided both; the desktop now signs in as lead lin, who answers them.
+    rememberTeamPolicy(store, { member: { name: 'lin', role: 'lead' }, thresholds: { CNY: 50_000 } });
     store.close();
     started = await startConsoleHost({
       name: 'approvals',

@@ -51,6 +51,42 @@ describe('the Import screen and the export dialog: layout and accessibility', ()
   });
   afterAll(() => app?.close());
 
+  it('zh: the mapping and preview say the catalogue’s labels; bare times are grouped, then read in the offset chosen', async () => {
+    await callApi(host, 'settings.set', { language: 'zh' });
+    const { page } = app;
+    await page.setViewportSize({ width: 1366, height: 1000 });
+    await page.goto(`${host.url}/#/import`);
+    await page.reload();
+    await page.locator('#import-file').setInputFiles(file);
+    await page.locator('.import-groups li').first().waitFor();
+    const productType = CANONICAL_HEADER.indexOf('productType');
+    expect(await page.locator(`#import-col-${productType} option:checked`).textContent()).toBe('商品类型');
+    expect(await page.locator('.import-groups li').allTextContents()).toEqual([
+      expect.stringMatching(/^1 行 · paidAt："2026-03-01 10:00:00" 没有时区偏移.*（第 6 行）$/),
+    ]);
+    expect(await page.locator('.import-rows thead th').allTextContents()).toEqual([
+      '订单号',
+      '客户名称',
+      '商品名称',
+      '商品类型',
+      '订单金额',
+      '付款时间',
+    ]);
+    const kinds = await page.locator('.import-rows tbody td:nth-child(4)').allTextContents();
+    expect(
+      kinds.every((kind) => ['SaaS / 软件', '服务', '镜像', 'API / 下载', '通信时长包'].includes(kind)),
+    ).toBe(true);
+    expect(await page.locator('#import-offset option').first().textContent()).toBe(
+      '不假定：此类时间视为错误',
+    );
+    await page.locator('#import-offset').selectOption('+08:00');
+    // Read in +08:00, row 6's time is now later than its request: the rules' own check says so.
+    await page
+      .locator('.import-groups li', { hasText: 'requestedAt：不能早于付款时间（第 6 行）' })
+      .waitFor();
+    expect(await page.locator('.import-groups li').count()).toBe(1);
+  });
+
   for (const language of ['en', 'zh'] as const) {
     for (const width of [1024, 1920]) {
       it(`${language} at ${width}px: nothing serious for axe, nothing wider than the window`, async () => {

@@ -46,7 +46,8 @@ await build({
   logLevel: 'warning',
   // The native module finds its compiled binding beside itself in node_modules. exceljs stays
   // there too: bundled, its old dependencies' `new Buffer()` counts as ours and Node warns.
-  external: ['better-sqlite3', 'exceljs'],
+  // wawoff2 too: its Emscripten loader reads __dirname, which an ES module bundle has not.
+  external: ['better-sqlite3', 'exceljs', 'wawoff2'],
   plugins: [zodEnglishOnly],
   banner: {
     js: "import { createRequire as __rcRequire } from 'node:module'; const require = __rcRequire(import.meta.url);",

@@ -33,6 +33,7 @@ import {
   debMetadataProblems,
   installerResourceProblems,
   latestLinuxProblems,
+  updateConfigProblems,
   type LinuxInstaller,
 } from './packaging/installer-rules';
 import { fuseProblems, layoutProblems, type FuseSettings } from './packaging/layout-rules';
@@ -252,7 +253,12 @@ async function main(): Promise<number> {
     const built = [appImage, deb].flatMap((run) =>
       run.artifact === null ? [] : [path.basename(run.artifact)],
     );
-    const problems = [...app.problems, ...appImageProblems, ...installerProblems(deb)];
+    const problems = [
+      ...updateConfigProblems(readFileSync(path.join(stage, 'electron-builder.yml'), 'utf8')),
+      ...app.problems,
+      ...appImageProblems,
+      ...installerProblems(deb),
+    ];
     for (const problem of problems.slice(0, 30)) console.error(`check:package: FAIL ${problem}`);
     if (problems.length > 30) console.error(`check:package: FAIL … and ${problems.length - 30} more`);
     if (problems.length > 0) return 1;
@@ -262,6 +268,7 @@ async function main(): Promise<number> {
     log(`app.asar.unpacked holds only ${app.unpacked.join(', ')}`);
     log(`fuses in the packed binary match scripts/packaging/fuses.json (${Object.keys(fuses).length} fuses)`);
     log(`icons: ${ICON_SIZES.length + 1} sizes from build/icon.svg`);
+    log('electron-builder.yml: generic update provider, a zip for the macOS updater');
     log('AppImage: app-update.yml (generic provider, cache folder) and no package-type of the deb');
     log('deb: Homepage and Maintainer for fpm, app-update.yml, package-type deb, AppArmor profile');
     log(

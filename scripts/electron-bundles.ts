@@ -20,8 +20,16 @@ export const MAIN_BUNDLE: BuildOptions = {
   // better-sqlite3's JavaScript comes along, its native part is loaded at run time from the
   // Electron build kept apart (scripts/electron-native.ts). Electron is the runtime itself.
   external: ['electron'],
+  // CommonJS code bundled into an ES module still asks for require, __filename and __dirname
+  // (the reports' WOFF2 decoder, wawoff2, reads __dirname as it loads).
   banner: {
-    js: "import { createRequire as __rcRequire } from 'node:module'; const require = __rcRequire(import.meta.url);",
+    js: [
+      "import { createRequire as __rcRequire } from 'node:module';",
+      "import { fileURLToPath as __rcFileURLToPath } from 'node:url';",
+      'const require = __rcRequire(import.meta.url);',
+      'const __filename = __rcFileURLToPath(import.meta.url);',
+      "const __dirname = __rcFileURLToPath(new URL('.', import.meta.url));",
+    ].join(' '),
   },
 };
 

@@ -1,5 +1,6 @@
-// Pushing a desktop's outbox to the team server against the fastest bare way to put the same
-// rows into the same table: a batched unnest insert with no idempotence and no ordering lock.
+// Pushing a desktop's outbox to the team server (through its team_push function: stamps, checks,
+// the push lock) against the fastest bare way to put the same rows into the same table: a batched
+// unnest insert with no idempotence, no ordering lock and no trigger.
 // Paired, alternating rounds in one run, so the ratio holds on a noisy machine.
 //   npm run bench:team [-- --events 100000 --rounds 3 --batch 5000]
 import { randomUUID } from 'node:crypto';
@@ -20,13 +21,25 @@ const rounds = Number(values.rounds);
 const batchSize = Number(values.batch);
 
 const KINDS = ['case.create', 'case.facts', 'decision.record', 'note.add'] as const;
+const factsBody = (amount: number) => ({
+  facts: { productType: 'saas', orderAmount: amount, paidAt: '2026-11-01T10:00:00+08:00' },
+});
+// A decision the server lets arrive counted: the rules' outcome, no override (it checks both).
+const decisionBody = (amount: number) => ({
+  decision: {
+    recorded_outcome: 'eligible',
+    override_justification: null,
+    decision: JSON.stringify({ outcome: 'eligible', refundAmount: amount, currency: 'CNY' }),
+    agent: 'mei',
+  },
+});
 const events: TeamEvent[] = Array.from({ length: total }, (_, i) => ({
   id: randomUUID(),
   desktopId: `desk-${i % 7}`,
   caseKey: randomUUID(),
   kind: KINDS[i % KINDS.length]!,
   actor: `agent-${i % 40}`,
-  body: { facts: { productType: 'saas', orderAmount: 19_900 + i, paidAt: '2026-11-01T10:00:00+08:00' } },
+  body: KINDS[i % KINDS.length] === 'decision.record' ? decisionBody(19_900 + i) : factsBody(19_900 + i),
   madeAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
 }));
 const batches = Array.from({ length: Math.ceil(total / batchSize) }, (_, i) =>
@@ -34,6 +47,8 @@ const batches = Array.from({ length: Math.ceil(total / batchSize) }, (_, i) =>
 );
 
 async function bare(server: TeamServer): Promise<void> {
+  // Bare means bare: no trigger (the server's checks are part of what a push costs).
+  await server.client.query('SET session_replication_role = replica');
   for (const batch of batches) {
     await server.client.query(
       `INSERT INTO team_events (event_id, desktop_id, case_key, kind, actor, body, made_at)
@@ -49,6 +64,7 @@ async function bare(server: TeamServer): Promise<void> {
       ],
     );
   }
+  await server.client.query('RESET session_replication_role');
 }
 
 async function push(server: TeamServer): Promise<void> {

@@ -25,7 +25,8 @@ async function run(...argv: string[]) {
 function teamStore(role: 'agent' | 'lead') {
   const store = openStore({ file: db, autoBackup: false });
   joinTeam(store, 'mei');
-  rememberTeamPolicy(store, { member: { name: 'lin', role }, thresholds: {} });
+  // Mei's login decided; the store then signs in as lin (the decisions came from mei's desktop).
+  rememberTeamPolicy(store, { member: { name: 'mei', role: 'agent' }, thresholds: {} });
   for (const orderId of ['O-1', 'O-2']) {
     const { ref } = createCase(store, sampleCase({ orderId }), 'mei').detail.summary;
     recordDecision(store, {
@@ -34,6 +35,7 @@ function teamStore(role: 'agent' | 'lead') {
       override: { outcome: 'eligible', justification: 'the customer used the service for a month' },
     });
   }
+  rememberTeamPolicy(store, { member: { name: 'lin', role }, thresholds: {} });
   store.close();
 }
 

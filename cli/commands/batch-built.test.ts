@@ -50,7 +50,9 @@ describe('the built CLI: decide --batch on worker threads', { timeout: 240_000 }
     writeFileSync(broken, `${readFileSync(orders, 'utf8')}O-x,"never closed,\r\n`);
     const result = run(broken, '--out', join(dir, 'broken-out.csv'), '--workers', '2');
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^refund-console decide: row 40002: Quote Not Closed/);
+    expect(result.stderr).toMatch(
+      /^refund-console decide: row 40002, column customerName: a double quote opens this cell and is never closed/,
+    );
   });
 
   it('reports a worker that cannot start instead of hanging, and still decides on one thread', () => {

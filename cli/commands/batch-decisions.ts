@@ -1,4 +1,5 @@
 import { decideBatch } from '../../electron/services/batch';
+import { describeProblem } from '../../shared/import';
 import { CsvFileError } from '../../electron/services/csv';
 import { BadInputError, UsageError } from '../errors';
 import type { CliIo } from '../io';
@@ -9,6 +10,7 @@ export interface BatchCall {
   out: string | undefined;
   encoding: string | undefined;
   amountUnit: string | undefined;
+  excelFriendly: boolean;
   workers: string | undefined;
   io: CliIo;
 }
@@ -28,6 +30,7 @@ export async function decideFile(call: BatchCall): Promise<void> {
       now: Date.now(),
       encoding: call.encoding,
       amountUnit: unit,
+      excelFriendly: call.excelFriendly,
       workers,
       onProgress: (rows) => progress.show(`decide: ${count(rows)} rows`),
     });
@@ -42,7 +45,7 @@ export async function decideFile(call: BatchCall): Promise<void> {
     call.io.stderr(`${decided}\n`);
   } catch (error) {
     progress.done();
-    if (error instanceof CsvFileError) throw new BadInputError(`row ${error.row}: ${error.message}`);
+    if (error instanceof CsvFileError) throw new BadInputError(describeProblem(error));
     const failed = error as NodeJS.ErrnoException;
     if (call.out !== undefined && failed.syscall === 'open' && failed.path === call.out)
       throw new BadInputError(`cannot write ${call.out}: ${failed.code ?? failed.message}`);

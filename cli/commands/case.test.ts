@@ -25,6 +25,7 @@ async function run(argv: string[], files: Record<string, string> = {}) {
       if (!(path in files)) throw new Error(`ENOENT: no such file ${path}`);
       return files[path]!;
     },
+    readBytes: () => Promise.reject(new Error('not read as bytes here')),
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
   };
@@ -102,6 +103,13 @@ describe('refund-console case', () => {
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(bad.stderr).toMatch(/^refund-console case add: customer\.name: /);
     expect(await run(['--db', db, 'case', 'add', 'nope.json'])).toMatchObject({ code: 2 });
+    // Half of a UTF-16 pair, as JSON may escape it: not text, and SQLite would store it as invalid UTF-8.
+    const lone = newCase.replace(/"name":"[^"]*"/, '"name":"Zo\\ud800e"');
+    expect(await run(['--db', db, 'case', 'add', 'c.json'], { 'c.json': lone })).toMatchObject({
+      code: 2,
+      stderr:
+        'refund-console case add: c.json: customer.name holds half of a UTF-16 surrogate pair (\\ud800), which is not text\n',
+    });
     expect(await run(['--db', db, 'case', 'decide', 'RC-000009'])).toMatchObject({
       code: 2,
       stderr: 'refund-console case decide: no case RC-000009\n',

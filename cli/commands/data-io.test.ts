@@ -66,9 +66,58 @@ describe('refund-console import', () => {
     expect(result.err).toMatch(/damaged/);
   });
 
+  it('groups the rows of one problem; --assume-offset reads times written without an offset', async () => {
+    const file = ordersFile('bare.csv', 40, (rows) => {
+      for (const row of rows) row[6] = row[6]!.slice(0, 19).replace('T', ' ');
+    });
+    const refused = await run(['--db', db, 'import', file]);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.out).errorGroups).toEqual([
+      { column: 'paidAt', message: expect.stringMatching(/has no UTC offset/), count: 40, rows: [[2, 41]] },
+    ]);
+    expect(refused.err).toMatch(
+      /^refund-console import: 40 rows, column paidAt: "[^"]+" has no UTC offset.* \(rows 2–41\)$/m,
+    );
+    const taken = await run(['--db', db, 'import', file, '--assume-offset', '+00:00']);
+    expect(taken.code).toBe(0);
+    expect(JSON.parse(taken.out)).toMatchObject({ added: 40, errorGroups: [] });
+    expect((await run(['--db', db, 'import', file, '--assume-offset', '8'])).code).toBe(2);
+  });
+
   it('refuses a bad option', async () => {
     expect((await run(['--db', db, 'import', 'x.csv', '--amount-unit', 'jiao'])).code).toBe(2);
     expect((await run(['--db', db, 'import'])).err).toMatch(/missing FILE/);
+  });
+});
+
+describe('a double quote inside an unquoted cell', () => {
+  // As a marketplace export may have it: written as it is, not quoted the way csvText would.
+  const strayQuote = () => {
+    const path = ordersFile('quote.csv', 6, (rows) => (rows[3]![1] = 'RAW'));
+    writeFileSync(path, readFileSync(path, 'utf8').replace('RAW', 'Li "Lee" Wei'));
+    return path;
+  };
+  const named = /row 5, column customerName: a double quote inside a cell that does not begin with one/;
+
+  it('ends import and --dry-run with exit 2, the row and column named, nothing written', async () => {
+    for (const extra of [[], ['--dry-run'], ['--skip-bad-rows']]) {
+      const result = await run(['--db', db, 'import', strayQuote(), ...extra]);
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.out)).toMatchObject({
+        added: 0,
+        errors: [{ row: 5, column: 'customerName', message: expect.stringMatching(/double quote/) }],
+      });
+    }
+    expect(JSON.parse((await run(['--db', db, 'case', 'list', '--json'])).out).total).toBe(0);
+  });
+
+  it('ends decide --batch with exit 2 and the row named, on one thread or on workers', async () => {
+    for (const workers of ['0', '1']) {
+      const out = join(dir, `decisions-${workers}.csv`);
+      const result = await run(['decide', '--batch', strayQuote(), '--out', out, '--workers', workers]);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(named);
+    }
   });
 });
 
@@ -106,6 +155,25 @@ describe('refund-console decide --batch', () => {
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(26);
     expect(lines[1]).toMatch(/^2,O-2026-00000000,(eligible|conditional|ineligible|needs_info),/);
+  });
+
+  it('exits 2 listing the headers it reads when one is unknown; --excel-friendly starts with a BOM', async () => {
+    const file = ordersFile('orders.csv', 3);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('orderId,', 'order_id,'));
+    const refused = await run(['decide', '--batch', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/unknown column "order_id": the columns read are orderId, customerName, /);
+    const out = join(dir, 'excel.csv');
+    const excel = await run([
+      'decide',
+      '--batch',
+      ordersFile('good.csv', 3),
+      '--out',
+      out,
+      '--excel-friendly',
+    ]);
+    expect(excel.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFrow,orderId,outcome,refundAmount \(fen\),/);
   });
 
   it('exits 2 and says so when the output cannot be written', async () => {

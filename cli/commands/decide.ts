@@ -26,6 +26,10 @@ export default defineCommand({
       value: 'yuan|fen',
       help: 'with --batch: amounts whose header does not say',
     },
+    'excel-friendly': {
+      type: 'boolean',
+      help: 'with --batch: start the output with a UTF-8 byte order mark, for Excel',
+    },
     workers: {
       type: 'string',
       value: 'N',
@@ -39,7 +43,9 @@ export default defineCommand({
       // Loaded only for --batch, so deciding one request starts without the CSV modules.
       const { decideFile } = await import('./batch-decisions');
       const { batch, out, encoding, workers } = options;
-      return decideFile({ file: batch, out, encoding, amountUnit: options['amount-unit'], workers, io });
+      const excelFriendly = options['excel-friendly'] === true;
+      const amountUnit = options['amount-unit'];
+      return decideFile({ file: batch, out, encoding, amountUnit, excelFriendly, workers, io });
     }
     if (file === undefined) throw new UsageError('missing FILE|-');
     const lang = language(options.lang);

@@ -30,6 +30,7 @@ async function run(args: string[], stdin = '') {
   const err: string[] = [];
   const io: CliIo = {
     readInput: (pathOrDash) => (pathOrDash === '-' ? Promise.resolve(stdin) : readFile(pathOrDash, 'utf8')),
+    readBytes: () => Promise.reject(new Error('not read as bytes here')),
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
   };

@@ -1,10 +1,12 @@
 import { runImport } from '../../electron/services/import';
 import { currentAgent } from '../../electron/store';
-import type { ImportSummary } from '../../shared/model/import';
+import { describeGroup, describeProblem } from '../../shared/import';
+import { POLICY_UTC_OFFSET } from '../../shared/policy';
+import { unskippedErrors, type ImportSummary } from '../../shared/model/import';
 import { defineCommand } from '../command';
 import { BadInputError, CliError, UsageError } from '../errors';
 import { json } from '../io';
-import { amountUnit, count, progressLine } from './progress';
+import { amountUnit, assumeOffset, count, progressLine } from './progress';
 import { withStore } from './with-store';
 
 /** Ended by Ctrl-C: nothing written (128 + SIGINT, as shells report it). */
@@ -25,6 +27,11 @@ export default defineCommand({
       value: 'yuan|fen',
       help: 'the unit of amounts whose header does not say',
     },
+    'assume-offset': {
+      type: 'string',
+      value: 'OFFSET',
+      help: `the UTC offset of times written without one (e.g. ${POLICY_UTC_OFFSET}, the policy zone's)`,
+    },
     'skip-bad-rows': { type: 'boolean', help: 'import the good rows, report the bad ones' },
     rejects: { type: 'string', value: 'FILE', help: 'save the skipped rows as CSV (with --skip-bad-rows)' },
     'dry-run': { type: 'boolean', help: 'check everything, write nothing' },
@@ -34,6 +41,7 @@ export default defineCommand({
   run: ({ positionals: [file], options, db, newStore, io }) => {
     if (file === '-') throw new UsageError('import reads a file, not standard input');
     const unit = amountUnit(options['amount-unit']);
+    const offset = assumeOffset(options['assume-offset']);
     const skipBadRows = options['skip-bad-rows'] === true;
     if (options.rejects !== undefined && !skipBadRows)
       throw new UsageError('--rejects needs --skip-bad-rows');
@@ -50,6 +58,7 @@ export default defineCommand({
           actor: options.agent ?? cliActor(currentAgent(store)),
           encoding: options.encoding,
           amountUnit: unit,
+          ...(offset !== undefined && { assumeOffset: offset }),
           skipBadRows,
           rejectsFile: options.rejects,
           dryRun,
@@ -64,9 +73,16 @@ export default defineCommand({
         progress.done();
       }
       io.stdout(json(report(summary, dryRun)));
+      for (const group of summary.errorGroups) io.stderr(`refund-console import: ${describeGroup(group)}\n`);
       if (summary.cancelled) throw new CliError(EXIT_CANCELLED, 'cancelled; nothing was written');
-      if (summary.errorCount > 0 && !skipBadRows) {
-        throw new BadInputError(`${count(summary.errorCount)} bad rows; nothing was written`);
+      // An error that is not a skipped row is the file's (one csv-parse cannot read): it ends
+      // the import, skipping bad rows or not.
+      if (unskippedErrors(summary) > 0) {
+        throw new BadInputError(
+          skipBadRows
+            ? `${describeProblem(summary.errors.at(-1)!)}; nothing was written`
+            : `${count(summary.errorCount)} bad rows; nothing was written`,
+        );
       }
       if (summary.added === 0 && summary.duplicates > 0) {
         io.stderr(
@@ -86,6 +102,7 @@ function report(summary: ImportSummary, dryRun: boolean) {
     skipped: summary.skipped,
     errors: summary.errors.map(({ row, column, message }) => ({ row, column, message })),
     ...(summary.errorCount > summary.errors.length ? { errorCount: summary.errorCount } : {}),
+    errorGroups: summary.errorGroups,
     dryRun,
     firstRef: summary.firstRef,
     lastRef: summary.lastRef,

@@ -14,6 +14,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./explain-usage'),
   },
   {
+    name: 'extract',
+    summary: "the facts a customer's message states, as proposals (JSON)",
+    load: () => import('./extract'),
+  },
+  {
     name: 'case',
     summary: 'add, decide, show, list, assign, claim next, close, reopen and edit cases',
     load: () => import('./case'),
@@ -45,6 +50,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'sync',
     summary: "exchange this store's changes with the team server",
     load: () => import('./sync'),
+  },
+  {
+    name: 'team',
+    summary: "what this desktop has not synced, and the changes the team server refused (redo, withdraw)",
+    load: () => import('./team'),
   },
   {
     name: 'approvals',

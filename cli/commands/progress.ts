@@ -1,3 +1,4 @@
+import { UTC_OFFSET } from '../../shared/import';
 import { UsageError } from '../errors';
 
 const THROTTLE_MS = 200;
@@ -30,4 +31,9 @@ export const count = (n: number) => Math.round(n).toLocaleString('en');
 export function amountUnit(value: string | undefined): 'yuan' | 'fen' | undefined {
   if (value === undefined || value === 'yuan' || value === 'fen') return value;
   throw new UsageError('--amount-unit must be yuan or fen');
+}
+
+export function assumeOffset(value: string | undefined): string | undefined {
+  if (value === undefined || UTC_OFFSET.test(value)) return value;
+  throw new UsageError('--assume-offset must be a UTC offset such as +08:00');
 }

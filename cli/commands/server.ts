@@ -1,4 +1,10 @@
-import { addTeamMember, initTeamSchema, requireTeamSchema, setApprovalThreshold } from '../../electron/team';
+import {
+  addTeamMember,
+  initTeamSchema,
+  removeTeamMember,
+  requireTeamSchema,
+  setApprovalThreshold,
+} from '../../electron/team';
 import { defineCommand, type CommandGroup } from '../command';
 import { URL_OPTION, serverUrl, withTeamServer } from './team-server';
 import { BadInputError, messageOf, UsageError } from '../errors';
@@ -28,6 +34,11 @@ const addMember = defineCommand({
       value: 'agent|lead',
       help: 'leads may also answer approval requests (default: agent)',
     },
+    'display-name': {
+      type: 'string',
+      value: 'NAME',
+      help: "the name the team sees on the member's changes (default: the login)",
+    },
     'password-file': {
       type: 'string',
       value: 'FILE|-',
@@ -48,17 +59,30 @@ const addMember = defineCommand({
       throw new BadInputError(`cannot read ${options['password-file']}: ${messageOf(error)}`);
     }
     await withTeamServer(serverUrl(options.url), async (server) => {
-      await addTeamMember(server, { name: name!, role }, password);
+      await addTeamMember(server, { name: name!, role, displayName: options['display-name'] }, password);
       io.stdout(json({ server: server.display, member: name, role }));
     });
   },
+});
+
+const removeMember = defineCommand({
+  args: 'NAME',
+  arity: [1, 1],
+  summary: 'Take a member out of the team: the login can no longer connect or write; what it wrote stays.',
+  options: URL_OPTION,
+  usesStore: false,
+  run: ({ positionals: [name], options, io }) =>
+    withTeamServer(serverUrl(options.url), async (server) => {
+      await removeTeamMember(server, name!);
+      io.stdout(json({ server: server.display, removed: name }));
+    }),
 });
 
 const setApprovalThresholdCommand = defineCommand({
   args: 'CURRENCY AMOUNT|none',
   arity: [2, 2],
   summary:
-    'Set the amount (minor units: fen, cents) above which a refund in CURRENCY waits for a lead; none removes it.',
+    'Set the amount (minor units: fen, cents) above which a refund in CURRENCY waits for a lead; none removes it (an administrator).',
   options: URL_OPTION,
   usesStore: false,
   run: ({ positionals: [currency, amountText], options, io }) => {
@@ -76,7 +100,12 @@ const setApprovalThresholdCommand = defineCommand({
 
 const server: CommandGroup = {
   summary: 'the team server (PostgreSQL) that desktops share cases through',
-  subcommands: { init, 'add-member': addMember, 'set-approval-threshold': setApprovalThresholdCommand },
+  subcommands: {
+    init,
+    'add-member': addMember,
+    'remove-member': removeMember,
+    'set-approval-threshold': setApprovalThresholdCommand,
+  },
 };
 
 export default server;

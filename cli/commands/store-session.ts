@@ -1,19 +1,17 @@
 import {
   openStoreFromEnv,
   resolveStoreFile,
+  sqliteTrouble,
   StoreUnusableError as UnusableStore,
   type CaseStore,
 } from '../../electron/store';
 import { CliError, messageOf, StoreUnusableError } from '../errors';
 
-// SQLite's own codes for a file it cannot use, as the API maps them.
-const UNUSABLE = /^SQLITE_(CORRUPT|NOTADB|BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL|PERM|AUTH)/;
-
 function asCliError(error: unknown): unknown {
   // Damaged, newer, locked by another process, missing beside its backups, read-only, replaced.
   if (error instanceof UnusableStore) return new StoreUnusableError(error.message);
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNUSABLE.test(code)) {
+  if (sqliteTrouble(error) !== null) {
+    const { code } = error as { code: string };
     return new StoreUnusableError(`the case store cannot be used (${code}): ${messageOf(error)}`);
   }
   return error;

@@ -7,6 +7,7 @@ export function memoryIo(stdin = ''): CliIo & { out: string; err: string } {
     out: '',
     err: '',
     readInput: async (path: string) => (path === '-' ? stdin : readFile(path, 'utf8')),
+    readBytes: async (path: string) => (path === '-' ? new TextEncoder().encode(stdin) : readFile(path)),
     stdout: (text: string) => {
       io.out += text;
     },

@@ -45,8 +45,10 @@ describe('the approvals API', () => {
 
   it("lists what waits with who decided, outcome, amount and reason, and takes a lead's answer", async () => {
     joinTeam(env.store, 'mei');
-    rememberTeamPolicy(env.store, { member: { name: 'lin', role: 'lead' }, thresholds: { CNY: 50000 } });
+    rememberTeamPolicy(env.store, { member: { name: 'mei', role: 'agent' }, thresholds: { CNY: 50000 } });
     const recorded = await waitingOverride();
+    // mei's login decided; the lead's login answers.
+    rememberTeamPolicy(env.store, { member: { name: 'lin', role: 'lead' }, thresholds: { CNY: 50000 } });
     const list = await ok('approvals.list', h['approvals.list']({}));
     expect(list).toMatchObject({
       team: true,
@@ -91,8 +93,10 @@ describe('the approvals API', () => {
 
   it('says in the case report, in English and Chinese, that the decision waits and then who approved it', async () => {
     joinTeam(env.store, 'mei');
-    rememberTeamPolicy(env.store, { member: { name: 'lin', role: 'lead' }, thresholds: {} });
+    rememberTeamPolicy(env.store, { member: { name: 'mei', role: 'agent' }, thresholds: {} });
     const recorded = await waitingOverride();
+    // mei's login decided; the lead's login answers.
+    rememberTeamPolicy(env.store, { member: { name: 'lin', role: 'lead' }, thresholds: {} });
     const report = async (language: 'en' | 'zh') =>
       (await ok('reports.case', h['reports.case']({ ref: 'RC-000001', language }))).html;
     expect(await report('en')).toContain('Waiting for a lead’s approval: this decision does not count yet.');

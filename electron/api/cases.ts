@@ -34,7 +34,8 @@ export const caseHandlers = (store: CaseStore): Implementations<CaseMethods> => 
   'cases.get': ({ ref }) => getCase(store, ref),
   'cases.list': (query) => listCases(store, query),
   'cases.search': ({ query, limit }) => ({ items: searchCases(store, query, limit) }),
-  'cases.updateFacts': ({ ref, revision, facts, agent }) => updateFacts(store, ref, facts, agent, revision),
+  'cases.updateFacts': ({ ref, revision, facts, agent, source }) =>
+    updateFacts(store, ref, facts, agent, revision, source),
   'cases.updateFields': ({ ref, revision, fields, agent }) =>
     updateCaseFields(store, ref, fields, agent, revision),
   'cases.setStatus': ({ ref, revision, status, agent, reason }) =>

@@ -5,6 +5,7 @@ import {
   InvalidInputError,
   noteDamage,
   NotFoundError,
+  sqliteTrouble,
   StoreUnusableError,
 } from '../store';
 
@@ -12,9 +13,6 @@ export const fail = (code: ErrorCode, message: string): ApiResult<never> => ({
   ok: false,
   error: { code, message },
 });
-
-// SQLite's own codes for a file it cannot use right now (corruption is named apart, below).
-const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL)/;
 
 export function toFailure(store: CaseStore, error: unknown): ApiResult<never> {
   if (error instanceof InvalidInputError) return fail('invalid_request', error.message);
@@ -25,8 +23,8 @@ export function toFailure(store: CaseStore, error: unknown): ApiResult<never> {
   // message names the backup to restore.
   const damage = noteDamage(store, error);
   if (damage !== null) return fail('store_unavailable', damage.message);
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNAVAILABLE.test(code)) {
+  if (sqliteTrouble(error) === 'unavailable') {
+    const { code } = error as { code: string };
     return fail('store_unavailable', `the case store cannot be used right now (${code})`);
   }
   // Internal details (SQL, paths, stacks) stay in the log, not in the renderer.

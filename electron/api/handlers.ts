@@ -18,6 +18,7 @@ import { draftHandlers } from './drafts';
 import { exportHandlers } from './export';
 import { fail, toFailure } from './failures';
 import { importHandlers, type ImportHandlerOptions } from './import';
+import { messageHandlers } from './messages';
 import { noteHandlers } from './notes';
 import { policyHandlers } from './policy';
 import { reportHandlers } from './reports';
@@ -74,6 +75,7 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ...teamHandlers(store, options),
     ...dashboardHandlers(store),
     ...approvalHandlers(store),
+    ...messageHandlers(store),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

@@ -73,6 +73,23 @@ describe('background imports', () => {
     expect(caseCount()).toBe(0);
   });
 
+  it('a double quote inside an unquoted cell: preview answers, the job ends with the row named, the next import runs', async () => {
+    const file = ordersFile('quote.csv', 5);
+    const text = readFileSync(file, 'utf8').split('\r\n');
+    text[3] = text[3]!.replace(/^([^,]*),([^,]*),/, '$1,$2 "Ltd",');
+    writeFileSync(file, text.join('\r\n'));
+    const problem = { row: 4, column: 'customerName', message: expect.stringMatching(/double quote/) };
+    const preview = value(await h['imports.preview']({ file }));
+    expect(preview).toMatchObject({ committed: false, errors: [problem] });
+    const ended = await settle(value(await h['imports.start']({ file, agent: 'ann' })).job);
+    expect(ended).toMatchObject({ state: 'done', summary: { committed: false, errors: [problem] } });
+    expect(caseCount()).toBe(0);
+    const next = await settle(
+      value(await h['imports.start']({ file: ordersFile('good.csv', 3), agent: 'ann' })).job,
+    );
+    expect(next).toMatchObject({ state: 'done', summary: { added: 3 } });
+  });
+
   it('an unknown job is not found', async () => {
     expect(await h['imports.progress']({ job: 'nope' })).toMatchObject({
       ok: false,

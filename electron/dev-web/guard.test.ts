@@ -42,6 +42,16 @@ describe('the dev server guard', () => {
     }
   });
 
+  it('checks /@id/ paths too: only virtual modules and package names pass on their own', () => {
+    expect(check('/@id/react/jsx-dev-runtime')).toBeNull();
+    expect(check('/@id//repo/shared/policy/decide.ts')).toBeNull();
+    expect(check('/@id//repo/renderer/data/cases.sqlite')).toMatch(/never served/);
+    expect(check('/@id/%2Frepo/renderer/data/backups/x.txt')).toMatch(/never served/);
+    expect(check('/@id//etc/passwd')).toMatch(/not one of the console’s sources/);
+    expect(check('/@id/../../package.json')).toMatch(/not one of the console’s sources/);
+    expect(check('/@id/react/../../../etc/passwd')).toMatch(/not one of the console’s sources/);
+  });
+
   it('refuses what lies outside the sources, by /@fs/ or by climbing out of the root', () => {
     for (const url of [
       '/@fs/repo/package.json',

@@ -10,8 +10,10 @@ export interface GuardOptions {
   backupDir: string;
 }
 
-// Vite's own ids, not files: its client, the React refresh runtime, resolved bare imports.
-const VIRTUAL = /^\/(@vite\/|@react-refresh|@id\/|__vite)/;
+// Vite's own ids, not files: its client, the React refresh runtime, virtual modules.
+const VIRTUAL = /^\/(@vite\/|@react-refresh|@id\/__x00__|__vite)/;
+// A bare import Vite resolved: a package name, which must not climb out with "..".
+const PACKAGE_ID = /^\/@id\/(?!\/)(?!.*(^|\/)\.\.(\/|$))/;
 const DATABASE_FILE = /\.(sqlite|sqlite3|db)(-wal|-shm|-journal|\.partial)?$/i;
 
 /** Decodes until nothing changes, so a twice-encoded "..%252f" cannot pass as a name. */
@@ -35,17 +37,21 @@ const inside = (folder: string, file: string) => file === folder || file.startsW
 /**
  * Why the dev server must not answer a request, or null when it may. The dev server has no
  * token of its own, so it serves the renderer's sources and nothing else: a URL that names a
- * file outside the source folders (through /@fs/, an escaped "..", or a path under the served
- * root) is refused, and the store, its backups and any database file are refused wherever they
- * sit, even inside the served root.
+ * file outside the source folders (through /@fs/ or /@id/, an escaped "..", or a path under the
+ * served root) is refused, and the store, its backups and any database file are refused wherever
+ * they sit, even inside the served root.
  */
 export function refusal(url: string, options: GuardOptions): string | null {
   const decoded = decodeFully(url.split(/[?#]/, 1)[0]!);
   if (decoded === null || decoded.includes('\0') || decoded.includes('\\')) return 'malformed path';
   if (VIRTUAL.test(decoded)) return null;
-  const fromFs = decoded.startsWith('/@fs/');
+  if (PACKAGE_ID.test(decoded) && !DATABASE_FILE.test(decoded)) return null;
+  // /@id/ followed by an absolute path names a file as /@fs/ does; one with ".." climbs.
+  const fromId = decoded.startsWith('/@id/');
+  if (fromId && !decoded.startsWith('/@id//')) return 'not one of the console’s sources';
+  const fromFs = decoded.startsWith('/@fs/') || fromId;
   const file = fromFs
-    ? path.resolve(decoded.slice('/@fs'.length))
+    ? path.resolve(decoded.slice(fromId ? '/@id/'.length : '/@fs'.length))
     : path.resolve(options.root, `.${decoded}`);
   const store = path.resolve(options.storeFile);
   const besideStore =

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import decompressWoff2 from 'wawoff2/decompress.js';
 import type { FontPiece } from './pieces';
 
 /** The parts of HarfBuzz's subsetter (its WebAssembly build, from harfbuzzjs) used here. */
@@ -34,6 +33,10 @@ function loadHarfBuzz(wasmFile: string): Promise<HarfBuzz> {
   return harfbuzz;
 }
 
+// Loaded when a report is first printed: the decoder starts its WebAssembly as it loads, which
+// no other command should pay for.
+const decoder = async () => (await import('wawoff2/decompress.js')).default;
+
 /** A piece as TrueType (it ships as WOFF2, which HarfBuzz does not read), decompressed once. */
 export function sfntOf(piece: FontPiece): Promise<Uint8Array> {
   let sfnt = sfnts.get(piece.file);
@@ -41,7 +44,10 @@ export function sfntOf(piece: FontPiece): Promise<Uint8Array> {
     const woff2 = readFileSync(piece.file);
     // One at a time, each answer copied before the next call: the decoder answers with a view
     // of its own memory, which its next call may grow and so detach.
-    sfnt = decoding.then(() => decompressWoff2(woff2)).then((view) => view.slice());
+    sfnt = decoding
+      .then(() => decoder())
+      .then((decompress) => decompress(woff2))
+      .then((view) => view.slice());
     decoding = sfnt.catch(() => undefined);
     sfnts.set(piece.file, sfnt);
   }

@@ -1,4 +1,4 @@
-import { auditHead, getCase, type CaseStore } from '../store';
+import { auditHead, getCase, listMessages, type CaseStore } from '../store';
 import type { CaseReportData } from './case-report';
 
 /** A case's report data, read from the store (NotFoundError for an unknown ref). */
@@ -7,4 +7,5 @@ export const caseReportData = (store: CaseStore, ref: string): CaseReportData =>
   auditHead: auditHead(store),
   storeFile: store.file,
   printedAt: store.now(),
+  messages: listMessages(store, ref),
 });

@@ -4,6 +4,7 @@ import { KINDS } from '../../shared/model/catalogue';
 import type { DecisionTrace } from '../../shared/model/decision';
 import type { DecisionOfRecord } from '../../shared/model/decision-of-record';
 import type { Language } from '../../shared/model/languages';
+import type { CaseMessage } from '../../shared/model/message';
 import {
   ACTION_TEXTS,
   CLAUSE_TEXTS,
@@ -30,6 +31,8 @@ export interface CaseReportData {
   /** The store file, for the command that verifies the chain. */
   storeFile: string;
   printedAt: number;
+  /** The customer's messages kept with the case, printed whole as its appendix. */
+  messages: CaseMessage[];
 }
 
 const fields = (rows: [string, string | SafeHtml][]) =>
@@ -248,6 +251,17 @@ const signOff = (l: CaseLabels) =>
  * from the store is escaped, so HTML in a name or a note prints as text. The desktop shell
  * prints this string with printToPDF; the CLI and tests with Chromium's page.pdf.
  */
+/** The customer's own words, after the sign-off: what the facts were read from. */
+function messagesAppendix(messages: CaseMessage[], l: CaseLabels): SafeHtml | string {
+  if (messages.length === 0) return '';
+  return html`<h2>${l.messages}</h2>
+    ${messages.map(
+      (message) =>
+        html`<h3>#${message.id} · ${message.addedBy}, ${zoned(message.addedAt)}</h3>
+          <p class="long">${message.text}</p>`,
+    )}`;
+}
+
 export async function caseReportHtml(data: CaseReportData, options: PrintOptions): Promise<string> {
   const { language } = options;
   const l = CASE_LABELS[language];
@@ -277,7 +291,7 @@ export async function caseReportHtml(data: CaseReportData, options: PrintOptions
         : html`<h2>${l.notes}</h2>
             ${fields(detail.notes.map((note) => [`${note.author}, ${zoned(note.createdAt)}`, html`<span class="long">${note.body}</span>`]))}`
     }
-    ${auditSection(data, l)} ${signOff(l)}`;
+    ${auditSection(data, l)} ${signOff(l)} ${messagesAppendix(data.messages, l)}`;
   return documentHtml(options, {
     title: `${l.title} ${ref}`,
     footer: `${l.title} ${ref}`,

@@ -175,7 +175,7 @@ async function checkEverySurface(store: CaseStore, refs: string[]): Promise<void
         : formatMoney({ amount: record.refundAmount, currency: record.currency });
     expect(reply.amount, `${ref} reply`).toBe(refunds(record.outcome) && amount !== null ? amount : '');
     const report = await caseReportHtml(
-      { detail, auditHead: null, storeFile: 'cases.sqlite', printedAt: START },
+      { detail, messages: [], auditHead: null, storeFile: 'cases.sqlite', printedAt: START },
       { language: 'en', paper: 'a4' },
     );
     const cash =

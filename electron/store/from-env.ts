@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from './open';
-import type { CaseStore } from './core/store';
+import type { CaseStore } from './core';
 
 /** `--db PATH`, else REFUND_CONSOLE_DB, else the per-user data folder (XDG on Linux). */
 export function resolveStoreFile(db?: string, env: NodeJS.ProcessEnv = process.env): string {

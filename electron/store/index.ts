@@ -2,9 +2,10 @@
 // modules behind it can be split, merged or renamed without touching a caller.
 export { openStore, type OpenOptions } from './open';
 export { openStoreFromEnv, resolveStoreFile } from './from-env';
-export { useNativeBinding } from './core';
+export { sqliteTrouble, useNativeBinding } from './core';
 export type { CaseStore } from './core';
 export {
+  CaseAlteredError,
   ConflictError,
   InvalidInputError,
   NewerDatabaseError,
@@ -43,6 +44,7 @@ export {
 } from './figures';
 export { dashboardFigures } from './figures';
 export { addNote } from './cases';
+export { addMessage, listMessages } from './cases';
 export { getDraft, saveDraft } from './cases';
 export { getUsageExport, saveUsageExport, type StoredUsageExport } from './cases';
 export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './cases';
@@ -71,6 +73,8 @@ export {
 export { timeOrderedId } from './core';
 export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team';
 export { listOpenConflicts, resolveConflict, type OpenConflict } from './team';
+export { parkEvent, parkedEvents, redoParked, withdrawParked, type ParkedEvent } from './team';
+export { rejectedEvents, type RejectedEvent } from './team';
 export {
   acknowledgeLostClaims,
   claimCandidates,

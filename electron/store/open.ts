@@ -1,20 +1,32 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AnchorLog, anchorFileOf, hasAnchors } from './core/anchors';
-import { auditHead } from './core/audit';
+import {
+  anchorFileOf,
+  AnchorLog,
+  auditHead,
+  CaseStore,
+  connect,
+  HealthMarker,
+  hasAnchors,
+  highestIssuedId,
+  inspect,
+  openDatabase,
+  readAnchors,
+  refuseNewer,
+  StoreDamagedError,
+  StoreLock,
+  StoreMissingError,
+  StoreReadOnlyError,
+} from './core';
 import {
   createBackup,
+  finishRestore,
   isBackupDue,
   listBackups,
   newestGoodBackup,
   removePartialBackups,
-} from './integrity/backup';
-import { connect, inspect, refuseNewer } from './core/connection';
-import { StoreDamagedError, StoreMissingError, StoreReadOnlyError } from './core/errors';
-import { StoreLock } from './core/lock';
-import { restoreTempOf } from './integrity/restore';
-import { openDatabase } from './core/sqlite';
-import { CaseStore } from './core/store';
+  restoreTempOf,
+} from './integrity';
 
 export interface OpenOptions {
   file: string;
@@ -55,7 +67,8 @@ export function openStore(options: OpenOptions): CaseStore {
     for (const suffix of ['', '-wal', '-shm']) rmSync(restoreTempOf(file) + suffix, { force: true });
     refuseMissing(file, backupDir, options.newStore === true);
     rollBackHotJournal(file);
-    const inspection = inspect(file);
+    const health = new HealthMarker(file, now());
+    const inspection = inspect(file, health.fullCheckDue ? 'quick' : 'cheap');
     refuseNewer(file, inspection);
     if (inspection.kind === 'damaged') {
       const damage = new StoreDamagedError(file, inspection.problem, newestGoodBackup(backupDir));
@@ -73,6 +86,10 @@ export function openStore(options: OpenOptions): CaseStore {
     const fresh = !hasAnchors(file);
     anchors = new AnchorLog(anchorFileOf(file));
     const store = new CaseStore(db, file, backupDir, now, null, lock, anchors);
+    store.idFloor = highestIssuedId(readAnchors(file).anchors);
+    health.opened(health.fullCheckDue ? now() : null);
+    store.health = health;
+    finishRestore(store);
     // A store from before anchors existed: its current head is where anchoring starts.
     const head = fresh ? auditHead(store) : null;
     if (head !== null) anchors.append({ ...head, at: now(), start: true }, true);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCase, joinTeam, setTeamServerSetting } from '../store';
+import { createCase, joinTeam, recordDecision, setTeamServerSetting } from '../store';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
-import { connectTeamServer, initTeamSchema, type TeamServer } from '../team';
+import { connectTeamServer, initTeamSchema, setApprovalThreshold, type TeamServer } from '../team';
 import {
   PG_MISSING_MESSAGE,
   findPgBin,
@@ -85,6 +85,26 @@ describe.skipIf(!hasPostgres)('background sync against a real team server', () =
     const after = await sync.syncNow();
     expect(after).toMatchObject({ online: true, waiting: 0, syncing: false, lastError: null });
     expect(Date.parse(after.lastSyncAt!)).toBeGreaterThan(0);
+  });
+
+  it('lists a change the server refused in its status and keeps syncing the rest', async () => {
+    const sync = make();
+    const ref = createCase(desk.store, sampleCase(), 'mei').detail.summary.ref;
+    await sync.syncNow();
+    recordDecision(desk.store, { ref, agent: 'mei' }); // counts here: no threshold known yet
+    createCase(desk.store, sampleCase({ orderId: 'O-NEXT' }), 'mei');
+    const admin = await connectTeamServer(cluster.url);
+    try {
+      await setApprovalThreshold(admin, 'CNY', 100);
+      const after = await sync.syncNow();
+      expect(after).toMatchObject({ online: true, waiting: 0, lastError: null });
+      expect(after.refused).toEqual([
+        expect.objectContaining({ ref, kind: 'decision.record', reason: expect.stringMatching(/threshold/) }),
+      ]);
+    } finally {
+      await setApprovalThreshold(admin, 'CNY', null);
+      await admin.close();
+    }
   });
 
   it('never runs two rounds at once: asking while one runs joins it', async () => {

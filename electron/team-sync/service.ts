@@ -4,6 +4,7 @@ import {
   countWaiting,
   getTeamServerSetting,
   lostClaims,
+  parkedEvents,
   parseRef,
   getCase,
   settleClaims,
@@ -12,6 +13,7 @@ import {
   unansweredClaims,
   type CaseStore,
   type LostClaim,
+  type ParkedEvent,
 } from '../store';
 import {
   claimAnswers,
@@ -38,6 +40,7 @@ export interface TeamSyncStatus {
   nextAttemptAt: string | null;
   waiting: number;
   conflicts: number;
+  refused: Pick<ParkedEvent, 'eventId' | 'ref' | 'kind' | 'reason'>[];
   lostClaims: LostClaim[];
 }
 
@@ -173,6 +176,9 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
         started && configured && nextAttemptAt !== null ? new Date(nextAttemptAt).toISOString() : null,
       waiting: configured ? countWaiting(store) : 0,
       conflicts: configured ? countCasesInConflict(store) : 0,
+      refused: configured
+        ? parkedEvents(store).map(({ eventId, ref, kind, reason }) => ({ eventId, ref, kind, reason }))
+        : [],
       lostClaims: configured ? lostClaims(store) : [],
     };
   }

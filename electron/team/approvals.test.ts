@@ -116,9 +116,12 @@ describe.skipIf(!hasPostgres)('an override waiting for approval, across desktops
 
   it('holds a refund above the team threshold, and a refusal leaves the case to be decided again everywhere', async () => {
     const { mei, lin, ravi } = desks;
-    await setApprovalThreshold(lin.server, 'CNY', 10_000);
+    const admin = await connectTeamServer(cluster.url);
+    await setApprovalThreshold(admin, 'CNY', 10_000);
     expect(await readApprovalThresholds(mei.server)).toEqual({ CNY: 10_000 });
+    // Only an administrator sets thresholds: neither an agent nor a lead.
     await expect(setApprovalThreshold(mei.server, 'CNY', 1)).rejects.toThrow(/permission denied/);
+    await expect(setApprovalThreshold(lin.server, 'CNY', 1)).rejects.toThrow(/permission denied/);
     const ref = createCase(mei.store, sampleCase({ orderId: 'O-REFUSE' }), 'mei').detail.summary.ref;
     await sync(mei); // learns the threshold
     const waiting = recordDecision(mei.store, { ref, agent: 'mei' }).detail;
@@ -149,7 +152,8 @@ describe.skipIf(!hasPostgres)('an override waiting for approval, across desktops
       expect(detail.decisions.map((d) => d.approval?.state)).toEqual(['refused', 'waiting']);
     }
     allVerified();
-    await setApprovalThreshold(lin.server, 'CNY', null);
+    await setApprovalThreshold(admin, 'CNY', null);
+    await admin.close();
   });
 
   it('refuses, on the server, an answer from the login or agent who made the decision', async () => {

@@ -7,14 +7,14 @@ const CURRENCY = /^[A-Z]{3}$/;
 /** The team's approval thresholds, by currency, in minor units. */
 export async function readApprovalThresholds(server: TeamServer): Promise<ApprovalThresholds> {
   const { rows } = await server.client.query<{ currency: string; amount: string }>(
-    'SELECT currency, amount FROM team_approval_thresholds ORDER BY currency',
+    'SELECT currency, amount FROM public.team_approval_thresholds ORDER BY currency',
   );
   return Object.fromEntries(rows.map((row) => [row.currency, Number(row.amount)]));
 }
 
 /**
  * Sets the amount above which a refund in `currency` waits for a lead, or with null removes
- * it (then only overrides wait in that currency). A lead or the schema's owner may.
+ * it (then only overrides wait in that currency). Only a team administrator may (the server checks).
  */
 export async function setApprovalThreshold(
   server: TeamServer,
@@ -27,14 +27,6 @@ export async function setApprovalThreshold(
   if (amount !== null && (!Number.isSafeInteger(amount) || amount < 0)) {
     throw new TeamSettingError('A threshold is a whole number of minor units (fen, cents), 0 or more.');
   }
-  if (amount === null) {
-    await server.client.query('DELETE FROM team_approval_thresholds WHERE currency = $1', [currency]);
-  } else {
-    await server.client.query(
-      `INSERT INTO team_approval_thresholds (currency, amount) VALUES ($1, $2)
-       ON CONFLICT (currency) DO UPDATE SET amount = excluded.amount, set_by = session_user, set_at = now()`,
-      [currency, amount],
-    );
-  }
+  await server.client.query('SELECT public.team_set_threshold($1, $2)', [currency, amount]);
   return readApprovalThresholds(server);
 }

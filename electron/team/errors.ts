@@ -38,3 +38,14 @@ export class TeamMemberError extends Error {
 export class TeamSettingError extends Error {
   override name = 'TeamSettingError';
 }
+
+/** The server refused one event for what it says (a forged or unapproved change): it is parked. */
+export class EventRefusedError extends Error {
+  override name = 'EventRefusedError';
+  constructor(
+    readonly eventId: string,
+    readonly reason: string,
+  ) {
+    super(`The team server refused event ${eventId}: ${reason}`);
+  }
+}

@@ -4,6 +4,7 @@ export { readApprovalThresholds, setApprovalThreshold } from './approvals';
 export { claimAnswers, claimCase, type ClaimAnswer, type ClaimRequest } from './claims';
 export {
   NewerTeamSchemaError,
+  EventRefusedError,
   TeamMemberError,
   TeamSettingError,
   TeamSchemaMissingError,
@@ -11,7 +12,8 @@ export {
 } from './errors';
 export { pullEvents, pushEvents, type PushResult } from './events';
 export { syncOnce, type SyncSummary } from './sync';
-export { addTeamMember, whoAmI, type TeamMember, type TeamRole } from './members';
+export { addTeamMember, removeTeamMember, whoAmI, type TeamMember, type TeamRole } from './members';
+export { teamRoles, type TeamRoles } from './roles';
 export { LATEST_TEAM_VERSION } from './migrations';
 export {
   connectTeamServer,

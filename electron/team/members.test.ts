@@ -50,8 +50,8 @@ describe.skipIf(!hasPostgres)('team members are server roles', () => {
   });
 
   it('knows who is signed in and in which role', async () => {
-    expect(await whoAmI(agent)).toEqual({ name: 'mei.lin', role: 'agent' });
-    expect(await whoAmI(lead)).toEqual({ name: 'ravi', role: 'lead' });
+    expect(await whoAmI(agent)).toEqual({ name: 'mei.lin', role: 'agent', displayName: 'mei.lin' });
+    expect(await whoAmI(lead)).toEqual({ name: 'ravi', role: 'lead', displayName: 'ravi' });
   });
 
   it('lets an agent append and read, stamped with their login whatever the event says', async () => {
@@ -63,7 +63,9 @@ describe.skipIf(!hasPostgres)('team members are server roles', () => {
 
   it('lets only a lead answer an approval request', async () => {
     const key = randomUUID();
-    expect((await pushEvents(agent, [event('decision.record', { approval: { key } })])).applied).toBe(1);
+    expect(
+      (await pushEvents(agent, [event('decision.record', { approval: { key }, decision: {} })])).applied,
+    ).toBe(1);
     const grant = { ...event('approval.grant', { approval: { key } }), actor: 'ravi' };
     await expect(pushEvents(agent, [grant])).rejects.toThrow(/only a lead may answer/);
     expect((await pushEvents(lead, [grant])).applied).toBe(1);
@@ -83,7 +85,7 @@ describe.skipIf(!hasPostgres)('team members are server roles', () => {
     await addTeamMember(admin, { name: 'mei.lin', role: 'lead' }, 'agent-password-2');
     await expect(loginAs('mei.lin', 'agent-password-1')).rejects.toThrow(/password authentication failed/);
     const promoted = await loginAs('mei.lin', 'agent-password-2');
-    expect(await whoAmI(promoted)).toEqual({ name: 'mei.lin', role: 'lead' });
+    expect(await whoAmI(promoted)).toEqual({ name: 'mei.lin', role: 'lead', displayName: 'mei.lin' });
     await promoted.close();
     await expect(
       addTeamMember(admin, { name: 'x"; DROP TABLE team_events; --', role: 'agent' }, 'long-enough-pw'),

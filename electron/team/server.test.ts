@@ -47,7 +47,7 @@ describe.skipIf(!hasPostgres)('the team server (a real PostgreSQL cluster)', () 
     expect(await initTeamSchema(server)).toEqual({
       from: 0,
       to: LATEST_TEAM_VERSION,
-      applied: ['1-events', '2-claims', '3-roles', '4-approvals'],
+      applied: ['1-events', '2-claims', '3-roles', '4-approvals', '5-trust'],
     });
     expect(await initTeamSchema(server)).toEqual({
       from: LATEST_TEAM_VERSION,
@@ -106,7 +106,7 @@ describe.skipIf(!hasPostgres)('the team server (a real PostgreSQL cluster)', () 
     // Stop the server only once the insert is running on it, so the cut is mid-push.
     await until(async () => {
       const { rows } = await watcher.client.query(
-        "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'INSERT INTO team_events%'",
+        "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%team_push(%' AND pid <> pg_backend_pid()",
       );
       return rows.length > 0;
     });

@@ -11,11 +11,18 @@ export interface TeamServer {
   close(): Promise<void>;
 }
 
-/** Connects to the team server under the address rules (TLS unless on this machine). */
-export async function connectTeamServer(url: string): Promise<TeamServer> {
+/**
+ * Connects to the team server under the address rules (TLS unless on this machine), signing in
+ * with `password` when the URL carries none.
+ */
+export async function connectTeamServer(url: string, password?: string): Promise<TeamServer> {
   const address = readTeamServerAddress(url);
+  // Into the URL the client parses (in memory only): pg lets a URL's empty password win over
+  // one given beside it.
+  const signedIn = new URL(address.connectionString);
+  if (password !== undefined && signedIn.password === '') signedIn.password = password;
   const client = new pg.Client({
-    connectionString: address.connectionString,
+    connectionString: signedIn.href,
     ssl: address.ssl,
     application_name: 'refund-console',
     connectionTimeoutMillis: 10_000,

@@ -2,14 +2,20 @@ import {
   applyTeamEvents,
   countWaiting,
   markPushed,
+  parkEvent,
+  parkedEvents,
+  rejectedEvents,
   rememberTeamPolicy,
   teamCursor,
   teamDesktopId,
   waitingEvents,
   type CaseStore,
+  type ParkedEvent,
+  type RejectedEvent,
 } from '../store';
 import { readApprovalThresholds } from './approvals';
-import { pullEvents, pushEvents } from './events';
+import { EventRefusedError } from './errors';
+import { pullEvents, pullEventsById, pushEvents } from './events';
 import { whoAmI } from './members';
 import { requireTeamSchema, type TeamServer } from './server';
 
@@ -21,16 +27,22 @@ export interface SyncSummary {
   /** Events from other desktops applied here, and the conflicts they opened. */
   applied: number;
   conflicts: number;
-  /** Events set aside because this desktop cannot apply them (kept with the reason). */
+  /** Events set aside this round because this desktop cannot apply them (kept with the reason). */
   rejected: number;
+  /** Every event set aside and still not applied: tried again at each sync (after an upgrade). */
+  setAside: RejectedEvent[];
   /** The server event this desktop has applied up to. */
   cursor: number;
-  /** Changes made here the server does not have yet (0 after a full sync). */
+  /** Changes made here the server does not have yet (0 after a full sync); parked ones aside. */
   waiting: number;
+  /** Changes the server refused, with its reasons: they wait for the agent to redo or withdraw. */
+  parked: ParkedEvent[];
 }
 
 /**
- * One round: push everything waiting, then pull and apply everything new. Each batch is marked
+ * One round: push everything waiting, then pull and apply everything new. An event the server
+ * refuses is parked and the round goes on without it, so one refused change never stops the
+ * rest (nor every later sync). Each batch is marked
  * pushed only once the server has committed it, and each pulled event is applied in its own
  * transaction with the cursor, so a cut anywhere loses nothing and repeats nothing.
  */
@@ -49,10 +61,19 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
   for (;;) {
     const batch = waitingEvents(store, batchSize);
     if (batch.length === 0) break;
-    const result = await pushEvents(
-      server,
-      batch.map((event) => ({ ...event, desktopId })),
-    );
+    let result;
+    try {
+      result = await pushEvents(
+        server,
+        batch.map((event) => ({ ...event, desktopId })),
+      );
+    } catch (error) {
+      // One refused change is parked with the server's reason; the rest go in the next try.
+      if (!(error instanceof EventRefusedError) || !batch.some((event) => event.id === error.eventId))
+        throw error;
+      parkEvent(store, error.eventId, error.reason);
+      continue;
+    }
     markPushed(
       store,
       batch.map((event) => event.id),
@@ -75,6 +96,21 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
     }
     cursor = events.at(-1)!.seq;
   }
+  // Events set aside earlier are tried again: an upgrade, or what they named having arrived
+  // since, lets them apply now.
+  const before = rejectedEvents(store);
+  if (before.length > 0) {
+    const again = await pullEventsById(
+      server,
+      before.map((event) => event.eventId),
+    );
+    for (const outcome of applyTeamEvents(store, again, { again: true })) {
+      if (outcome.kind === 'applied') {
+        applied++;
+        conflicts += outcome.conflicts;
+      }
+    }
+  }
   return {
     desktopId,
     pushed,
@@ -84,5 +120,7 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
     rejected,
     cursor,
     waiting: countWaiting(store),
+    parked: parkedEvents(store),
+    setAside: rejectedEvents(store),
   };
 }

@@ -61,6 +61,16 @@ export function TeamStatus() {
         {status.conflicts > 0 && (
           <span className="team-conflicts">{t('team.conflicts', { count: status.conflicts })}</span>
         )}
+        {status.refused.length > 0 && (
+          <span
+            className="team-refused"
+            title={status.refused
+              .map((event) => `${event.ref ?? ''} ${event.kind}: ${event.reason}`)
+              .join('\n')}
+          >
+            {t('team.refused', { count: status.refused.length })}
+          </span>
+        )}
         {status.online === false && status.nextAttemptAt !== null && (
           <span className="muted">
             {t('team.nextTry')} <When iso={status.nextAttemptAt} />

@@ -1,5 +1,6 @@
 import { dashboardEn } from './dashboard';
 import { approvalsEn } from './approvals';
+import { messageEn } from './message';
 import { caseWorkEn } from './case-work';
 import { dataIoEn } from './data-io';
 import { teamEn } from './team';
@@ -365,6 +366,7 @@ export const en = {
   ...teamEn,
   ...dashboardEn,
   ...approvalsEn,
+  ...messageEn,
   palette: {
     title: 'Command palette',
     input: 'Command',

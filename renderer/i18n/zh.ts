@@ -1,6 +1,7 @@
 import type { Resources } from './en';
 import { dashboardZh } from './dashboard';
 import { approvalsZh } from './approvals';
+import { messageZh } from './message';
 import { caseWorkZh } from './case-work';
 import { dataIoZh } from './data-io';
 import { teamZh } from './team';
@@ -356,6 +357,7 @@ export const zh: Resources = {
   ...teamZh,
   ...dashboardZh,
   ...approvalsZh,
+  ...messageZh,
   palette: {
     case: '打开 {{ref}} · {{name}} · {{product}}',
     title: '命令面板',

@@ -66,6 +66,13 @@ export const caseActions = {
   },
   updateFacts: (ref: string, facts: Facts, agent: string) =>
     change(ref, (revision) => api['cases.updateFacts']({ ref, revision, facts, agent })),
+  /** Sets one fact the agent accepted from a customer's message, which the audit row names. */
+  acceptFact: (ref: string, fact: FactKey, value: unknown, agent: string, message: number) => {
+    const facts = checkedFacts(ref, fact, value);
+    return change(ref, (revision) =>
+      api['cases.updateFacts']({ ref, revision, facts, agent, source: { message } }),
+    );
+  },
   /** Sets one fact (or with undefined forgets it), checked as the rules check facts. */
   setFact: (ref: string, fact: FactKey, value: unknown, agent: string) => {
     const facts = checkedFacts(ref, fact, value);

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   debMetadataProblems,
   installerResourceProblems,
   latestLinuxProblems,
   mergeLinuxUpdateInfo,
+  updateConfigProblems,
 } from './installer-rules';
 import { parseYaml } from './yaml';
 
@@ -127,5 +129,19 @@ describe('latest-linux.yml from the AppImage and deb runs', () => {
     expect(() =>
       mergeLinuxUpdateInfo([latest('a.AppImage'), latest('b.deb').replace('0.1.0', '0.2.0')]),
     ).toThrow(/disagree on the version/);
+  });
+});
+
+describe("electron-builder.yml's update settings", () => {
+  it('are right in the project’s own file', () => {
+    expect(updateConfigProblems(readFileSync('electron-builder.yml', 'utf8'))).toEqual([]);
+  });
+
+  it('say when publish is null and macOS has only a dmg', () => {
+    const old = 'linux:\n  target: [AppImage, deb]\nmac:\n  target:\n    - dmg\npublish: null\n';
+    expect(updateConfigProblems(old)).toEqual([
+      'publish: provider is undefined, not generic: no update files are written',
+      'mac: targets dmg have no zip for the updater',
+    ]);
   });
 });

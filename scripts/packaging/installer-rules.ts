@@ -111,3 +111,32 @@ export function latestLinuxProblems(text: string, built: string[]): string[] {
       : [`latest-linux.yml gives ${installer} no sha512`];
   });
 }
+
+const targetsOf = (platform: unknown): string[] => {
+  const target = record(platform).target;
+  const list = Array.isArray(target) ? target : target === undefined ? [] : [target];
+  return list.map((entry) => (typeof entry === 'string' ? entry : String(record(entry).target)));
+};
+
+/**
+ * What electron-builder.yml must say for every platform's updates, including those this
+ * machine cannot build: a generic provider (the URL is overridden at run time), and on macOS
+ * a zip beside the dmg, the only file the macOS updater can install.
+ */
+export function updateConfigProblems(configText: string): string[] {
+  const config = record(parseYaml(configText));
+  const publish = Array.isArray(config.publish) ? record(config.publish[0]) : record(config.publish);
+  const problems: string[] = [];
+  if (publish.provider !== 'generic') {
+    problems.push(
+      `publish: provider is ${String(publish.provider)}, not generic: no update files are written`,
+    );
+  }
+  const mac = targetsOf(config.mac);
+  if (!mac.includes('zip')) problems.push(`mac: targets ${mac.join(', ')} have no zip for the updater`);
+  const linux = targetsOf(config.linux);
+  for (const installer of ['AppImage', 'deb']) {
+    if (!linux.includes(installer)) problems.push(`linux: no ${installer} target`);
+  }
+  return problems;
+}

@@ -1,5 +1,5 @@
 // Reading order files, shared by the import and batch-decision services and the Import screen.
-export { CASE_COLUMNS, COLUMN_IDS, type CellKind, type ColumnSpec } from './columns';
+export { CASE_COLUMNS, COLUMN_IDS, columnLabel, type CellKind, type ColumnSpec } from './columns';
 export {
   detectMapping,
   missingCaseColumns,
@@ -9,5 +9,14 @@ export {
   type MappingOptions,
   type MappingResult,
 } from './mapping';
-export { parseAmount, parseInstantCell } from './cells';
-export { describeProblem, headerOfField, readRow, type RowProblem, type RowResult } from './rows';
+export { parseAmount, parseInstantCell, UTC_OFFSET } from './cells';
+export {
+  describeProblem,
+  emptyRequiredCell,
+  headerOfField,
+  isEmptyRecord,
+  readRow,
+  type RowProblem,
+  type RowResult,
+} from './rows';
+export { describeGroup, ProblemGroups } from './groups';

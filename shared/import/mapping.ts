@@ -1,4 +1,6 @@
 import type { AMOUNT_UNITS } from '../model/import';
+import { POLICY_UTC_OFFSET } from '../policy/time';
+import { UTC_OFFSET } from './cells';
 import { CASE_COLUMNS, type ColumnSpec } from './columns';
 
 export type AmountUnit = (typeof AMOUNT_UNITS)[number];
@@ -16,6 +18,8 @@ export interface Mapping {
   columns: MappedColumn[];
   /** Headers no column was found for: their cells are not read. */
   ignored: string[];
+  /** The UTC offset times written without one are read in; null: such a time is an error. */
+  assumeOffset: string | null;
 }
 
 export interface MappingOptions {
@@ -23,6 +27,8 @@ export interface MappingOptions {
   overrides?: Readonly<Record<string, string | null>>;
   /** The unit of amount columns whose header does not say. */
   amountUnit?: AmountUnit;
+  /** The UTC offset ("+08:00") of times the file writes without one. */
+  assumeOffset?: string;
 }
 
 export type MappingResult = { ok: true; mapping: Mapping } | { ok: false; message: string };
@@ -65,6 +71,10 @@ const isChinese = (text: string) => /\p{Script=Han}/u.test(text);
  * Chinese ones yuan as Chinese spreadsheets write them.
  */
 export function detectMapping(headers: readonly string[], options: MappingOptions = {}): MappingResult {
+  const { assumeOffset = null } = options;
+  if (assumeOffset !== null && !UTC_OFFSET.test(assumeOffset)) {
+    return { ok: false, message: `"${assumeOffset}" is not a UTC offset such as ${POLICY_UTC_OFFSET}` };
+  }
   const columns: MappedColumn[] = [];
   const ignored: string[] = [];
   const seen = new Map<string, string>();
@@ -91,7 +101,7 @@ export function detectMapping(headers: readonly string[], options: MappingOption
     const amountUnit = unit ?? options.amountUnit ?? (isChinese(header) ? 'yuan' : 'fen');
     columns.push({ header, index, column, unit: column.kind === 'amount' ? amountUnit : null });
   }
-  return { ok: true, mapping: { columns, ignored } };
+  return { ok: true, mapping: { columns, ignored, assumeOffset } };
 }
 
 /** The columns a case needs that the mapping lacks, by canonical name. */

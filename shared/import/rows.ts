@@ -1,4 +1,4 @@
-import { CellError, readCell } from './cells';
+import { CellError, CURRENCY_CODE, readCell } from './cells';
 import type { CellKind } from './columns';
 import type { Mapping, MappedColumn } from './mapping';
 
@@ -8,6 +8,8 @@ export interface RowProblem {
   /** The file's header of the cell at fault; null for the row as a whole. */
   column: string | null;
   message: string;
+  /** The message without the cell's own text: problems of one kind share it (and are grouped). */
+  kind?: string;
 }
 
 export type RowResult = { ok: true; value: Record<string, unknown> } | { ok: false; problem: RowProblem };
@@ -60,8 +62,10 @@ export function readRow(record: readonly string[], row: number, mapping: Mapping
   const file = compiledFor(mapping);
   const readers =
     only === 'facts' ? (file.facts ??= readersOf(mapping, only)) : (file.all ??= readersOf(mapping, only));
-  const currency =
-    (file.currencyAt !== -1 && record[file.currencyAt]!.trim().toUpperCase()) || DEFAULT_CURRENCY;
+  // A currency cell that is not a code is its own cell's error; the amounts are read meanwhile
+  // as the default currency's (Intl refuses to give the digits of a code it cannot parse).
+  const written = file.currencyAt === -1 ? '' : record[file.currencyAt]!.trim().toUpperCase();
+  const currency = CURRENCY_CODE.test(written) ? written : DEFAULT_CURRENCY;
   const value: Record<string, unknown> = only === 'facts' ? {} : { facts: {} };
   for (const reader of readers) {
     const { mapped } = reader;
@@ -69,10 +73,14 @@ export function readRow(record: readonly string[], row: number, mapping: Mapping
     if (text === '') continue;
     let read: unknown;
     try {
-      read = readCell(reader.kind, text, mapped.unit, currency);
+      read = readCell(reader.kind, text, { unit: mapped.unit, currency, assumeOffset: mapping.assumeOffset });
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      return { ok: false, problem: { row, column: mapped.header, message: error.message } };
+      const { message } = error;
+      return {
+        ok: false,
+        problem: { row, column: mapped.header, message, kind: message.replaceAll(text, '…') },
+      };
     }
     let node = value;
     for (const parent of reader.parents) node = (node[parent] ??= {}) as Record<string, unknown>;
@@ -95,3 +103,20 @@ export function headerOfField(mapping: Mapping, field: string): string | null {
 export function describeProblem({ row, column, message }: RowProblem): string {
   return column === null ? `row ${row}: ${message}` : `row ${row}, column ${column}: ${message}`;
 }
+
+/** A record with no text in any cell: a blank line, or one Excel wrote as separators alone. */
+export const isEmptyRecord = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
+
+/**
+ * The first column a new case needs whose cell is empty, as a problem named by the file's
+ * header (the case schema would name the field, or the object it is part of).
+ */
+export function emptyRequiredCell(record: readonly string[], row: number, mapping: Mapping): RowProblem | null {
+  for (const mapped of mapping.columns) {
+    if (mapped.column?.requiredForCase !== true || record[mapped.index]?.trim() !== '') continue;
+    return { row, column: mapped.header, message: MUST_NOT_BE_EMPTY };
+  }
+  return null;
+}
+
+const MUST_NOT_BE_EMPTY = 'must not be empty';

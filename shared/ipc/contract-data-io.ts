@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UTC_OFFSET } from '../import/cells';
 import { CaseRefSchema } from '../model/case';
 import { EXPORT_FORMATS, ExportFilterSchema } from '../model/export';
 import { AMOUNT_UNITS, ImportJobSchema, ImportMappingSchema, ImportSummarySchema } from '../model/import';
@@ -26,6 +27,8 @@ const importRequest = z.strictObject({
   /** An encoding name (utf8, gb18030, utf16le…); detected when absent. */
   encoding: z.string().min(1).max(40).optional(),
   amountUnit: z.enum(AMOUNT_UNITS).optional(),
+  /** The UTC offset ("+08:00") of times the file writes without one; without it they are errors. */
+  assumeOffset: z.string().regex(UTC_OFFSET, { error: 'must be a UTC offset such as +08:00' }).optional(),
   /** The file's header → a canonical column, or null to ignore it; over what was detected. */
   mapping: z.record(z.string(), z.string().nullable()).optional(),
 });

@@ -22,6 +22,10 @@ export const TeamStatusSchema = z.object({
   waiting: z.number().int(),
   /** Cases with a conflict to settle. */
   conflicts: z.number().int(),
+  /** Changes the team server refused, parked with its reasons (`refund-console team status`). */
+  refused: z.array(
+    z.object({ eventId: z.string(), ref: CaseRefSchema.nullable(), kind: z.string(), reason: z.string() }),
+  ),
   /** Claims made offline that the server gave to someone else, until acknowledged. */
   lostClaims: z.array(
     z.object({ eventId: z.string(), ref: CaseRefSchema, holder: z.string(), answeredAt: z.string() }),

@@ -21,6 +21,7 @@ import { dashboardMethods } from './contract-dashboard';
 import { approvalsApi } from './contract-approvals';
 import { teamMethods } from './contract-team';
 import { dataIoMethods } from './contract-data-io';
+import { messageMethods } from './contract-messages';
 import { agentName, method } from './method';
 
 const ref = z.strictObject({ ref: CaseRefSchema });
@@ -130,7 +131,14 @@ export const api = {
     z.object({ items: z.array(CaseSummarySchema) }),
   ),
   'cases.updateFacts': method(
-    z.strictObject({ ref: CaseRefSchema, revision, facts: FactsSchema, agent: agentName }),
+    z.strictObject({
+      ref: CaseRefSchema,
+      revision,
+      facts: FactsSchema,
+      agent: agentName,
+      /** The customer's message (messages.list) the agent accepted these facts from. */
+      source: z.strictObject({ message: z.number().int().min(1) }).optional(),
+    }),
     change,
   ),
   'cases.updateFields': method(
@@ -309,6 +317,7 @@ export const api = {
   ...teamMethods,
   ...dashboardMethods,
   ...approvalsApi,
+  ...messageMethods,
 } as const;
 
 export type Api = typeof api;

@@ -10,6 +10,18 @@ export const RowProblemSchema = z.object({
   message: z.string(),
 });
 
+/**
+ * Problems of one kind in one column (or whole rows alike): how many, their rows as ranges
+ * (the first few), and the first one's message, so that 5,000 rows alike read as one line.
+ */
+export const ProblemGroupSchema = z.object({
+  column: z.string().nullable(),
+  message: z.string(),
+  count: z.number().int(),
+  rows: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type ProblemGroup = z.infer<typeof ProblemGroupSchema>;
+
 /** What an import did, or on a preview would do. */
 export const ImportSummarySchema = z.object({
   added: z.number().int(),
@@ -17,7 +29,10 @@ export const ImportSummarySchema = z.object({
   skipped: z.number().int(),
   errors: z.array(RowProblemSchema),
   errorCount: z.number().int(),
+  errorGroups: z.array(ProblemGroupSchema),
   rows: z.number().int(),
+  /** Rows with no text (blank lines, or separators alone, as Excel writes them): skipped, not errors. */
+  emptyRows: z.number().int(),
   committed: z.boolean(),
   cancelled: z.boolean(),
   encoding: z.string().nullable(),
@@ -31,6 +46,13 @@ export const ImportSummarySchema = z.object({
   preview: z.array(NewCaseSchema),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+/**
+ * Errors that were not skipped rows: any bad row when bad rows are not skipped, and always a
+ * file that cannot be read to its end (a double quote never closed): such an import writes nothing.
+ */
+export const unskippedErrors = (summary: Pick<ImportSummary, 'errorCount' | 'skipped'>): number =>
+  summary.errorCount - summary.skipped;
 
 export const IMPORT_JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 

@@ -1,7 +1,15 @@
 export { decide, decideWindowCloses, type DecideOptions } from './decide';
 export { InvalidFactsError } from './read-facts';
 export * from './clauses';
-export { POLICY_ZONE, addDays, addMonths, formatInPolicyZone, parseInstant } from './time';
+export {
+  POLICY_UTC_OFFSET,
+  POLICY_ZONE,
+  addDays,
+  addMonths,
+  formatInPolicyOffset,
+  formatInPolicyZone,
+  parseInstant,
+} from './time';
 export { parseFacts, type FactsResult } from './parse-facts';
 export { OUTCOME_TEXTS, renderDecisionText } from './explain';
 export { FACT_QUESTIONS } from './questions';

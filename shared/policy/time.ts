@@ -10,6 +10,8 @@ import { PROBLEMS } from '../model/plausibility';
  */
 const POLICY_OFFSET_MINUTES = 8 * 60;
 export const POLICY_ZONE = FixedOffsetZone.instance(POLICY_OFFSET_MINUTES);
+/** The policy zone's offset as an ISO 8601 time writes it: "+08:00". */
+export const POLICY_UTC_OFFSET = POLICY_ZONE.formatOffset(0, 'short');
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Milliseconds since the epoch: the one representation of an instant inside the rules. */
@@ -155,6 +157,11 @@ export function formatInstant(instant: Instant): string {
   if (year < 0 || year > 9999) return new Date(instant).toISOString();
   const ms = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${ms}Z`;
+}
+
+/** The instant as the policy zone's clock shows it, to the second: "2026-03-06T10:00:00+08:00". */
+export function formatInPolicyOffset(instant: Instant): string {
+  return `${formatInstant(instant + POLICY_OFFSET_MINUTES * 60_000).slice(0, 19)}${POLICY_UTC_OFFSET}`;
 }
 
 /** As formatInstant, with the nanoseconds below the millisecond written out when there are any. */

@@ -19,12 +19,14 @@ export const BATCH_COLUMNS = [
   'row',
   'orderId',
   'outcome',
-  'refundAmount',
+  // In minor units (fen for CNY), as the rules count money.
+  'refundAmount (fen)',
   'currency',
   'clauses',
   'missing',
   'windowClosesAt',
   'policyVersion',
+  'policyRevision',
   'error',
 ] as const;
 
@@ -41,10 +43,12 @@ export class BatchOutput {
   constructor(
     private readonly target: string | Writable,
     private readonly onProgress: ((rows: number) => void) | undefined,
+    /** Starts with a UTF-8 byte order mark, without which Excel reads the file in the system's code page. */
+    excelFriendly = false,
   ) {
     this.out = typeof target === 'string' ? createWriteStream(target) : target;
     this.out.on('error', (error) => (this.failure ??= error));
-    this.out.write(csvLine(BATCH_COLUMNS, true));
+    this.out.write(`${excelFriendly ? '\uFEFF' : ''}${csvLine(BATCH_COLUMNS, true)}`);
   }
 
   async add(block: DecidedBlock): Promise<void> {

@@ -13,6 +13,8 @@ export interface BatchOptions {
   now: number;
   encoding?: string;
   amountUnit?: AmountUnit;
+  /** The output starts with a UTF-8 byte order mark, for Excel. */
+  excelFriendly?: boolean;
   /** Worker threads to decide on; 0 decides on this thread. Default: workersFor(the file's size). */
   workers?: number;
   onProgress?: (rows: number) => void;
@@ -79,18 +81,20 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
   const workers = options.workers ?? workersFor(file.size);
   let output: BatchOutput | null = null;
   let deciding: Deciding | null = null;
+  let header: string[] | null = null;
   try {
     for await (const block of file.blocks({ hash: false, signal: options.signal })) {
       if (deciding === null) {
         const found = splitHeader(block);
         if (found === null) continue;
+        header = found.header;
         const setup: DeciderSetup = {
           header: found.header,
           amountUnit: options.amountUnit,
           now: options.now,
         };
         const decider = new RowDecider(setup); // a header without the needed columns fails here
-        output = new BatchOutput(options.out, options.onProgress);
+        output = new BatchOutput(options.out, options.onProgress, options.excelFriendly);
         const handOn = output.add.bind(output);
         deciding =
           workers > 0
@@ -103,6 +107,8 @@ export async function decideBatch(options: BatchOptions): Promise<BatchSummary> 
     await deciding.finish();
     await output!.close();
     return output!.summary;
+  } catch (error) {
+    throw error instanceof CsvFileError ? error.inFile(header) : error;
   } finally {
     await deciding?.close();
     // After a failure the output is closed for what it holds; the failure is what is reported.

@@ -1,4 +1,5 @@
 import {
+  CASE_COLUMNS,
   detectMapping,
   headerOfField,
   readRow,
@@ -7,7 +8,7 @@ import {
   type RowProblem,
 } from '../../../shared/import';
 import type { Facts } from '../../../shared/model/facts';
-import { decide, InvalidFactsError } from '../../../shared/policy';
+import { decide, formatInPolicyOffset, InvalidFactsError } from '../../../shared/policy';
 import { CsvFileError, csvCell, csvLine, LineBlocks, plainRecords, type CsvBlock } from '../csv';
 
 /** What a decider needs besides the rows; plain data, so a worker thread can be given it. */
@@ -29,6 +30,11 @@ export interface DecidedBlock {
 }
 
 export const MAX_REPORTED_ERRORS = 100;
+/** The headers a batch reads: the canonical ones, then their Chinese names. */
+const KNOWN_HEADERS = [
+  ...CASE_COLUMNS.map((column) => column.id),
+  ...CASE_COLUMNS.flatMap((column) => column.aliases),
+].join(', ');
 // About a block's output (a 64 KB read chunk of orders gives about 48 KB of decisions); above
 // the 4 KB under which Node takes buffers from a shared pool, which a worker could not transfer.
 const OUTPUT_BLOCK_BYTES = 64 * 1024;
@@ -46,6 +52,14 @@ export class RowDecider {
   constructor(setup: DeciderSetup) {
     const detected = detectMapping(setup.header, { amountUnit: setup.amountUnit });
     if (!detected.ok) throw new CsvFileError(detected.message);
+    // A column not read changes the decisions (every row would want its fact): refused, not dropped.
+    const { ignored } = detected.mapping;
+    if (ignored.length > 0) {
+      throw new CsvFileError(
+        `unknown column${ignored.length > 1 ? 's' : ''} ${ignored.map((h) => `"${h}"`).join(', ')}: ` +
+          `the columns read are ${KNOWN_HEADERS}`,
+      );
+    }
     this.mapping = detected.mapping;
     this.orderIdAt = this.mapping.columns.find((mapped) => mapped.column?.id === 'orderId')?.index ?? -1;
     this.now = setup.now;
@@ -91,11 +105,13 @@ export class RowDecider {
     if (read.ok) {
       try {
         const d = decide(read.value as Facts, { now: this.now });
+        // At the policy zone's offset, as an export writes its instants.
+        const closes = d.windowClosesAt === null ? '' : formatInPolicyOffset(Date.parse(d.windowClosesAt));
         // Only the order id comes from the file: every other cell is the rules' own vocabulary
         // (outcomes, ISO codes and instants, clause ids), which needs no quotes and starts no formula.
         const line =
           `${row},${csvCell(orderId, true)},${d.outcome},${d.refundAmount ?? ''},${d.currency},` +
-          `${d.clauses.join(';')},${d.missing.join(';')},${d.windowClosesAt ?? ''},${d.policyVersion},\r\n`;
+          `${d.clauses.join(';')},${d.missing.join(';')},${closes},${d.policyVersion},${d.policyRevision},\r\n`;
         return { line, problem: null };
       } catch (error) {
         if (!(error instanceof InvalidFactsError)) throw error;
@@ -105,7 +121,7 @@ export class RowDecider {
     }
     const message = problem!.column === null ? problem!.message : `${problem!.column}: ${problem!.message}`;
     return {
-      line: csvLine([row, orderId, null, null, null, null, null, null, null, message], true),
+      line: csvLine([row, orderId, null, null, null, null, null, null, null, null, message], true),
       problem,
     };
   }

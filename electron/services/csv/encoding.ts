@@ -7,8 +7,19 @@ export class CsvFileError extends Error {
     message: string,
     /** The row it concerns as a spreadsheet numbers them; 1 (the header) for the file as a whole. */
     readonly row = 1,
+    /** The cell of that row it concerns, from 0; null for the row (or file) as a whole. */
+    readonly cell: number | null = null,
   ) {
     super(message);
+  }
+
+  /** The file's header of its cell, once whoever knows the header has named it. */
+  column: string | null = null;
+
+  /** Names the cell's column by the file's header (what a reader of the error looks for). */
+  inFile(header: readonly string[] | null): this {
+    if (this.cell !== null) this.column = header?.[this.cell] ?? null;
+    return this;
   }
 }
 

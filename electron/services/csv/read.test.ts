@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CsvFileError } from './encoding';
 import { CsvFile, type CsvRecord } from './read';
 
 const dir = mkdtempSync(join(tmpdir(), 'csv-read-'));
@@ -121,5 +122,56 @@ describe('CsvFile: plain lines split directly, the rest by csv-parse, with the s
     const unhashed = await CsvFile.open(path);
     for await (const _ of unhashed.batches({ hash: false }));
     expect(() => unhashed.digest()).toThrow('without hashing it');
+  });
+});
+
+/** How reading a file ended: its records, or the row and cell of the error; never a hang. */
+async function outcomeOf(
+  content: string | Buffer,
+): Promise<{ row: number; cell: number | null; message: string }> {
+  const hung = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('the read did not end within 5 s')), 5000).unref(),
+  );
+  const read = recordsOf(content).then(
+    () => {
+      throw new Error('the file was read without an error');
+    },
+    (error: unknown) => {
+      if (!(error instanceof CsvFileError)) throw error;
+      return { row: error.row, cell: error.cell, message: error.message };
+    },
+  );
+  return Promise.race([read, hung]);
+}
+
+describe('CsvFile: a file csv-parse cannot read ends the read, with the row and cell named', () => {
+  it('a stray double quote inside a cell, a quote never closed, text after a closing quote', async () => {
+    expect(await outcomeOf('id,name\n1,a"b\n2,c\n')).toEqual({
+      row: 2,
+      cell: 1,
+      message: expect.stringMatching(/^a double quote inside a cell that does not begin with one/),
+    });
+    expect(await outcomeOf('id,name\r\n\r\n1,x\r\n2,"ab\r\n3,c\r\n')).toEqual({
+      row: 4,
+      cell: 1,
+      message: expect.stringMatching(/^a double quote opens this cell and is never closed/),
+    });
+    expect(await outcomeOf('id,name\n1,"a"b\n2,c')).toMatchObject({ row: 2, cell: 1 });
+    expect(await outcomeOf('"id,name\n1,x\n')).toMatchObject({ row: 1, cell: 0 });
+  });
+
+  it('names the row in a later read chunk, after plain lines and quoted records', async () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `O-${i},name ${i},${i * 3}`);
+    lines[100] = 'O-100,"quoted, fine",300';
+    lines[25_000] = 'O-25000,Zoë "Z" Müller,75000';
+    expect(await outcomeOf(`orderId,name,amount\n${lines.join('\n')}\n`)).toMatchObject({
+      row: 25_002,
+      cell: 1,
+    });
+    lines[100] = 'O-100,plain,300';
+    expect(await outcomeOf(`orderId,name,amount\n${lines.join('\n')}\n`)).toMatchObject({
+      row: 25_002,
+      cell: 1,
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { parse, CsvError, type Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { CsvFileError, detectEncoding, SAMPLE_BYTES, type DetectedEncoding } from './encoding';
@@ -107,9 +106,14 @@ export class CsvFile {
     // that is not, keeping to the line end the file began with (as it would have found it).
     const plain = new PlainLines(MAX_RECORD_CHARS);
     let parser = null as Parser | null;
+    // Settles when the parser has ended or failed. A record it cannot read fails it from inside
+    // write(), reported a tick later, and a parser that failed never ends: waiting for its 'end'
+    // alone would wait for good.
+    let parserDone: Promise<void> = Promise.resolve();
     let parsed: string[][] = [];
     let lines = null as LinesText | null;
-    let failure: unknown = null;
+    let failure: Error | null = null;
+    let row = 0;
     const startParser = (): Parser => {
       const started = parse({
         relax_column_count: true,
@@ -117,13 +121,21 @@ export class CsvFile {
         bom: true,
         ...(plain.lineEnd !== null && { record_delimiter: plain.lineEnd }),
       });
+      // The rows before the parser's first record, to number the record an error names.
+      const rowsBefore = row;
       started.on('data', (cells: string[]) => parsed.push(cells));
-      started.on('error', (error) => (failure ??= error));
+      parserDone = new Promise((resolve) => {
+        started.once('end', resolve);
+        started.once('error', (error) => {
+          failure ??= toFileError(error, rowsBefore);
+          resolve();
+        });
+      });
       return started;
     };
     const read = (text: string, split: (text: string) => LinesText | null | false) => {
       if (parser !== null) {
-        if (text !== '') parser.write(text);
+        if (text !== '' && !parser.destroyed) parser.write(text);
         return;
       }
       const result = split(text);
@@ -132,7 +144,6 @@ export class CsvFile {
         parser.write(plain.takeRest());
       } else lines = result;
     };
-    let row = 0;
     const take = (): CsvBlock => {
       if (lines !== null) {
         const block: CsvBlock = { kind: 'lines', firstRow: row + 1, ...lines };
@@ -140,7 +151,7 @@ export class CsvFile {
         lines = null;
         return block;
       }
-      if (failure !== null) throw toFileError(failure, row + parsed.length + 1);
+      if (failure !== null) throw failure;
       const records: CsvRecord[] = [];
       for (const cells of parsed) {
         row++;
@@ -165,9 +176,8 @@ export class CsvFile {
       if (lines !== null) yield take();
       read('', () => plain.finish());
       if (parser !== null) {
-        const ended = once(parser, 'end').catch(() => undefined);
-        parser.end();
-        await ended;
+        if (!parser.destroyed) parser.end();
+        await parserDone;
       }
       yield take();
     } finally {
@@ -189,7 +199,27 @@ export class CsvFile {
   }
 }
 
-function toFileError(error: unknown, row: number): Error {
-  if (error instanceof CsvError) return new CsvFileError(error.message, row);
-  return error as Error;
+/**
+ * What csv-parse could not read, said for the agent: the row as a spreadsheet numbers it (its
+ * count of records read is what places it; its line numbers count from where it took over)
+ * and the cell.
+ */
+function toFileError(error: Error, rowsBefore: number): Error {
+  if (!(error instanceof CsvError)) return error;
+  const { records, column } = error as CsvError & { records?: number; column?: number | string };
+  const row = rowsBefore + (records ?? 0) + 1;
+  const cell = typeof column === 'number' ? column : null;
+  return new CsvFileError(PARSE_PROBLEMS[error.code] ?? `cannot be read as CSV (${error.code})`, row, cell);
 }
+
+// csv-parse's error codes (INVALID_OPENING_QUOTE has no CSV_ prefix in csv-parse 7).
+const PARSE_PROBLEMS: Readonly<Record<string, string>> = {
+  INVALID_OPENING_QUOTE:
+    'a double quote inside a cell that does not begin with one; put the whole cell in double quotes and write the quote twice ("a""b")',
+  CSV_INVALID_CLOSING_QUOTE:
+    'text after the double quote that closes a cell; inside a quoted cell a double quote is written twice ("")',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+    'text after the double quote that closes a cell; inside a quoted cell a double quote is written twice ("")',
+  CSV_QUOTE_NOT_CLOSED: 'a double quote opens this cell and is never closed',
+  CSV_MAX_RECORD_SIZE: `the row is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB: is a double quote never closed?`,
+};

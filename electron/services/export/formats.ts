@@ -1,5 +1,6 @@
 import { EXPORT_COLUMNS, type ExportColumn } from '../../../shared/model/export';
-import { csvLine } from '../csv';
+import { formatMinorUnits } from '../../../shared/model/money';
+import { csvCell, csvLine } from '../csv';
 
 /** Turns pages of export rows (EXPORT_COLUMNS order) into one file format. */
 export interface RowSink {
@@ -15,14 +16,55 @@ export const BOOLEAN_COLUMNS = new Set(
 );
 const CLAUSES = columnIndex('clauses');
 
-/** CSV: text cells neutralised against formulas; with `bom`, Excel reads it as UTF-8. */
-export function csvSink(bom: boolean): RowSink {
+/** CSV: text cells neutralised against formulas. */
+export function csvSink(excelFriendly: boolean): RowSink {
+  const line = excelFriendly ? excelLine : (row: Cell[]) => csvLine(row, true);
   return {
-    start: () => (bom ? '\uFEFF' : '') + csvLine(EXPORT_COLUMNS, false),
+    // With a BOM, Excel reads the file as UTF-8.
+    start: () =>
+      excelFriendly
+        ? `\uFEFF${csvLine(EXPORT_COLUMNS.map(excelHeader), false)}`
+        : csvLine(EXPORT_COLUMNS, false),
     // Joined once per page: adding each line to one string builds a tree the writer must flatten.
-    rows: (rows) => rows.map((row) => csvLine(row as (string | number | null)[], true)).join(''),
+    rows: (rows) => rows.map((row) => line(row as Cell[])).join(''),
     end: async () => '',
   };
+}
+
+type Cell = string | number | null;
+
+// Each amount column and the column of its currency.
+const AMOUNTS = new Map(
+  (
+    [
+      ['orderAmount', 'currency'],
+      ['voucherAmount', 'currency'],
+      ['refundAmount', 'refundCurrency'],
+    ] as const
+  ).map(([amount, currency]) => [columnIndex(amount), columnIndex(currency)]),
+);
+const IDS = new Set([columnIndex('orderId'), columnIndex('accountId')]);
+// Excel turns a run of digits this long into a number and keeps 15 significant digits of it.
+const LONG_NUMBER = /^\d{12,}$/;
+
+const excelHeader = (name: ExportColumn, column: number) => (AMOUNTS.has(column) ? `${name} (yuan)` : name);
+
+/**
+ * A CSV line as Excel should read it: a long numeric id as the text formula ="…" (the one
+ * form Excel keeps as text; the import reads it back as the id), amounts in major units
+ * (199.00) as the header says, no thousands separators.
+ */
+function excelLine(row: Cell[]): string {
+  const cells = row.map((cell, column) => {
+    if (IDS.has(column) && typeof cell === 'string' && LONG_NUMBER.test(cell))
+      return csvCell(`="${cell}"`, false);
+    const currency = AMOUNTS.get(column);
+    if (currency !== undefined && typeof cell === 'number') {
+      return formatMinorUnits(cell, String(row[currency] ?? 'CNY')).replaceAll(',', '');
+    }
+    return csvCell(cell, true);
+  });
+  return `${cells.join(',')}\r\n`;
 }
 
 /** JSON: one array of objects; booleans, numbers and the clause list as JSON types. */

@@ -85,6 +85,46 @@ describe('export', () => {
     expect(readFileSync(excel.out).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
+  it('Excel-friendly: long numeric ids stay text, amounts are in yuan with the unit in the header, and it imports back', async () => {
+    createCase(
+      env.store,
+      sampleCase({
+        orderId: '2026102107360012',
+        customer: { name: 'Long Ids', accountId: '5163672018889921' },
+        facts: { productType: 'saas', orderAmount: 4681_99, currency: 'CNY' },
+      }),
+      'ann',
+    );
+    const { out } = await exportTo('excel.csv', {
+      format: 'csv',
+      filter: { dates: 'created' },
+      excelFriendly: true,
+    });
+    const [header, ...rows] = csvRows(out);
+    expect(header).toEqual(
+      EXPORT_COLUMNS.map((name) => (/^(order|voucher|refund)Amount$/.test(name) ? `${name} (yuan)` : name)),
+    );
+    const last = Object.fromEntries(header!.map((name, i) => [name, rows.at(-1)![i]]));
+    expect(last).toMatchObject({
+      orderId: '="2026102107360012"',
+      accountId: '="5163672018889921"',
+      'orderAmount (yuan)': '4681.99',
+    });
+    expect(rows[0]![header!.indexOf('refundAmount (yuan)')]).toBe('199.00');
+    const fresh = tempStore();
+    try {
+      const summary = await runImport(fresh.store, { file: out, actor: 'x' });
+      expect(summary).toMatchObject({ added: 3, errorCount: 0 });
+      const back = fresh.store.db
+        .prepare("SELECT account_id, json_extract(facts, '$.orderAmount') FROM cases WHERE order_id = ?")
+        .raw()
+        .get('2026102107360012');
+      expect(back).toEqual(['5163672018889921', 4681_99]);
+    } finally {
+      fresh.cleanup();
+    }
+  });
+
   it('filters by decision date (the default), outcome, kind, status, provider and assignee', async () => {
     const count = async (filter: ExportOptions['filter']) =>
       (await exportTo('f.csv', { format: 'csv', filter })).rows;

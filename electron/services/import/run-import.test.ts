@@ -185,6 +185,8 @@ describe('import: bad input changes nothing and says where', () => {
     rows[1]![column] = value;
     return csvText(CANONICAL_HEADER, rows);
   };
+  // As the file has it, not quoted the way csvText would write it.
+  const withRawCell = (column: number, value: string) => withCell(column, 'RAW').replace('RAW', value);
   const examples: [string, string | Buffer, { row: number; column: string | null; message: RegExp }][] = [
     ['an empty file', '', { row: 1, column: null, message: /empty/ }],
     [
@@ -227,7 +229,16 @@ describe('import: bad input changes nothing and says where', () => {
     [
       'an unclosed quote',
       `${CANONICAL_HEADER.join(',')}\nO-1,"Li\n`,
-      { row: 2, column: null, message: /quote/i },
+      { row: 2, column: 'customerName', message: /a double quote opens this cell and is never closed/ },
+    ],
+    [
+      'a stray double quote inside a cell',
+      withRawCell(1, 'Li "Lee" Wei'),
+      {
+        row: 3,
+        column: 'customerName',
+        message: /a double quote inside a cell that does not begin with one/,
+      },
     ],
   ];
   for (const [what, content, problem] of examples) {
@@ -242,6 +253,20 @@ describe('import: bad input changes nothing and says where', () => {
       expect(auditRows()).toBe(1);
     });
   }
+
+  it('ends a dry run, or one that skips bad rows, on a stray double quote too, with the row named', async () => {
+    const rows = cases(3).map((c) => orderRow(c, 'canonical'));
+    rows[2]![3] = 'RAW';
+    const path = file('quote.csv', csvText(CANONICAL_HEADER, rows).replace('RAW', 'a"b'));
+    for (const options of [{ dryRun: true }, { skipBadRows: true }, { dryRun: true, skipBadRows: true }]) {
+      const summary = await run(path, options);
+      expect(summary).toMatchObject({ committed: false, added: 0, errorCount: 1 });
+      expect(summary.errors).toEqual([
+        { row: 4, column: 'productName', message: expect.stringMatching(/double quote/) },
+      ]);
+    }
+    expect(caseCount()).toBe(1);
+  });
 
   it('reports an amount with three decimals in yuan', async () => {
     const rows = cases(2).map((c) => orderRow(c, 'chinese'));
@@ -311,5 +336,86 @@ describe('import: cancel', () => {
         .pluck()
         .get(),
     ).toBe(0);
+  });
+});
+
+describe('import: a marketplace export whose times have no offset', () => {
+  // Its local time, written bare as such exports do: "2026-02-21 07:36:00".
+  const bare = (iso: string) =>
+    new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  const marketplaceFile = () => {
+    const rows = cases(300).map((c) => orderRow(c, 'chinese'));
+    for (const row of rows) if (row !== rows[149]) [row[6], row[7]] = [bare(row[6]!), bare(row[7]!)];
+    rows[149]![8] = 'lots';
+    return file('market.csv', csvText(CHINESE_HEADER, rows));
+  };
+
+  it('groups the errors of one kind with their rows', async () => {
+    const summary = await run(marketplaceFile());
+    expect(summary.errorCount).toBe(300);
+    expect(summary.errorGroups).toEqual([
+      {
+        column: '支付时间',
+        message: expect.stringMatching(/has no UTC offset/),
+        count: 299,
+        rows: [
+          [2, 150],
+          [152, 301],
+        ],
+      },
+      { column: '订单金额', message: '"lots" is not an amount (e.g. 199.00)', count: 1, rows: [[151, 151]] },
+    ]);
+  });
+
+  it('reads them in the offset it is told, and records that offset in the audit row', async () => {
+    const path = marketplaceFile();
+    const summary = await run(path, { assumeOffset: '+08:00', skipBadRows: true });
+    expect(summary).toMatchObject({ added: 299, skipped: 1, errorCount: 1 });
+    const first = getCase(env.store, summary.firstRef!);
+    expect(first.facts.paidAt).toBe(`${bare(cases(1)[0]!.facts.paidAt!).replace(' ', 'T')}+08:00`);
+    const [entry] = listAudit(env.store, summary.firstRef!).filter((row) => row.action === 'cases.import');
+    expect(entry!.detail).toMatchObject({ file: 'market.csv', assumedOffset: '+08:00', count: 299 });
+  });
+});
+
+describe('import: empty rows and empty cells', () => {
+  it('skips and counts rows with no text (blank, or only separators), and names an empty required cell by its column', async () => {
+    const rows = cases(4).map((c) => orderRow(c, 'chinese'));
+    rows[1]![0] = ' ';
+    rows[2]![1] = '';
+    const lines = csvText(CHINESE_HEADER, rows).split('\r\n');
+    lines.splice(2, 0, ',,,,,,,,,,,', '');
+    const summary = await run(file('excel.csv', lines.join('\r\n')), { skipBadRows: true });
+    expect(summary).toMatchObject({ rows: 4, emptyRows: 2, added: 2, skipped: 2 });
+    expect(summary.errors).toEqual([
+      { row: 5, column: '订单号', message: 'must not be empty' },
+      { row: 6, column: '客户名称', message: 'must not be empty' },
+    ]);
+  });
+});
+
+describe('import: a file in another encoding than the one detected', () => {
+  it('refuses a row whose text could not be decoded, naming row and column; read in its encoding, it imports', async () => {
+    const rows = cases(3).map((c) => orderRow(c, 'canonical'));
+    rows[1]![1] = 'Zoë Müller';
+    const path = join(env.dir, 'latin1.csv');
+    writeEncoded(path, csvText(CANONICAL_HEADER, rows), 'latin1', false);
+    const refused = await run(path);
+    expect(refused).toMatchObject({ committed: false, encoding: 'gb18030' });
+    expect(refused.errors).toEqual([
+      {
+        row: 3,
+        column: 'customerName',
+        message: expect.stringMatching(/^"Zo\uFFFD.*" has characters that could not be decoded/),
+      },
+    ]);
+    const taken = await run(path, { encoding: 'latin1' });
+    expect(taken).toMatchObject({ added: 3, errors: [] });
+    expect(
+      getCase(
+        env.store,
+        taken.firstRef!.replace(/\d+$/, (n) => String(Number(n) + 1).padStart(6, '0')),
+      ).customer.name,
+    ).toBe('Zoë Müller');
   });
 });

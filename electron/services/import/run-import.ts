@@ -4,8 +4,11 @@ import type { ImportSummary } from '../../../shared/model/import';
 import {
   describeProblem,
   detectMapping,
+  emptyRequiredCell,
   headerOfField,
+  isEmptyRecord,
   missingCaseColumns,
+  ProblemGroups,
   readRow,
   type AmountUnit,
   type Mapping,
@@ -21,6 +24,8 @@ export interface ImportOptions {
   /** An iconv-lite encoding name; detected when absent. */
   encoding?: string;
   amountUnit?: AmountUnit;
+  /** The UTC offset ("+08:00") of times the file writes without one; without it they are errors. */
+  assumeOffset?: string;
   /** Header → canonical column (or null to ignore it), over what was detected. */
   mapping?: Readonly<Record<string, string | null>>;
   /** Import the good rows and report the bad ones, instead of all-or-nothing. */
@@ -68,7 +73,9 @@ class ImportRun {
     skipped: 0,
     errors: [],
     errorCount: 0,
+    errorGroups: [],
     rows: 0,
+    emptyRows: 0,
     committed: false,
     cancelled: false,
     encoding: null,
@@ -82,6 +89,11 @@ class ImportRun {
   private stage: ImportStage | null = null;
   private rejects: RejectsWriter | null = null;
   private batch: { input: NewCase; deadline: number | null }[] = [];
+  /** The file's header cells, once read: a parse error names its cell by them. */
+  private header: readonly string[] | null = null;
+  private readonly groups = new ProblemGroups();
+  /** The last row read: the header's, then each record's. */
+  private lastRow = 0;
   private readonly now: number;
   private readonly started = performance.now();
 
@@ -117,7 +129,8 @@ class ImportRun {
         return this.finish();
       }
       if (!(error instanceof CsvFileError)) throw error;
-      this.problem({ row: error.row, column: null, message: error.message });
+      const { row, column, message } = error.inFile(this.header);
+      this.problem({ row, column, message });
       return this.finish();
     }
     return this.finish(file);
@@ -130,6 +143,7 @@ class ImportRun {
 
   private finish(file?: CsvFile): ImportSummary {
     const { summary, options } = this;
+    summary.errorGroups = this.groups.list();
     const blocked = summary.errorCount > 0 && !options.skipBadRows;
     if (file === undefined || blocked || summary.cancelled) {
       summary.added = 0;
@@ -140,6 +154,7 @@ class ImportRun {
       file: basename(options.file),
       sha256: summary.sha256,
       skipped: summary.skipped,
+      ...(options.assumeOffset !== undefined && { assumedOffset: options.assumeOffset }),
     });
     Object.assign(summary, {
       added: committed.count,
@@ -152,9 +167,12 @@ class ImportRun {
   }
 
   private async readHeader(record: CsvRecord): Promise<Mapping> {
+    this.header = record.cells;
+    this.lastRow = record.row;
     const detected = detectMapping(record.cells, {
       overrides: this.options.mapping,
       amountUnit: this.options.amountUnit,
+      assumeOffset: this.options.assumeOffset,
     });
     if (!detected.ok) throw new CsvFileError(detected.message);
     // Told even when a column is missing: the Import screen shows it so the agent can map one.
@@ -178,7 +196,16 @@ class ImportRun {
 
   private readRecord(record: CsvRecord, mapping: Mapping): void {
     const { summary } = this;
+    // The reader leaves out blank lines but keeps their numbers: a gap in the rows is one.
+    summary.emptyRows += record.row - this.lastRow - 1;
+    this.lastRow = record.row;
+    if (isEmptyRecord(record.cells)) {
+      summary.emptyRows++;
+      return;
+    }
     summary.rows++;
+    const empty = emptyRequiredCell(record.cells, record.row, mapping);
+    if (empty !== null) return this.reject(record, empty);
     const read = readRow(record.cells, record.row, mapping);
     if (!read.ok) return this.reject(record, read.problem);
     const checked = checkImportRow(read.value, this.now);
@@ -211,7 +238,9 @@ class ImportRun {
 
   private problem(problem: RowProblem): void {
     this.summary.errorCount++;
-    if (this.summary.errors.length < MAX_REPORTED_ERRORS) this.summary.errors.push(problem);
+    this.groups.add(problem);
+    const { kind: _, ...reported } = problem;
+    if (this.summary.errors.length < MAX_REPORTED_ERRORS) this.summary.errors.push(reported);
   }
 
   private progress({ bytesRead, size }: { bytesRead: number; size: number }): void {

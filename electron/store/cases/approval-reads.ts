@@ -1,7 +1,5 @@
 import type { ApprovalThresholds, DecisionApproval } from '../../../shared/model/approval';
-import { iso } from '../core/canonical';
-import { ConflictError } from '../core/errors';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, ConflictError, iso } from '../core';
 
 // The read side of four-eyes approval, and what this desktop knows of its team (its member
 // and the thresholds, learnt at each sync). A leaf: the modules that record, list and report
@@ -14,6 +12,8 @@ export interface RequestRow {
   why: string;
   requested_at: number;
   state: DecisionApproval['state'];
+  /** The login that decided (see requestApproval); null: this desktop's own, whichever it is. */
+  pushed_by: string | null;
 }
 
 interface AnswerRow {

@@ -122,9 +122,10 @@ describe('four-eyes approval', () => {
   });
 
   it('makes a granted decision count, and sends the grant to the team', () => {
-    inTeam('lead');
+    inTeam('agent');
     const ref = open(env.store);
     recordDecision(env.store, { ref, agent: 'mei', override: OVERRIDE });
+    inTeam('lead'); // mei's login decided; the lead's login answers
     const granted = answerApproval(env.store, { ref, lead: 'lin', grant: true });
     expect(granted.detail.summary).toMatchObject({
       status: 'decided',
@@ -144,9 +145,10 @@ describe('four-eyes approval', () => {
   });
 
   it('leaves a refused decision out, with the reason, and the case to be decided again', () => {
-    inTeam('lead');
+    inTeam('agent');
     const ref = open(env.store);
     recordDecision(env.store, { ref, agent: 'mei', override: OVERRIDE });
+    inTeam('lead'); // mei's login decided; the lead's login answers
     const refused = answerApproval(env.store, {
       ref,
       lead: 'lin',
@@ -164,9 +166,10 @@ describe('four-eyes approval', () => {
   });
 
   it('leaves a waiting decision out of exports and period figures, and says it waits', () => {
-    inTeam('lead');
+    inTeam('agent');
     const ref = open(env.store);
     recordDecision(env.store, { ref, agent: 'mei', override: OVERRIDE });
+    inTeam('lead'); // mei's login decided; the lead's login answers
     const columns = [...EXPORT_COLUMNS];
     const rows = () =>
       [...exportPages(env.store, exportQuery(ExportFilterSchema.parse({ dates: 'created' }), 'iso'), 10)]

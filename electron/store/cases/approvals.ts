@@ -5,17 +5,23 @@ import type { Decision, Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { recordedAmount } from '../../../shared/policy/recorded';
 import { approvalsOf, approvalThresholds, teamMember, uncounted, type RequestRow } from './approval-reads';
-import { appendAudit } from '../core/audit';
-import { iso } from '../core/canonical';
+import {
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  ConflictError,
+  formatRef,
+  InvalidInputError,
+  iso,
+  moveCount,
+  NotFoundError,
+  requireCase,
+  requireRevision,
+  teamDesktopId,
+} from '../core';
 import { changeOf, type DecisionRow } from './case-detail';
 import { previewDeadline, statusAfterDecision } from './case-rules';
-import { moveCount } from '../core/counts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors';
-import { formatRef } from '../core/refs';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
 import { caseRowById } from './team-case-write';
-import { teamDesktopId } from '../core/team-outbox';
 
 // Four-eyes approval (team mode): what waits, how a lead's answer settles it, and what the
 // case then counts. See shared/model/approval.ts for what "does not count" means.
@@ -44,18 +50,28 @@ export function approvalNeeded(
   return { override: override !== null, threshold: above ? threshold : null };
 }
 
-/** Files the request for a decision just inserted (call before its audit row); returns its key. */
+/**
+ * Files the request for a decision just inserted (call before its audit row); returns its key.
+ * `pushedBy` is the login that decided: the one that pushed a pulled decision, or this desktop's
+ * own for one made here (unknown before its first sync: then this desktop's, whichever it is).
+ */
 export function requestApproval(
   store: CaseStore,
-  input: { decisionId: number; caseId: number; why: ApprovalWhy; key?: string },
+  input: {
+    decisionId: number;
+    caseId: number;
+    why: ApprovalWhy;
+    key?: string;
+    pushedBy?: string | undefined;
+  },
 ): string {
   const key = input.key ?? randomUUID();
   store
     .sql(
-      `INSERT INTO approval_requests (decision_id, case_id, approval_key, why, requested_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO approval_requests (decision_id, case_id, approval_key, why, requested_at, pushed_by)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.decisionId, input.caseId, key, JSON.stringify(input.why), store.now());
+    .run(input.decisionId, input.caseId, key, JSON.stringify(input.why), store.now(), input.pushedBy ?? null);
   return key;
 }
 
@@ -166,7 +182,10 @@ export function answerApproval(store: CaseStore, request: ApprovalAnswerRequest)
       .get(row.id, request.decisionId ?? null, request.decisionId ?? null) as RequestRow | undefined;
     if (waiting === undefined) throw new NotFoundError(`${request.ref} has no decision waiting for approval`);
     const decision = decisionRow(store, waiting.decision_id);
-    if (decision.agent === request.lead || decision.agent === member.name) {
+    // As the server checks: the login that decided (this desktop's own, for a decision made
+    // here) never answers, whatever names the agents go by.
+    const decidedBy = waiting.pushed_by ?? member.name;
+    if (decidedBy === member.name || decision.agent === request.lead || decision.agent === member.name) {
       throw new ConflictError(
         `${request.ref}: ${decision.agent} made this decision; another lead answers it (four eyes).`,
       );

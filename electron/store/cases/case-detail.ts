@@ -3,10 +3,8 @@ import type { DecisionApproval } from '../../../shared/model/approval';
 import { DecisionSchema, type Outcome } from '../../../shared/model/decision';
 import type { Facts } from '../../../shared/model/facts';
 import { approvalsOf } from './approval-reads';
-import { iso } from '../core/canonical';
-import { formatRef, parseRef } from '../core/refs';
-import { requireCase, toSummary } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import { requireCaseMatchesTrail } from './case-trail';
+import { type CaseStore, formatRef, iso, parseRef, requireCase, toSummary } from '../core';
 
 // The read side of a case: its detail with decisions and notes. A leaf below the modules that
 // change cases, so each of them can answer with the case as it now stands.
@@ -71,7 +69,15 @@ export function listNotes(store: CaseStore, caseId: number): Note[] {
   return rows.map(toNote);
 }
 
+/** A case as an agent sees it, once its rows are checked against its audit trail. */
 export function getCase(store: CaseStore, ref: string): CaseDetail {
+  const detail = readCase(store, ref);
+  requireCaseMatchesTrail(store, parseRef(ref)!);
+  return detail;
+}
+
+/** The case as stored; for a change's own answer, read in the change's transaction. */
+function readCase(store: CaseStore, ref: string): CaseDetail {
   const row = requireCase(store, ref);
   return {
     summary: toSummary(row),
@@ -89,7 +95,7 @@ export function getCase(store: CaseStore, ref: string): CaseDetail {
 
 /** The answer to a change; read inside its transaction, so it is exactly what the change made. */
 export const changeOf = (store: CaseStore, ref: string, audit: AuditEntry[]): CaseChange => ({
-  detail: getCase(store, ref),
+  detail: readCase(store, ref),
   audit,
 });
 

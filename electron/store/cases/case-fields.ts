@@ -1,9 +1,7 @@
 import type { CaseChange, CaseField, CaseFields } from '../../../shared/model/case';
-import { appendAudit } from '../core/audit';
+import { appendAudit, type CaseRow, type CaseStore, requireCase, requireRevision } from '../core';
 import { changeOf, listNotes } from './case-detail';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
 import { indexCase } from './search';
-import type { CaseStore } from '../core/store';
 
 /** Each editable field and the column that holds it. */
 const COLUMNS = {

@@ -3,7 +3,7 @@ import type { Decision, Outcome } from '../../../shared/model/decision';
 import { FactsSchema, type Facts } from '../../../shared/model/facts';
 import { describeFirstIssue } from '../../../shared/model/issues';
 import { decide, decideWindowCloses, InvalidFactsError } from '../../../shared/policy';
-import { InvalidInputError } from '../core/errors';
+import { InvalidInputError } from '../core';
 
 /**
  * decide() on facts that already passed FactsSchema (the API and imports parse first): it

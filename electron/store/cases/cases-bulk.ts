@@ -1,9 +1,8 @@
 import { NewCaseSchema, type NewCase } from '../../../shared/model/case';
 import { describeFirstIssue } from '../../../shared/model/issues';
 import { previewDeadline } from './case-rules';
-import { InvalidInputError } from '../core/errors';
+import { type CaseStore, InvalidInputError } from '../core';
 import { ImportStage } from './import-stage';
-import type { CaseStore } from '../core/store';
 
 export type ImportResult =
   | { ok: true; count: number; duplicates: number; firstRef: string | null; lastRef: string | null }

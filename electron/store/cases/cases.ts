@@ -1,14 +1,20 @@
 import type { CaseChange, NewCase } from '../../../shared/model/case';
 import { diffFacts, type Facts, type ProductType } from '../../../shared/model/facts';
-import { appendAudit } from '../core/audit';
+import {
+  addToCount,
+  appendAudit,
+  type CaseStore,
+  type CountKey,
+  formatRef,
+  moveCount,
+  requireCase,
+  requireRevision,
+} from '../core';
 import { previewDeadline, requirePlausibleFacts } from './case-rules';
 import { changeOf } from './case-detail';
-import { addToCount, moveCount, type CountKey } from '../core/counts';
-import { formatRef } from '../core/refs';
-import { requireCase, requireRevision } from '../core/rows';
 import { indexCase } from './search';
-import type { CaseStore } from '../core/store';
-import { canonicalJson } from '../core/canonical';
+import { requireMessageOf } from './messages';
+import { canonicalJson } from '../core';
 
 /** A new case as its row stores it, the facts already JSON: what an import stages and writes. */
 export interface NewCaseRow {
@@ -52,11 +58,12 @@ export function insertCaseRow(store: CaseStore, row: NewCaseRow, windowClosesAt:
   const now = store.now();
   const { lastInsertRowid } = store
     .sql(
-      `INSERT INTO cases (customer_name, account_id, contact, order_id, product_name, provider,
+      `INSERT INTO cases (id, customer_name, account_id, contact, order_id, product_name, provider,
          product_type, facts, status, assignee, window_closes_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     )
     .run(
+      store.lastIssuedId() + 1,
       row.customer_name,
       row.account_id,
       row.contact,
@@ -93,11 +100,14 @@ export function updateFacts(
   facts: Facts,
   actor: string,
   seen?: number,
+  /** The customer's message the changed facts were read from, named in the audit row. */
+  source?: { message: number },
 ): CaseChange {
   requirePlausibleFacts(facts);
   return store.write(() => {
     const row = requireCase(store, ref);
     requireRevision(row, seen);
+    if (source !== undefined) requireMessageOf(store, row.id, source.message);
     const now = store.now();
     store
       .sql(
@@ -112,7 +122,7 @@ export function updateFacts(
       caseRef: ref,
       action: 'case.facts',
       actor,
-      detail: { facts, changes },
+      detail: { facts, changes, ...(source === undefined ? {} : { source }) },
     });
     return changeOf(store, ref, [audit]);
   });

@@ -23,6 +23,3 @@ export function cjkPairs(text: string): string {
 export function cjkQueryPairs(token: string): string[] | null {
   return ONLY_CJK.test(token) ? pairsOf(token) : null;
 }
-
-/** Whether the text holds a CJK run worth pairing (the migration re-indexes only those cases). */
-export const hasCjkRun = (text: string | null): boolean => text !== null && cjkPairs(text) !== '';

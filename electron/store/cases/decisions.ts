@@ -4,17 +4,22 @@ import type { Facts } from '../../../shared/model/facts';
 import { formatMoney } from '../../../shared/model/money';
 import { cashPaid, overrideAmount, type OverrideAmountProblem } from '../../../shared/policy/recorded';
 import { formatInPolicyZone } from '../../../shared/policy/time';
-import { requireNothingWaiting } from './approval-reads';
+import { requireNothingWaiting, teamMember } from './approval-reads';
 import { approvalNeeded, requestApproval } from './approvals';
-import { appendAudit } from '../core/audit';
+import {
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  ConflictError,
+  InvalidInputError,
+  moveCount,
+  requireCase,
+  requireRevision,
+} from '../core';
 import { changeOf } from './case-detail';
 import { decideOrReject, statusAfterDecision } from './case-rules';
-import { moveCount } from '../core/counts';
-import { ConflictError, InvalidInputError } from '../core/errors';
 import { otherRefundsOfOrder } from './related';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
-import { requireNoOpenConflicts } from '../team/team-conflicts';
+import { requireNoOpenConflicts } from './guards';
 
 /** The decision as the agent saw it in the live panel: what they mean to record. */
 export interface SeenDecision {
@@ -139,7 +144,17 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
     const why = approvalNeeded(store, { decision, recordedOutcome, overrideAmount: amount, facts });
     // A decision waiting for a lead leaves the case as it was: it counts once granted.
     const approval =
-      why === null ? null : { key: requestApproval(store, { decisionId, caseId: row.id, why }), ...why };
+      why === null
+        ? null
+        : {
+            key: requestApproval(store, {
+              decisionId,
+              caseId: row.id,
+              why,
+              pushedBy: teamMember(store)?.name,
+            }),
+            ...why,
+          };
     if (approval === null) {
       const windowClosesAt = decision.windowClosesAt === null ? null : Date.parse(decision.windowClosesAt);
       const status = statusAfterDecision(recordedOutcome);

@@ -1,6 +1,4 @@
-import { iso } from '../core/canonical';
-import { requireCase } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, iso, requireCase } from '../core';
 
 // Drafts are autosaved every few seconds while an agent types a reply. They change nothing
 // about the case and are not sent by the console, so they are not audited: a row per

@@ -1,6 +1,5 @@
 import { ImportMappingSchema, type ImportMapping } from '../../../shared/model/import';
-import { appendAudit } from '../core/audit';
-import type { CaseStore } from '../core/store';
+import { appendAudit, type CaseStore } from '../core';
 
 // One row of the settings table holds them all: written like a setting, audited like one.
 const KEY = 'importMappings';

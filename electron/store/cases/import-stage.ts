@@ -1,10 +1,7 @@
 import type { NewCase } from '../../../shared/model/case';
-import { appendAudit } from '../core/audit';
+import { addToCount, appendAudit, type CaseStore, formatRef } from '../core';
 import { toNewCaseRow, type NewCaseRow } from './cases';
-import { addToCount } from '../core/counts';
-import { formatRef } from '../core/refs';
 import { refEntrySql, searchTexts } from './search';
-import type { CaseStore } from '../core/store';
 
 export interface ImportCommit {
   count: number;
@@ -107,7 +104,7 @@ export class ImportStage {
         .run().changes;
     }
     const now = this.store.now();
-    const before = db.prepare('SELECT coalesce(max(id), 0) FROM main.cases').pluck().get() as number;
+    const before = this.store.lastIssuedId();
     // Each case's id is given, not taken: the search entry and the caller's rows find it the same way.
     const written = db
       .prepare(

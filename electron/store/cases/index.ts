@@ -1,21 +1,39 @@
-// The cases room's face (cases, facts, decisions, notes, lifecycle, search): what leaves the room goes through here.
-export { createCase, updateFacts } from './cases';
-export { assignCase, claimNextCase, setStatus } from './lifecycle';
+// The cases room's face: all that leaves the room, for the other rooms and the store's own
+// face (../index.ts). README.md says what the room owns and what it may import.
+export {
+  approvalThresholds,
+  rememberTeamPolicy,
+  teamMember,
+  type TeamMemberInfo,
+  uncounted,
+} from './approval-reads';
+export {
+  answerApproval,
+  applyApprovalAnswer,
+  type ApprovalAnswerRequest,
+  type ApprovalWhy,
+  listApprovals,
+  requestApproval,
+} from './approvals';
+export { changeOf, getCase, missingRefs } from './case-detail';
 export { updateCaseFields } from './case-fields';
-export { accountHistory, casesForOrder } from './related';
-export { deleteView, listViews, saveView } from './views';
-export { getCase, missingRefs } from './case-detail';
-export { checkImportRow, importCases, type CheckedRow, type ImportResult } from './cases-bulk';
-export { ImportStage, type ImportCommit } from './import-stage';
-export { recordDecision, type DecisionRequest, type SeenDecision } from './decisions';
-export { addNote } from './notes';
+export { previewDeadline } from './case-rules';
+export { createCase, insertCaseRow, newCaseKey, toNewCaseRow, updateFacts } from './cases';
+export { type CheckedRow, checkImportRow, importCases, type ImportResult } from './cases-bulk';
+export { decidedByCondition } from './decided-by';
+export { type DecisionRequest, recordDecision, type SeenDecision } from './decisions';
+export { addMessage, listMessages } from './messages';
 export { getDraft, saveDraft } from './drafts';
-export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';
-export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './reply-templates';
-export { markReplySent } from './replies';
-export { listCases, type QueuePage } from './queue';
-export { searchCases, searchTexts } from './search';
-export { currentAgent, getSettings, setSettings } from './settings';
 export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
-export { approvalThresholds, rememberTeamPolicy, teamMember, type TeamMemberInfo } from './approval-reads';
-export { answerApproval, listApprovals, type ApprovalAnswerRequest } from './approvals';
+export { type ImportCommit, ImportStage } from './import-stage';
+export { assignCase, assignRow, claimNextCase, setStatus } from './lifecycle';
+export { addNote } from './notes';
+export { listCases, type QueuePage } from './queue';
+export { accountHistory, casesForOrder } from './related';
+export { markReplySent } from './replies';
+export { listReplyTemplates, saveReplyTemplate, type StoredTemplate } from './reply-templates';
+export { indexCase, searchCases, type SearchFields, searchTexts } from './search';
+export { currentAgent, getSettings, setSettings, TEAM_SERVER_SETTING, teamServerText } from './settings';
+export { caseRowById, TEAM_COLUMNS, writeCaseValues } from './team-case-write';
+export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';
+export { deleteView, listViews, saveView } from './views';

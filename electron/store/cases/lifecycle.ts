@@ -1,12 +1,17 @@
 import type { CaseChange, CaseStatus } from '../../../shared/model/case';
 import { requireNothingWaiting } from './approval-reads';
-import { appendAudit } from '../core/audit';
+import {
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  ConflictError,
+  formatRef,
+  InvalidInputError,
+  moveCount,
+  requireCase,
+  requireRevision,
+} from '../core';
 import { changeOf } from './case-detail';
-import { moveCount } from '../core/counts';
-import { ConflictError, InvalidInputError } from '../core/errors';
-import { formatRef } from '../core/refs';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
 
 // Who works a case and whether it is still being worked: assignment, claiming, closing and
 // reopening. Each change bumps the case revision (so a stale screen is refused) and is audited.

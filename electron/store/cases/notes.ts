@@ -1,9 +1,7 @@
 import type { CaseChange } from '../../../shared/model/case';
-import { appendAudit } from '../core/audit';
+import { appendAudit, type CaseStore, requireCase } from '../core';
 import { changeOf, listNotes } from './case-detail';
-import { requireCase } from '../core/rows';
 import { indexCase } from './search';
-import type { CaseStore } from '../core/store';
 
 /**
  * A note adds to the case without touching what was decided, so it needs no revision: two

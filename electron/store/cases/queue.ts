@@ -1,10 +1,8 @@
 import { CASE_STATUSES, type CaseSummary } from '../../../shared/model/case';
 import type { ParsedQueueQuery } from '../../../shared/model/queue';
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../core/rows';
+import { type CaseStore, InvalidInputError, SUMMARY_COLUMNS, type SummaryRow, toSummary } from '../core';
 import { decidedByCondition } from './decided-by';
-import { InvalidInputError } from '../core/errors';
 import { InstantFormatError, parseInstant } from '../../../shared/policy/time';
-import type { CaseStore } from '../core/store';
 
 export type QueueRequest = ParsedQueueQuery;
 

@@ -1,8 +1,6 @@
 import type { CaseSummary } from '../../../shared/model/case';
 import { REFUNDING_OUTCOMES_SQL } from '../../../shared/model/decision';
-import { formatRef } from '../core/refs';
-import { requireCase, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, formatRef, requireCase, SUMMARY_COLUMNS, type SummaryRow, toSummary } from '../core';
 
 // Cases related to one another: the same customer account, the same order.
 

@@ -1,9 +1,7 @@
 import type { CaseChange } from '../../../shared/model/case';
 import { requireNothingWaiting } from './approval-reads';
-import { appendAudit } from '../core/audit';
+import { appendAudit, type CaseStore, requireCase } from '../core';
 import { changeOf } from './case-detail';
-import { requireCase } from '../core/rows';
-import type { CaseStore } from '../core/store';
 
 /**
  * The console does not send replies; the agent sends one from their mail or ticket tool and

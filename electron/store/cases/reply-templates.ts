@@ -1,6 +1,4 @@
-import { appendAudit } from '../core/audit';
-import { iso } from '../core/canonical';
-import type { CaseStore } from '../core/store';
+import { appendAudit, type CaseStore, iso } from '../core';
 
 /** A template the team edited; the console's own wording stands for every other one. */
 export interface StoredTemplate {

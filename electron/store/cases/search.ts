@@ -1,9 +1,13 @@
-import type { Database } from 'better-sqlite3';
 import type { CaseSummary, Note } from '../../../shared/model/case';
 import { cjkPairs, cjkQueryPairs } from './cjk';
-import { SUMMARY_COLUMNS, toSummary, type CaseRow, type SummaryRow } from '../core/rows';
-import { formatRef } from '../core/refs';
-import type { CaseStore } from '../core/store';
+import {
+  type CaseRow,
+  type CaseStore,
+  formatRef,
+  SUMMARY_COLUMNS,
+  type SummaryRow,
+  toSummary,
+} from '../core';
 
 export type SearchFields = Pick<
   CaseRow,
@@ -65,17 +69,6 @@ export function indexCase(
   table = 'cases_fts',
 ): void {
   store.sql(INDEX_CASE(table)).run(...entryOf(id, row, notes));
-}
-
-/** The same entry on a bare connection, for a migration that re-indexes existing cases. */
-export function reindexCase(db: Database, id: number, row: SearchFields, notes: readonly string[]): void {
-  db.prepare(INDEX_CASE('cases_fts')).run(
-    ...entryOf(
-      id,
-      row,
-      notes.map((body) => ({ body })),
-    ),
-  );
 }
 
 /**

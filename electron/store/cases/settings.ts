@@ -1,7 +1,13 @@
 import { dirname } from 'node:path';
 import { SettingsSchema, type SettingsPatch, type SettingsView } from '../../../shared/model/settings';
-import { appendAudit } from '../core/audit';
-import type { CaseStore } from '../core/store';
+import { appendAudit, type CaseStore } from '../core';
+
+/** The settings row that says where this desktop syncs (team/team-status.ts). */
+export const TEAM_SERVER_SETTING = 'teamServer';
+
+/** How that row's value is written: always in this key order, so a verifier can write it again. */
+export const teamServerText = (server: { url: string; login: string } | null): string =>
+  JSON.stringify(server === null ? null : { url: server.url, login: server.login });
 
 // Times show in the policy zone unless the agent asks for their own: the rules count days there.
 const DEFAULTS = { agentName: '', language: 'en', timeZone: 'policy', theme: 'system' } as const;

@@ -1,10 +1,8 @@
 import type { Facts } from '../../../shared/model/facts';
 import { previewDeadline } from './case-rules';
-import { moveCount } from '../core/counts';
-import type { CaseRow } from '../core/rows';
+import { type CaseRow, type CaseStore, moveCount } from '../core';
 import { indexCase } from './search';
-import type { CaseStore } from '../core/store';
-import { canonicalJson } from '../core/canonical';
+import { canonicalJson } from '../core';
 
 /** Case columns by the names team events use for them (see team-outbox SHARED_FIELDS). */
 export const TEAM_COLUMNS: Readonly<Record<string, keyof CaseRow>> = {

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendAudit } from '../core/audit';
-import { iso } from '../core/canonical';
-import { requireCase } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import { appendAudit, type CaseStore, iso, requireCase } from '../core';
 
 export interface StoredUsageExport {
   text: string | null;

@@ -4,10 +4,8 @@ import {
   type SavedView,
   type ViewQuery,
 } from '../../../shared/model/queue';
-import { appendAudit } from '../core/audit';
-import { NotFoundError } from '../core/errors';
+import { appendAudit, type CaseStore, NotFoundError } from '../core';
 import { countCases } from './queue';
-import type { CaseStore } from '../core/store';
 
 interface ViewRow {
   name: string;

@@ -16,7 +16,13 @@ export interface HeadAnchor {
   backup?: string;
   /** Set on the first line of an anchor file started for a store that already had rows. */
   start?: true;
+  /** The highest case id issued when the line was written (lines since refs outlive restores). */
+  lastId?: number;
 }
+
+/** The highest case id any line records: no case is ever given one of those refs again. */
+export const highestIssuedId = (anchors: readonly HeadAnchor[]): number =>
+  anchors.reduce((highest, anchor) => Math.max(highest, anchor.lastId ?? 0), 0);
 
 export const anchorFileOf = (storeFile: string) => `${storeFile}.anchors`;
 

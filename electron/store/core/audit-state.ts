@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3';
 import { createHash, hash } from 'node:crypto';
 import { canonicalJson } from './canonical';
 import { parseRef } from './refs';
-import type { CaseStore } from './store';
+
+/** What the hashes read through: the store's statements, by shape, so store.ts can import this file. */
+interface StoreReads {
+  readonly db: Database.Database;
+  sql(text: string): Database.Statement;
+}
 
 // What each audit row says the data looked like once its change was made, so verify-audit
 // can tell a row edited with sqlite3 from one the console wrote. The column lists are fixed:
@@ -68,7 +73,7 @@ export const settingsHash = (rows: Row[]) => sha256(canonicalJson(rows.map((row)
 export const rangeHash = (caseHashes: readonly string[]) => sha256(caseHashes.join(''));
 
 /** A decision's approval request (state included) and every answer to it, or null without one. */
-export function approvalHash(store: CaseStore, decisionId: number): string | null {
+export function approvalHash(store: StoreReads, decisionId: number): string | null {
   const request = store
     .sql(
       'SELECT decision_id, case_id, approval_key, why, requested_at, state FROM approval_requests WHERE decision_id = ?',
@@ -112,7 +117,7 @@ export function captureCaseStateBefore(db: Database.Database): void {
 
 /** The state an audit row about to be appended records; reads inside the change's transaction. */
 export function stateOfChange(
-  store: CaseStore,
+  store: StoreReads,
   { caseRef, action, detail }: { caseRef: string | null; action: string; detail: Record<string, unknown> },
 ): AuditState | undefined {
   const state: AuditState = {};
@@ -162,6 +167,6 @@ export function stateOfChange(
 }
 
 /** Forgets the captured before-states; runs first in every write transaction. */
-export function clearCapturedStates(store: CaseStore): void {
+export function clearCapturedStates(store: StoreReads): void {
   store.sql('DELETE FROM temp.audit_case_before').run();
 }

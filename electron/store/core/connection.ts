@@ -13,14 +13,25 @@ export type Inspection =
  * gets a single byte written by looking. `full` runs integrity_check (backups); otherwise
  * quick_check, which skips the index-versus-table cross-check and is much faster on big files.
  */
-export function inspect(file: string, full = false): Inspection {
+/**
+ * How far to look: `full` is integrity_check (backups, restore), `quick` is quick_check (every
+ * page), `cheap` reads the header, the schema and the audit head only (see HealthMarker).
+ */
+export type CheckLevel = 'full' | 'quick' | 'cheap';
+
+export function inspect(file: string, level: CheckLevel = 'quick'): Inspection {
   if (!existsSync(file)) return { kind: 'absent' };
   let db: Database.Database | undefined;
   try {
     db = openDatabase(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) return { kind: 'ok', version };
-    const rows = db.pragma(full ? 'integrity_check' : 'quick_check') as { [k: string]: string }[];
+    if (level === 'cheap') {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      if (version > 0) db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get();
+      return { kind: 'ok', version };
+    }
+    const rows = db.pragma(level === 'full' ? 'integrity_check' : 'quick_check') as { [k: string]: string }[];
     const messages = rows.map((row) => Object.values(row)[0]);
     if (messages.length === 1 && messages[0] === 'ok') return { kind: 'ok', version };
     return { kind: 'damaged', problem: messages.slice(0, 3).join('; ') };

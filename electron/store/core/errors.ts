@@ -22,6 +22,23 @@ export class StoreUnusableError extends Error {
 }
 
 /**
+ * A case whose rows differ from what its audit trail recorded (edited outside the console, or a
+ * flipped bit): it is not shown as it stands, so altered money never reaches an agent.
+ */
+export class CaseAlteredError extends StoreUnusableError {
+  override readonly name = 'CaseAlteredError';
+  constructor(
+    readonly ref: string,
+    readonly altered: readonly string[],
+  ) {
+    super(
+      `${ref}: this case's stored data does not match its audit trail (${altered.join(', ')}). ` +
+        'Run verify-audit, and restore the newest good backup.',
+    );
+  }
+}
+
+/**
  * The file failed its integrity check or cannot be read as a database. Writes are refused so
  * nothing is built on top of damage; the message names the backup to restore from.
  */

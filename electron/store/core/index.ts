@@ -1,9 +1,29 @@
-// The core room's face (connection, migrations, rows, errors, the audit chain and the change log): what leaves the room goes through here.
-export { useNativeBinding } from './sqlite';
-export type { CaseStore } from './store';
+// The core room's face: all that leaves the room, for the other rooms and the store's own
+// face (../index.ts). README.md says what the room owns and what it may import.
+export { anchorFileOf, AnchorLog, hasAnchors, highestIssuedId, readAnchors } from './anchors';
+export { appendAudit, auditHead, listAudit, verifyAudit } from './audit';
 export {
+  approvalHash,
+  type AuditState,
+  CASE_SELECT,
+  caseHash,
+  clearCapturedStates,
+  DECISION_SELECT,
+  decisionHash,
+  NOTE_SELECT,
+  noteHash,
+  rangeHash,
+  SETTINGS_SELECT,
+  settingsHash,
+} from './audit-state';
+export { canonicalJson, iso } from './canonical';
+export { connect, inspect, migrate, refuseNewer } from './connection';
+export { addToCount, type CountKey, moveCount } from './counts';
+export {
+  CaseAlteredError,
   ConflictError,
   InvalidInputError,
+  type LockHolder,
   NewerDatabaseError,
   NotFoundError,
   StoreDamagedError,
@@ -12,19 +32,32 @@ export {
   StoreReadOnlyError,
   StoreReplacedError,
   StoreUnusableError,
-  type LockHolder,
 } from './errors';
-export { auditHead, listAudit } from './audit';
+export { HealthMarker } from './health';
+export { StoreLock } from './lock';
 export { formatRef, parseRef } from './refs';
-/** For benchmarks that build the store's bare schema beside it. */
-export { migrate } from './connection';
+export {
+  type CaseRow,
+  requireCase,
+  requireRevision,
+  staleSql,
+  SUMMARY_COLUMNS,
+  type SummaryRow,
+  toSummary,
+  uncounted,
+} from './rows';
+export { openDatabase, useNativeBinding } from './sqlite';
+export { sqliteTrouble } from './sqlite-trouble';
+export { CaseStore } from './store';
+export { type FieldChange, type FieldConflict, mergeFieldChanges } from './team-merge';
 export {
   caseKeyOf,
   countWaiting,
   joinTeam,
   markPushed,
+  type OutboxEvent,
   teamDesktopId,
   waitingEvents,
-  type OutboxEvent,
+  whileApplyingRemote,
 } from './team-outbox';
 export { timeOrderedId } from './time-ordered-id';

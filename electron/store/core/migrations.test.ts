@@ -64,6 +64,20 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   15: (db) => {
     SEED_AT_VERSION[14]!(db);
     db.prepare(
+      `INSERT INTO team_outbox (event_id, case_key, kind, actor, body, made_at, parked_reason, parked_at)
+       VALUES ('e-parked', 'k-7', 'approval.grant', 'ann', '{}', 5, 'four eyes', 6)`,
+    ).run();
+  },
+  16: (db) => {
+    SEED_AT_VERSION[15]!(db);
+    db.prepare(
+      `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
+       VALUES (7, 'Order total ¥480.00.', 'Refund', 'li@example.com', 'a.eml', 6, 'ann')`,
+    ).run();
+  },
+  17: (db) => {
+    SEED_AT_VERSION[16]!(db);
+    db.prepare(
       `INSERT INTO decisions (id, case_id, recorded_outcome, override_justification, override_amount, decision,
          facts, agent, decided_at) VALUES (4, 7, 'conditional', 'a partial refund agreed with the provider', 100, ?,
          '{"productType":"image"}', 'ann', 6)`,

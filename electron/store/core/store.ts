@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { AnchorLog } from './anchors';
+import type { HealthMarker } from './health';
 import { clearCapturedStates } from './audit-state';
 import { StoreReplacedError, type StoreDamagedError } from './errors';
 import type { StoreLock } from './lock';
@@ -30,6 +31,13 @@ export class CaseStore {
   private identity: FileIdentity | null;
   /** The backup started at open, if one was due (see openStore). */
   autoBackup: Promise<unknown> = Promise.resolve(null);
+  /**
+   * The highest case id ever issued beyond the rows now held: a restore to an older backup
+   * keeps the refs the replaced file gave out (anchor lines carry `lastId`; see openStore).
+   */
+  idFloor = 0;
+  /** Says at close that the session ended cleanly; null for a damaged or checked-only store. */
+  health: HealthMarker | null = null;
   /** The audit head an append in the running transaction produced; anchored once it commits. */
   pendingHead: { seq: number; hash: string } | null = null;
 
@@ -39,7 +47,8 @@ export class CaseStore {
     readonly backupDir: string,
     readonly now: () => number,
     public damage: StoreDamagedError | null,
-    private readonly lock: StoreLock,
+    /** Null for a store read only to check it (a backup's copy before a restore). */
+    private readonly lock: StoreLock | null,
     readonly anchors: AnchorLog | null,
   ) {
     this.identity = identityOf(file);
@@ -73,11 +82,17 @@ export class CaseStore {
         .immediate();
       // Read back through a cast: TypeScript cannot see that `work` set it.
       const head = this.pendingHead as { seq: number; hash: string } | null;
-      if (head !== null) this.anchors?.append({ ...head, at: this.now() });
+      if (head !== null) this.anchors?.append({ ...head, at: this.now(), lastId: this.lastIssuedId() });
       return result;
     } finally {
       this.pendingHead = null;
     }
+  }
+
+  /** The highest case id ever issued here; refs are never given twice, across restores too. */
+  lastIssuedId(): number {
+    const held = this.sql('SELECT coalesce(max(id), 0) AS last_id FROM cases').pluck().get() as number;
+    return Math.max(held, this.idFloor);
   }
 
   refuseIfReplaced(): void {
@@ -109,6 +124,7 @@ export class CaseStore {
   close(): void {
     this.detach();
     this.anchors?.close();
-    this.lock.release();
+    this.health?.closed();
+    this.lock?.release();
   }
 }

@@ -202,12 +202,12 @@ export interface OutboxEvent {
   madeAt: string;
 }
 
-/** The oldest events the server does not have yet, in the order they were made. */
+/** The oldest events the server does not have yet, in the order they were made (none parked). */
 export function waitingEvents(store: CaseStore, limit: number): OutboxEvent[] {
   const rows = store
     .sql(
       `SELECT event_id, case_key, kind, actor, body, made_at FROM team_outbox
-       WHERE pushed_at IS NULL ORDER BY seq LIMIT ?`,
+       WHERE pushed_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ?`,
     )
     .all(limit) as {
     event_id: string;
@@ -235,5 +235,8 @@ export function markPushed(store: CaseStore, eventIds: readonly string[]): void 
 }
 
 export function countWaiting(store: CaseStore): number {
-  return store.sql('SELECT count(*) FROM team_outbox WHERE pushed_at IS NULL').pluck().get() as number;
+  return store
+    .sql('SELECT count(*) FROM team_outbox WHERE pushed_at IS NULL AND parked_at IS NULL')
+    .pluck()
+    .get() as number;
 }

@@ -1,9 +1,8 @@
 import type { DashboardFigures, ParsedDashboardQuery } from '../../../shared/model/dashboard';
-import { iso } from '../core/canonical';
+import { type CaseStore, iso } from '../core';
 import { dayOf, dayStart } from './day-figures';
 import { dayDelays, dayGroups, dayOverrides } from './day-figures-read';
 import { groupFigures } from './period';
-import type { CaseStore } from '../core/store';
 
 const DAY_MS = 86_400_000;
 const ZONE_OFFSET_MS = 8 * 3_600_000;

@@ -2,7 +2,7 @@ import type { Outcome } from '../../../shared/model/decision';
 import type { ProductType } from '../../../shared/model/facts';
 import type { Counted } from '../../../shared/model/period';
 import { dayOf, dayStart, delayOfBucket } from './day-figures';
-import type { CaseStore } from '../core/store';
+import type { CaseStore } from '../core';
 
 /** A period of whole policy-zone days [from, to), as day numbers. */
 export interface DaySpan {

@@ -13,7 +13,7 @@ import { setStatus } from '../cases/lifecycle';
 import { MIGRATIONS } from '../core/migrations';
 import { openStore } from '../open';
 import { daySpanFor, periodAggregates, type PeriodAggregates, type PeriodRange } from './period';
-import { applyTeamEvents, type PulledEvent } from '../team/team-apply';
+import { applyTeamEvents, type PulledEvent } from '../team';
 import { joinTeam } from '../core/team-outbox';
 import { sampleCase, START, tempDir, tempStore } from '../test-support/temp-store';
 
@@ -163,6 +163,19 @@ describe('per-day figures', () => {
       ).toBeGreaterThan(25);
     });
   }
+
+  it('are kept by the triggers this code writes: migration 12 holds the same SQL as text', () => {
+    // Migrations are frozen copies; a change to the live triggers needs a new migration.
+    const env = tempStore();
+    cleanup = env.cleanup;
+    const stored = env.store.db
+      .prepare(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'decision_days_%' ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(stored).toEqual([...TRIGGERS_SQL].sort().map((sql) => sql.trim().replace(/;$/, '')));
+  });
 
   it('are found out when they no longer match the decisions', () => {
     const env = tempStore();

@@ -1,11 +1,8 @@
 import type { ParsedExportFilter } from '../../../shared/model/export';
 import { parseInstant } from '../../../shared/policy';
-import { decidedByCondition } from '../cases/decided-by';
+import { decidedByCondition, uncounted } from '../cases';
+import { type CaseStore, InvalidInputError, staleSql } from '../core';
 import { recordedAmountSql } from './day-figures';
-import { staleSql } from '../core/rows';
-import { InvalidInputError } from '../core/errors';
-import { uncounted } from '../cases/approval-reads';
-import type { CaseStore } from '../core/store';
 
 /** Instants as ISO text at UTC+8 (CSV, JSON) or as epoch milliseconds (XLSX date cells). */
 export type InstantsAs = 'iso' | 'ms';

@@ -1,17 +1,19 @@
-// The figures room's face (period, dashboard, day figures, export rows): what leaves the room goes through here.
-export {
-  lastCaseId,
-  streamCasesForReplay,
-  streamDecidedCasesForReplay,
-  type ReplayFilter,
-  type ReplayRow,
-} from './replay';
+// The figures room's face: all that leaves the room, for the other rooms and the store's own
+// face (../index.ts). README.md says what the room owns and what it may import.
+export { dashboardFigures } from './dashboard';
+export { FIGURE_TABLES, rebuildSql, TABLES_SQL } from './day-figures';
+export { exportPages, exportQuery, type ExportQuery, exportSql, type InstantsAs } from './export-rows';
 export {
   closingSoon,
   periodAggregates,
-  periodPlans,
   type PeriodAggregates,
+  periodPlans,
   type PeriodRange,
 } from './period';
-export { dashboardFigures } from './dashboard';
-export { exportPages, exportQuery, exportSql, type ExportQuery, type InstantsAs } from './export-rows';
+export {
+  lastCaseId,
+  type ReplayFilter,
+  type ReplayRow,
+  streamCasesForReplay,
+  streamDecidedCasesForReplay,
+} from './replay';

@@ -7,12 +7,10 @@ import {
   type ClosingCase,
   type Counted,
 } from '../../../shared/model/period';
-import { iso } from '../core/canonical';
+import { type CaseStore, formatRef, iso } from '../core';
 import { cashSql } from './day-figures';
 import { dayDelays, dayGroups, daySpanOf, type DaySpan } from './day-figures-read';
-import { formatRef } from '../core/refs';
-import { uncounted } from '../cases/approval-reads';
-import type { CaseStore } from '../core/store';
+import { uncounted } from '../cases';
 
 /** The decisions a period covers, as instants (ms) and plain filters. */
 export interface PeriodRange {

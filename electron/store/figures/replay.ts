@@ -3,9 +3,8 @@ import type { Outcome } from '../../../shared/model/decision';
 import type { ProductType } from '../../../shared/model/facts';
 import type { RecordedGist } from '../../../shared/policy/replay';
 import type { PeriodRange } from './period';
-import { uncounted } from '../cases/approval-reads';
-import { formatRef } from '../core/refs';
-import type { CaseStore } from '../core/store';
+import { uncounted } from '../cases';
+import { type CaseStore, formatRef } from '../core';
 
 export interface ReplayFilter {
   /** Cases last changed at or after this instant (ms). */

@@ -1,12 +1,9 @@
-import { readAnchors } from '../core/anchors';
-import { verifyAudit } from '../core/audit';
+import { type CaseStore, openDatabase, readAnchors, verifyAudit } from '../core';
 import { dataProblems } from './audit-data';
 import { listBackups, newestGoodBackup } from './backup';
 import { isCorruption } from './damage';
-import { openDatabase } from '../core/sqlite';
 import { dayFigureProblems } from './day-figures-check';
 import { searchIndexProblems } from './search-check';
-import type { CaseStore } from '../core/store';
 
 export interface StoreVerification {
   ok: boolean;

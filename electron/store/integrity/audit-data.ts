@@ -4,18 +4,19 @@ import {
   type AuditState,
   CASE_SELECT,
   caseHash,
+  type CaseStore,
   DECISION_SELECT,
   decisionHash,
+  formatRef,
+  migrate,
   NOTE_SELECT,
   noteHash,
+  openDatabase,
+  parseRef,
   rangeHash,
   SETTINGS_SELECT,
-} from '../core/audit-state';
+} from '../core';
 import { SettingsTrail } from './audit-settings';
-import { migrate } from '../core/connection';
-import { formatRef, parseRef } from '../core/refs';
-import { openDatabase } from '../core/sqlite';
-import type { CaseStore } from '../core/store';
 
 type Row = Record<string, unknown>;
 

@@ -1,14 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { settingsHash } from '../core/audit-state';
+import { settingsHash } from '../core';
+import { TEAM_SERVER_SETTING, teamServerText } from '../cases';
 
 type Row = Record<string, unknown>;
-
-/** The settings row that says where this desktop syncs (team-status.ts). */
-export const TEAM_SERVER_SETTING = 'teamServer';
-
-/** How that row's value is written: always in this key order, so a verifier can write it again. */
-export const teamServerText = (server: { url: string; login: string } | null): string =>
-  JSON.stringify(server === null ? null : { url: server.url, login: server.login });
 
 interface Recorded {
   hash: string | undefined;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appendAudit } from '../core/audit';
@@ -11,20 +11,58 @@ import { sampleCase, tempDir, tempStore } from '../test-support/temp-store';
 
 const DAY = 86_400_000;
 const OPEN_CHILD = join(import.meta.dirname, '..', 'test-support', 'open-child.ts');
+const BACKUP_CHILD = join(import.meta.dirname, '..', 'test-support', 'backup-child.ts');
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   vi.useRealTimers();
   cleanups.splice(0).forEach((cleanup) => cleanup());
 });
 
-/** Opens `file` in another process, as nobody when the test runs as root (root writes anything). */
-function openAsAnotherUser(file: string): { opened?: boolean; name?: string; message?: string } {
-  const asRoot = process.getuid?.() === 0;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', OPEN_CHILD, file], {
+const asRoot = process.getuid?.() === 0;
+
+/** Runs a child in another process, as nobody when the test runs as root (root writes anything). */
+function runAsAnotherUser(args: string[]): {
+  opened?: boolean;
+  done?: boolean;
+  name?: string;
+  message?: string;
+} {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
     encoding: 'utf8',
     ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } } : {}),
   });
-  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as ReturnType<typeof openAsAnotherUser>;
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as ReturnType<typeof runAsAnotherUser>;
+}
+
+const openAsAnotherUser = (file: string) => runAsAnotherUser([OPEN_CHILD, file]);
+
+/** A store in a folder the other user owns, with a read-only folder beside it. */
+function storeBesideReadOnlyFolder() {
+  const temp = tempDir();
+  cleanups.push(() => {
+    chmodSync(join(temp.dir, 'read-only'), 0o777);
+    temp.cleanup();
+  });
+  const file = join(temp.dir, 'store', 'cases.sqlite');
+  const store = openStore({ file, autoBackup: false });
+  for (let i = 0; i < 15; i++) createCase(store, sampleCase({ orderId: `O-${i}` }), 'ann');
+  // A copy of the live store taken with its WAL, as *.before-restore keeps one.
+  store.db.pragma('wal_autocheckpoint = 0');
+  createCase(store, sampleCase({ orderId: 'O-wal' }), 'ann');
+  const readOnly = join(temp.dir, 'read-only');
+  mkdirSync(readOnly);
+  copyFileSync(file, join(readOnly, 'copy.sqlite'));
+  copyFileSync(`${file}-wal`, join(readOnly, 'copy.sqlite-wal'));
+  store.close();
+  chmodSync(readOnly, 0o555);
+  chmodSync(temp.dir, 0o755);
+  if (asRoot) chownTree(join(temp.dir, 'store'), 65534);
+  return { file, readOnly };
+}
+
+function chownTree(path: string, uid: number): void {
+  chownSync(path, uid, uid);
+  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), uid);
 }
 
 describe('read-only files and stuck backups', () => {
@@ -50,6 +88,24 @@ describe('read-only files and stuck backups', () => {
       message: expect.stringContaining(`${folder} is read-only`),
     });
     chmodSync(folder, 0o777);
+  });
+
+  it('says which folder is read-only when a backup cannot be written there', () => {
+    const { file, readOnly } = storeBesideReadOnlyFolder();
+    expect(runAsAnotherUser([BACKUP_CHILD, 'backup', file, readOnly])).toEqual({
+      name: 'InvalidInputError',
+      message: `${readOnly} is read-only: the backup cannot be written there. Choose a folder you can write to, or make this one writable.`,
+    });
+  });
+
+  it('says the folder is read-only when a backup with its -wal cannot be read there', () => {
+    const { file, readOnly } = storeBesideReadOnlyFolder();
+    expect(runAsAnotherUser([BACKUP_CHILD, 'restore', file, join(readOnly, 'copy.sqlite')])).toEqual({
+      name: 'InvalidInputError',
+      message:
+        `${readOnly} is read-only, and ${join(readOnly, 'copy.sqlite')} has a -wal file beside it that SQLite ` +
+        'must open for writing to read the backup whole. Copy the backup and its -wal to a folder you can write to, or make this one writable.',
+    });
   });
 
   it('stops a backup that makes no progress instead of spinning', () => {

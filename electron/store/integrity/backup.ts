@@ -1,10 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { iso } from '../core/canonical';
-import { inspect } from '../core/connection';
-import { openDatabase } from '../core/sqlite';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, InvalidInputError, inspect, iso, openDatabase } from '../core';
 import type { BackupInfo } from '../../../shared/model/settings';
 
 const DAY = 86_400_000;
@@ -21,6 +27,16 @@ const PAGES_PER_STEP = 100;
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 export const stamp = (ms: number) => iso(ms).replace(/[-:.]/g, '');
+
+/** Whether this process may create files in the folder (SQLite's answer would be SQLITE_CANTOPEN). */
+export function isWritable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
@@ -51,7 +67,7 @@ export function removePartialBackups(dir: string): void {
 
 /** The newest backup that passes a full integrity check now, for the damaged-store message. */
 export function newestGoodBackup(dir: string): string | null {
-  return listBackups(dir).find((backup) => inspect(backup.file, true).kind === 'ok')?.file ?? null;
+  return listBackups(dir).find((backup) => inspect(backup.file, 'full').kind === 'ok')?.file ?? null;
 }
 
 /**
@@ -67,6 +83,12 @@ export async function createBackup(
 ): Promise<BackupInfo> {
   if (store.damage !== null) throw store.damage;
   mkdirSync(dir, { recursive: true });
+  // Said here: SQLite's own "unable to open" reads as if the store itself could not be used.
+  if (!isWritable(dir)) {
+    throw new InvalidInputError(
+      `${dir} is read-only: the backup cannot be written there. Choose a folder you can write to, or make this one writable.`,
+    );
+  }
   // Taken by hand unless the store's daily backup says otherwise (open.ts).
   const suffix = options.kind === 'automatic' ? '' : '-manual';
   const final = join(dir, `cases-${stamp(store.now())}${suffix}.sqlite`);
@@ -81,7 +103,7 @@ export async function createBackup(
     copy.pragma('journal_mode = DELETE');
     head = copy.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as typeof head;
     copy.close();
-    const check = inspect(partial, true);
+    const check = inspect(partial, 'full');
     if (check.kind !== 'ok') {
       throw new Error(
         `the backup copy failed its integrity check (${check.kind === 'damaged' ? check.problem : 'missing'})`,
@@ -94,6 +116,7 @@ export async function createBackup(
   renameSync(partial, final);
   // The head this backup saw goes to the anchor file too, outside the database.
   if (head !== undefined) store.anchors?.append({ ...head, at: store.now(), backup: basename(final) }, true);
+  store.health?.checked(store.now());
   if (dir === store.backupDir) rotate(dir);
   return listBackups(dir).find((backup) => backup.file === final)!;
 }

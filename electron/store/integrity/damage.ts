@@ -1,12 +1,8 @@
 import { newestGoodBackup } from './backup';
-import { StoreDamagedError } from '../core/errors';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, sqliteTrouble, StoreDamagedError } from '../core';
 
 /** SQLite's own words for a file whose bytes are wrong, met at any read, not only at open. */
-export const isCorruption = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
-};
+export const isCorruption = (error: unknown): boolean => sqliteTrouble(error) === 'corrupt';
 
 /**
  * Turns a corruption met while reading into the store's damaged state: from then on writes

@@ -1,5 +1,5 @@
-import { FIGURE_TABLES, rebuildSql, TABLES_SQL } from '../figures/day-figures';
-import type { CaseStore } from '../core/store';
+import { FIGURE_TABLES, rebuildSql, TABLES_SQL } from '../figures';
+import type { CaseStore } from '../core';
 
 const PREFIX = 'day_figures_check_';
 

@@ -1,5 +1,6 @@
-// The integrity room's face (audit data, state hashes, backups, restore, verify): what leaves the room goes through here.
+// The integrity room's face: all that leaves the room, for the other rooms and the store's own
+// face (../index.ts). README.md says what the room owns and what it may import.
+export { type StoreVerification, verifyAuditWithBackups } from './audit-backups';
+export { createBackup, isBackupDue, listBackups, newestGoodBackup, removePartialBackups } from './backup';
 export { noteDamage } from './damage';
-export { verifyAuditWithBackups, type StoreVerification } from './audit-backups';
-export { createBackup, listBackups } from './backup';
-export { restoreBackup } from './restore';
+export { finishRestore, restoreBackup, restoreTempOf } from './restore';

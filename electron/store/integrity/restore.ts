@@ -6,17 +6,25 @@ import {
   fsyncSync,
   linkSync,
   openSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { appendAudit } from '../core/audit';
-import { stamp } from './backup';
-import { connect, inspect, refuseNewer } from '../core/connection';
-import { InvalidInputError } from '../core/errors';
-import { openDatabase } from '../core/sqlite';
-import type { CaseStore } from '../core/store';
+import {
+  appendAudit,
+  auditHead,
+  type CaseStore,
+  connect,
+  inspect,
+  InvalidInputError,
+  openDatabase,
+  refuseNewer,
+} from '../core';
+import { isWritable, stamp } from './backup';
+import { copyProblems } from './backup-check';
 
 function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
@@ -34,6 +42,69 @@ const removeWithSidecars = (file: string) => {
 /** A restore's temporary copy; a leftover of an interrupted one is removed at open. */
 export const restoreTempOf = (storeFile: string) => `${storeFile}.restore-tmp`;
 
+/** Written before the swap and removed once the restore is audited; see finishRestore. */
+export const restoreJournalOf = (storeFile: string) => `${storeFile}.restore-journal`;
+
+interface RestoreJournal {
+  restoreId: string;
+  actor: string;
+  backup: string;
+  replacedFileKeptAs: string;
+  /** The backup's audit head: the live file has it exactly when the swap happened. */
+  seq: number;
+  hash: string;
+}
+
+function writeJournal(file: string, journal: RestoreJournal): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, JSON.stringify(journal));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function auditRestore(store: CaseStore, journal: RestoreJournal, finishedAtOpen: boolean): void {
+  const { actor, backup, replacedFileKeptAs, restoreId } = journal;
+  store.write(() =>
+    appendAudit(store, {
+      caseRef: null,
+      action: 'store.restore',
+      actor,
+      detail: { backup, replacedFileKeptAs, restoreId, ...(finishedAtOpen ? { finishedAtOpen } : {}) },
+    }),
+  );
+  rmSync(restoreJournalOf(store.file), { force: true });
+}
+
+/**
+ * A restore killed after its swap and before its audit row left the backup's content at the
+ * path with nothing saying so. Its journal names it: when the file holds the backup's head and
+ * no row audits that restore, the restore is finished now (audited, marked `finishedAtOpen`);
+ * when the file is still the old store (killed before the swap), the journal just goes.
+ * Called by openStore under the lock, before any command sees the store.
+ */
+export function finishRestore(store: CaseStore): void {
+  const file = restoreJournalOf(store.file);
+  if (!existsSync(file)) return;
+  let journal: RestoreJournal;
+  try {
+    journal = JSON.parse(readFileSync(file, 'utf8')) as RestoreJournal;
+  } catch {
+    // Torn while it was written: the swap comes after the journal's fsync, so none happened.
+    rmSync(file, { force: true });
+    return;
+  }
+  const audited = store
+    .sql("SELECT 1 FROM audit WHERE action = 'store.restore' AND json_extract(detail, '$.restoreId') = ?")
+    .get(journal.restoreId);
+  const head = auditHead(store);
+  const swapped = (head?.seq ?? 0) === journal.seq && (head?.hash ?? '') === journal.hash;
+  if (audited === undefined && swapped) auditRestore(store, journal, true);
+  else rmSync(file, { force: true });
+}
+
 /**
  * Replaces the live database with a verified backup, so that at every instant a complete
  * store is at its path:
@@ -48,7 +119,14 @@ export const restoreTempOf = (storeFile: string) => `${storeFile}.restore-tmp`;
  * The lock stays held throughout, so no other process writes in between.
  */
 export function restoreBackup(store: CaseStore, backupFile: string, actor: string): string {
-  const check = inspect(backupFile, true);
+  // SQLite reads a WAL database only where it can write the -shm beside it.
+  if (existsSync(`${backupFile}-wal`) && !isWritable(dirname(backupFile))) {
+    throw new InvalidInputError(
+      `${dirname(backupFile)} is read-only, and ${backupFile} has a -wal file beside it that SQLite must open ` +
+        'for writing to read the backup whole. Copy the backup and its -wal to a folder you can write to, or make this one writable.',
+    );
+  }
+  const check = inspect(backupFile, 'full');
   if (check.kind !== 'ok') {
     throw new InvalidInputError(
       `${backupFile} is not a good backup (${check.kind === 'damaged' ? check.problem : 'no such file'})`,
@@ -71,17 +149,32 @@ export function restoreBackup(store: CaseStore, backupFile: string, actor: strin
   const copy = openDatabase(temp);
   copy.pragma('journal_mode = WAL');
   copy.close();
-  const copied = inspect(temp, true);
+  const copied = inspect(temp, 'full');
   if (copied.kind !== 'ok') {
     removeWithSidecars(temp);
     throw new Error(`the restored copy of ${backupFile} failed its integrity check`);
   }
+  const problems = copyProblems(temp, store.now);
+  if (problems.length > 0) {
+    removeWithSidecars(temp);
+    throw new InvalidInputError(`${backupFile} does not match its own audit trail: ${problems.join('; ')}`);
+  }
   fsyncPath(temp);
 
   const damage = store.damage;
+  // Refs the replaced file gave out are never given again (the marker below keeps this too).
+  const issued = damage === null ? store.lastIssuedId() : store.idFloor;
   store.detach();
   const kept = `${live}.${stamp(store.now())}.before-restore`;
   const restoreId = randomUUID();
+  const journal: RestoreJournal = {
+    restoreId,
+    actor,
+    backup: basename(backupFile),
+    replacedFileKeptAs: basename(kept),
+    seq: head?.seq ?? 0,
+    hash: head?.hash ?? '',
+  };
   try {
     settleWal(live, damage === null);
     keepReplaced(live, kept);
@@ -90,27 +183,29 @@ export function restoreBackup(store: CaseStore, backupFile: string, actor: strin
     // never be replayed onto the restored file, so it goes before the rename.
     rmSync(`${live}-wal`, { force: true });
     rmSync(`${live}-shm`, { force: true });
-    const marker = { seq: head?.seq ?? 0, hash: head?.hash ?? '', at: store.now(), restore: restoreId };
+    writeJournal(restoreJournalOf(live), journal);
+    const marker = {
+      seq: head?.seq ?? 0,
+      hash: head?.hash ?? '',
+      at: store.now(),
+      restore: restoreId,
+      lastId: issued,
+    };
     store.anchors?.append(marker, true);
   } catch (error) {
     // Nothing was swapped: the store goes on as it was.
     store.attach(damage === null ? connect(live) : openDatabase(live, { readonly: true }));
     store.damage = damage;
     removeWithSidecars(temp);
+    rmSync(restoreJournalOf(live), { force: true });
     throw error;
   }
   renameSync(temp, live);
   fsyncPath(dirname(live));
 
   store.attach(connect(live));
-  store.write(() =>
-    appendAudit(store, {
-      caseRef: null,
-      action: 'store.restore',
-      actor,
-      detail: { backup: basename(backupFile), replacedFileKeptAs: basename(kept), restoreId },
-    }),
-  );
+  store.idFloor = Math.max(store.idFloor, issued);
+  auditRestore(store, journal, false);
   return kept;
 }
 

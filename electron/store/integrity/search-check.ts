@@ -1,5 +1,5 @@
-import { indexCase, type SearchFields } from '../cases/search';
-import type { CaseStore } from '../core/store';
+import { indexCase, type SearchFields } from '../cases';
+import type { CaseStore } from '../core';
 
 const CHECK_TABLE = 'temp.search_check';
 const PAGE = 5000;

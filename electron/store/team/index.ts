@@ -1,22 +1,26 @@
-// The team room's face (the desktop side of team mode): what leaves the room goes through here.
-export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team-apply';
-export { listOpenConflicts, resolveConflict, type OpenConflict } from './team-conflicts';
+// The team room's face: all that leaves the room, for the other rooms and the store's own
+// face (../index.ts). README.md says what the room owns and what it may import.
+export type { Applied, PulledEvent } from './pulled-event';
+export { applyTeamEvents, teamCursor } from './team-apply';
+export { rejectedEvents, type RejectedEvent } from './team-rejected';
+export { parkEvent, parkedEvents, redoParked, withdrawParked, type ParkedEvent } from './team-parked';
 export {
   acknowledgeLostClaims,
   claimCandidates,
+  type LostClaim,
   lostClaims,
   recordClaim,
   requireCurrentRevision,
   settleClaims,
   unansweredClaims,
-  type LostClaim,
 } from './team-claims';
+export { listOpenConflicts, type OpenConflict, resolveConflict } from './team-conflicts';
 export {
+  type CaseSyncState,
   caseSyncStates,
+  type CaseTeamState,
   countCasesInConflict,
   getTeamServerSetting,
   setTeamServerSetting,
-  type CaseSyncState,
-  type CaseTeamState,
   type TeamServerSetting,
 } from './team-status';

@@ -1,11 +1,7 @@
 import { NewCaseSchema, type NewCase } from '../../../shared/model/case';
-import { appendAudit } from '../core/audit';
-import { clearCapturedStates } from '../core/audit-state';
-import { previewDeadline } from '../cases/case-rules';
-import { ImportStage } from '../cases/import-stage';
-import { formatRef } from '../core/refs';
-import type { CaseStore } from '../core/store';
-import type { Applied, PulledEvent } from './team-apply';
+import { appendAudit, type CaseStore, clearCapturedStates, formatRef, sqliteTrouble } from '../core';
+import { ImportStage, previewDeadline } from '../cases';
+import type { Applied, PulledEvent } from './pulled-event';
 
 /**
  * A desktop catching up mostly receives long runs of new cases from another desktop's import
@@ -160,10 +156,5 @@ function alreadyIn(store: CaseStore, table: string, column: string, values: read
   return new Set(found);
 }
 
-const STORE_TROUBLE = /^SQLITE_(CORRUPT|NOTADB|IOERR|FULL|READONLY|BUSY|LOCKED|CANTOPEN|PERM)/;
-
 /** A store that cannot be written stops the sync; anything else is the events' own problem. */
-export function isStoreTrouble(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && STORE_TROUBLE.test(code);
-}
+export const isStoreTrouble = (error: unknown): boolean => sqliteTrouble(error) !== null;

@@ -3,11 +3,8 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../../shared/model/languages';
 import { OUTCOMES } from '../../../shared/model/decision';
 import { describeFirstIssue } from '../../../shared/model/issues';
-import { appendAudit } from '../core/audit';
-import { InvalidInputError } from '../core/errors';
-import { formatRef } from '../core/refs';
-import type { CaseStore } from '../core/store';
-import type { Applied, PulledEvent } from './team-apply';
+import { appendAudit, type CaseStore, formatRef, InvalidInputError } from '../core';
+import type { Applied, PulledEvent } from './pulled-event';
 
 // Records another desktop kept with a case: a reply sent and a usage export pasted. The
 // event carries them whole, so every desktop's case says what the customer was told and

@@ -1,45 +1,39 @@
 import { NewCaseSchema } from '../../../shared/model/case';
 import { describeFirstIssue } from '../../../shared/model/issues';
-import { applyApprovalAnswer, requestApproval, type ApprovalWhy } from '../cases/approvals';
-import { appendAudit } from '../core/audit';
-import { clearCapturedStates } from '../core/audit-state';
-import { previewDeadline } from '../cases/case-rules';
-import { insertCaseRow, newCaseKey, toNewCaseRow } from '../cases/cases';
-import { addToCount, moveCount } from '../core/counts';
-import { InvalidInputError } from '../core/errors';
-import { formatRef } from '../core/refs';
-import type { CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import {
+  applyApprovalAnswer,
+  type ApprovalWhy,
+  caseRowById,
+  insertCaseRow,
+  newCaseKey,
+  previewDeadline,
+  requestApproval,
+  TEAM_COLUMNS,
+  toNewCaseRow,
+  writeCaseValues,
+} from '../cases';
+import {
+  addToCount,
+  appendAudit,
+  type CaseRow,
+  type CaseStore,
+  clearCapturedStates,
+  type FieldChange,
+  formatRef,
+  InvalidInputError,
+  mergeFieldChanges,
+  moveCount,
+  whileApplyingRemote,
+} from '../core';
 import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team-apply-creations';
 import { appendReply, takeUsageExport } from './team-apply-records';
-import { mergeFieldChanges, type FieldChange } from '../core/team-merge';
-import { TEAM_COLUMNS, caseRowById, writeCaseValues } from '../cases/team-case-write';
 import { openConflicts, settleField } from './team-conflicts';
-import { whileApplyingRemote } from '../core/team-outbox';
+import type { Applied, PulledEvent } from './pulled-event';
+import { forgetRejected } from './team-rejected';
 
 type Row = Record<string, unknown>;
 
 const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approval.refuse']);
-
-/** An event as the team server ordered it (see electron/team). */
-export interface PulledEvent {
-  seq: number;
-  id: string;
-  desktopId: string;
-  caseKey: string;
-  kind: string;
-  actor: string;
-  body: Row;
-  pushedBy: string;
-  /** For a claim: the server's answer; a refused claim changes nobody's assignee. */
-  claim?: { granted: boolean; holder: string } | undefined;
-}
-
-export type Applied =
-  | { kind: 'own' }
-  | { kind: 'duplicate' }
-  | { kind: 'rejected'; reason: string }
-  | { kind: 'applied'; ref: string; conflicts: number };
 
 /**
  * Applies pulled events in the server's order. Each event is one unit (a savepoint) with its
@@ -51,9 +45,16 @@ export type Applied =
  * a commit waits for the disk, and 100k of those would make catching up take minutes. Long
  * runs of new cases are written as one unit (team-apply-creations.ts).
  */
-export function applyTeamEvents(store: CaseStore, events: readonly PulledEvent[]): Applied[] {
+export function applyTeamEvents(
+  store: CaseStore,
+  events: readonly PulledEvent[],
+  options: { again?: boolean } = {},
+): Applied[] {
   return store.write(() =>
     whileApplyingRemote(store, () => {
+      // Events set aside earlier, tried again (team-rejected.ts): forgotten in the same
+      // transaction that applies them or sets them aside anew.
+      if (options.again === true) forgetRejected(store, events);
       const results: Applied[] = [];
       for (let next = 0; next < events.length;) {
         const run = creationRunAt(events, next);
@@ -172,7 +173,8 @@ function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, te
       decision.override_amount ?? null,
       decision.decision,
       decision.facts,
-      decision.agent,
+      // The server's stamp (the login's member), never the name the body gives.
+      event.actor,
       decision.note ?? null,
       decision.decided_at,
     );
@@ -181,7 +183,13 @@ function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, te
   const approval = event.body.approval as ({ key: string } & ApprovalWhy) | undefined;
   if (approval !== undefined) {
     const { key, override, threshold } = approval;
-    requestApproval(store, { decisionId, caseId, why: { override, threshold }, key });
+    requestApproval(store, {
+      decisionId,
+      caseId,
+      why: { override, threshold },
+      key,
+      pushedBy: event.pushedBy,
+    });
     store
       .sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?')
       .run(store.now(), caseId);
@@ -222,7 +230,7 @@ function appendNote(store: CaseStore, caseId: number, event: PulledEvent, team: 
   const note = event.body.note as Row;
   const { lastInsertRowid } = store
     .sql('INSERT INTO notes (case_id, author, body, created_at) VALUES (?, ?, ?, ?)')
-    .run(caseId, note.author, note.body, note.created_at);
+    .run(caseId, event.actor, note.body, note.created_at);
   // Nothing but the revision, the time and the search entry (which holds notes) changes.
   writeCaseValues(store, caseRowById(store, caseId), {}, {});
   const ref = formatRef(caseId);

@@ -1,10 +1,6 @@
 import type { CaseChange } from '../../../shared/model/case';
-import { appendAudit } from '../core/audit';
-import { assignRow } from '../cases/lifecycle';
-import { formatRef } from '../core/refs';
-import { requireCase, requireRevision, type CaseRow } from '../core/rows';
-import type { CaseStore } from '../core/store';
-import { caseRowById } from '../cases/team-case-write';
+import { appendAudit, type CaseRow, type CaseStore, formatRef, requireCase, requireRevision } from '../core';
+import { assignRow, caseRowById } from '../cases';
 import { settleField } from './team-conflicts';
 
 // Claims in team mode. A claim is a lease on the team server: granted there at once when the

@@ -1,11 +1,6 @@
 import type { CaseChange } from '../../../shared/model/case';
-import { appendAudit } from '../core/audit';
-import { changeOf } from '../cases/case-detail';
-import { ConflictError, NotFoundError } from '../core/errors';
-import { requireCase } from '../core/rows';
-import type { CaseStore } from '../core/store';
-import { caseRowById, writeCaseValues } from '../cases/team-case-write';
-import type { FieldConflict } from '../core/team-merge';
+import { appendAudit, type CaseStore, type FieldConflict, NotFoundError, requireCase } from '../core';
+import { caseRowById, changeOf, writeCaseValues } from '../cases';
 
 // A field changed on two desktops to different values: both kept until an agent chooses.
 // Facts are named `facts.<fact>`, case fields by their event names (customerName, status …).
@@ -73,16 +68,6 @@ export function listOpenConflicts(store: CaseStore, caseId: number): OpenConflic
     remoteActor: row.remote_actor,
     openedAt: new Date(row.opened_at).toISOString(),
   }));
-}
-
-/** Deciding on a value the team has not agreed on would record a guess: refused until settled. */
-export function requireNoOpenConflicts(store: CaseStore, ref: string, caseId: number): void {
-  const open = listOpenConflicts(store, caseId);
-  if (open.length === 0) return;
-  const fields = open.map((conflict) => conflict.field.replace(/^facts\./, '')).join(', ');
-  throw new ConflictError(
-    `${ref}: ${fields} changed on two desktops to different values; choose one before deciding.`,
-  );
 }
 
 /** Sets the field to the chosen value and closes every open conflict on it. Call inside a write. */

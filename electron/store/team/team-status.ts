@@ -1,9 +1,6 @@
-import { appendAudit } from '../core/audit';
-import { TEAM_SERVER_SETTING, teamServerText } from '../integrity/audit-settings';
-import { formatRef, parseRef } from '../core/refs';
-import type { CaseStore } from '../core/store';
+import { appendAudit, type CaseStore, formatRef, parseRef, teamDesktopId } from '../core';
+import { TEAM_SERVER_SETTING, teamServerText } from '../cases';
 import { provisionalRefs } from './team-claims';
-import { teamDesktopId } from '../core/team-outbox';
 
 // What the console shows of team mode, read from the store alone (never from the network):
 // per case whether it is synced, waiting to sync or in conflict, and where the team server is.

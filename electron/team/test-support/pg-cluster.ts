@@ -15,6 +15,8 @@ export interface PgCluster {
   /** postgres://team:…@127.0.0.1:PORT/refund_team */
   readonly url: string;
   readonly port: number;
+  /** The server's log: what it wrote of failed statements (a test reads it for secrets). */
+  readonly logFile: string;
   stop(mode?: 'fast' | 'immediate'): void;
   start(): void;
   destroy(): void;
@@ -93,6 +95,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   return {
     url: `postgres://team:${password}@127.0.0.1:${port}/refund_team`,
     port,
+    logFile: join(folder, 'log'),
     start,
     stop: (mode = 'fast') => run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']),
     destroy: stopAndRemove,

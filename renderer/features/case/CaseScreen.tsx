@@ -18,6 +18,7 @@ import { AuditTrail, DecisionHistory } from './History';
 import { ReportButton } from './ReportButton';
 import { SentReplies } from '../reply/SentReplies';
 import { UsagePanel } from '../usage/UsagePanel';
+import { MessagePanel } from '../message/MessagePanel';
 import { ConflictPanel } from '../team/ConflictPanel';
 import { SyncBadge } from '../team/SyncBadge';
 import { RecordedPanel } from '../decide/RecordedPanel';
@@ -116,6 +117,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
           )}
           <NoteForm caseRef={caseRef} />
         </section>
+        <MessagePanel detail={detail} />
         {summary.productType === 'rtc_package' && <UsagePanel caseRef={caseRef} />}
         <section aria-labelledby="audit-title" className="wide">
           <h2 id="audit-title">{t('caseView.audit')}</h2>

@@ -92,6 +92,32 @@ describe('the audit trail as sentences', () => {
   });
 });
 
+describe("the customer's messages", () => {
+  const lines = (language: Language) =>
+    auditLines(
+      [
+        entry('message.add', { messageId: 3, characters: 80, subject: '申请退款', fileName: 'a.eml' }),
+        entry('case.facts', {
+          facts: { orderAmount: 30000 },
+          changes: [{ fact: 'orderAmount', from: null, to: 30000 }],
+          source: { message: 3 },
+        }),
+      ],
+      { t: translations[language], language, time: (iso) => iso },
+    ).map((line) => line.sentences.join(' '));
+
+  it('say which message was kept and which facts were read from it', () => {
+    expect(lines('en')).toEqual([
+      'Mei Lin kept the customer’s message #3 with the case.',
+      'Mei Lin set Order amount to CNY 300.00. Read from the customer’s message #3.',
+    ]);
+    expect(lines('zh')).toEqual([
+      'Mei Lin 将客户来信 #3 随工单保存。',
+      'Mei Lin 将订单金额设为 CNY 300.00。 取自客户来信 #3。',
+    ]);
+  });
+});
+
 describe('cases that came in bulk', () => {
   const one = (action: string, detail: Record<string, unknown>, language: Language) =>
     auditLines([entry(action, detail)], { t: translations[language], language, time: (iso) => iso })[0]!

@@ -122,9 +122,13 @@ function sentencesOf(entry: AuditEntry, before: Facts, after: Facts, words: Audi
     case 'case.facts': {
       // Rows written before the change list was kept are read against the facts before them.
       const changes = (detail.changes as FactChange[] | undefined) ?? diffFacts(before, after);
-      return changes.length === 0
-        ? [t('audit.factsUnchanged', { actor })]
-        : factSentences(actor, changes, after, words);
+      const source = detail.source as { message: number } | undefined;
+      return [
+        ...(changes.length === 0
+          ? [t('audit.factsUnchanged', { actor })]
+          : factSentences(actor, changes, after, words)),
+        ...(source === undefined ? [] : [t('audit.fromMessage', { id: source.message })]),
+      ];
     }
     case 'case.fields':
       return (detail.changes as { field: CaseField; from: string | null; to: string | null }[]).map(
@@ -171,6 +175,8 @@ function sentencesOf(entry: AuditEntry, before: Facts, after: Facts, words: Audi
           outcome: t(`outcome.${String(detail.outcome)}`),
         }),
       ];
+    case 'message.add':
+      return [t('audit.messageKept', { actor, id: Number(detail.messageId) })];
     case 'usage.export':
       return [t(detail.replaced === true ? 'audit.usageReplaced' : 'audit.usageKept', { actor })];
     default:

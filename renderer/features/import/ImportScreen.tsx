@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopFiles } from '../../api/client';
 import { useSettings } from '../../state/settings';
-import { fileSize, percentOf } from './import-flow';
+import { fileSize, OFFSET_CHOICES, percentOf } from './import-flow';
 import { useImport } from './import-state';
 import { MappingTable } from './MappingTable';
 import { PreviewPanel } from './PreviewPanel';
@@ -16,7 +16,7 @@ export function ImportScreen() {
   const { t } = useTranslation();
   const agent = useSettings((s) => s.agentName);
   const state = useImport();
-  const { source, uploading, preview, previewing, problem, job, encoding, amountUnit } = state;
+  const { source, uploading, preview, previewing, problem, job, encoding, amountUnit, assumeOffset } = state;
   const input = useRef<HTMLInputElement>(null);
   const desktop = desktopFiles() !== null;
   useEffect(() => void useImport.getState().loadSaved(), []);
@@ -85,6 +85,22 @@ export function ImportScreen() {
           <option value="">{t('import.unitAuto')}</option>
           <option value="yuan">{t('import.unitYuan')}</option>
           <option value="fen">{t('import.unitFen')}</option>
+        </select>
+        <label htmlFor="import-offset">{t('import.assumeOffset')}</label>
+        <select
+          id="import-offset"
+          value={assumeOffset ?? ''}
+          disabled={busy}
+          onChange={(e) =>
+            void state.setOption({ assumeOffset: e.target.value === '' ? null : e.target.value })
+          }
+        >
+          <option value="">{t('import.offsetNone')}</option>
+          {OFFSET_CHOICES.map((offset, index) => (
+            <option key={offset} value={offset}>
+              {t(index === 0 ? 'import.offsetPolicy' : 'import.offsetOther', { offset })}
+            </option>
+          ))}
         </select>
       </div>
       {uploading !== null && (

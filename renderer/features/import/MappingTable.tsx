@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COLUMN_IDS } from '../../../shared/import';
+import { COLUMN_IDS, columnLabel } from '../../../shared/import';
 import type { ImportSummary } from '../../../shared/model/import';
 import { currentColumns } from './import-flow';
+import { useSettings } from '../../state/settings';
 import { useImport } from './import-state';
 
 /** Each header of the file and the field it fills, every field selectable; saved mappings by name. */
 export function MappingTable({ preview }: { preview: ImportSummary }) {
   const { t } = useTranslation();
+  const language = useSettings((s) => s.language);
   const { overrides, saved, setColumn, applySaved, saveMapping, deleteSaved } = useImport();
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState('');
@@ -61,7 +63,7 @@ export function MappingTable({ preview }: { preview: ImportSummary }) {
                   <option value="">{t('import.ignore')}</option>
                   {COLUMN_IDS.map((id) => (
                     <option key={id} value={id}>
-                      {id}
+                      {columnLabel(id, language)}
                     </option>
                   ))}
                 </select>

@@ -1,9 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../shared/model/import';
+import { columnLabel } from '../../../shared/import';
+import { FACTS, optionLabel } from '../../../shared/model/catalogue';
 import { formatMoney } from '../../../shared/model/money';
 import { When } from '../../components/When';
 import { useSettings } from '../../state/settings';
+import { rowRanges } from './import-flow';
 import { problemText } from './problem-text';
+
+// The preview's columns, in the order its cells below give them.
+const PREVIEW_COLUMNS = ['orderId', 'customerName', 'productName', 'productType', 'orderAmount', 'paidAt'];
 
 /** What importing the file would do, and every row problem with its row, column and reason. */
 export function PreviewPanel({ preview }: { preview: ImportSummary }) {
@@ -21,10 +27,26 @@ export function PreviewPanel({ preview }: { preview: ImportSummary }) {
           encoding: preview.encoding ?? '—',
         })}
       </p>
+      {preview.emptyRows > 0 && (
+        <p className="muted">{t('import.emptyRows', { count: preview.emptyRows })}</p>
+      )}
       {preview.errors.length === 0 ? (
         <p>{t('import.noErrors')}</p>
       ) : (
         <>
+          <h3>{t('import.groupsTitle')}</h3>
+          <ul className="import-groups">
+            {preview.errorGroups.map((group, index) => (
+              <li key={index}>
+                {t('import.group', {
+                  count: group.count,
+                  column: group.column ?? t('import.wholeRow'),
+                  problem: problemText(group.message, language),
+                  rows: rowRanges(group),
+                })}
+              </li>
+            ))}
+          </ul>
           <h3>{t('import.errorsTitle')}</h3>
           <table className="import-errors">
             <thead>
@@ -58,12 +80,11 @@ export function PreviewPanel({ preview }: { preview: ImportSummary }) {
             <table className="import-rows">
               <thead>
                 <tr>
-                  <th scope="col">orderId</th>
-                  <th scope="col">customerName</th>
-                  <th scope="col">productName</th>
-                  <th scope="col">productType</th>
-                  <th scope="col">orderAmount</th>
-                  <th scope="col">paidAt</th>
+                  {PREVIEW_COLUMNS.map((id) => (
+                    <th key={id} scope="col">
+                      {columnLabel(id, language)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -72,7 +93,11 @@ export function PreviewPanel({ preview }: { preview: ImportSummary }) {
                     <td>{row.orderId}</td>
                     <td>{row.customer.name}</td>
                     <td>{row.productName}</td>
-                    <td>{row.facts.productType ?? ''}</td>
+                    <td>
+                      {row.facts.productType === undefined || row.facts.productType === null
+                        ? ''
+                        : optionLabel(FACTS.productType.input, row.facts.productType, language)}
+                    </td>
                     <td>
                       {row.facts.orderAmount === undefined
                         ? ''

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportJob, ImportSummary } from '../../../shared/model/import';
+import { unskippedErrors, type ImportJob, type ImportSummary } from '../../../shared/model/import';
 import { desktopFiles } from '../../api/client';
 import { useRoute } from '../../state/route';
 import { percentOf } from './import-flow';
@@ -10,7 +10,8 @@ export function RunPanel({ preview, agent }: { preview: ImportSummary; agent: st
   const { t } = useTranslation();
   const { job, skipBadRows, rejectsFile, cancelling, setOption, start, cancel, chooseRejectsFile } =
     useImport();
-  const refused = preview.errorCount > 0 && !skipBadRows;
+  // The preview skips bad rows: an error it did not skip is the file's, and no option helps.
+  const refused = skipBadRows ? unskippedErrors(preview) > 0 : preview.errorCount > 0;
   if (job !== null) return <JobPanel job={job} cancelling={cancelling} onCancel={() => void cancel()} />;
   return (
     <section className="import-run" aria-label={t('import.start', { count: preview.added })}>

@@ -3,6 +3,8 @@ import type { ImportSummary } from '../../../shared/model/import';
 import {
   currentColumns,
   mappingToSave,
+  OFFSET_CHOICES,
+  rowRanges,
   overridesFrom,
   percentOf,
   toBase64,
@@ -58,5 +60,27 @@ describe('mappings', () => {
     expect(percentOf(5, 0)).toBe(0);
     expect(percentOf(1, 3)).toBe(33);
     expect(percentOf(9, 3)).toBe(100);
+  });
+});
+
+describe('rowRanges and OFFSET_CHOICES', () => {
+  it('say a group’s rows as ranges, and that more are not listed', () => {
+    expect(rowRanges({ rows: [[2, 5204]], count: 5203 })).toBe('2–5204');
+    expect(
+      rowRanges({
+        rows: [
+          [2, 3],
+          [7, 7],
+        ],
+        count: 4,
+      }),
+    ).toBe('2–3, 7, …');
+  });
+
+  it('offer the policy zone first, then each whole hour once', () => {
+    expect(OFFSET_CHOICES[0]).toBe('+08:00');
+    expect(OFFSET_CHOICES).toContain('+00:00');
+    expect(OFFSET_CHOICES).toContain('-12:00');
+    expect(new Set(OFFSET_CHOICES).size).toBe(OFFSET_CHOICES.length);
   });
 });

@@ -1,5 +1,6 @@
 // The Import screen's arithmetic, free of React and the API, so it is tested on its own.
-import type { ImportMapping, ImportSummary } from '../../../shared/model/import';
+import type { ImportMapping, ImportSummary, ProblemGroup } from '../../../shared/model/import';
+import { POLICY_UTC_OFFSET } from '../../../shared/policy/time';
 
 /**
  * The byte ranges a file is sent in, each of which is at most `chunkChars` once in base64
@@ -68,3 +69,21 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A group's rows as a reader wants them: "2–150, 152–301", and "…" when not all are listed. */
+export function rowRanges({ rows, count }: Pick<ProblemGroup, 'rows' | 'count'>): string {
+  const listed = rows.reduce((sum, [first, last]) => sum + last - first + 1, 0);
+  const ranges = rows.map(([first, last]) => (first === last ? `${first}` : `${first}–${last}`));
+  return listed < count ? `${ranges.join(', ')}, …` : ranges.join(', ');
+}
+
+const wholeHours = (hours: number) =>
+  `${hours < 0 ? '-' : '+'}${String(Math.abs(hours)).padStart(2, '0')}:00`;
+
+/** The offsets the agent may say bare times are in: the policy zone's first (the suggestion), then every whole hour. */
+export const OFFSET_CHOICES: readonly string[] = [
+  POLICY_UTC_OFFSET,
+  ...Array.from({ length: 27 }, (_, i) => wholeHours(i - 12)).filter(
+    (offset) => offset !== POLICY_UTC_OFFSET,
+  ),
+];

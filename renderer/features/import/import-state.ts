@@ -21,6 +21,8 @@ interface ImportState {
   uploading: number | null;
   encoding: string;
   amountUnit: AmountUnit | null;
+  /** The UTC offset bare times are read in; null: such a time is an error. */
+  assumeOffset: string | null;
   overrides: Overrides;
   skipBadRows: boolean;
   /** Desktop app only: where the skipped rows are saved as CSV. */
@@ -35,7 +37,9 @@ interface ImportState {
   loadSaved(): Promise<void>;
   chooseInBrowser(file: File): Promise<void>;
   chooseOnDesktop(): Promise<void>;
-  setOption(patch: Partial<Pick<ImportState, 'encoding' | 'amountUnit' | 'skipBadRows'>>): Promise<void>;
+  setOption(
+    patch: Partial<Pick<ImportState, 'encoding' | 'amountUnit' | 'assumeOffset' | 'skipBadRows'>>,
+  ): Promise<void>;
   setColumn(header: string, column: string | null): Promise<void>;
   chooseRejectsFile(): Promise<void>;
   applySaved(name: string): Promise<void>;
@@ -50,6 +54,7 @@ const FRESH = {
   uploading: null,
   encoding: '',
   amountUnit: null,
+  assumeOffset: null,
   overrides: {},
   skipBadRows: false,
   rejectsFile: null,
@@ -66,11 +71,12 @@ export const useImport = create<ImportState>((set, get) => {
   const failed = (error: unknown) => set({ problem: (error as Error).message, previewing: false });
 
   const request = () => {
-    const { source, encoding, amountUnit, overrides } = get();
+    const { source, encoding, amountUnit, assumeOffset, overrides } = get();
     return {
       file: source!.file,
       ...(encoding === '' ? {} : { encoding }),
       ...(amountUnit === null ? {} : { amountUnit }),
+      ...(assumeOffset === null ? {} : { assumeOffset }),
       mapping: overrides,
     };
   };

@@ -1,3 +1,4 @@
+import { columnLabel } from '../../../shared/import';
 import type { Language } from '../../../shared/model/languages';
 
 /**
@@ -17,6 +18,26 @@ const ZH: readonly [RegExp, (...parts: string[]) => string][] = [
   [/^the file has a header but no rows$/, () => '文件只有表头，没有数据行'],
   [/^the file has no header row$/, () => '文件没有表头行'],
   [/^must not be empty$/, () => '不能为空'],
+  [
+    /^(".*") has characters that could not be decoded: the file may be in another encoding \(name it: (.+)\)$/,
+    (cell, names) => `${cell} 含有无法解码的字符：文件可能是另一种编码（请指定：${names}）`,
+  ],
+  [/^must not be earlier than (\S+)$/, (field) => `不能早于${columnLabel(field, 'zh')}`],
+  [
+    /^a double quote inside a cell that does not begin with one;/,
+    () =>
+      '单元格中间有双引号，而单元格不以双引号开头；请给整个单元格加上双引号，并把其中的双引号写两遍（"a""b"）',
+  ],
+  [
+    /^text after the double quote that closes a cell;/,
+    () => '单元格的结束双引号后还有文字；带引号的单元格中，双引号要写两遍（""）',
+  ],
+  [/^a double quote opens this cell and is never closed$/, () => '此单元格以双引号开头，但双引号没有闭合'],
+  [
+    /^the row is longer than (\d+) MB: is a double quote never closed\?$/,
+    (mb) => `此行超过 ${mb} MB：是否有未闭合的双引号？`,
+  ],
+  [/^cannot be read as CSV \((.+)\)$/, (code) => `无法按 CSV 读取（${code}）`],
   [/^(".*") is not an amount \(e\.g\. (.+)\)$/, (cell, example) => `${cell} 不是金额（例如 ${example}）`],
   [/^(".*") must be a whole number of minor units \(fen\)$/, (cell) => `${cell} 必须是以分为单位的整数`],
   [
@@ -25,8 +46,8 @@ const ZH: readonly [RegExp, (...parts: string[]) => string][] = [
   ],
   [/^(".*") is too large$/, (cell) => `${cell} 数值过大`],
   [
-    /^(".*") has no UTC offset; write it with one, e\.g\. (.+)$/,
-    (cell, example) => `${cell} 没有时区偏移，请写上，例如 ${example}`,
+    /^(".*") has no UTC offset: write one \(e\.g\. (.+)\) or say which offset times without one are in$/,
+    (cell, example) => `${cell} 没有时区偏移：请写上（例如 ${example}），或说明不带偏移的时间属于哪个时区`,
   ],
   [
     /^(".*") must be an ISO 8601 date-time with a UTC offset, e\.g\. (.+)$/,

@@ -1,14 +1,9 @@
 import type { Migration } from './types';
 
-/**
- * The lead's dashboard reads a period's figures from per-day aggregates (store/day-figures.ts)
- * instead of walking every decision of the period; the triggers keep them on every write and
- * the decisions recorded so far are counted here. Two indexes serve the queue's drill-down
- * from the dashboard: the cases an agent decided, and the ones they overrode, in a period.
- *
- * The SQL is the day's, copied: a migration never changes once released, whatever the live
- * code in day-figures.ts becomes (migration 015 replaced the triggers).
- */
+// Frozen: the SQL below is what figures/day-figures.ts generated when this migration was
+// written, copied as text, so a later change to the live figures code cannot change what an
+// old store gets here (a change to them is a new migration).
+
 const TABLES = `
 CREATE TABLE decision_days (
   day INTEGER NOT NULL,
@@ -38,8 +33,8 @@ CREATE TABLE override_days (
 ) WITHOUT ROWID;
 `;
 
-const COUNT_RECORDED = `
-INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
+/** Counts the decisions recorded before this version. */
+const REBUILD = `INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ((e.decided_at + 28800000) / 86400000), coalesce((((SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = e.case_id
     AND x.id > e.id) + 28800000) / 86400000), 2147483647), e.recorded_outcome, coalesce((SELECT c.product_type FROM cases c WHERE c.id = e.case_id), ''), (SELECT c.provider FROM cases c WHERE c.id = e.case_id),
       coalesce(json_extract(e.decision, '$.currency'), ''), +1,
@@ -60,11 +55,10 @@ END, 0)
     ON CONFLICT DO UPDATE SET n = n + excluded.n;
     INSERT INTO override_days (day, agent, n)
       SELECT ((decided_at + 28800000) / 86400000), agent, count(*) FROM decisions
-      WHERE override_justification IS NOT NULL GROUP BY 1, 2;
-`;
+      WHERE override_justification IS NOT NULL GROUP BY 1, 2;`;
 
-const ON_DECISION = `
-CREATE TRIGGER decision_days_on_decision AFTER INSERT ON decisions BEGIN
+const TRIGGERS = [
+  `CREATE TRIGGER decision_days_on_decision AFTER INSERT ON decisions BEGIN
     INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ((e.decided_at + 28800000) / 86400000), coalesce((((SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = e.case_id
     AND x.id > e.id AND x.id < NEW.id) + 28800000) / 86400000), 2147483647), e.recorded_outcome, coalesce((SELECT c.product_type FROM cases c WHERE c.id = e.case_id), ''), (SELECT c.provider FROM cases c WHERE c.id = e.case_id),
@@ -124,11 +118,8 @@ END, 0)
     INSERT INTO override_days (day, agent, n)
       SELECT ((NEW.decided_at + 28800000) / 86400000), NEW.agent, 1 WHERE NEW.override_justification IS NOT NULL
       ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-`;
-
-const ON_CASE_MOVE = `
-CREATE TRIGGER decision_days_on_case_move AFTER UPDATE OF product_type, provider ON cases
+  END;`,
+  `CREATE TRIGGER decision_days_on_case_move AFTER UPDATE OF product_type, provider ON cases
     WHEN OLD.product_type IS NOT NEW.product_type OR OLD.provider IS NOT NEW.provider BEGIN
     INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ((e.decided_at + 28800000) / 86400000), coalesce((((SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = e.case_id
@@ -166,17 +157,22 @@ END, 0)
   ELSE 1 + CAST(floor(ln((e.decided_at - CAST(strftime('%s', json_extract(e.decision, '$.requestedAt')) AS INTEGER) * 1000) / 1000.0) / ln(1.05)) AS INTEGER) END), +1
     FROM decisions e WHERE e.case_id = NEW.id AND json_extract(e.decision, '$.requestedAtAssumed') = 0
     ON CONFLICT DO UPDATE SET n = n + excluded.n;
-  END;
-`;
+  END;`,
+];
 
+/**
+ * The lead's dashboard reads a period's figures from per-day aggregates (store/day-figures.ts)
+ * instead of walking every decision of the period; the triggers keep them on every write and
+ * the decisions recorded so far are counted here. Two indexes serve the queue's drill-down
+ * from the dashboard: the cases an agent decided, and the ones they overrode, in a period.
+ */
 const dayFigures: Migration = {
   version: 12,
   name: 'day-figures',
   up(db) {
     db.exec(TABLES);
-    db.exec(COUNT_RECORDED);
-    db.exec(ON_DECISION);
-    db.exec(ON_CASE_MOVE);
+    db.exec(REBUILD);
+    for (const trigger of TRIGGERS) db.exec(trigger);
     db.exec(`
       CREATE INDEX decisions_agent ON decisions (agent, decided_at, case_id);
       CREATE INDEX decisions_overrides ON decisions (decided_at, agent, case_id)

@@ -12,7 +12,9 @@ import replyTemplates from './011-reply-templates';
 import dayFigures from './012-day-figures';
 import decisionApprovals from './013-decision-approvals';
 import settledClaims from './014-settled-claims';
-import decisionOfRecord from './015-decision-of-record';
+import teamParked from './015-team-parked';
+import caseMessages from './016-case-messages';
+import decisionOfRecord from './017-decision-of-record';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -31,6 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   dayFigures,
   decisionApprovals,
   settledClaims,
+  teamParked,
+  caseMessages,
   decisionOfRecord,
 ];
 

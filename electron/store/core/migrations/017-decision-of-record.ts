@@ -238,7 +238,7 @@ END, 0)
 `;
 
 const decisionOfRecord: Migration = {
-  version: 15,
+  version: 17,
   name: 'decision-of-record',
   up(db) {
     db.exec(ADD_COLUMN);

@@ -1,0 +1,53 @@
+/** The customer's message in a case, and the facts proposed from it: English and Chinese. */
+export const messageEn = {
+  message: {
+    title: 'Customer’s message',
+    intro:
+      'Paste the customer’s message or drop their .eml or .txt file here. The facts it states are proposed beside it; nothing is applied until you accept it.',
+    paste: 'Message text',
+    keep: 'Keep with the case',
+    loadFile: 'Open a .eml or .txt file…',
+    drop: 'Drop a .eml or .txt file',
+    kept: 'Message kept with {{ref}}.',
+    none: 'No message from the customer yet.',
+    from: 'From {{from}}',
+    added: 'Added by {{agent}}',
+    proposals: 'Facts proposed from this message',
+    noProposals: 'This message states no fact the console can read.',
+    orderId: 'Order ID',
+    accept: 'Accept',
+    reject: 'Reject',
+    accepted: '{{fact}} set from the customer’s message.',
+    inFacts: 'already in the facts',
+    rejected: 'rejected',
+    zoneAssumed: 'no time zone written: read as Beijing time (UTC+8)',
+    older_one: 'An earlier message',
+    older_other: 'Earlier messages ({{count}})',
+  },
+};
+
+export const messageZh: typeof messageEn = {
+  message: {
+    title: '客户来信',
+    intro: '在此粘贴客户的来信，或拖入 .eml / .txt 文件。信中写明的事实会列在旁边；经您接受后才会写入。',
+    paste: '来信内容',
+    keep: '保存到工单',
+    loadFile: '打开 .eml 或 .txt 文件…',
+    drop: '拖入 .eml 或 .txt 文件',
+    kept: '来信已保存到 {{ref}}。',
+    none: '尚无客户来信。',
+    from: '发件人：{{from}}',
+    added: '由 {{agent}} 添加',
+    proposals: '从来信中读出的事实',
+    noProposals: '这封来信中没有可读出的事实。',
+    orderId: '订单号',
+    accept: '接受',
+    reject: '拒绝',
+    accepted: '已根据客户来信设置{{fact}}。',
+    inFacts: '已在事实中',
+    rejected: '已拒绝',
+    zoneAssumed: '未写明时区：按北京时间（UTC+8）读取',
+    older_one: '更早的来信（{{count}}）',
+    older_other: '更早的来信（{{count}}）',
+  },
+};

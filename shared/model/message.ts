@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** The longest customer message kept with a case, in characters: a mail's text, never its attachments. */
+export const MAX_MESSAGE_CHARACTERS = 200_000;
+
+/** A customer's message kept with a case, as the agent read it. */
+export const CaseMessageSchema = z.object({
+  id: z.number().int(),
+  /** For a mail: its From, Date and Subject lines, a blank line, then its text. */
+  text: z.string(),
+  subject: z.string().nullable(),
+  from: z.string().nullable(),
+  fileName: z.string().nullable(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+});
+export type CaseMessage = z.infer<typeof CaseMessageSchema>;
+
+/** A message as it arrives, before it is kept: already decoded to text (see electron/services/message). */
+export interface NewMessage {
+  text: string;
+  subject: string | null;
+  from: string | null;
+  fileName: string | null;
+}
