@@ -160,6 +160,7 @@ async function checkEverySurface(store: CaseStore, refs: string[]): Promise<void
     const ref = detail.summary.ref;
     const record = caseDecisionOfRecord(detail);
     expect(queue.get(ref)!.latestOutcome, `${ref} queue`).toBe(record?.outcome ?? null);
+    expect(queue.get(ref)!.stale, `${ref} queue stale`).toBe(record?.stale ?? false);
     expect(exported.get(ref), `${ref} export`).toEqual(
       record === null
         ? { outcome: null, amount: null, stale: null }

@@ -54,6 +54,7 @@ export const en = {
     minutes: '{{m}} min',
   },
   queue: {
+    stale: 'stale',
     title: 'Queue',
     search: 'Search cases',
     searchPlaceholder: 'Ref, customer, order, product…  ( / )',

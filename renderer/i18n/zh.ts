@@ -51,6 +51,7 @@ export const zh: Resources = {
     minutes: '{{m}} 分钟',
   },
   queue: {
+    stale: '已过时',
     title: '工单队列',
     search: '搜索工单',
     searchPlaceholder: '工单号、客户、订单、商品…（/）',

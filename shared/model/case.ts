@@ -63,6 +63,8 @@ export const CaseSummarySchema = z.object({
   updatedAt: z.string(),
   /** A decision of the case waits for a lead's approval (team mode); absent means none does. */
   waitingApproval: z.boolean().optional(),
+  /** The decision of record no longer reads the case's facts (a fact changed since); absent: not. */
+  stale: z.boolean().optional(),
   /** Counts every change to the case; a write names the revision it was made on. */
   revision: z.number().int().min(1),
   /** The order amount in minor units and its currency, when the facts know them. */

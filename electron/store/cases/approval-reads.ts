@@ -24,9 +24,8 @@ interface AnswerRow {
   answered_at: number;
 }
 
-/** SQL: the decision under `alias` does not count (it waits, or a lead refused it). */
-export const uncounted = (alias: string) =>
-  `EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = ${alias}.id AND r.state <> 'granted')`;
+// Kept with the rows (the queue's summary reads it too).
+export { uncounted } from '../core/rows';
 
 function toApproval(request: RequestRow, answers: readonly AnswerRow[]): DecisionApproval {
   const why = JSON.parse(request.why) as { override: boolean; threshold: number | null };

@@ -40,9 +40,11 @@ export {
   type CaseRow,
   requireCase,
   requireRevision,
+  staleSql,
   SUMMARY_COLUMNS,
   type SummaryRow,
   toSummary,
+  uncounted,
 } from './rows';
 export { openDatabase, useNativeBinding } from './sqlite';
 export { sqliteTrouble } from './sqlite-trouble';

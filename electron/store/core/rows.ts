@@ -29,10 +29,23 @@ export interface CaseRow {
   revision: number;
 }
 
-// The order amount the queue shows is read out of the facts JSON for the rows of a page only.
+/** SQL: the decision under `alias` does not count (it waits for a lead's approval, or a lead refused it). */
+export const uncounted = (alias: string) =>
+  `EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = ${alias}.id AND r.state <> 'granted')`;
+
+/**
+ * SQL: decision `d` no longer reads the facts of its case `c` (isStale() in
+ * shared/policy/recorded.ts: the store writes facts with sorted keys, so text compares).
+ */
+export const staleSql = (d: string, c: string) => `${d}.facts IS NOT ${c}.facts`;
+
+// The order amount the queue shows is read out of the facts JSON for the rows of a page only,
+// and whether the decision of record (the latest that counts) is stale: null with none.
 const AMOUNT_COLUMNS = `json_extract(facts, '$.orderAmount') AS order_amount,
   json_extract(facts, '$.currency') AS currency,
-  EXISTS (SELECT 1 FROM approval_requests r WHERE r.case_id = cases.id AND r.state = 'waiting') AS waiting_approval`;
+  EXISTS (SELECT 1 FROM approval_requests r WHERE r.case_id = cases.id AND r.state = 'waiting') AS waiting_approval,
+  (SELECT ${staleSql('d', 'cases')} FROM decisions d WHERE d.case_id = cases.id AND NOT ${uncounted('d')}
+    ORDER BY d.id DESC LIMIT 1) AS stale`;
 
 /** What a queue row needs; the rest of the facts JSON stays on disk until a case is opened. */
 export const SUMMARY_COLUMNS = `id, customer_name, account_id, order_id, product_name, provider, product_type,
@@ -43,6 +56,7 @@ export type SummaryRow = Omit<CaseRow, 'facts' | 'contact' | 'decided_at'> & {
   order_amount: number | null;
   currency: string | null;
   waiting_approval: number;
+  stale: number | null;
 };
 
 export function toSummary(row: SummaryRow): CaseSummary {
@@ -64,6 +78,7 @@ export function toSummary(row: SummaryRow): CaseSummary {
     orderAmount: row.order_amount,
     currency: row.currency,
     waitingApproval: row.waiting_approval === 1,
+    stale: row.stale === 1,
   };
 }
 

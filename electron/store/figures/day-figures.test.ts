@@ -120,22 +120,6 @@ function expectSameBothWays(env: Env, range: PeriodRange) {
 }
 
 describe('per-day figures', () => {
-  it('are kept by the triggers day-figures.ts defines: a change there needs a migration', () => {
-    const env = tempStore();
-    cleanup = env.cleanup;
-    const flat = (sql: string) => sql.replace(/\s+/g, ' ').trim();
-    const stored = env.store.db
-      .prepare(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'decision\\_days\\_%' ESCAPE '\\'",
-      )
-      .pluck()
-      .all() as string[];
-    const live = TRIGGERS_SQL.flatMap((sql) => sql.split(/(?=CREATE TRIGGER)/))
-      .map((sql) => flat(sql).replace(/;$/, ''))
-      .filter((sql) => sql !== '');
-    expect(new Set(stored.map(flat))).toEqual(new Set(live));
-  });
-
   for (const seed of [1, 2, 3]) {
     it(`equal a full recomputation after a random mix of writes (seed ${seed})`, () => {
       const env = tempStore();

@@ -60,9 +60,6 @@ END`;
 export const recordedAmountSql = (d: string) =>
   `CASE WHEN ${d}.override_justification IS NULL THEN json_extract(${d}.decision, '$.refundAmount') ELSE ${cashSql(d)} END`;
 
-/** The decision `d` of case `c` is stale: the facts it read are no longer the case's (isStale()). */
-export const STALE_SQL = 'd.facts IS NOT c.facts';
-
 /**
  * The day a decision stopped being its case's latest that counts; `before` bounds the later ids
  * looked at. A decision waiting for a lead's approval, or refused by one, counts nowhere
@@ -172,16 +169,18 @@ const ON_APPROVAL = (() => {
     kind: caseColumn('product_type'),
     provider: caseColumn('provider'),
   };
-  const around = (name: string, event: string) => `
-    CREATE TRIGGER decision_days_before_${name} BEFORE ${event} BEGIN ${both({ ...c, sign: '-' })} END;
-    CREATE TRIGGER decision_days_after_${name} AFTER ${event} BEGIN ${both({ ...c, sign: '+' })} END;`;
-  return (
-    around('approval_request', 'INSERT ON approval_requests') +
-    around('approval_answer', 'UPDATE OF state ON approval_requests WHEN OLD.state IS NOT NEW.state')
-  );
+  const around = (name: string, event: string) => [
+    `CREATE TRIGGER decision_days_before_${name} BEFORE ${event} BEGIN ${both({ ...c, sign: '-' })} END;`,
+    `CREATE TRIGGER decision_days_after_${name} AFTER ${event} BEGIN ${both({ ...c, sign: '+' })} END;`,
+  ];
+  return [
+    ...around('approval_request', 'INSERT ON approval_requests'),
+    ...around('approval_answer', 'UPDATE OF state ON approval_requests WHEN OLD.state IS NOT NEW.state'),
+  ];
 })();
 
-export const TRIGGERS_SQL = [ON_DECISION, ON_CASE_MOVE, ON_APPROVAL];
+/** One statement each. */
+export const TRIGGERS_SQL = [ON_DECISION, ON_CASE_MOVE, ...ON_APPROVAL];
 
 /** Every figure computed again from the decisions, into `prefix`decision_days and so on. */
 export function rebuildSql(prefix = ''): string {

@@ -1,8 +1,8 @@
 import type { ParsedExportFilter } from '../../../shared/model/export';
 import { parseInstant } from '../../../shared/policy';
 import { decidedByCondition, uncounted } from '../cases';
-import { type CaseStore, InvalidInputError } from '../core';
-import { recordedAmountSql, STALE_SQL } from './day-figures';
+import { type CaseStore, InvalidInputError, staleSql } from '../core';
+import { recordedAmountSql } from './day-figures';
 
 /** Instants as ISO text at UTC+8 (CSV, JSON) or as epoch milliseconds (XLSX date cells). */
 export type InstantsAs = 'iso' | 'ms';
@@ -38,7 +38,7 @@ const columns = (as: InstantsAs) => `
   CASE WHEN EXISTS (SELECT 1 FROM approval_requests w WHERE w.case_id = c.id AND w.state = 'waiting')
     THEN 'waiting' END,
   json_extract(d.decision, '$.outcome'), json_extract(d.decision, '$.refundAmount'),
-  CASE WHEN d.id IS NULL THEN NULL WHEN ${STALE_SQL} THEN 'true' ELSE 'false' END`;
+  CASE WHEN d.id IS NULL THEN NULL WHEN ${staleSql('d', 'c')} THEN 'true' ELSE 'false' END`;
 
 function instant(text: string, name: string): number {
   try {

@@ -77,7 +77,14 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
           {t('approvals.queueBadge')}
         </span>
       ) : (
-        <Outcome outcome={item.latestOutcome} />
+        <span>
+          <Outcome outcome={item.latestOutcome} />
+          {item.stale === true && (
+            <span className="badge outcome-waiting" title={t('decide.stale')}>
+              {t('queue.stale')}
+            </span>
+          )}
+        </span>
       )}
       {SETTLED.has(item.status) ? (
         <span className="muted">—</span>

@@ -47,7 +47,9 @@ END, 0)
       WHERE override_justification IS NOT NULL GROUP BY 1, 2;
 `;
 
-const ON_DECISION = `
+// One statement each, exactly as store/figures/day-figures.ts wrote them that day.
+const TRIGGERS = [
+  `
 CREATE TRIGGER decision_days_on_decision AFTER INSERT ON decisions BEGIN
     INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ((e.decided_at + 28800000) / 86400000), coalesce((((SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = e.case_id
@@ -112,9 +114,8 @@ END, 0)
       SELECT ((NEW.decided_at + 28800000) / 86400000), NEW.agent, 1 WHERE NEW.override_justification IS NOT NULL
       ON CONFLICT DO UPDATE SET n = n + 1;
   END;
-`;
-
-const ON_CASE_MOVE = `
+`,
+  `
 CREATE TRIGGER decision_days_on_case_move AFTER UPDATE OF product_type, provider ON cases
     WHEN OLD.product_type IS NOT NEW.product_type OR OLD.provider IS NOT NEW.provider BEGIN
     INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
@@ -156,9 +157,8 @@ END, 0)
     FROM decisions e WHERE e.case_id = NEW.id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = e.id AND r.state <> 'granted') AND json_extract(e.decision, '$.requestedAtAssumed') = 0
     ON CONFLICT DO UPDATE SET n = n + excluded.n;
   END;
-`;
-
-const ON_APPROVAL = `
+`,
+  `
 CREATE TRIGGER decision_days_before_approval_request BEFORE INSERT ON approval_requests BEGIN INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ((e.decided_at + 28800000) / 86400000), coalesce((((SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = e.case_id
     AND x.id > e.id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = x.id AND r.state <> 'granted')) + 28800000) / 86400000), 2147483647), e.recorded_outcome, coalesce((SELECT c.product_type FROM cases c WHERE c.id = e.case_id), ''), (SELECT c.provider FROM cases c WHERE c.id = e.case_id),
@@ -178,7 +178,9 @@ END, 0)
   ELSE 1 + CAST(floor(ln((e.decided_at - CAST(strftime('%s', json_extract(e.decision, '$.requestedAt')) AS INTEGER) * 1000) / 1000.0) / ln(1.05)) AS INTEGER) END), -1
     FROM decisions e WHERE e.case_id = NEW.case_id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = e.id AND r.state <> 'granted') AND json_extract(e.decision, '$.requestedAtAssumed') = 0
     ON CONFLICT DO UPDATE SET n = n + excluded.n; END;
-    CREATE TRIGGER decision_days_after_approval_request AFTER INSERT ON approval_requests BEGIN INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
+`,
+  `
+CREATE TRIGGER decision_days_after_approval_request AFTER INSERT ON approval_requests BEGIN INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ((e.decided_at + 28800000) / 86400000), coalesce((((SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = e.case_id
     AND x.id > e.id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = x.id AND r.state <> 'granted')) + 28800000) / 86400000), 2147483647), e.recorded_outcome, coalesce((SELECT c.product_type FROM cases c WHERE c.id = e.case_id), ''), (SELECT c.provider FROM cases c WHERE c.id = e.case_id),
       coalesce(json_extract(e.decision, '$.currency'), ''), +1,
@@ -197,7 +199,9 @@ END, 0)
   ELSE 1 + CAST(floor(ln((e.decided_at - CAST(strftime('%s', json_extract(e.decision, '$.requestedAt')) AS INTEGER) * 1000) / 1000.0) / ln(1.05)) AS INTEGER) END), +1
     FROM decisions e WHERE e.case_id = NEW.case_id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = e.id AND r.state <> 'granted') AND json_extract(e.decision, '$.requestedAtAssumed') = 0
     ON CONFLICT DO UPDATE SET n = n + excluded.n; END;
-    CREATE TRIGGER decision_days_before_approval_answer BEFORE UPDATE OF state ON approval_requests WHEN OLD.state IS NOT NEW.state BEGIN INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
+`,
+  `
+CREATE TRIGGER decision_days_before_approval_answer BEFORE UPDATE OF state ON approval_requests WHEN OLD.state IS NOT NEW.state BEGIN INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ((e.decided_at + 28800000) / 86400000), coalesce((((SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = e.case_id
     AND x.id > e.id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = x.id AND r.state <> 'granted')) + 28800000) / 86400000), 2147483647), e.recorded_outcome, coalesce((SELECT c.product_type FROM cases c WHERE c.id = e.case_id), ''), (SELECT c.provider FROM cases c WHERE c.id = e.case_id),
       coalesce(json_extract(e.decision, '$.currency'), ''), -1,
@@ -216,7 +220,9 @@ END, 0)
   ELSE 1 + CAST(floor(ln((e.decided_at - CAST(strftime('%s', json_extract(e.decision, '$.requestedAt')) AS INTEGER) * 1000) / 1000.0) / ln(1.05)) AS INTEGER) END), -1
     FROM decisions e WHERE e.case_id = NEW.case_id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = e.id AND r.state <> 'granted') AND json_extract(e.decision, '$.requestedAtAssumed') = 0
     ON CONFLICT DO UPDATE SET n = n + excluded.n; END;
-    CREATE TRIGGER decision_days_after_approval_answer AFTER UPDATE OF state ON approval_requests WHEN OLD.state IS NOT NEW.state BEGIN INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
+`,
+  `
+CREATE TRIGGER decision_days_after_approval_answer AFTER UPDATE OF state ON approval_requests WHEN OLD.state IS NOT NEW.state BEGIN INSERT INTO decision_days (day, superseded_day, outcome, kind, provider, currency, n, granted, cash)
     SELECT ((e.decided_at + 28800000) / 86400000), coalesce((((SELECT min(x.decided_at) FROM decisions x WHERE x.case_id = e.case_id
     AND x.id > e.id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = x.id AND r.state <> 'granted')) + 28800000) / 86400000), 2147483647), e.recorded_outcome, coalesce((SELECT c.product_type FROM cases c WHERE c.id = e.case_id), ''), (SELECT c.provider FROM cases c WHERE c.id = e.case_id),
       coalesce(json_extract(e.decision, '$.currency'), ''), +1,
@@ -235,7 +241,8 @@ END, 0)
   ELSE 1 + CAST(floor(ln((e.decided_at - CAST(strftime('%s', json_extract(e.decision, '$.requestedAt')) AS INTEGER) * 1000) / 1000.0) / ln(1.05)) AS INTEGER) END), +1
     FROM decisions e WHERE e.case_id = NEW.case_id AND NOT EXISTS (SELECT 1 FROM approval_requests r WHERE r.decision_id = e.id AND r.state <> 'granted') AND json_extract(e.decision, '$.requestedAtAssumed') = 0
     ON CONFLICT DO UPDATE SET n = n + excluded.n; END;
-`;
+`,
+];
 
 const decisionOfRecord: Migration = {
   version: 17,
@@ -243,9 +250,7 @@ const decisionOfRecord: Migration = {
   up(db) {
     db.exec(ADD_COLUMN);
     db.exec(COUNT_AGAIN);
-    db.exec(ON_DECISION);
-    db.exec(ON_CASE_MOVE);
-    db.exec(ON_APPROVAL);
+    for (const trigger of TRIGGERS) db.exec(trigger);
   },
 };
 
