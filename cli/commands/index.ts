@@ -53,7 +53,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'team',
-    summary: "what this desktop has not synced, and the changes the team server refused (redo, withdraw)",
+    summary: 'what this desktop has not synced, and the changes the team server refused (redo, withdraw)',
     load: () => import('./team'),
   },
   {

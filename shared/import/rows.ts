@@ -111,7 +111,11 @@ export const isEmptyRecord = (cells: readonly string[]): boolean => cells.every(
  * The first column a new case needs whose cell is empty, as a problem named by the file's
  * header (the case schema would name the field, or the object it is part of).
  */
-export function emptyRequiredCell(record: readonly string[], row: number, mapping: Mapping): RowProblem | null {
+export function emptyRequiredCell(
+  record: readonly string[],
+  row: number,
+  mapping: Mapping,
+): RowProblem | null {
   for (const mapped of mapping.columns) {
     if (mapped.column?.requiredForCase !== true || record[mapped.index]?.trim() !== '') continue;
     return { row, column: mapped.header, message: MUST_NOT_BE_EMPTY };

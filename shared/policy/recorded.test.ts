@@ -16,7 +16,9 @@ function record(facts: Facts, recordedOutcome?: Outcome): DecisionRecord {
     caseRef: 'RC-000001',
     decision,
     recordedOutcome: recordedOutcome ?? decision.outcome,
-    override: overridden ? { justification: 'The provider agreed to make an exception here.', amount: null } : null,
+    override: overridden
+      ? { justification: 'The provider agreed to make an exception here.', amount: null }
+      : null,
     facts,
     agent: 'Mei Lin',
     note: null,
