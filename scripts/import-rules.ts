@@ -15,7 +15,7 @@ const TESTS = '\\.test\\.tsx?$|\\.e2e\\.ts$|/test-support/|/fixtures/';
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   'shared/model': [],
   'shared/policy': ['shared/model'],
-  'shared/ipc': ['shared/model', 'shared/policy'],
+  'shared/ipc': ['shared/model', 'shared/policy', 'shared/import', 'shared/extract'],
   'electron/store': ['shared/model', 'shared/policy'],
   'electron/api': [
     'electron/store',

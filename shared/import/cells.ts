@@ -4,7 +4,7 @@ import { LANGUAGES } from '../model/languages';
 import { minorDigits } from '../model/money';
 import { InstantFormatError, parseInstant, POLICY_UTC_OFFSET } from '../policy/time';
 import type { CellKind } from './columns';
-import type { AmountUnit } from './mapping';
+import type { AmountUnit } from '../model/import';
 
 /** A cell's value, undefined for an empty cell ("not known"), or why it cannot be read. */
 export type CellResult = { ok: true; value: unknown } | { ok: false; message: string };

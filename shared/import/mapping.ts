@@ -1,9 +1,9 @@
-import type { AMOUNT_UNITS } from '../model/import';
+import type { AmountUnit } from '../model/import';
 import { POLICY_UTC_OFFSET } from '../policy/time';
 import { UTC_OFFSET } from './cells';
 import { CASE_COLUMNS, type ColumnSpec } from './columns';
 
-export type AmountUnit = (typeof AMOUNT_UNITS)[number];
+export type { AmountUnit };
 
 /** One column of the file and what it was taken to mean (null: ignored). */
 export interface MappedColumn {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NewCaseSchema } from './case';
 
 export const AMOUNT_UNITS = ['yuan', 'fen'] as const;
+export type AmountUnit = (typeof AMOUNT_UNITS)[number];
 
 /** A problem found in an order file: its row as a spreadsheet numbers it, and its column. */
 export const RowProblemSchema = z.object({

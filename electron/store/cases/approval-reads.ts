@@ -25,7 +25,7 @@ interface AnswerRow {
 }
 
 // Kept with the rows (the queue's summary reads it too).
-export { uncounted } from '../core/rows';
+export { uncounted } from '../core';
 
 function toApproval(request: RequestRow, answers: readonly AnswerRow[]): DecisionApproval {
   const why = JSON.parse(request.why) as { override: boolean; threshold: number | null };

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CaseMessage, NewMessage } from '../../../shared/model/message';
-import { appendAudit } from '../core/audit';
-import { iso } from '../core/canonical';
-import { InvalidInputError } from '../core/errors';
-import { requireCase } from '../core/rows';
-import type { CaseStore } from '../core/store';
+import { appendAudit, type CaseStore, InvalidInputError, iso, requireCase } from '../core';
 
 interface MessageRow {
   id: number;

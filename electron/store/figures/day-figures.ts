@@ -1,5 +1,5 @@
 import { REFUNDING_OUTCOMES_SQL } from '../../../shared/model/decision';
-import { uncounted } from '../cases/approval-reads';
+import { uncounted } from '../cases';
 
 /**
  * The lead's figures per policy-zone day (UTC+8), kept beside the decisions by triggers so

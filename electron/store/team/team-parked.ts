@@ -1,8 +1,4 @@
-import { appendAudit } from '../core/audit';
-import { iso } from '../core/canonical';
-import { NotFoundError } from '../core/errors';
-import { formatRef } from '../core/refs';
-import type { CaseStore } from '../core/store';
+import { appendAudit, type CaseStore, formatRef, iso, NotFoundError } from '../core';
 
 // Events the team server refused, parked in the outbox with its reason so nothing behind them
 // waits: the agent sees each one (team status, the sync summary) and redoes or withdraws it.

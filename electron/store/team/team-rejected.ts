@@ -1,5 +1,4 @@
-import { iso } from '../core/canonical';
-import type { CaseStore } from '../core/store';
+import { type CaseStore, iso } from '../core';
 
 // Pulled events this desktop could not apply (a newer release's data it cannot read, or a case
 // it never received), set aside with the reason so nothing behind them waits. They are shown
