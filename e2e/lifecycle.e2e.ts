@@ -138,7 +138,7 @@ describe('an agent’s day: claim next → change a fact → decide → reply ma
       expect(stored.facts.orderAmount).toBe(9900);
       await change.click();
       await page.locator('#edit-orderAmount').fill('120');
-      await page.getByRole('button', { name: w.save }).click();
+      await page.getByRole('button', { name: w.save, exact: true }).click();
       await expect
         .poll(auditText)
         .toContain(
