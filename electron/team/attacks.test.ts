@@ -195,6 +195,29 @@ describe.skipIf(!hasPostgres)('a member attacking the team server', () => {
     await kai.close();
   });
 
+  it('replays nothing: a lead’s answer sent again by an agent, as it was or under a new id', async () => {
+    const key = randomUUID();
+    await pushEvents(agent, [
+      event('decision.record', decisionBody({ override: 'agreed', approval: { key } })),
+    ]);
+    const kai = await loginAs('kai');
+    const grant = event('approval.grant', { approval: { key } }, 'kai');
+    try {
+      expect(await pushEvents(kai, [grant])).toEqual({ applied: 1, known: 0 });
+    } finally {
+      await kai.close();
+    }
+    // The same event again, from the agent's login: known, not applied twice, still kai's.
+    expect(await pushEvents(agent, [grant])).toEqual({ applied: 0, known: 1 });
+    const copies = (await pullEvents(admin, 0, 100_000)).filter((row) => row.id === grant.id);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).toMatchObject({ actor: 'kai', pushedBy: 'kai' });
+    // Its body under a new id is the agent's own answer, which an agent may not give.
+    await expect(pushEvents(agent, [{ ...grant, id: randomUUID() }])).rejects.toThrow(
+      /only a lead may answer/,
+    );
+  });
+
   it('(5) pulls nothing past an event whose transaction is still open', async () => {
     // Only the owner can still insert outside team_push; a member cannot insert at all.
     const owner = await connectTeamServer(cluster.url);
