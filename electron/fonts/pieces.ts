@@ -24,13 +24,21 @@ export interface FontSources {
   harfbuzz: string;
 }
 
+let sources: FontSources | undefined;
+
+/** Where the fonts are, looked up once: it does not change while the process runs. */
+export function fontSources(): FontSources {
+  sources ??= findFontSources();
+  return sources;
+}
+
 /**
  * The packaged app has no node_modules: it carries the stylesheets and licences beside its
  * bundle (`out/fonts/@fontsource`, scripts/copy-fonts.ts) and each piece once, where the
  * console loads it (`out/renderer/assets/fonts`, named as in its package: vite.config.ts).
  * The CLI, the dev host and the tests read the packages where npm installed them.
  */
-export function fontSources(): FontSources {
+function findFontSources(): FontSources {
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
   const packaged = path.join(out, 'fonts', '@fontsource');
   const pieces = path.join(out, 'renderer', 'assets', 'fonts');
