@@ -329,6 +329,11 @@ export const en = {
     tooLong: 'Too long: at most {{max}} characters.',
   },
   policyChanges: {
+    cause: {
+      facts: 'Facts changed since the decision',
+      revision: '{{under}} judges it otherwise',
+      facts_and_revision: 'Facts changed since the decision, and {{under}} judges it otherwise',
+    },
     title: 'Policy changes',
     intro:
       'Open cases and cases decided in the last 30 days, judged again under a revision of the rule book or a draft. Only those whose outcome, amount or clauses would change are listed.',

@@ -321,6 +321,11 @@ export const zh: Resources = {
     tooLong: '过长：最多 {{max}} 个字符。',
   },
   policyChanges: {
+    cause: {
+      facts: '判定后事实有变动',
+      revision: '{{under}} 的判定不同',
+      facts_and_revision: '判定后事实有变动，且 {{under}} 的判定不同',
+    },
     title: '政策变更',
     intro:
       '按规则手册的某个修订或一份草案，重新判定待处理的工单和近 30 天内已判定的工单。只列出结果、金额或所引条款会改变的工单。',
