@@ -102,6 +102,10 @@ describe('one amount on every surface, at 1024 and 1920, in English and Chinese'
         await page.reload();
         const recorded = page.locator('.panel.recorded .amount');
         await expect.poll(() => recorded.textContent()).toBe(RECORD);
+        // The live panel gives the seconds that decide: when it judged and when the window closed.
+        const seconds = /\d\d:\d\d:\d\d/;
+        expect(await page.locator('.judged-at time').textContent()).toMatch(seconds);
+        expect(await page.locator('.window-close time').last().textContent()).toMatch(seconds);
         await shot('decide');
 
         await page.goto(`${host.url}/#/case/${ref}`);

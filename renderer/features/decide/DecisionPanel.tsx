@@ -66,12 +66,12 @@ export function DecisionPanel({
         </div>
       )}
       <h3>{t('decide.judgedAt')}</h3>
-      <p>
+      <p className="judged-at">
         <When iso={decision.requestedAt} seconds />
       </p>
       {/* Seconds shown: a request 15 s after the close is outside it. */}
       <h3>{t(closeIsExcluded(decision, facts) ? 'decide.validUntil' : 'decide.window')}</h3>
-      <p>
+      <p className="window-close">
         <Countdown closesAt={decision.windowClosesAt} />
         {decision.windowClosesAt && (
           <>
