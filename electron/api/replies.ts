@@ -41,9 +41,9 @@ export const replyHandlers = (
   store: CaseStore,
 ): Implementations<'replies.markSent' | 'replyTemplates.list' | 'replyTemplates.save'> => ({
   // The outcome the reply answered is the case's, as the store judges it now, not the client's word.
-  'replies.markSent': ({ ref, language, body, agent }) => {
+  'replies.markSent': ({ ref, revision, language, body, agent }) => {
     const { outcome } = decisionOfCase(getCase(store, ref), store.now());
-    return markReplySent(store, { ref, language, outcome, body, agent });
+    return markReplySent(store, { ref, revision, language, outcome, body, agent });
   },
   'replyTemplates.list': () => {
     const stored = listReplyTemplates(store);

@@ -228,6 +228,8 @@ export const api = {
   'replies.markSent': method(
     z.strictObject({
       ref: CaseRefSchema,
+      /** The reply was written for the case at this revision; another is refused. */
+      revision,
       language: z.enum(LANGUAGES),
       body: z.string().trim().min(1, { error: 'must not be empty' }).max(50_000),
       agent: agentName,

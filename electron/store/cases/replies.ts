@@ -9,11 +9,19 @@ import { writeCase } from './write-case';
  */
 export function markReplySent(
   store: CaseStore,
-  request: { ref: string; language: string; outcome: string; body: string; agent: string },
+  request: {
+    ref: string;
+    /** The revision the reply was written on; absent only for the store's own callers. */
+    revision?: number | undefined;
+    language: string;
+    outcome: string;
+    body: string;
+    agent: string;
+  },
 ): CaseChange {
   // What the customer would be told must count and stand on agreed values: no reply promises
   // a decision waiting for a lead, or one made on a value in conflict.
-  const guards = { revision: undefined, conflicts: 'any', waiting: 'a reply' } as const;
+  const guards = { revision: request.revision, conflicts: 'any', waiting: 'a reply' } as const;
   return writeCase(store, request.ref, guards, () => ({
     action: 'reply.sent',
     actor: request.agent,
