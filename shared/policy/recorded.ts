@@ -6,8 +6,8 @@ import { refunds, type Decision, type Outcome } from '../model/decision';
 import type { DecisionOfRecord } from '../model/decision-of-record';
 import type { Facts } from '../model/facts';
 import type { Language } from '../model/languages';
-import { CLAUSE_TEXTS } from './clauses';
 import { decide } from './decide';
+import { wordingOf } from './versions';
 
 /** The cash the customer paid: the order amount less the voucher (refund.cash-only). */
 export const cashPaid = (facts: Facts): number | null =>
@@ -68,7 +68,10 @@ export function recordedDecision(record: DecisionRecord, language: Language = 'e
     ...derived,
     outcome,
     refundAmount: recordedAmount(record),
-    reasons: derived.clauses.map((clause) => ({ clause, text: CLAUSE_TEXTS[clause][language] })),
+    reasons: derived.clauses.map((clause) => ({
+      clause,
+      text: wordingOf(decision).clauses[clause][language],
+    })),
   };
 }
 
