@@ -16,9 +16,9 @@ export const cashPaid = (facts: Facts): number | null =>
 /**
  * The cash a recorded decision refunds, in minor units. The store's SQL (cashSql in
  * electron/store/figures/day-figures.ts) says the same, column for column: an override's own
- * amount; else nothing for an outcome that does not refund; else the rules' amount when they refunded; else
- * (an override recorded before overrides kept an amount) the cash paid. The rules' null (needs
- * info, not overridden) stays null here and counts 0 in the figures.
+ * amount; else nothing for an outcome that does not refund; else the rules' amount when they
+ * refunded; else (an override recorded before overrides kept an amount) the cash paid. The
+ * rules' null (needs info, not overridden) stays null here and counts 0 in the figures.
  */
 export function recordedAmount(
   record: Pick<DecisionRecord, 'decision' | 'recordedOutcome' | 'override' | 'facts'>,
