@@ -2,9 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../electron/host';
 import type { CaseSummary } from '../shared/model/case';
-import { CLAUSE_TEXTS } from '../shared/policy/clauses';
+import { RULE_BOOK } from '../shared/policy/versions';
 import { createCase, recordDecision, walkGuidedFlow } from './flow';
 import { callApi, type ConsoleHost, localInput, screenshot, startConsoleHost } from './harness';
+
+// As the console shows them: the newest revision's texts, its windows filled in.
+const CLAUSE_TEXTS = RULE_BOOK.newest().wording.clauses;
 
 const DAY = 86_400_000;
 

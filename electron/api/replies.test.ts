@@ -87,7 +87,7 @@ describe('marking a reply as sent', () => {
       h['cases.create'](sampleCase({ facts: { productType: 'api', orderAmount: 100 } })),
     );
     const seen = decide(detail.facts, { now: env.clock.now() });
-    await ok(
+    const decided = await ok(
       'decisions.record',
       h['decisions.record']({
         ref: detail.summary.ref,
@@ -102,6 +102,7 @@ describe('marking a reply as sent', () => {
       'replies.markSent',
       h['replies.markSent']({
         ref: detail.summary.ref,
+        revision: decided.detail.summary.revision,
         language: 'zh',
         body: '您好，我们将退款。',
         agent: 'Mei Lin',
@@ -118,6 +119,41 @@ describe('marking a reply as sent', () => {
     ]);
     const trail = await ok('audit.list', h['audit.list']({ ref: detail.summary.ref }));
     expect(trail.items.at(-1)?.action).toBe('reply.sent');
+  });
+
+  it('refuses a reply written on a screen the case has changed under (its facts edited since)', async () => {
+    const { detail } = await ok('cases.create', h['cases.create'](sampleCase()));
+    const rules = decide(detail.facts, { now: env.clock.now() });
+    const first = await ok(
+      'decisions.record',
+      h['decisions.record']({
+        ref: detail.summary.ref,
+        revision: detail.summary.revision,
+        seen: { outcome: rules.outcome, refundAmount: rules.refundAmount },
+        agent: 'Mei Lin',
+      }),
+    );
+    const seen = first.detail.summary.revision;
+    await ok(
+      'cases.updateFacts',
+      h['cases.updateFacts']({
+        ref: detail.summary.ref,
+        revision: seen,
+        facts: { ...detail.facts, orderAmount: 1 },
+        agent: 'Ravi',
+      }),
+    );
+    const reply = {
+      ref: detail.summary.ref,
+      language: 'en',
+      body: 'We refund 199.00.',
+      agent: 'Mei Lin',
+    } as const;
+    expect(await h['replies.markSent']({ ...reply, revision: seen })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/changed since it was loaded/) },
+    });
+    expect(auditRows('reply.sent')).toEqual([]);
   });
 
   it('records what the customer was told, and the case says so when a later decision differs', async () => {
@@ -175,13 +211,25 @@ describe('marking a reply as sent', () => {
 
   it('refuses an empty reply and an unknown case', async () => {
     expect(
-      await h['replies.markSent']({ ref: 'RC-000001', language: 'en', body: ' ', agent: 'Mei Lin' }),
+      await h['replies.markSent']({
+        ref: 'RC-000001',
+        revision: 1,
+        language: 'en',
+        body: ' ',
+        agent: 'Mei Lin',
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'invalid_request' },
     });
     expect(
-      await h['replies.markSent']({ ref: 'RC-000009', language: 'en', body: 'Hi', agent: 'Mei Lin' }),
+      await h['replies.markSent']({
+        ref: 'RC-000009',
+        revision: 1,
+        language: 'en',
+        body: 'Hi',
+        agent: 'Mei Lin',
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },

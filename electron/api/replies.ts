@@ -42,9 +42,9 @@ export const replyHandlers = (
   store: CaseStore,
 ): Implementations<'replies.markSent' | 'replyTemplates.list' | 'replyTemplates.save'> => ({
   // What the reply told is the case's decision as the store judges it now, not the client's word.
-  'replies.markSent': ({ ref, language, body, agent }) => {
+  'replies.markSent': ({ ref, revision, language, body, agent }) => {
     const told = toldBy(decisionOfCase(getCase(store, ref), store.now()));
-    return markReplySent(store, { ref, language, told, body, agent });
+    return markReplySent(store, { ref, revision, language, told, body, agent });
   },
   'replyTemplates.list': () => {
     const stored = listReplyTemplates(store);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPrinter, type Printer } from '../print';
 import { auditHead, createCase, recordDecision } from '../store';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
-import { CLAUSE_TEXTS } from '../../shared/policy';
+import { RULE_BOOK } from '../../shared/policy';
 import { caseReportData, caseReportHtml, type CaseReportData } from '.';
 import { ARABIC_NAME, CHINESE_NAME, EMOJI, hostileCase, INJECTION, LONG_NOTE } from './test-support/cases';
 import { pdfFonts, pdfInfo, pdfText } from './test-support/pdf-text';
@@ -89,7 +89,7 @@ describe('the case report as PDF (Chromium)', () => {
     expect(latest.decision.clauses.length).toBeGreaterThan(1);
     for (const clause of latest.decision.clauses) {
       expect(text).toContain(clause);
-      expect(text).toContain(folded(CLAUSE_TEXTS[clause].en));
+      expect(text).toContain(folded(RULE_BOOK.newest().wording.clauses[clause].en));
     }
     const head = auditHead(temp.store)!;
     expect(text).toContain(head.hash);
@@ -108,7 +108,7 @@ describe('the case report as PDF (Chromium)', () => {
     const text = folded(pdfText(pdf));
     expect(text).toContain(`退款决定 ${data.detail.summary.ref}`);
     expect(text).toContain('现金退款');
-    expect(text).toContain(folded(CLAUSE_TEXTS['refund.cash-only'].zh));
+    expect(text).toContain(folded(RULE_BOOK.newest().wording.clauses['refund.cash-only'].zh));
     expect(text).toContain('第 1 页，共');
     expect(text).toContain(CHINESE_NAME);
     expect(text).toContain('陈静');

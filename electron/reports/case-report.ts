@@ -5,13 +5,7 @@ import type { DecisionTrace } from '../../shared/model/decision';
 import type { DecisionOfRecord } from '../../shared/model/decision-of-record';
 import type { Language } from '../../shared/model/languages';
 import type { CaseMessage } from '../../shared/model/message';
-import {
-  ACTION_TEXTS,
-  CLAUSE_TEXTS,
-  FACT_QUESTIONS,
-  formatInPolicyZone,
-  OUTCOME_TEXTS,
-} from '../../shared/policy';
+import { ACTION_TEXTS, formatInPolicyZone, OUTCOME_TEXTS, wordingOf } from '../../shared/policy';
 import {
   countingDecision,
   decisionOfRecord,
@@ -113,7 +107,9 @@ function decisionSection(
       ? ''
       : html`<h2>${l.missing}</h2>
           <ol>
-            ${decision.missing.map((fact) => html`<li>${FACT_QUESTIONS[fact][language].question}</li>`)}
+            ${decision.missing.map(
+              (fact) => html`<li>${wordingOf(decision).questions[fact][language].question}</li>`,
+            )}
           </ol>`;
   return html`${fields([
       [l.outcome, outcomeText(ofRecord, l, language)],
@@ -151,7 +147,7 @@ const clausesSection = (record: DecisionOfRecord, l: CaseLabels, language: Langu
     ${record.clauses.map(
       (clause) =>
         html`<div class="clause">
-          <span class="id">${clause}</span><br />${CLAUSE_TEXTS[clause][language]}
+          <span class="id">${clause}</span><br />${wordingOf(record).clauses[clause][language]}
         </div>`,
     )}`;
 

@@ -27,7 +27,7 @@ export const caseWorkEn = {
     noHistory: 'No other case for this account.',
     duplicateOrder: 'Order {{order}} already has a case:',
     duplicateRefund: 'Order {{order}} already has a refund recorded on:',
-    duplicateReason: 'Why refund this order again? (at least 10 characters)',
+    duplicateReason: 'Why refund this order again? (at least {{min}} characters)',
   },
   history: {
     number: 'Decision #{{number}}',
@@ -120,7 +120,7 @@ export const caseWorkZh: CaseWorkResources = {
     noHistory: '该账号没有其他工单。',
     duplicateOrder: '订单 {{order}} 已有工单：',
     duplicateRefund: '订单 {{order}} 已在以下工单记录退款：',
-    duplicateReason: '为什么再次为此订单退款？（至少 10 个字符）',
+    duplicateReason: '为什么再次为此订单退款？（至少 {{min}} 个字符）',
   },
   history: {
     number: '第 {{number}} 次判定',

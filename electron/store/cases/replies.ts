@@ -1,8 +1,7 @@
 import type { CaseChange } from '../../../shared/model/case';
+import type { CaseStore } from '../core';
 import type { Told } from '../../../shared/model/told';
-import { requireNothingWaiting } from './approval-reads';
-import { appendAudit, type CaseStore, requireCase } from '../core';
-import { changeOf } from './case-detail';
+import { writeCase } from './write-case';
 
 /**
  * The console does not send replies; the agent sends one from their mail or ticket tool and
@@ -12,18 +11,22 @@ import { changeOf } from './case-detail';
  */
 export function markReplySent(
   store: CaseStore,
-  request: { ref: string; language: string; told: Told; body: string; agent: string },
+  request: {
+    ref: string;
+    /** The revision the reply was written on; absent only for the store's own callers. */
+    revision?: number | undefined;
+    language: string;
+    told: Told;
+    body: string;
+    agent: string;
+  },
 ): CaseChange {
-  return store.write(() => {
-    const row = requireCase(store, request.ref);
-    // What the customer would be told does not count yet: no reply promises it.
-    requireNothingWaiting(store, request.ref, row.id, 'a reply');
-    const audit = appendAudit(store, {
-      caseRef: request.ref,
-      action: 'reply.sent',
-      actor: request.agent,
-      detail: { language: request.language, ...request.told, body: request.body },
-    });
-    return changeOf(store, request.ref, [audit]);
-  });
+  // What the customer would be told must count and stand on agreed values: no reply promises
+  // a decision waiting for a lead, or one made on a value in conflict.
+  const guards = { revision: request.revision, conflicts: 'any', waiting: 'a reply' } as const;
+  return writeCase(store, request.ref, guards, () => ({
+    action: 'reply.sent',
+    actor: request.agent,
+    detail: { language: request.language, ...request.told, body: request.body },
+  }));
 }

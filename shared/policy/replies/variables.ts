@@ -5,7 +5,8 @@ import { formatMoney } from '../../model/money';
 import type { ReplyValues } from '../../model/reply-templates';
 import { ACTION_TEXTS } from '../clauses';
 import { formatInPolicyZone } from '../time';
-import { CUSTOMER_REASONS, MISSING_REQUESTS } from './customer-words';
+import { wordingOf } from '../versions';
+import { MISSING_REQUESTS } from './customer-words';
 
 // Clauses that are the refund's terms or the next step, not a reason for a refusal.
 const NOT_A_REASON = new Set(['refund.contact-provider', 'refund.cash-only', 'refund.return-invoice']);
@@ -47,7 +48,7 @@ export function replyValues(
     missing: decision.missing.map((fact) => `- ${MISSING_REQUESTS[fact][language]}`).join('\n'),
     reasons: decision.clauses
       .filter((clause) => !NOT_A_REASON.has(clause))
-      .map((clause) => `- ${CUSTOMER_REASONS[clause][language]}`)
+      .map((clause) => `- ${wordingOf(decision).customerReasons[clause][language]}`)
       .join('\n'),
     actions: decision.actions
       .map((action, index) => `${index + 1}. ${ACTION_TEXTS[action][language]}`)
