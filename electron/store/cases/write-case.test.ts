@@ -128,7 +128,13 @@ describe('every write to a case goes through one guarded path', () => {
     recordDecision(env.store, { ref, agent: 'mei' });
     disputed(ref, 'facts.orderAmount', 25_000);
     expect(() =>
-      markReplySent(env.store, { ref, language: 'en', outcome: 'eligible', body: 'Refunded.', agent: 'mei' }),
+      markReplySent(env.store, {
+        ref,
+        language: 'en',
+        told: { outcome: 'eligible', amount: 100, currency: 'CNY', deadline: null },
+        body: 'Refunded.',
+        agent: 'mei',
+      }),
     ).toThrow(REFUSED_CONFLICT);
     expect(verifyAuditWithBackups(env.store).ok).toBe(true);
   });
