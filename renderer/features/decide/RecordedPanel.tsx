@@ -31,7 +31,8 @@ export function RecordedPanel({ detail, beside = false }: { detail: CaseDetail; 
       </p>
       {record.refundAmount !== null && <p className="amount">{money(record.refundAmount)}</p>}
       <p>
-        {t('decide.recordedBy', { agent })} <When iso={record.decidedAt} />
+        {t('decide.recordedBy', { agent })}
+        <When iso={record.decidedAt} />
       </p>
       {record.override !== null && (
         <>
