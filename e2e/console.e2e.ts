@@ -123,7 +123,7 @@ describe('the console in Chromium against a fresh store', () => {
     ]);
     await page.locator('.panel details.why summary').click();
     expect(await page.locator('.panel details.why li').allTextContents()).toContain(
-      'image.in-use imageInUse = true: holds',
+      'image.in-use imageInUse = true: applies',
     );
     await screenshot(page, 'decide-image-conditional');
 

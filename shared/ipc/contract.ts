@@ -17,6 +17,7 @@ import { QueueQuerySchema, SavedViewSchema, ViewQuerySchema } from '../model/que
 import { ReplyTemplateBodySchema, ReplyTemplateSchema } from '../model/reply-templates';
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
 import { readUsageExport } from '../policy/usage-facts';
+import { REPLAY_CAUSES } from '../policy/replay';
 import { PolicyRevisionSchema } from '../policy/versions';
 import { dashboardMethods } from './contract-dashboard';
 import { approvalsApi } from './contract-approvals';
@@ -100,6 +101,8 @@ const policyChangeGroup = z.object({
   amountChanged: z.boolean(),
   clausesAdded: z.array(z.string()),
   clausesRemoved: z.array(z.string()),
+  /** Facts changed since the decision, the revision judges otherwise, or both. */
+  cause: z.enum(REPLAY_CAUSES),
   /** Every case of the group, listed or not. */
   total: z.number().int(),
   cases: z.array(

@@ -1,11 +1,13 @@
 import type { CaseChange } from '../../../shared/model/case';
 import type { CaseStore } from '../core';
+import type { Told } from '../../../shared/model/told';
 import { writeCase } from './write-case';
 
 /**
  * The console does not send replies; the agent sends one from their mail or ticket tool and
- * marks it sent here. The audit row keeps who, when, the language, the outcome it answered and
- * the text itself, which is what the customer was told.
+ * marks it sent here. The audit row keeps who, when, the language, the text itself and what it
+ * told the customer (outcome, amount, currency, deadline), which a later decision is checked
+ * against.
  */
 export function markReplySent(
   store: CaseStore,
@@ -14,7 +16,7 @@ export function markReplySent(
     /** The revision the reply was written on; absent only for the store's own callers. */
     revision?: number | undefined;
     language: string;
-    outcome: string;
+    told: Told;
     body: string;
     agent: string;
   },
@@ -25,6 +27,6 @@ export function markReplySent(
   return writeCase(store, request.ref, guards, () => ({
     action: 'reply.sent',
     actor: request.agent,
-    detail: { language: request.language, outcome: request.outcome, body: request.body },
+    detail: { language: request.language, ...request.told, body: request.body },
   }));
 }
