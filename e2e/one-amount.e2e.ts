@@ -73,9 +73,10 @@ describe('one amount on every surface, at 1024 and 1920, in English and Chinese'
           },
         });
         ref = created.detail.summary.ref;
-        await override(host, ref, 45_000);
+        const told = await override(host, ref, 45_000);
         await callApi(host, 'replies.markSent', {
           ref,
+          revision: told.detail.summary.revision,
           language: 'en',
           body: 'We refund CNY 450.00.',
           agent: 'Mei Lin',

@@ -180,7 +180,13 @@ describe('marking a reply as sent', () => {
     const first = await record(detail.summary.revision, facts);
     const sent = await ok(
       'replies.markSent',
-      h['replies.markSent']({ ref, language: 'en', body: 'We will refund CNY 3,000.00.', agent: 'Mei Lin' }),
+      h['replies.markSent']({
+        ref,
+        revision: first.detail.summary.revision,
+        language: 'en',
+        body: 'We will refund CNY 3,000.00.',
+        agent: 'Mei Lin',
+      }),
     );
     // The invoice goes back before the window closes: the reply gave that deadline.
     const deadline = decide(facts, { now: env.clock.now() }).windowClosesAt;

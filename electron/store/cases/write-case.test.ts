@@ -55,6 +55,7 @@ function disputed(ref: string, field: string, remote: unknown) {
   expect(applyTeamEvents(env.store, [event])).toEqual([{ kind: 'applied', ref, conflicts: 1 }]);
 }
 
+const TOLD = { outcome: 'eligible', amount: 19_900, currency: 'CNY', deadline: null } as const;
 const REFUSED_CONFLICT = /changed on two desktops to different values/;
 const REFUSED_WAITING = /waiting for a lead's approval/;
 
@@ -128,7 +129,7 @@ describe('every write to a case goes through one guarded path', () => {
     recordDecision(env.store, { ref, agent: 'mei' });
     disputed(ref, 'facts.orderAmount', 25_000);
     expect(() =>
-      markReplySent(env.store, { ref, language: 'en', outcome: 'eligible', body: 'Refunded.', agent: 'mei' }),
+      markReplySent(env.store, { ref, language: 'en', told: TOLD, body: 'Refunded.', agent: 'mei' }),
     ).toThrow(REFUSED_CONFLICT);
     expect(verifyAuditWithBackups(env.store).ok).toBe(true);
   });
