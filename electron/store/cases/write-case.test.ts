@@ -5,6 +5,8 @@ import {
   applyTeamEvents,
   assignCase,
   caseKeyOf,
+  claimCandidates,
+  claimNextCase,
   createCase,
   getCase,
   joinTeam,
@@ -102,6 +104,15 @@ describe('every write to a case goes through one guarded path', () => {
       recordClaim(env.store, { ref, agent: 'mei', eventId: randomUUID(), state: 'provisional' }),
     ).toThrow(REFUSED_CONFLICT);
     expect(getCase(env.store, ref).summary.assignee).toBeNull();
+  });
+
+  it('passes a case whose assignee is in an open conflict by when claiming the next one', () => {
+    inTeam('mei', 'agent');
+    const disputedRef = open(env.store);
+    const next = createCase(env.store, sampleCase({ orderId: 'O-2' }), 'mei').detail.summary.ref;
+    disputed(disputedRef, 'assignee', 'ravi');
+    expect(claimNextCase(env.store, 'mei')?.detail.summary.ref).toBe(next);
+    expect(claimCandidates(env.store, [], 5)).toEqual([]);
   });
 
   it('refuses a status change while the status is in an open conflict', () => {
