@@ -179,12 +179,14 @@ describe('the installed command', () => {
     }
   });
 
-  it('reads the store without the API: none of its handlers, import parsing or team code', () => {
+  it('comes in by the one way every command does, and loads no import parsing or team code', () => {
     const sources = [...cli.sourcesLoadedBy('report')];
-    expect(sources.some((source) => source.includes('electron/store/'))).toBe(true);
+    expect(sources.some((source) => source.includes('electron/api/handlers'))).toBe(true);
     expect(sources.some((source) => source.includes('electron/reports/'))).toBe(true);
     expect(
-      sources.filter((source) => /electron\/api\/|node_modules\/(pg|iconv-lite|csv-parse)\//.test(source)),
+      sources.filter((source) =>
+        /electron\/(team|services\/import)\/|node_modules\/(pg|iconv-lite|csv-parse)\//.test(source),
+      ),
     ).toEqual([]);
   });
 });

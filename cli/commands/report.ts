@@ -14,7 +14,7 @@ import {
   type CaseFormat,
 } from './report-case';
 import { writePeriodReport } from './report-period';
-import { withOpenStore } from './store-session';
+import { withStore } from './with-store';
 
 const OPTIONS = {
   format: {
@@ -101,7 +101,7 @@ function period(
     throw new UsageError(
       'report period takes --from, --to, --kind, --provider and --agent, not --batch or --filter',
     );
-  return withOpenStore({ db, newStore }, (store) =>
+  return withStore({ db, newStore }, ({ store }) =>
     writePeriodReport(store, io, {
       format,
       out: options.out,
@@ -145,7 +145,7 @@ export default defineCommand({
     if (options.filter !== true) refuseOptions(options, 'REF or --batch (they take no filter)');
     const refs = options.batch === undefined ? undefined : await batchRefs(io, options.batch);
     const write = (printer?: Promise<Printer>) =>
-      withOpenStore({ db, newStore }, async (store) => {
+      withStore({ db, newStore }, async ({ store }) => {
         const run = { store, format, print, force: options.force === true, printer };
         if (!many) return writeCaseReports(run, [{ ref: ref!, out }]);
         const chosen =
