@@ -20,7 +20,8 @@ function countSection(
   head: string,
 ) {
   const bars: Bar[] = rows.map((row) => ({ label: row.label, value: row.n, text: String(row.n) }));
-  return html`<h2>${title}</h2>
+  return html`<section class="block">
+    <h2>${title}</h2>
     ${barChart(title, bars)}
     <table>
       <tr>
@@ -36,7 +37,8 @@ function countSection(
             <td class="num">${percent(row.n, total)}</td>
           </tr>`,
       )}
-    </table>`;
+    </table>
+  </section>`;
 }
 
 const labelled = <K>(counted: Counted<K>[], label: (key: K) => string) =>
@@ -56,7 +58,8 @@ function topAndRest(rows: { label: string; n: number }[], rest: (groups: number)
 function cashSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
   const rows = figures.cashRefunded;
   // No chart here: amounts in different currencies share no scale, so only the table shows them.
-  return html`<h2>${l.cash}</h2>
+  return html`<section class="block">
+    <h2>${l.cash}</h2>
     <table>
       <tr>
         <th>${l.currency}</th>
@@ -71,12 +74,14 @@ function cashSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
             <td class="num">${row.cases}</td>
           </tr>`,
       )}
-    </table>`;
+    </table>
+  </section>`;
 }
 
 function delaySection({ requestToDecision: d }: PeriodFigures, l: PeriodLabels): SafeHtml {
   const text = (ms: number | null) => (ms === null ? '—' : l.days(ms));
-  return html`<h2>${l.delay}</h2>
+  return html`<section class="block">
+    <h2>${l.delay}</h2>
     <table class="fields">
       <tr>
         <th>${l.median}</th>
@@ -91,7 +96,8 @@ function delaySection({ requestToDecision: d }: PeriodFigures, l: PeriodLabels):
         <td>${d.cases}</td>
       </tr>
     </table>
-    <p class="muted">${l.delayNote}</p>`;
+    <p class="muted">${l.delayNote}</p>
+  </section>`;
 }
 
 function closingSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
