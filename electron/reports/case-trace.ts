@@ -17,9 +17,11 @@ export function traceSection(
   l: CaseLabels,
 ): SafeHtml {
   const rows = trace.steps.map((step) => {
-    const read = Object.entries(step.read)
-      .map(([fact, value]) => `${fact} = ${readText(fact, value, currency)}`)
-      .join(', ');
+    // Each "fact = value" stays on one line; the list breaks between them.
+    const read = Object.entries(step.read).map(
+      ([fact, value], i) =>
+        html`${i === 0 ? '' : ', '}<span class="word">${fact} = ${readText(fact, value, currency)}</span>`,
+    );
     const at = step.at === undefined ? '' : `; ${l.turnsAt} ${zoned(step.at)}`;
     return html`<tr>
       <td class="mono rule">${step.rule}</td>
