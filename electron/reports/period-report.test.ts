@@ -6,6 +6,7 @@ import { sampleCase, START, tempStore } from '../store/test-support/temp-store';
 import { OVERRIDES_LISTED_PER_AGENT, PeriodQuerySchema, type PeriodQuery } from '../../shared/model/period';
 import { periodFigures, periodReportHtml } from '.';
 import { INJECTION } from './test-support/cases';
+import { KINDS } from '../../shared/model/catalogue';
 import { money } from './facts';
 import { PERIOD_LABELS } from './period-labels';
 import { pdfInfo, pdfText } from './test-support/pdf-text';
@@ -88,6 +89,17 @@ describe('the period report', () => {
     // pdftotext also interleaves the lines of neighbouring cells, so the check is on a piece.
     expect(text.replace(/\s+/g, '')).toContain('Fraudcheck<script>alert(1)</script>');
     expect(text).toContain('page 1 of');
+  });
+
+  it('prints the cash refunded by product kind and by provider', async () => {
+    const figures = figuresFor(WHOLE);
+    expect(figures.cashByKind).toEqual([{ key: 'service', currency: 'CNY', amount: 50000, cases: 1 }]);
+    const html = await periodReportHtml(figures, { language: 'en', paper: 'a4' });
+    const rows = pdfText(await printer.pdf(html), { layout: true }).replace(/ +/g, ' ');
+    expect(rows).toContain(`Cash refunded by product kind`);
+    expect(rows).toContain(`${KINDS.service.label.en} CNY CNY 500.00 1`);
+    expect(rows).toContain(`Cash refunded by provider`);
+    expect(rows).toContain(`Acme Cloud CNY CNY 500.00 1`);
   });
 
   it('writes an empty period plainly, in Chinese too', async () => {

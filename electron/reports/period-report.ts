@@ -1,6 +1,7 @@
 import { KINDS } from '../../shared/model/catalogue';
 import type { Language } from '../../shared/model/languages';
-import type { Counted, PeriodFigures } from '../../shared/model/period';
+import type { ProductType } from '../../shared/model/facts';
+import type { CashRefunded, Counted, PeriodFigures } from '../../shared/model/period';
 import { OUTCOME_TEXTS } from '../../shared/policy';
 import { barChart, type Bar } from './bar-chart';
 import { money, zoned } from './facts';
@@ -41,6 +42,9 @@ function countSection(
   </section>`;
 }
 
+const kindLabel = (kind: ProductType | null, l: PeriodLabels, language: Language) =>
+  kind === null ? l.unknownKind : KINDS[kind].label[language];
+
 const labelled = <K>(counted: Counted<K>[], label: (key: K) => string) =>
   counted.map(({ key, n }) => ({ label: label(key), n }));
 
@@ -55,26 +59,35 @@ function topAndRest(rows: { label: string; n: number }[], rest: (groups: number)
   ];
 }
 
-function cashSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
-  const rows = figures.cashRefunded;
+/** Cash refunded per currency, and per group when `head` names one (the first TOP groups). */
+function cashSection(
+  title: string,
+  rows: readonly (CashRefunded & { label?: string })[],
+  l: PeriodLabels,
+  head?: string,
+): SafeHtml {
+  const shown = rows.slice(0, TOP);
   // No chart here: amounts in different currencies share no scale, so only the table shows them.
   return html`<section class="block">
-    <h2>${l.cash}</h2>
+    <h2>${title}</h2>
     <table>
       <tr>
+        ${head === undefined ? '' : html`<th>${head}</th>`}
         <th>${l.currency}</th>
         <th class="num">${l.amount}</th>
         <th class="num">${l.cashCases}</th>
       </tr>
-      ${rows.map(
+      ${shown.map(
         (row) =>
           html`<tr>
+            ${head === undefined ? '' : html`<td>${row.label}</td>`}
             <td>${row.currency}</td>
             <td class="num">${money(row.amount, row.currency)}</td>
             <td class="num">${row.cases}</td>
           </tr>`,
       )}
     </table>
+    ${shown.length < rows.length ? html`<p class="muted">${l.more(shown.length, rows.length)}</p>` : ''}
   </section>`;
 }
 
@@ -187,7 +200,7 @@ export async function periodReportHtml(figures: PeriodFigures, options: PrintOpt
         )}
         ${countSection(
           l.byKind,
-          labelled(figures.byKind, (k) => (k === null ? l.unknownKind : KINDS[k].label[language])),
+          labelled(figures.byKind, (k) => kindLabel(k, l, language)),
           total,
           l,
           l.kindHead,
@@ -202,7 +215,20 @@ export async function periodReportHtml(figures: PeriodFigures, options: PrintOpt
           l,
           l.providerHead,
         )}
-        ${cashSection(figures, l)} ${delaySection(figures, l)}`;
+        ${cashSection(l.cash, figures.cashRefunded, l)}
+        ${cashSection(
+          l.cashByKind,
+          figures.cashByKind.map((row) => ({ ...row, label: kindLabel(row.key, l, language) })),
+          l,
+          l.kindHead,
+        )}
+        ${cashSection(
+          l.cashByProvider,
+          figures.cashByProvider.map((row) => ({ ...row, label: row.key })),
+          l,
+          l.providerHead,
+        )}
+        ${delaySection(figures, l)}`;
   const body = html`<header>
       <h1>${l.title}</h1>
       <table class="fields">

@@ -4,6 +4,7 @@ import {
   OVERRIDES_LISTED_PER_AGENT,
   type AgentOverrides,
   type CashRefunded,
+  type CashRefundedBy,
   type ClosingCase,
   type Counted,
 } from '../../../shared/model/period';
@@ -28,6 +29,8 @@ export interface PeriodAggregates {
   byKind: Counted<ProductType | null>[];
   byProvider: Counted<string>[];
   cashRefunded: CashRefunded[];
+  cashByKind: CashRefundedBy<ProductType | null>[];
+  cashByProvider: CashRefundedBy<string>[];
   overridesByAgent: AgentOverrides[];
   requestToDecision: { cases: number; medianMs: number | null; p90Ms: number | null };
 }
@@ -207,33 +210,56 @@ function overridesByAgent(
 
 type GroupFigures = Pick<
   PeriodAggregates,
-  'decidedCases' | 'byOutcome' | 'byKind' | 'byProvider' | 'cashRefunded'
+  'decidedCases' | 'byOutcome' | 'byKind' | 'byProvider' | 'cashRefunded' | 'cashByKind' | 'cashByProvider'
 >;
+
+/** Cash summed per key and currency, as rows: most cash first within a currency. */
+class CashSums<K> {
+  private readonly sums = new Map<string, CashRefundedBy<K>>();
+  add(key: K, group: GroupRow): void {
+    if (group.granted === 0) return;
+    const id = JSON.stringify([key, group.currency]);
+    const entry = this.sums.get(id) ?? { key, currency: group.currency, amount: 0, cases: 0 };
+    entry.amount += group.cash ?? 0;
+    entry.cases += group.granted;
+    this.sums.set(id, entry);
+  }
+  rows(): CashRefundedBy<K>[] {
+    return [...this.sums.values()].sort(
+      (a, b) =>
+        a.currency.localeCompare(b.currency) ||
+        b.amount - a.amount ||
+        String(a.key).localeCompare(String(b.key)),
+    );
+  }
+}
 
 /** The counts and the cash of a period from its groups of cases (walked, or summed from days). */
 export function groupFigures(groups: readonly GroupRow[]): GroupFigures {
   const byOutcome = new Map<Outcome, number>();
   const byKind = new Map<ProductType | null, number>();
   const byProvider = new Map<string, number>();
-  const cash = new Map<string, CashRefunded>();
+  const cash = new CashSums<null>();
+  const cashByKind = new CashSums<ProductType | null>();
+  const cashByProvider = new CashSums<string>();
   let decidedCases = 0;
   for (const group of groups) {
     decidedCases += group.n;
     add(byOutcome, group.outcome, group.n);
     add(byKind, group.kind, group.n);
     add(byProvider, group.provider, group.n);
-    if (group.granted === 0) continue;
-    const entry = cash.get(group.currency) ?? { currency: group.currency, amount: 0, cases: 0 };
-    entry.amount += group.cash ?? 0;
-    entry.cases += group.granted;
-    cash.set(group.currency, entry);
+    cash.add(null, group);
+    cashByKind.add(group.kind, group);
+    cashByProvider.add(group.provider, group);
   }
   return {
     decidedCases,
     byOutcome: counted(byOutcome),
     byKind: counted(byKind),
     byProvider: counted(byProvider),
-    cashRefunded: [...cash.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    cashRefunded: cash.rows().map(({ currency, amount, cases }) => ({ currency, amount, cases })),
+    cashByKind: cashByKind.rows(),
+    cashByProvider: cashByProvider.rows(),
   };
 }
 
