@@ -7,7 +7,6 @@ import { updateCaseFields } from '../cases/case-fields';
 import { createCase, updateFacts } from '../cases/cases';
 import { dayStart, dayOf, DELAY_GROWTH, TRIGGERS_SQL } from './day-figures';
 import { dayFigureProblems } from '../integrity/day-figures-check';
-import { dayOverrides } from './day-figures-read';
 import { recordDecision } from '../cases/decisions';
 import { setStatus } from '../cases/lifecycle';
 import { MIGRATIONS } from '../core/migrations';
@@ -137,10 +136,6 @@ describe('per-day figures', () => {
         const range = { from: dayStart(from), to: dayStart(to) };
         expectSameBothWays(env, range);
         expectSameBothWays(env, { ...range, kinds: ['saas', 'api'] });
-        const byAgent = periodAggregates(env.store, range).overridesByAgent;
-        expect(
-          Object.fromEntries(dayOverrides(env.store, { from, to }).map((row) => [row.key, row.n])),
-        ).toEqual(Object.fromEntries(byAgent.map((row) => [row.agent, row.n])));
       }
       expect(
         periodAggregates(env.store, { from: dayStart(first), to: dayStart(last) }).decidedCases,

@@ -183,6 +183,16 @@ export function periodAggregates(
   };
 }
 
+/**
+ * The overrides of a period, counted by the agent who recorded them: every override that counts
+ * (none waiting for a lead's approval or refused by one), walked off decisions_overrides. The
+ * period report and the dashboard both count with this, and the drill-down lists the same.
+ */
+export function overrideCounts(store: CaseStore, range: PeriodRange): Counted<string>[] {
+  const { sql, params } = statements(range).overrideCounts;
+  return store.sql(sql).all(...params) as Counted<string>[];
+}
+
 function overridesByAgent(
   store: CaseStore,
   walks: Record<Walk, Statement>,
