@@ -176,7 +176,7 @@ describe('per-day figures', () => {
     // As before 012: its tables, triggers and indexes gone, the decisions kept; then 012 runs.
     // (Later migrations stay: the upgrade path itself is migrations.test.ts's.)
     const db = new Database(file);
-    db.exec(`DROP TABLE decision_days; DROP TABLE delay_days; DROP TABLE override_days;
+    db.exec(`DROP TABLE decision_days; DROP TABLE delay_days;
       DROP TRIGGER decision_days_on_decision; DROP TRIGGER decision_days_on_case_move;
       DROP INDEX decisions_agent; DROP INDEX decisions_overrides;`);
     db.transaction(() => MIGRATIONS.find((migration) => migration.name === 'day-figures')!.up(db))();
