@@ -103,6 +103,10 @@ describe('the team dashboard in Chromium', () => {
     expect(await page.locator('[data-figure="cash-by-provider"] tbody tr').allTextContents()).toEqual([
       `腾飞云${cash}`,
     ]);
+    // The rules refused both: the overrides moved all of it.
+    expect(await page.locator('[data-figure="override-cost"] tbody tr').allTextContents()).toEqual([
+      `Mei Lin${cash}`,
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -188,6 +188,10 @@ describe('the period report’s overrides', () => {
     const text = pdfText(await printer.pdf(html)).replace(/\s+/g, ' ');
     expect(text).toContain(`Mei O'Lin: ${LISTED + 5} overrides`);
     expect(text).toContain('And 5 more.');
+    // Each override refunds the 199.00 paid where the rules refused: what they moved, per agent.
+    const rows = pdfText(await printer.pdf(html), { layout: true }).replace(/ +/g, ' ');
+    expect(rows).toContain('What overrides moved');
+    expect(rows).toContain(`Mei O'Lin CNY ${money((LISTED + 5) * 19900, 'CNY')} ${LISTED + 5}`);
     expect(text.replace(/\s+/g, '')).toContain(
       `refund-consoleexport--from${period.from}--to${period.to}--decided-by'MeiO'\\''Lin'--overridden`,
     );

@@ -65,6 +65,7 @@ function cashSection(
   rows: readonly (CashRefunded & { label?: string })[],
   l: PeriodLabels,
   head?: string,
+  countHead: string = l.cashCases,
 ): SafeHtml {
   const shown = rows.slice(0, TOP);
   // No chart here: amounts in different currencies share no scale, so only the table shows them.
@@ -75,7 +76,7 @@ function cashSection(
         ${head === undefined ? '' : html`<th>${head}</th>`}
         <th>${l.currency}</th>
         <th class="num">${l.amount}</th>
-        <th class="num">${l.cashCases}</th>
+        <th class="num">${countHead}</th>
       </tr>
       ${shown.map(
         (row) =>
@@ -229,6 +230,16 @@ export async function periodReportHtml(figures: PeriodFigures, options: PrintOpt
           l.providerHead,
         )}
         ${delaySection(figures, l)}`;
+  const moved =
+    figures.overrideCost.length === 0
+      ? ''
+      : cashSection(
+          l.overrideCost,
+          figures.overrideCost.map((row) => ({ ...row, label: row.key })),
+          l,
+          l.agentHead,
+          l.overridesHead,
+        );
   const body = html`<header>
       <h1>${l.title}</h1>
       <table class="fields">
@@ -251,7 +262,7 @@ export async function periodReportHtml(figures: PeriodFigures, options: PrintOpt
       </table>
       <p class="muted">${l.countNote}</p>
     </header>
-    ${decided} ${overridesSection(figures, l, language)} ${closingSection(figures, l)}
+    ${decided} ${overridesSection(figures, l, language)} ${moved} ${closingSection(figures, l)}
     ${newerSection(figures, l, language)}`;
   return documentHtml(options, {
     title: `${l.title} ${span}`,

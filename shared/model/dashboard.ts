@@ -43,6 +43,8 @@ export const DashboardFiguresSchema = z.object({
   cashByKind: cashBy(z.enum(PRODUCT_TYPES).nullable()),
   cashByProvider: cashBy(z.string()),
   overridesByAgent: counted(z.string()),
+  /** The cash the overrides moved, by agent and currency: recorded less the rules' amount. */
+  overrideCost: cashBy(z.string()),
   /** Milliseconds, each within 2.5% of the exact figure (a histogram in 5% buckets). */
   requestToDecision: z.object({
     cases: z.number().int(),

@@ -95,6 +95,8 @@ export const PeriodFiguresSchema = z.object({
   cashByProvider: cashBy(z.string()),
   /** By agent, most overrides first. */
   overridesByAgent: z.array(AgentOverridesSchema),
+  /** The cash the overrides moved, by agent and currency: recorded less the rules' amount. */
+  overrideCost: cashBy(z.string()),
   /** Milliseconds from the customer's request to the decision; null in an empty period. */
   requestToDecision: z.object({
     cases: z.number().int(),

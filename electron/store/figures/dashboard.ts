@@ -2,7 +2,7 @@ import type { DashboardFigures, ParsedDashboardQuery } from '../../../shared/mod
 import { type CaseStore, iso } from '../core';
 import { dayOf, dayStart } from './day-figures';
 import { dayDelays, dayGroups } from './day-figures-read';
-import { groupFigures, overrideCounts } from './period';
+import { groupFigures, overrideCost, overrideCounts } from './period';
 
 const DAY_MS = 86_400_000;
 const ZONE_OFFSET_MS = 8 * 3_600_000;
@@ -47,12 +47,14 @@ function closingByDay(store: CaseStore, now: number, days: number): DashboardFig
  */
 export function dashboardFigures(store: CaseStore, query: ParsedDashboardQuery): DashboardFigures {
   const span = { from: dayOfDate(query.from), to: dayOfDate(query.to) + 1 };
+  const range = { from: dayStart(span.from), to: dayStart(span.to) };
   return {
     query,
     since: iso(dayStart(span.from)),
     before: iso(dayStart(span.to)),
     ...groupFigures(dayGroups(store, span)),
-    overridesByAgent: overrideCounts(store, { from: dayStart(span.from), to: dayStart(span.to) }),
+    overridesByAgent: overrideCounts(store, range),
+    overrideCost: overrideCost(store, range),
     requestToDecision: dayDelays(store, span),
     closing: closingByDay(store, store.now(), query.closingDays),
   };

@@ -66,4 +66,16 @@ describe('the overrides of a period', () => {
     ]);
     expect(dashboard.overridesByAgent).toEqual([{ key: 'Mei Lin', n: 2 }]);
   });
+
+  it('cost the same on the dashboard and in the period report: recorded cash less the rules’', () => {
+    const period = periodAggregates(env.store, { from: Date.parse(FROM), to: Date.parse(TO) });
+    const dashboard = dashboardFigures(
+      env.store,
+      DashboardQuerySchema.parse({ from: '2026-03-02', to: '2026-03-02' }),
+    );
+    // The rules refused both (out of the window); each override refunds the 199.00 paid.
+    const cost = [{ key: 'Mei Lin', currency: 'CNY', amount: 2 * 19900, cases: 2 }];
+    expect(period.overrideCost).toEqual(cost);
+    expect(dashboard.overrideCost).toEqual(cost);
+  });
 });

@@ -142,6 +142,7 @@ describe('a period’s aggregates', () => {
       cashByKind: [],
       cashByProvider: [],
       overridesByAgent: [],
+      overrideCost: [],
       requestToDecision: { cases: 0, medianMs: null, p90Ms: null },
     });
   });

@@ -9,7 +9,7 @@ import {
   type Counted,
 } from '../../../shared/model/period';
 import { type CaseStore, formatRef, iso } from '../core';
-import { cashSql } from './day-figures';
+import { cashSql, recordedAmountSql } from './day-figures';
 import { dayDelays, dayGroups, daySpanOf, type DaySpan } from './day-figures-read';
 import { uncounted } from '../cases';
 
@@ -32,6 +32,7 @@ export interface PeriodAggregates {
   cashByKind: CashRefundedBy<ProductType | null>[];
   cashByProvider: CashRefundedBy<string>[];
   overridesByAgent: AgentOverrides[];
+  overrideCost: CashRefundedBy<string>[];
   requestToDecision: { cases: number; medianMs: number | null; p90Ms: number | null };
 }
 
@@ -88,7 +89,7 @@ interface Statement {
   params: (string | number)[];
 }
 
-type Walk = 'groups' | 'overrideCounts' | 'newestOverrides' | 'delays';
+type Walk = 'groups' | 'overrideCounts' | 'overrideCost' | 'newestOverrides' | 'delays';
 
 /**
  * The range walks of a period: the groups, the overrides counted by agent, one agent's newest
@@ -113,6 +114,13 @@ function statements(range: PeriodRange): Record<Walk, Statement> {
     },
     overrideCounts: {
       sql: `SELECT d.agent AS key, count(*) AS n ${overrides} GROUP BY d.agent ORDER BY n DESC, d.agent`,
+      params,
+    },
+    // What the overrides moved: the cash recorded less the rules' own (none while they need facts).
+    overrideCost: {
+      sql: `SELECT d.agent AS key, json_extract(d.decision, '$.currency') AS currency, count(*) AS cases,
+          sum(${recordedAmountSql('d')} - coalesce(json_extract(d.decision, '$.refundAmount'), 0)) AS amount
+        ${overrides} GROUP BY 1, 2 ORDER BY 2, 4 DESC, 1`,
       params,
     },
     // Newest first from the index's end, stopping at the limit: the JSON and the reason are
@@ -179,6 +187,7 @@ export function periodAggregates(
   return {
     ...groupFigures(groups),
     overridesByAgent: overridesByAgent(store, walks, listed),
+    overrideCost: overrideCost(store, range),
     requestToDecision,
   };
 }
@@ -191,6 +200,19 @@ export function periodAggregates(
 export function overrideCounts(store: CaseStore, range: PeriodRange): Counted<string>[] {
   const { sql, params } = statements(range).overrideCounts;
   return store.sql(sql).all(...params) as Counted<string>[];
+}
+
+/** The cash the period's overrides moved, by agent and currency: over the same overrides. */
+export function overrideCost(store: CaseStore, range: PeriodRange): CashRefundedBy<string>[] {
+  const { sql, params } = statements(range).overrideCost;
+  return (store.sql(sql).all(...params) as CashRefundedBy<string>[]).map(
+    ({ key, currency, amount, cases }) => ({
+      key,
+      currency,
+      amount,
+      cases,
+    }),
+  );
 }
 
 function overridesByAgent(

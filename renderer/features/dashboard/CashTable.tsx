@@ -13,11 +13,14 @@ export function CashTable({
   id,
   title,
   head,
+  countHead,
   rows,
 }: {
   id: string;
   title: string;
   head?: string;
+  /** What each row's count counts: the cases refunded unless said. */
+  countHead?: string;
   rows: readonly CashRow[];
 }) {
   const { t } = useTranslation();
@@ -37,7 +40,7 @@ export function CashTable({
                 {t('dashboard.amount')}
               </th>
               <th scope="col" className="num">
-                {t('dashboard.cases')}
+                {countHead ?? t('dashboard.cases')}
               </th>
             </tr>
           </thead>

@@ -230,6 +230,13 @@ export function DashboardScreen() {
               head={t('dashboard.provider')}
               rows={figures.cashByProvider.map((row) => ({ ...row, label: row.key }))}
             />
+            <CashTable
+              id="override-cost"
+              title={t('dashboard.overrideCost')}
+              head={t('dashboard.agent')}
+              countHead={t('dashboard.count')}
+              rows={figures.overrideCost.map((row) => ({ ...row, label: row.key }))}
+            />
           </div>
         </>
       )}
