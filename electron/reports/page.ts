@@ -49,8 +49,6 @@ table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
 th, td { text-align: start; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.3pt solid #ccc; overflow-wrap: anywhere; }
 th { font-weight: 600; color: #333; overflow-wrap: normal; }
 tr { break-inside: avoid; }
-/* A table's heading row never ends a page without a row of its own under it. */
-tr:first-child { break-after: avoid; }
 section.block { break-inside: avoid; }
 td.rule { white-space: nowrap; overflow-wrap: normal; }
 table.fields th { width: 32%; }
