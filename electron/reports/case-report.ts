@@ -5,19 +5,14 @@ import type { Outcome } from '../../shared/model/decision';
 import type { DecisionOfRecord } from '../../shared/model/decision-of-record';
 import type { Language } from '../../shared/model/languages';
 import type { CaseMessage } from '../../shared/model/message';
-import {
-  ACTION_TEXTS,
-  CLAUSE_TEXTS,
-  FACT_QUESTIONS,
-  formatInPolicyZone,
-  OUTCOME_TEXTS,
-} from '../../shared/policy';
+import { ACTION_TEXTS, formatInPolicyZone, OUTCOME_TEXTS, wordingOf } from '../../shared/policy';
 import {
   countingDecision,
   decisionOfRecord,
   recordedAmount,
   waitingDecision,
 } from '../../shared/policy/recorded';
+import { closeIsExcluded } from '../../shared/policy/window-close';
 import { CASE_LABELS, type CaseLabels } from './case-labels';
 import { traceSection } from './case-trace';
 import { factRows, money, zoned } from './facts';
@@ -101,7 +96,9 @@ function decisionSection(
 ): SafeHtml {
   const { decision } = record;
   const ofRecord = decisionOfRecord(record, detail.facts, language);
-  const deadline = decision.windowClosesAt === null ? null : zoned(decision.windowClosesAt);
+  const deadline = decision.windowClosesAt === null ? null : zoned(decision.windowClosesAt, true);
+  // A package's validity is half-open: its expiry instant is itself outside the window.
+  const excluded = closeIsExcluded(decision, record.facts);
   // While the facts are missing, the questions apply: no cash, and no "nothing to do".
   const waitsForFacts = ofRecord.outcome === 'needs_info';
   const actions =
@@ -124,7 +121,9 @@ function decisionSection(
       ? ''
       : html`<h2>${l.missing}</h2>
           <ol>
-            ${decision.missing.map((fact) => html`<li>${FACT_QUESTIONS[fact][language].question}</li>`)}
+            ${decision.missing.map(
+              (fact) => html`<li>${wordingOf(decision).questions[fact][language].question}</li>`,
+            )}
           </ol>`;
   const cash: [string, SafeHtml][] = waitsForFacts
     ? []
@@ -138,8 +137,11 @@ function decisionSection(
     [l.outcome, outcomeText(ofRecord, l, language)],
     ...cash,
     [l.currency, decision.currency],
-    [l.judgedAt, `${zoned(decision.requestedAt)}${decision.requestedAtAssumed ? ` (${l.assumed})` : ''}`],
-    [l.windowCloses, deadline ?? l.noWindow],
+    [
+      l.judgedAt,
+      `${zoned(decision.requestedAt, true)}${decision.requestedAtAssumed ? ` (${l.assumed})` : ''}`,
+    ],
+    excluded ? [l.validUntil, `${deadline}${l.notIncluding}`] : [l.windowCloses, deadline ?? l.noWindow],
     [l.agent, `${record.agent}, ${zoned(record.decidedAt)}`],
     [l.policy, `${l.version} ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`],
     ...(record.approval ? [[l.approval, approvalText(record.approval, l)] as [string, string]] : []),
@@ -166,7 +168,7 @@ const clausesSection = (record: DecisionOfRecord, l: CaseLabels, language: Langu
         html`${record.clauses.map(
           (clause) =>
             html`<div class="clause">
-              <span class="id">${clause}</span><br />${CLAUSE_TEXTS[clause][language]}
+              <span class="id">${clause}</span><br />${wordingOf(record).clauses[clause][language]}
             </div>`,
         )}`,
       );
@@ -284,7 +286,7 @@ export async function caseReportHtml(data: CaseReportData, options: PrintOptions
     )}
     ${block(l.facts, factTable.length === 0 ? html`<p>${l.noFacts}</p>` : fields(factTable))}
     ${latest === undefined ? '' : clausesSection(decisionOfRecord(latest, detail.facts, language), l, language)}
-    ${latest?.decision.trace === undefined ? '' : traceSection({ ...latest.decision, trace: latest.decision.trace }, l)}
+    ${latest?.decision.trace === undefined ? '' : traceSection({ ...latest.decision, trace: latest.decision.trace }, l, language)}
     ${detail.decisions.length === 0 ? '' : historySection(detail.decisions, l, language)}
     ${
       detail.notes.length === 0

@@ -1,5 +1,7 @@
 import { FACTS } from '../../shared/model/catalogue';
 import type { Decision, DecisionTrace } from '../../shared/model/decision';
+import type { Language } from '../../shared/model/languages';
+import { stepFinding } from '../../shared/policy/trace-words';
 import type { CaseLabels } from './case-labels';
 import { money, zoned } from './facts';
 import { html, type SafeHtml } from './html';
@@ -15,6 +17,7 @@ function readText(fact: string, value: unknown, currency: string): string {
 export function traceSection(
   { trace, currency }: Pick<Decision, 'currency'> & { trace: DecisionTrace },
   l: CaseLabels,
+  language: Language,
 ): SafeHtml {
   const rows = trace.steps.map((step) => {
     // Each "fact = value" stays on one line; the list breaks between them.
@@ -22,11 +25,11 @@ export function traceSection(
       ([fact, value], i) =>
         html`${i === 0 ? '' : ', '}<span class="word">${fact} = ${readText(fact, value, currency)}</span>`,
     );
-    const at = step.at === undefined ? '' : `; ${l.turnsAt} ${zoned(step.at)}`;
+    const at = step.at === undefined ? '' : `; ${l.turnsAt} ${zoned(step.at, true)}`;
     return html`<tr>
       <td class="mono rule">${step.rule}</td>
       <td class="mono">${read}</td>
-      <td>${l.holds[String(step.holds) as 'true' | 'false' | 'null']}${at}</td>
+      <td>${stepFinding(step, language)}${at}</td>
     </tr>`;
   });
   return html`<section class="block">
