@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHost } from '../electron/host';
 import type { CaseDetail } from '../shared/model/case';
+import { KINDS } from '../shared/model/catalogue';
 import type { Language } from '../shared/model/languages';
+import { formatMoney } from '../shared/model/money';
 import { decide } from '../shared/policy';
 import {
   buildRenderer,
@@ -93,6 +95,18 @@ describe('the team dashboard in Chromium', () => {
     const outcomes = await page.locator('[data-figure="by-outcome"] tbody tr').allTextContents();
     expect(outcomes).toEqual(['Not eligible360.0%', 'Eligible240.0%']);
     expect(await page.locator('[data-figure="by-outcome"] svg .drill').count()).toBe(2);
+    // Mei Lin's two overrides refund 104.00 and 105.00, both 腾飞云's SaaS orders.
+    const cash = `CNY${formatMoney({ amount: 20_900, currency: 'CNY' })}2`;
+    expect(await page.locator('[data-figure="cash-by-kind"] tbody tr').allTextContents()).toEqual([
+      `${KINDS.saas.label.en}${cash}`,
+    ]);
+    expect(await page.locator('[data-figure="cash-by-provider"] tbody tr').allTextContents()).toEqual([
+      `腾飞云${cash}`,
+    ]);
+    // The rules refused both: the overrides moved all of it.
+    expect(await page.locator('[data-figure="override-cost"] tbody tr').allTextContents()).toEqual([
+      `Mei Lin${cash}`,
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { decideBatch } from '../../electron/services/batch';
+import { type BatchSummary, decideBatch } from '../../electron/services/batch';
 import { describeProblem } from '../../shared/import';
 import { CsvFileError } from '../../electron/services/csv';
 import { BadInputError, UsageError } from '../errors';
@@ -41,6 +41,8 @@ export async function decideFile(call: BatchCall): Promise<void> {
         `${decided}; ${count(summary.errorCount)} could not be (see their error column)`,
       );
     }
+    // One order refunds once: the same order on several rows is a file to look at again.
+    if (summary.repeatedCount > 0) throw new BadInputError(`${decided}; ${repeatedText(summary)}`);
     if (summary.rows === 0) throw new BadInputError('the file has a header but no rows');
     call.io.stderr(`${decided}\n`);
   } catch (error) {
@@ -51,6 +53,12 @@ export async function decideFile(call: BatchCall): Promise<void> {
       throw new BadInputError(`cannot write ${call.out}: ${failed.code ?? failed.message}`);
     throw error;
   }
+}
+
+function repeatedText({ repeated, repeatedCount }: BatchSummary): string {
+  const listed = repeated.map(({ orderId, rows }) => `order id ${orderId} is on rows ${rows.join(', ')}`);
+  const more = repeatedCount - repeated.length;
+  return `${listed.join('; ')}${more > 0 ? `; and ${count(more)} more order ids repeat` : ''}`;
 }
 
 function workerCount(value: string | undefined): number | undefined {

@@ -180,6 +180,22 @@ describe('refund-console decide --batch', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFrow,orderId,outcome,refundAmount \(fen\),/);
   });
 
+  it('exits 2 naming an order id that repeats, on one thread or on workers, every row still decided', async () => {
+    const file = ordersFile('repeated.csv', 6);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // Rows 3 and 6 (lines 2 and 5) carry the order id of row 2.
+    const id = lines[1]!.split(',')[0]!;
+    for (const at of [2, 5]) lines[at] = [id, ...lines[at]!.split(',').slice(1)].join(',');
+    writeFileSync(file, lines.join('\n'));
+    for (const workers of ['0', '1']) {
+      const out = join(dir, `repeated-${workers}.csv`);
+      const result = await run(['decide', '--batch', file, '--out', out, '--workers', workers]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(`order id ${id} is on rows 2, 3, 6`);
+      expect(readFileSync(out, 'utf8').trimEnd().split('\r\n')).toHaveLength(7);
+    }
+  });
+
   it('exits 2 and says so when the output cannot be written', async () => {
     const out = join(dir, 'no such folder', 'decisions.csv');
     const result = await run(['decide', '--batch', ordersFile('orders.csv', 5), '--out', out]);

@@ -1,7 +1,7 @@
 import type { DecisionApproval } from '../../shared/model/approval';
 import type { CaseDetail, DecisionRecord } from '../../shared/model/case';
 import { KINDS } from '../../shared/model/catalogue';
-import type { DecisionTrace } from '../../shared/model/decision';
+import type { Outcome } from '../../shared/model/decision';
 import type { DecisionOfRecord } from '../../shared/model/decision-of-record';
 import type { Language } from '../../shared/model/languages';
 import type { CaseMessage } from '../../shared/model/message';
@@ -12,9 +12,9 @@ import {
   recordedAmount,
   waitingDecision,
 } from '../../shared/policy/recorded';
-import { stepFinding } from '../../shared/policy/trace-words';
 import { closeIsExcluded } from '../../shared/policy/window-close';
 import { CASE_LABELS, type CaseLabels } from './case-labels';
+import { traceSection } from './case-trace';
 import { factRows, money, zoned } from './facts';
 import { commandHtml, html, shellWord, type SafeHtml } from './html';
 import { documentHtml, type PrintOptions } from './page';
@@ -55,8 +55,16 @@ function caseSection({ summary, customer, provider }: CaseDetail, l: CaseLabels,
   ]);
 }
 
-const cashText = (amount: number | null, currency: string, l: CaseLabels) =>
-  amount === null ? l.none : money(amount, currency);
+/** A decision's cash; none while it waits for facts (an override to needs-info records 0). */
+const cashText = (amount: number | null, currency: string, l: CaseLabels, outcome?: Outcome) =>
+  amount === null || outcome === 'needs_info' ? l.none : money(amount, currency);
+
+/** A section printed whole: its heading never parted from it, nor it split across pages. */
+const block = (title: string, content: SafeHtml | string) =>
+  html`<section class="block">
+    <h2>${title}</h2>
+    ${content}
+  </section>`;
 
 /** The recorded outcome; for an override, the rules' own answer beside it, marked as overridden. */
 function outcomeText(record: DecisionOfRecord, l: CaseLabels, language: Language): SafeHtml {
@@ -91,17 +99,23 @@ function decisionSection(
   const deadline = decision.windowClosesAt === null ? null : zoned(decision.windowClosesAt, true);
   // A package's validity is half-open: its expiry instant is itself outside the window.
   const excluded = closeIsExcluded(decision, record.facts);
+  // While the facts are missing, the questions apply: no cash, and no "nothing to do".
+  const waitsForFacts = ofRecord.outcome === 'needs_info';
   const actions =
     ofRecord.actions.length === 0
-      ? html`<p>${l.noActions}</p>`
-      : html`<ol>
-          ${ofRecord.actions.map(
-            (action) =>
-              html`<li>
-                ${ACTION_TEXTS[action][language]}${deadline === null ? '' : html` <span class="muted">(${l.deadline} ${deadline})</span>`}
-              </li>`,
-          )}
-        </ol>`;
+      ? waitsForFacts
+        ? ''
+        : html`<h2>${l.actions}</h2>
+            <p>${l.noActions}</p>`
+      : html`<h2>${l.actions}</h2>
+          <ol>
+            ${ofRecord.actions.map(
+              (action) =>
+                html`<li>
+                  ${ACTION_TEXTS[action][language]}${deadline === null ? '' : html` <span class="muted">(${l.deadline} ${deadline})</span>`}
+                </li>`,
+            )}
+          </ol>`;
   const missing =
     decision.missing.length === 0
       ? ''
@@ -111,24 +125,28 @@ function decisionSection(
               (fact) => html`<li>${wordingOf(decision).questions[fact][language].question}</li>`,
             )}
           </ol>`;
+  const cash: [string, SafeHtml][] = waitsForFacts
+    ? []
+    : [
+        [
+          l.cashRefund,
+          html`<span class="lead">${cashText(ofRecord.refundAmount, ofRecord.currency, l)}</span>`,
+        ],
+      ];
   return html`${fields([
-      [l.outcome, outcomeText(ofRecord, l, language)],
-      [
-        l.cashRefund,
-        html`<span class="lead">${cashText(ofRecord.refundAmount, ofRecord.currency, l)}</span>`,
-      ],
-      [l.currency, decision.currency],
-      [
-        l.judgedAt,
-        `${zoned(decision.requestedAt, true)}${decision.requestedAtAssumed ? ` (${l.assumed})` : ''}`,
-      ],
-      excluded ? [l.validUntil, `${deadline}${l.notIncluding}`] : [l.windowCloses, deadline ?? l.noWindow],
-      [l.agent, `${record.agent}, ${zoned(record.decidedAt)}`],
-      [l.policy, `${l.version} ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`],
-      ...(record.approval ? [[l.approval, approvalText(record.approval, l)] as [string, string]] : []),
-    ])}
-    <h2>${l.actions}</h2>
-    ${actions}${missing}`;
+    [l.outcome, outcomeText(ofRecord, l, language)],
+    ...cash,
+    [l.currency, decision.currency],
+    [
+      l.judgedAt,
+      `${zoned(decision.requestedAt, true)}${decision.requestedAtAssumed ? ` (${l.assumed})` : ''}`,
+    ],
+    excluded ? [l.validUntil, `${deadline}${l.notIncluding}`] : [l.windowCloses, deadline ?? l.noWindow],
+    [l.agent, `${record.agent}, ${zoned(record.decidedAt)}`],
+    [l.policy, `${l.version} ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`],
+    ...(record.approval ? [[l.approval, approvalText(record.approval, l)] as [string, string]] : []),
+  ])}
+  ${actions}${missing}`;
 }
 
 /** A decision waiting for a lead: not the decision of record until granted, so apart from it. */
@@ -143,36 +161,17 @@ function waitingSection(detail: CaseDetail, l: CaseLabels, language: Language): 
 }
 
 const clausesSection = (record: DecisionOfRecord, l: CaseLabels, language: Language) =>
-  html`<h2>${l.clauses}</h2>
-    ${record.clauses.map(
-      (clause) =>
-        html`<div class="clause">
-          <span class="id">${clause}</span><br />${wordingOf(record).clauses[clause][language]}
-        </div>`,
-    )}`;
-
-function traceSection(trace: DecisionTrace, l: CaseLabels, language: Language): SafeHtml {
-  const rows = trace.steps.map((step) => {
-    const read = Object.entries(step.read)
-      .map(([fact, value]) => `${fact} = ${value === null ? '?' : String(value)}`)
-      .join(', ');
-    const at = step.at === undefined ? '' : `; ${l.turnsAt} ${zoned(step.at, true)}`;
-    return html`<tr>
-      <td class="mono">${step.rule}</td>
-      <td class="mono">${read}</td>
-      <td>${stepFinding(step, language)}${at}</td>
-    </tr>`;
-  });
-  return html`<h2>${l.trace}</h2>
-    <table>
-      <tr>
-        <th>${l.rule}</th>
-        <th>${l.read}</th>
-        <th>${l.result}</th>
-      </tr>
-      ${rows}
-    </table>`;
-}
+  record.clauses.length === 0
+    ? ''
+    : block(
+        l.clauses,
+        html`${record.clauses.map(
+          (clause) =>
+            html`<div class="clause">
+              <span class="id">${clause}</span><br />${wordingOf(record).clauses[clause][language]}
+            </div>`,
+        )}`,
+      );
 
 function historySection(decisions: readonly DecisionRecord[], l: CaseLabels, language: Language): SafeHtml {
   const rows = decisions.map((record) => {
@@ -190,7 +189,7 @@ function historySection(decisions: readonly DecisionRecord[], l: CaseLabels, lan
         <td>${record.agent}</td>
         <td>${OUTCOME_TEXTS[language][record.decision.outcome]}</td>
         <td>${OUTCOME_TEXTS[language][record.recordedOutcome]}</td>
-        <td class="num">${cashText(cash, record.decision.currency, l)}</td>
+        <td class="num">${cashText(cash, record.decision.currency, l, record.recordedOutcome)}</td>
         <td>${record.decision.policyRevision}</td>
       </tr>
       ${
@@ -232,6 +231,7 @@ function auditSection(data: CaseReportData, l: CaseLabels): SafeHtml {
     ])}`;
 }
 
+/** Printed in one block with the audit trail, so it never stands alone on the last page. */
 const signOff = (l: CaseLabels) =>
   html`<h2>${l.signOff}</h2>
     <div class="sign">
@@ -249,11 +249,6 @@ const signOff = (l: CaseLabels) =>
       </div>
     </div>`;
 
-/**
- * One case as a printable, self-contained HTML document: what a lead signs off. Every value
- * from the store is escaped, so HTML in a name or a note prints as text. The desktop shell
- * prints this string with printToPDF; the CLI and tests with Chromium's page.pdf.
- */
 /** The customer's own words, after the sign-off: what the facts were read from. */
 function messagesAppendix(messages: CaseMessage[], l: CaseLabels): SafeHtml | string {
   if (messages.length === 0) return '';
@@ -265,6 +260,11 @@ function messagesAppendix(messages: CaseMessage[], l: CaseLabels): SafeHtml | st
     )}`;
 }
 
+/**
+ * One case as a printable, self-contained HTML document: what a lead signs off. Every value
+ * from the store is escaped, so HTML in a name or a note prints as text. The desktop shell
+ * prints this string with printToPDF; the CLI and tests with Chromium's page.pdf.
+ */
 export async function caseReportHtml(data: CaseReportData, options: PrintOptions): Promise<string> {
   const { language } = options;
   const l = CASE_LABELS[language];
@@ -278,15 +278,15 @@ export async function caseReportHtml(data: CaseReportData, options: PrintOptions
       <h1>${l.title} ${ref}</h1>
       <p class="muted">${l.generated}: ${formatInPolicyZone(data.printedAt)}</p>
     </header>
-    <h2>${l.case}</h2>
-    ${caseSection(detail, l, language)}
-    <h2>${l.decision}</h2>
-    ${latest === undefined ? html`<p>${l.noDecision}</p>` : decisionSection(detail, latest, l, language)}
-    ${waitingSection(detail, l, language)}
-    <h2>${l.facts}</h2>
-    ${factTable.length === 0 ? html`<p>${l.noFacts}</p>` : fields(factTable)}
+    ${block(l.case, caseSection(detail, l, language))}
+    ${block(
+      l.decision,
+      html`${latest === undefined ? html`<p>${l.noDecision}</p>` : decisionSection(detail, latest, l, language)}
+      ${waitingSection(detail, l, language)}`,
+    )}
+    ${block(l.facts, factTable.length === 0 ? html`<p>${l.noFacts}</p>` : fields(factTable))}
     ${latest === undefined ? '' : clausesSection(decisionOfRecord(latest, detail.facts, language), l, language)}
-    ${latest?.decision.trace === undefined ? '' : traceSection(latest.decision.trace, l, language)}
+    ${latest?.decision.trace === undefined ? '' : traceSection({ ...latest.decision, trace: latest.decision.trace }, l, language)}
     ${detail.decisions.length === 0 ? '' : historySection(detail.decisions, l, language)}
     ${
       detail.notes.length === 0
@@ -294,7 +294,8 @@ export async function caseReportHtml(data: CaseReportData, options: PrintOptions
         : html`<h2>${l.notes}</h2>
             ${fields(detail.notes.map((note) => [`${note.author}, ${zoned(note.createdAt)}`, html`<span class="long">${note.body}</span>`]))}`
     }
-    ${auditSection(data, l)} ${signOff(l)} ${messagesAppendix(data.messages, l)}`;
+    <section class="block">${auditSection(data, l)} ${signOff(l)}</section>
+    ${messagesAppendix(data.messages, l)}`;
   return documentHtml(options, {
     title: `${l.title} ${ref}`,
     footer: `${l.title} ${ref}`,

@@ -47,8 +47,10 @@ h3 { font-size: 10pt; margin: 4mm 0 1mm; break-after: avoid; }
 p { margin: 1mm 0; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
 th, td { text-align: start; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.3pt solid #ccc; overflow-wrap: anywhere; }
-th { font-weight: 600; color: #333; }
+th { font-weight: 600; color: #333; overflow-wrap: normal; }
 tr { break-inside: avoid; }
+section.block { break-inside: avoid; }
+td.rule { white-space: nowrap; overflow-wrap: normal; }
 table.fields th { width: 32%; }
 td.when { white-space: nowrap; }
 table.overrides td:first-child { width: 12%; }

@@ -6,7 +6,10 @@ import { sampleCase, START, tempStore } from '../store/test-support/temp-store';
 import { OVERRIDES_LISTED_PER_AGENT, PeriodQuerySchema, type PeriodQuery } from '../../shared/model/period';
 import { periodFigures, periodReportHtml } from '.';
 import { INJECTION } from './test-support/cases';
-import { pdfText } from './test-support/pdf-text';
+import { KINDS } from '../../shared/model/catalogue';
+import { money } from './facts';
+import { PERIOD_LABELS } from './period-labels';
+import { pdfInfo, pdfText } from './test-support/pdf-text';
 
 // A lapsed service item six weeks after payment: refunded in full under v1, refused under v1.1.
 const LAPSED = {
@@ -88,6 +91,17 @@ describe('the period report', () => {
     expect(text).toContain('page 1 of');
   });
 
+  it('prints the cash refunded by product kind and by provider', async () => {
+    const figures = figuresFor(WHOLE);
+    expect(figures.cashByKind).toEqual([{ key: 'service', currency: 'CNY', amount: 50000, cases: 1 }]);
+    const html = await periodReportHtml(figures, { language: 'en', paper: 'a4' });
+    const rows = pdfText(await printer.pdf(html), { layout: true }).replace(/ +/g, ' ');
+    expect(rows).toContain(`Cash refunded by product kind`);
+    expect(rows).toContain(`${KINDS.service.label.en} CNY CNY 500.00 1`);
+    expect(rows).toContain(`Cash refunded by provider`);
+    expect(rows).toContain(`Acme Cloud CNY CNY 500.00 1`);
+  });
+
   it('writes an empty period plainly, in Chinese too', async () => {
     const empty = figuresFor({ from: '2020-01-01T00:00:00+08:00', to: '2020-02-01T00:00:00+08:00' });
     expect(empty.decidedCases).toBe(0);
@@ -101,6 +115,33 @@ describe('the period report', () => {
     );
     expect(() => figuresFor({ from: '2026-03-01', to: '2026-03-02T00:00:00Z' })).toThrow(/^from: /);
   });
+});
+
+describe('the period report’s pages', () => {
+  // More providers push the later sections down the page, so one of them meets a page break.
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])(
+    'keep the cash and the request-to-decision tables whole (%i more providers)',
+    async (more) => {
+      const figures = figuresFor(WHOLE);
+      const byProvider = [
+        ...figures.byProvider,
+        ...Array.from({ length: more }, (_, i) => ({ key: `Provider ${i}`, n: 0 })),
+      ];
+      const pdf = await printer.pdf(
+        await periodReportHtml({ ...figures, byProvider }, { language: 'en', paper: 'a4' }),
+      );
+      const pages = Array.from({ length: pdfInfo(pdf).pages }, (_, i) => pdfText(pdf, { page: i + 1 }));
+      const l = PERIOD_LABELS.en;
+      const cash = pages.filter((page) => page.includes(l.cash));
+      expect(cash).toHaveLength(1);
+      expect(figures.cashRefunded.length).toBeGreaterThan(0);
+      for (const row of figures.cashRefunded) expect(cash[0]).toContain(money(row.amount, row.currency));
+      const delay = pages.filter((page) => page.includes(l.delay));
+      expect(delay).toHaveLength(1);
+      expect(delay[0]).toContain(l.p90);
+      expect(delay[0]).toContain(l.delayNote);
+    },
+  );
 });
 
 describe('the period report’s overrides', () => {
@@ -147,6 +188,10 @@ describe('the period report’s overrides', () => {
     const text = pdfText(await printer.pdf(html)).replace(/\s+/g, ' ');
     expect(text).toContain(`Mei O'Lin: ${LISTED + 5} overrides`);
     expect(text).toContain('And 5 more.');
+    // Each override refunds the 199.00 paid where the rules refused: what they moved, per agent.
+    const rows = pdfText(await printer.pdf(html), { layout: true }).replace(/ +/g, ' ');
+    expect(rows).toContain('What overrides moved');
+    expect(rows).toContain(`Mei O'Lin CNY ${money((LISTED + 5) * 19900, 'CNY')} ${LISTED + 5}`);
     expect(text.replace(/\s+/g, '')).toContain(
       `refund-consoleexport--from${period.from}--to${period.to}--decided-by'MeiO'\\''Lin'--overridden`,
     );

@@ -1,6 +1,7 @@
 import { KINDS } from '../../shared/model/catalogue';
 import type { Language } from '../../shared/model/languages';
-import type { Counted, PeriodFigures } from '../../shared/model/period';
+import type { ProductType } from '../../shared/model/facts';
+import type { CashRefunded, Counted, PeriodFigures } from '../../shared/model/period';
 import { OUTCOME_TEXTS } from '../../shared/policy';
 import { barChart, type Bar } from './bar-chart';
 import { money, zoned } from './facts';
@@ -20,7 +21,8 @@ function countSection(
   head: string,
 ) {
   const bars: Bar[] = rows.map((row) => ({ label: row.label, value: row.n, text: String(row.n) }));
-  return html`<h2>${title}</h2>
+  return html`<section class="block">
+    <h2>${title}</h2>
     ${barChart(title, bars)}
     <table>
       <tr>
@@ -36,8 +38,12 @@ function countSection(
             <td class="num">${percent(row.n, total)}</td>
           </tr>`,
       )}
-    </table>`;
+    </table>
+  </section>`;
 }
+
+const kindLabel = (kind: ProductType | null, l: PeriodLabels, language: Language) =>
+  kind === null ? l.unknownKind : KINDS[kind].label[language];
 
 const labelled = <K>(counted: Counted<K>[], label: (key: K) => string) =>
   counted.map(({ key, n }) => ({ label: label(key), n }));
@@ -53,30 +59,43 @@ function topAndRest(rows: { label: string; n: number }[], rest: (groups: number)
   ];
 }
 
-function cashSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
-  const rows = figures.cashRefunded;
+/** Cash refunded per currency, and per group when `head` names one (the first TOP groups). */
+function cashSection(
+  title: string,
+  rows: readonly (CashRefunded & { label?: string })[],
+  l: PeriodLabels,
+  head?: string,
+  countHead: string = l.cashCases,
+): SafeHtml {
+  const shown = rows.slice(0, TOP);
   // No chart here: amounts in different currencies share no scale, so only the table shows them.
-  return html`<h2>${l.cash}</h2>
+  return html`<section class="block">
+    <h2>${title}</h2>
     <table>
       <tr>
+        ${head === undefined ? '' : html`<th>${head}</th>`}
         <th>${l.currency}</th>
         <th class="num">${l.amount}</th>
-        <th class="num">${l.cashCases}</th>
+        <th class="num">${countHead}</th>
       </tr>
-      ${rows.map(
+      ${shown.map(
         (row) =>
           html`<tr>
+            ${head === undefined ? '' : html`<td>${row.label}</td>`}
             <td>${row.currency}</td>
             <td class="num">${money(row.amount, row.currency)}</td>
             <td class="num">${row.cases}</td>
           </tr>`,
       )}
-    </table>`;
+    </table>
+    ${shown.length < rows.length ? html`<p class="muted">${l.more(shown.length, rows.length)}</p>` : ''}
+  </section>`;
 }
 
 function delaySection({ requestToDecision: d }: PeriodFigures, l: PeriodLabels): SafeHtml {
   const text = (ms: number | null) => (ms === null ? '—' : l.days(ms));
-  return html`<h2>${l.delay}</h2>
+  return html`<section class="block">
+    <h2>${l.delay}</h2>
     <table class="fields">
       <tr>
         <th>${l.median}</th>
@@ -91,7 +110,8 @@ function delaySection({ requestToDecision: d }: PeriodFigures, l: PeriodLabels):
         <td>${d.cases}</td>
       </tr>
     </table>
-    <p class="muted">${l.delayNote}</p>`;
+    <p class="muted">${l.delayNote}</p>
+  </section>`;
 }
 
 function closingSection(figures: PeriodFigures, l: PeriodLabels): SafeHtml {
@@ -181,7 +201,7 @@ export async function periodReportHtml(figures: PeriodFigures, options: PrintOpt
         )}
         ${countSection(
           l.byKind,
-          labelled(figures.byKind, (k) => (k === null ? l.unknownKind : KINDS[k].label[language])),
+          labelled(figures.byKind, (k) => kindLabel(k, l, language)),
           total,
           l,
           l.kindHead,
@@ -196,7 +216,30 @@ export async function periodReportHtml(figures: PeriodFigures, options: PrintOpt
           l,
           l.providerHead,
         )}
-        ${cashSection(figures, l)} ${delaySection(figures, l)}`;
+        ${cashSection(l.cash, figures.cashRefunded, l)}
+        ${cashSection(
+          l.cashByKind,
+          figures.cashByKind.map((row) => ({ ...row, label: kindLabel(row.key, l, language) })),
+          l,
+          l.kindHead,
+        )}
+        ${cashSection(
+          l.cashByProvider,
+          figures.cashByProvider.map((row) => ({ ...row, label: row.key })),
+          l,
+          l.providerHead,
+        )}
+        ${delaySection(figures, l)}`;
+  const moved =
+    figures.overrideCost.length === 0
+      ? ''
+      : cashSection(
+          l.overrideCost,
+          figures.overrideCost.map((row) => ({ ...row, label: row.key })),
+          l,
+          l.agentHead,
+          l.overridesHead,
+        );
   const body = html`<header>
       <h1>${l.title}</h1>
       <table class="fields">
@@ -219,7 +262,7 @@ export async function periodReportHtml(figures: PeriodFigures, options: PrintOpt
       </table>
       <p class="muted">${l.countNote}</p>
     </header>
-    ${decided} ${overridesSection(figures, l, language)} ${closingSection(figures, l)}
+    ${decided} ${overridesSection(figures, l, language)} ${moved} ${closingSection(figures, l)}
     ${newerSection(figures, l, language)}`;
   return documentHtml(options, {
     title: `${l.title} ${span}`,

@@ -49,7 +49,7 @@ function readTables(file: string, columnsOf?: Tables): Tables {
       .pluck()
       .all() as string[];
     const tables: Tables = new Map();
-    for (const name of columnsOf ? [...columnsOf.keys()] : names) {
+    for (const name of columnsOf ? [...columnsOf.keys()].filter((name) => names.includes(name)) : names) {
       const columns =
         columnsOf?.get(name)?.columns ??
         (db.pragma(`table_info("${name}")`) as { name: string }[]).map((column) => column.name);
@@ -119,7 +119,10 @@ describe('a store written by release 067b474 (schema 13)', () => {
     }
 
     const after = readTables(file, before);
+    // The per-day override counts are gone (migration 018): overrides are walked, not kept by day.
+    expect(after.has('override_days')).toBe(false);
     for (const [name, { rows }] of before) {
+      if (name === 'override_days') continue;
       // The per-day figures are counted again (migration 015): compared with a recount below.
       if (name === 'team_sync' || name === 'decision_days' || name === 'delay_days') continue;
       expect(after.get(name)!.rows, name).toEqual(rows);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OUTCOMES } from './decision';
 import { PRODUCT_TYPES } from './facts';
+import { cashBy, CashRefundedSchema } from './period';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date, YYYY-MM-DD' });
 
@@ -38,10 +39,12 @@ export const DashboardFiguresSchema = z.object({
   byOutcome: counted(z.enum(OUTCOMES)),
   byKind: counted(z.enum(PRODUCT_TYPES).nullable()),
   byProvider: counted(z.string()),
-  cashRefunded: z.array(
-    z.object({ currency: z.string(), amount: z.number().int(), cases: z.number().int() }),
-  ),
+  cashRefunded: z.array(CashRefundedSchema),
+  cashByKind: cashBy(z.enum(PRODUCT_TYPES).nullable()),
+  cashByProvider: cashBy(z.string()),
   overridesByAgent: counted(z.string()),
+  /** The cash the overrides moved, by agent and currency: recorded less the rules' amount. */
+  overrideCost: cashBy(z.string()),
   /** Milliseconds, each within 2.5% of the exact figure (a histogram in 5% buckets). */
   requestToDecision: z.object({
     cases: z.number().int(),

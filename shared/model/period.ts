@@ -25,13 +25,17 @@ export interface Counted<K> {
   n: number;
 }
 
-const CashRefundedSchema = z.object({
+export const CashRefundedSchema = z.object({
   currency: z.string(),
   /** Minor units refunded by the cases granted a refund (eligible or conditional). */
   amount: z.number().int(),
   cases: z.number().int(),
 });
 export type CashRefunded = z.infer<typeof CashRefundedSchema>;
+
+/** The cash refunded per group (a product kind, a provider) and currency; no row for no refund. */
+export const cashBy = <K extends z.ZodType>(key: K) => z.array(CashRefundedSchema.extend({ key }));
+export type CashRefundedBy<K> = CashRefunded & { key: K };
 
 const OverrideRowSchema = z.object({
   ref: z.string(),
@@ -87,8 +91,12 @@ export const PeriodFiguresSchema = z.object({
   byKind: counted(z.enum(PRODUCT_TYPES).nullable()),
   byProvider: counted(z.string()),
   cashRefunded: z.array(CashRefundedSchema),
+  cashByKind: cashBy(z.enum(PRODUCT_TYPES).nullable()),
+  cashByProvider: cashBy(z.string()),
   /** By agent, most overrides first. */
   overridesByAgent: z.array(AgentOverridesSchema),
+  /** The cash the overrides moved, by agent and currency: recorded less the rules' amount. */
+  overrideCost: cashBy(z.string()),
   /** Milliseconds from the customer's request to the decision; null in an empty period. */
   requestToDecision: z.object({
     cases: z.number().int(),

@@ -19,10 +19,16 @@ function poppler(tool: string, pdf: Uint8Array, args: string[] = []): string {
 
 /**
  * A PDF's text as pdftotext reads it back: what a reader could copy out of it. With `layout`,
- * a table's row stays on one line.
+ * a table's row stays on one line; with `page`, only that page (from 1) is read.
  */
-export const pdfText = (pdf: Uint8Array, { layout = false } = {}): string =>
-  poppler('pdftotext', pdf, layout ? ['-layout'] : []);
+export const pdfText = (
+  pdf: Uint8Array,
+  { layout = false, page }: { layout?: boolean; page?: number } = {},
+) =>
+  poppler('pdftotext', pdf, [
+    ...(layout ? ['-layout'] : []),
+    ...(page === undefined ? [] : ['-f', String(page), '-l', String(page)]),
+  ]);
 
 /** pdffonts' rows: each font's name, type and whether it is embedded in the file. */
 export function pdfFonts(pdf: Uint8Array): { name: string; type: string; embedded: boolean }[] {

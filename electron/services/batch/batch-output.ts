@@ -12,6 +12,15 @@ export interface BatchSummary {
   /** The first problems; `errorCount` counts them all (each is also in the output). */
   errors: RowProblem[];
   errorCount: number;
+  /** Order ids on more than one row, in the file's order (the first MAX_REPORTED_ERRORS). */
+  repeated: RepeatedOrder[];
+  repeatedCount: number;
+}
+
+/** An order id the file holds more than once, and the rows it is on. */
+export interface RepeatedOrder {
+  orderId: string;
+  rows: number[];
 }
 
 /** The output's columns: one row per input row, with the error when it could not be decided. */
@@ -36,7 +45,16 @@ export const BATCH_COLUMNS = [
  * may have failed before anyone waited on it, when waiting for 'drain' or 'close' would hang.
  */
 export class BatchOutput {
-  readonly summary: BatchSummary = { rows: 0, decided: 0, errors: [], errorCount: 0 };
+  readonly summary: BatchSummary = {
+    rows: 0,
+    decided: 0,
+    errors: [],
+    errorCount: 0,
+    repeated: [],
+    repeatedCount: 0,
+  };
+  /** Each order id's first row; then, once it repeats, its entry (null past the listed ones). */
+  private readonly orders = new Map<string, number | RepeatedOrder | null>();
   private readonly out: Writable;
   private failure: Error | null = null;
 
@@ -64,7 +82,22 @@ export class BatchOutput {
       if (summary.errors.length === MAX_REPORTED_ERRORS) break;
       summary.errors.push(problem);
     }
+    block.orderIds.forEach((id, i) => this.seeOrder(id, block.orderRows[i]!));
     this.onProgress?.(summary.rows);
+  }
+
+  /** Blocks come in the file's order, so a repeat is found here whichever thread decided it. */
+  private seeOrder(orderId: string, row: number): void {
+    if (orderId === '') return; // the row's own error says it has none
+    const seen = this.orders.get(orderId);
+    if (seen === undefined) this.orders.set(orderId, row);
+    else if (typeof seen === 'number') {
+      const { summary } = this;
+      summary.repeatedCount++;
+      const listed = summary.repeated.length < MAX_REPORTED_ERRORS ? { orderId, rows: [seen, row] } : null;
+      if (listed !== null) summary.repeated.push(listed);
+      this.orders.set(orderId, listed);
+    } else seen?.rows.push(row);
   }
 
   /** Closes a file it opened (a stream it was given stays open, as standard output must). */

@@ -27,6 +27,9 @@ export interface DecidedBlock {
   /** The block's first problems (at most MAX_REPORTED_ERRORS); `errorCount` counts them all. */
   errors: RowProblem[];
   errorCount: number;
+  /** Each row's order id and row number, for the one thread that sees every block to compare. */
+  orderIds: string[];
+  orderRows: number[];
 }
 
 export const MAX_REPORTED_ERRORS = 100;
@@ -67,7 +70,15 @@ export class RowDecider {
 
   /** Consecutive blocks of the file after its header: plain lines (blank ones skipped) or records. */
   decideBlocks(blocks: (CsvBlock | null)[]): DecidedBlock {
-    const result: DecidedBlock = { chunks: [], rows: 0, decided: 0, errors: [], errorCount: 0 };
+    const result: DecidedBlock = {
+      chunks: [],
+      rows: 0,
+      decided: 0,
+      errors: [],
+      errorCount: 0,
+      orderIds: [],
+      orderRows: [],
+    };
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
       blocks[i] = null;
@@ -87,6 +98,8 @@ export class RowDecider {
 
   private decideRow(cells: string[], row: number, result: DecidedBlock): void {
     result.rows++;
+    result.orderIds.push(cells[this.orderIdAt] ?? '');
+    result.orderRows.push(row);
     const { line, problem } = this.outputLine(cells, row);
     const full = this.lines.add(line);
     if (full !== null) result.chunks.push(full);

@@ -1,3 +1,5 @@
+import { uncounted } from '../core';
+
 /** Which decisions a drill-down from the dashboard asks about: by whom, overridden, when. */
 export interface DecisionFilter {
   agent?: string | undefined;
@@ -33,5 +35,8 @@ export function decidedByCondition(
     where.push('decided_at < ?');
     params.push(filter.before);
   }
-  return { sql: `${idColumn} IN (SELECT case_id FROM decisions WHERE ${where.join(' AND ')})`, params };
+  // A decision waiting for a lead's approval, or refused by one, is no decision of record: the
+  // period report and the dashboard count it nowhere, so no drill-down from them lists it.
+  where.push(`NOT ${uncounted('o')}`);
+  return { sql: `${idColumn} IN (SELECT o.case_id FROM decisions o WHERE ${where.join(' AND ')})`, params };
 }

@@ -83,11 +83,13 @@ function filters(query: QueueRequest, counts = false): { where: string[]; params
   const since = query.decidedSince === undefined ? undefined : instant('decidedSince', query.decidedSince);
   const before =
     query.decidedBefore === undefined ? undefined : instant('decidedBefore', query.decidedBefore);
-  if (since !== undefined) {
+  // With a drill-down by decision the period bounds those decisions (decidedByCondition), not
+  // the case's latest: a case overridden in the period and decided again later is still in it.
+  if (since !== undefined && !drivenByDecisions(query)) {
     where.push('decided_at >= ?');
     params.push(since);
   }
-  if (before !== undefined) {
+  if (before !== undefined && !drivenByDecisions(query)) {
     where.push('decided_at < ?');
     params.push(before);
   }

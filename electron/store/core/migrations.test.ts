@@ -83,6 +83,8 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
          '{"productType":"image"}', 'ann', 6)`,
     ).run(JSON.stringify(decide({ productType: 'image' }, { now: 6 })));
   },
+  // Drops the per-day override counts: nothing of its own to seed.
+  18: (db) => SEED_AT_VERSION[17]!(db),
 };
 
 // Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.

@@ -1,8 +1,8 @@
 import type { DashboardFigures, ParsedDashboardQuery } from '../../../shared/model/dashboard';
 import { type CaseStore, iso } from '../core';
 import { dayOf, dayStart } from './day-figures';
-import { dayDelays, dayGroups, dayOverrides } from './day-figures-read';
-import { groupFigures } from './period';
+import { dayDelays, dayGroups } from './day-figures-read';
+import { groupFigures, overrideCost, overrideCounts } from './period';
 
 const DAY_MS = 86_400_000;
 const ZONE_OFFSET_MS = 8 * 3_600_000;
@@ -41,15 +41,20 @@ function closingByDay(store: CaseStore, now: number, days: number): DashboardFig
   return { total: byDay.reduce((sum, entry) => sum + entry.n, 0), byDay };
 }
 
-/** The dashboard's figures for whole policy-zone days, from the per-day aggregates alone. */
+/**
+ * The dashboard's figures for whole policy-zone days, from the per-day aggregates; the
+ * overrides as the period report counts them (a walk of the period's overrides alone).
+ */
 export function dashboardFigures(store: CaseStore, query: ParsedDashboardQuery): DashboardFigures {
   const span = { from: dayOfDate(query.from), to: dayOfDate(query.to) + 1 };
+  const range = { from: dayStart(span.from), to: dayStart(span.to) };
   return {
     query,
     since: iso(dayStart(span.from)),
     before: iso(dayStart(span.to)),
     ...groupFigures(dayGroups(store, span)),
-    overridesByAgent: dayOverrides(store, span),
+    overridesByAgent: overrideCounts(store, range),
+    overrideCost: overrideCost(store, range),
     requestToDecision: dayDelays(store, span),
     closing: closingByDay(store, store.now(), query.closingDays),
   };

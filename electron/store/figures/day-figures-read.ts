@@ -1,6 +1,5 @@
 import type { Outcome } from '../../../shared/model/decision';
 import type { ProductType } from '../../../shared/model/facts';
-import type { Counted } from '../../../shared/model/period';
 import { dayOf, dayStart, delayOfBucket } from './day-figures';
 import type { CaseStore } from '../core';
 
@@ -43,9 +42,6 @@ const STATEMENTS = {
     FROM decision_days WHERE ${where} GROUP BY outcome, kind, provider, currency HAVING sum(n) != 0`,
   delays: (where: string) =>
     `SELECT bucket, sum(n) AS n FROM delay_days WHERE ${where} GROUP BY bucket HAVING sum(n) != 0 ORDER BY bucket`,
-  overrides: () =>
-    `SELECT agent AS key, sum(n) AS n FROM override_days WHERE day >= ? AND day < ? GROUP BY agent
-     ORDER BY n DESC, agent`,
 };
 
 /** The cases of the span by outcome, kind, provider and currency: one row per group. */
@@ -75,11 +71,6 @@ export function dayDelays(store: CaseStore, span: DaySpan) {
   };
 }
 
-/** Every override of the span, counted by the agent who recorded it. */
-export function dayOverrides(store: CaseStore, span: DaySpan): Counted<string>[] {
-  return store.sql(STATEMENTS.overrides()).all(span.from, span.to) as Counted<string>[];
-}
-
 /** SQLite's plan for each read, for the tests and the benchmark. */
 export function dayPlans(store: CaseStore, span: DaySpan): Record<string, string[]> {
   const { where, params } = spanSql(span);
@@ -88,6 +79,5 @@ export function dayPlans(store: CaseStore, span: DaySpan): Record<string, string
   return {
     groups: plan(STATEMENTS.groups(where), params),
     delays: plan(STATEMENTS.delays(where), params),
-    overrides: plan(STATEMENTS.overrides(), [span.from, span.to]),
   };
 }

@@ -90,12 +90,6 @@ CREATE TABLE delay_days (
   n INTEGER NOT NULL,
   PRIMARY KEY (day, superseded_day, kind, bucket)
 ) WITHOUT ROWID;
-CREATE TABLE override_days (
-  day INTEGER NOT NULL,
-  agent TEXT NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (day, agent)
-) WITHOUT ROWID;
 `;
 
 interface Contribution {
@@ -141,9 +135,6 @@ const ON_DECISION = (() => {
     ${both({ where: earlier, superseded: supersededSql('e', 'NEW.id'), kind, provider, sign: '-' })}
     ${both({ where: earlier, superseded: daySql('NEW.decided_at'), kind, provider, sign: '+' })}
     ${both({ where: 'e.id = NEW.id', superseded: supersededSql('e'), kind, provider, sign: '+' })}
-    INSERT INTO override_days (day, agent, n)
-      SELECT ${daySql('NEW.decided_at')}, NEW.agent, 1 WHERE NEW.override_justification IS NOT NULL
-      ON CONFLICT DO UPDATE SET n = n + 1;
   END;`;
 })();
 
@@ -192,15 +183,11 @@ export function rebuildSql(prefix = ''): string {
     sign: '+',
   };
   return `${addDecisions(all, `${prefix}decision_days`)}
-    ${addDelays(all, `${prefix}delay_days`)}
-    INSERT INTO ${prefix}override_days (day, agent, n)
-      SELECT ${daySql('decided_at')}, agent, count(*) FROM decisions
-      WHERE override_justification IS NOT NULL GROUP BY 1, 2;`;
+    ${addDelays(all, `${prefix}delay_days`)}`;
 }
 
 /** The tables' keys, to compare a rebuild with the live rows (zero rows are left by moves). */
 export const FIGURE_TABLES = {
   decision_days: 'day, superseded_day, outcome, kind, provider, currency, n, granted, cash',
   delay_days: 'day, superseded_day, kind, bucket, n',
-  override_days: 'day, agent, n',
 } as const;

@@ -82,8 +82,13 @@ export function exportQuery(filter: ParsedExportFilter, as: InstantsAs): ExportQ
   const conditions: string[] = [];
   const params: (string | number)[] = [];
   const dateColumn = filter.dates === 'created' ? 'c.created_at' : 'c.decided_at';
-  if (filter.from !== undefined) conditions.push(`${dateColumn} >= ${instant(filter.from, 'from')}`);
-  if (filter.to !== undefined) conditions.push(`${dateColumn} < ${instant(filter.to, 'to')}`);
+  // Decided by an agent or overridden: the period bounds those decisions (as the queue's
+  // drill-down does), so a case overridden in it and decided again later is still in it.
+  const byDecision =
+    filter.dates === 'decided' && (filter.decidedBy !== undefined || filter.overridden === true);
+  if (filter.from !== undefined && !byDecision)
+    conditions.push(`${dateColumn} >= ${instant(filter.from, 'from')}`);
+  if (filter.to !== undefined && !byDecision) conditions.push(`${dateColumn} < ${instant(filter.to, 'to')}`);
   const anyOf = (column: string, values: readonly string[] | undefined) => {
     if (values === undefined || values.length === 0) return;
     conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);

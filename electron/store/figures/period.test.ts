@@ -109,6 +109,23 @@ describe('a period’s aggregates', () => {
     expect(figures.requestToDecision).toEqual({ cases: 3, medianMs: 4 * HOUR, p90Ms: 7 * HOUR });
   });
 
+  it('sum the cash by product kind and by provider, walked or read from the days alike', () => {
+    const { range } = seed();
+    const whole = { from: dayStart(dayOf(range.from)), to: dayStart(dayOf(range.from) + 1) };
+    expect(daySpanFor(whole)).not.toBeNull();
+    for (const figures of [periodAggregates(env.store, range), periodAggregates(env.store, whole)]) {
+      // The API product refunds nothing: it has no row.
+      expect(figures.cashByKind).toEqual([
+        { key: 'saas', currency: 'CNY', amount: 17400, cases: 1 },
+        { key: 'saas', currency: 'USD', amount: 5000, cases: 1 },
+      ]);
+      expect(figures.cashByProvider).toEqual([
+        { key: 'Acme', currency: 'CNY', amount: 17400, cases: 1 },
+        { key: 'Beta', currency: 'USD', amount: 5000, cases: 1 },
+      ]);
+    }
+  });
+
   it('narrow to a product kind, a provider or an agent, and are empty for an empty period', () => {
     const { range } = seed();
     expect(periodAggregates(env.store, { ...range, kinds: ['api'] }).decidedCases).toBe(1);
@@ -122,7 +139,10 @@ describe('a period’s aggregates', () => {
       byKind: [],
       byProvider: [],
       cashRefunded: [],
+      cashByKind: [],
+      cashByProvider: [],
       overridesByAgent: [],
+      overrideCost: [],
       requestToDecision: { cases: 0, medianMs: null, p90Ms: null },
     });
   });

@@ -4,11 +4,12 @@ import {
   OVERRIDES_LISTED_PER_AGENT,
   type AgentOverrides,
   type CashRefunded,
+  type CashRefundedBy,
   type ClosingCase,
   type Counted,
 } from '../../../shared/model/period';
 import { type CaseStore, formatRef, iso } from '../core';
-import { cashSql } from './day-figures';
+import { cashSql, recordedAmountSql } from './day-figures';
 import { dayDelays, dayGroups, daySpanOf, type DaySpan } from './day-figures-read';
 import { uncounted } from '../cases';
 
@@ -28,7 +29,10 @@ export interface PeriodAggregates {
   byKind: Counted<ProductType | null>[];
   byProvider: Counted<string>[];
   cashRefunded: CashRefunded[];
+  cashByKind: CashRefundedBy<ProductType | null>[];
+  cashByProvider: CashRefundedBy<string>[];
   overridesByAgent: AgentOverrides[];
+  overrideCost: CashRefundedBy<string>[];
   requestToDecision: { cases: number; medianMs: number | null; p90Ms: number | null };
 }
 
@@ -85,7 +89,7 @@ interface Statement {
   params: (string | number)[];
 }
 
-type Walk = 'groups' | 'overrideCounts' | 'newestOverrides' | 'delays';
+type Walk = 'groups' | 'overrideCounts' | 'overrideCost' | 'newestOverrides' | 'delays';
 
 /**
  * The range walks of a period: the groups, the overrides counted by agent, one agent's newest
@@ -110,6 +114,13 @@ function statements(range: PeriodRange): Record<Walk, Statement> {
     },
     overrideCounts: {
       sql: `SELECT d.agent AS key, count(*) AS n ${overrides} GROUP BY d.agent ORDER BY n DESC, d.agent`,
+      params,
+    },
+    // What the overrides moved: the cash recorded less the rules' own (none while they need facts).
+    overrideCost: {
+      sql: `SELECT d.agent AS key, json_extract(d.decision, '$.currency') AS currency, count(*) AS cases,
+          sum(${recordedAmountSql('d')} - coalesce(json_extract(d.decision, '$.refundAmount'), 0)) AS amount
+        ${overrides} GROUP BY 1, 2 ORDER BY 2, 4 DESC, 1`,
       params,
     },
     // Newest first from the index's end, stopping at the limit: the JSON and the reason are
@@ -176,8 +187,32 @@ export function periodAggregates(
   return {
     ...groupFigures(groups),
     overridesByAgent: overridesByAgent(store, walks, listed),
+    overrideCost: overrideCost(store, range),
     requestToDecision,
   };
+}
+
+/**
+ * The overrides of a period, counted by the agent who recorded them: every override that counts
+ * (none waiting for a lead's approval or refused by one), walked off decisions_overrides. The
+ * period report and the dashboard both count with this, and the drill-down lists the same.
+ */
+export function overrideCounts(store: CaseStore, range: PeriodRange): Counted<string>[] {
+  const { sql, params } = statements(range).overrideCounts;
+  return store.sql(sql).all(...params) as Counted<string>[];
+}
+
+/** The cash the period's overrides moved, by agent and currency: over the same overrides. */
+export function overrideCost(store: CaseStore, range: PeriodRange): CashRefundedBy<string>[] {
+  const { sql, params } = statements(range).overrideCost;
+  return (store.sql(sql).all(...params) as CashRefundedBy<string>[]).map(
+    ({ key, currency, amount, cases }) => ({
+      key,
+      currency,
+      amount,
+      cases,
+    }),
+  );
 }
 
 function overridesByAgent(
@@ -207,33 +242,56 @@ function overridesByAgent(
 
 type GroupFigures = Pick<
   PeriodAggregates,
-  'decidedCases' | 'byOutcome' | 'byKind' | 'byProvider' | 'cashRefunded'
+  'decidedCases' | 'byOutcome' | 'byKind' | 'byProvider' | 'cashRefunded' | 'cashByKind' | 'cashByProvider'
 >;
+
+/** Cash summed per key and currency, as rows: most cash first within a currency. */
+class CashSums<K> {
+  private readonly sums = new Map<string, CashRefundedBy<K>>();
+  add(key: K, group: GroupRow): void {
+    if (group.granted === 0) return;
+    const id = JSON.stringify([key, group.currency]);
+    const entry = this.sums.get(id) ?? { key, currency: group.currency, amount: 0, cases: 0 };
+    entry.amount += group.cash ?? 0;
+    entry.cases += group.granted;
+    this.sums.set(id, entry);
+  }
+  rows(): CashRefundedBy<K>[] {
+    return [...this.sums.values()].sort(
+      (a, b) =>
+        a.currency.localeCompare(b.currency) ||
+        b.amount - a.amount ||
+        String(a.key).localeCompare(String(b.key)),
+    );
+  }
+}
 
 /** The counts and the cash of a period from its groups of cases (walked, or summed from days). */
 export function groupFigures(groups: readonly GroupRow[]): GroupFigures {
   const byOutcome = new Map<Outcome, number>();
   const byKind = new Map<ProductType | null, number>();
   const byProvider = new Map<string, number>();
-  const cash = new Map<string, CashRefunded>();
+  const cash = new CashSums<null>();
+  const cashByKind = new CashSums<ProductType | null>();
+  const cashByProvider = new CashSums<string>();
   let decidedCases = 0;
   for (const group of groups) {
     decidedCases += group.n;
     add(byOutcome, group.outcome, group.n);
     add(byKind, group.kind, group.n);
     add(byProvider, group.provider, group.n);
-    if (group.granted === 0) continue;
-    const entry = cash.get(group.currency) ?? { currency: group.currency, amount: 0, cases: 0 };
-    entry.amount += group.cash ?? 0;
-    entry.cases += group.granted;
-    cash.set(group.currency, entry);
+    cash.add(null, group);
+    cashByKind.add(group.kind, group);
+    cashByProvider.add(group.provider, group);
   }
   return {
     decidedCases,
     byOutcome: counted(byOutcome),
     byKind: counted(byKind),
     byProvider: counted(byProvider),
-    cashRefunded: [...cash.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    cashRefunded: cash.rows().map(({ currency, amount, cases }) => ({ currency, amount, cases })),
+    cashByKind: cashByKind.rows(),
+    cashByProvider: cashByProvider.rows(),
   };
 }
 

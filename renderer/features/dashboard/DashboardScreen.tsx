@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KINDS } from '../../../shared/model/catalogue';
 import type { DashboardFigures, DashboardQuery } from '../../../shared/model/dashboard';
-import { formatMoney } from '../../../shared/model/money';
 import { api, call } from '../../api/client';
 import { currentLanguage } from '../../i18n';
 import { useQueue } from '../../state/queue';
 import { useRoute } from '../../state/route';
+import { CashTable } from './CashTable';
 import { FigureSection, type FigureRow } from './FigureSection';
 import { drillFilters, policyDate, presetPeriod, PRESETS, type Drill, type Preset } from './period';
 import './dashboard.css';
@@ -214,36 +214,29 @@ export function DashboardScreen() {
               }))}
               keepEmpty
             />
-            <section className="figure" aria-labelledby="cash-title">
-              <h2 id="cash-title">{t('dashboard.cash')}</h2>
-              <p className="muted small">{t('dashboard.cashNote')}</p>
-              {figures.cashRefunded.length === 0 ? (
-                <p className="muted">{t('dashboard.empty')}</p>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.currency')}</th>
-                      <th scope="col" className="num">
-                        {t('dashboard.amount')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('dashboard.cases')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {figures.cashRefunded.map((row) => (
-                      <tr key={row.currency}>
-                        <th scope="row">{row.currency}</th>
-                        <td className="num">{formatMoney({ amount: row.amount, currency: row.currency })}</td>
-                        <td className="num">{row.cases}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </section>
+            <CashTable id="cash" title={t('dashboard.cash')} rows={figures.cashRefunded} />
+            <CashTable
+              id="cash-by-kind"
+              title={t('dashboard.cashByKind')}
+              head={t('dashboard.kind')}
+              rows={figures.cashByKind.map((row) => ({
+                ...row,
+                label: row.key === null ? t('dashboard.noKind') : KINDS[row.key].label[language],
+              }))}
+            />
+            <CashTable
+              id="cash-by-provider"
+              title={t('dashboard.cashByProvider')}
+              head={t('dashboard.provider')}
+              rows={figures.cashByProvider.map((row) => ({ ...row, label: row.key }))}
+            />
+            <CashTable
+              id="override-cost"
+              title={t('dashboard.overrideCost')}
+              head={t('dashboard.agent')}
+              countHead={t('dashboard.count')}
+              rows={figures.overrideCost.map((row) => ({ ...row, label: row.key }))}
+            />
           </div>
         </>
       )}
