@@ -84,23 +84,28 @@ const scenarioArb = fc.record({
 function play(store: CaseStore, ref: string, step: Step): void {
   const detail = getCase(store, ref);
   const revision = detail.summary.revision;
+  const waiting = detail.decisions.some((record) => record.approval?.state === 'waiting');
   if (step.kind === 'edit') {
     const voucherAmount = Math.min(detail.facts.voucherAmount ?? 0, step.orderAmount);
-    updateFacts(
-      store,
-      ref,
-      { ...detail.facts, orderAmount: step.orderAmount, voucherAmount },
-      'mei',
-      revision,
-    );
+    const edit = () =>
+      updateFacts(
+        store,
+        ref,
+        { ...detail.facts, orderAmount: step.orderAmount, voucherAmount },
+        'mei',
+        revision,
+      );
+    // The facts a lead is asked to approve stay as they were asked (writeCase refuses the edit).
+    if (waiting) expect(edit).toThrow(/waiting for a lead/);
+    else edit();
   } else if (step.kind === 'answer') {
-    if (!detail.decisions.some((record) => record.approval?.state === 'waiting')) return;
+    if (!waiting) return;
     // The lead of this desktop answers; the agent who decided was 'mei'.
     rememberTeamPolicy(store, { member: { name: 'lin', role: 'lead' }, thresholds: { CNY: 100_000 } });
     answerApproval(store, { ref, lead: 'lin', grant: step.grant, reason: 'checked', revision });
     rememberTeamPolicy(store, { member: { name: 'mei', role: 'agent' }, thresholds: { CNY: 100_000 } });
   } else {
-    if (detail.decisions.some((record) => record.approval?.state === 'waiting')) return;
+    if (waiting) return;
     const paid = cashPaid(detail.facts) ?? 0;
     const override =
       step.override === null

@@ -15,7 +15,7 @@ import settledClaims from './014-settled-claims';
 import teamParked from './015-team-parked';
 import caseMessages from './016-case-messages';
 import decisionOfRecord from './017-decision-of-record';
-import dropOverrideDays from './021-drop-override-days';
+import dropOverrideDays from './018-drop-override-days';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
