@@ -10,6 +10,7 @@ import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { ExportButton } from '../export/ExportDialog';
 import { useAction } from '../../state/use-action';
+import { inputOfFile, useIncoming } from '../../state/incoming';
 import { BulkBar } from './BulkBar';
 import { QueueFilters } from './QueueFilters';
 import { QueueRow, ROW_HEIGHT } from './QueueRow';
@@ -33,6 +34,7 @@ export function QueueScreen() {
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const searchRequested = useUi((s) => s.searchRequested);
+  const receive = useIncoming((s) => s.receive);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
@@ -57,6 +59,20 @@ export function QueueScreen() {
   useEffect(() => {
     if (next !== null && lastRow >= items.length - PREFETCH_ROWS) void loadMore();
   }, [lastRow, items.length, next, loadMore]);
+
+  // A message pasted on the queue (not into its search) opens a new case from it.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTyping(event.target)) return;
+      const file = event.clipboardData?.files[0];
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (file === undefined && text.trim() === '') return;
+      event.preventDefault();
+      void (file === undefined ? receive({ text }) : inputOfFile(file).then(receive));
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [receive]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -97,7 +113,17 @@ export function QueueScreen() {
     go({ name: 'case', ref: claimed.ref });
   };
   return (
-    <section className="queue" aria-labelledby="queue-title">
+    <section
+      className="queue"
+      aria-labelledby="queue-title"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (file === undefined) return;
+        event.preventDefault();
+        void inputOfFile(file).then(receive);
+      }}
+    >
       <div className="queue-tools">
         <h1 id="queue-title">{t('queue.title')}</h1>
         <input
@@ -187,7 +213,9 @@ export function QueueScreen() {
         </div>
       </div>
       {!loading && items.length === 0 && <p className="empty">{t('queue.empty')}</p>}
-      <p className="muted hint">{t('queue.hint')}</p>
+      <p className="muted hint">
+        {t('queue.hint')} {t('message.onQueue')}
+      </p>
     </section>
   );
 }
