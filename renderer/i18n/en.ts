@@ -48,10 +48,19 @@ export const en = {
   countdown: {
     left: '{{time}} left',
     passed: 'closed {{time}} ago',
+    windowLeft: 'refund window closes in {{time}}',
+    windowPassed: 'refund window closed {{time}} ago',
     none: 'No window',
     days: '{{d}} d {{h}} h',
     hours: '{{h}} h {{m}} min',
     minutes: '{{m}} min',
+  },
+  service: {
+    firstResponse: { due: 'first reply due in {{time}}', overdue: 'first reply overdue {{time}}' },
+    resolution: { due: 'resolution due in {{time}}', overdue: 'resolution overdue {{time}}' },
+    d: '{{count}} d',
+    h: '{{count}} h',
+    min: '{{count}} min',
   },
   queue: {
     stale: 'stale',

@@ -45,10 +45,19 @@ export const zh: Resources = {
   countdown: {
     left: '剩余 {{time}}',
     passed: '已于 {{time}} 前截止',
+    windowLeft: '退款期限剩余 {{time}}',
+    windowPassed: '退款期限已于 {{time}} 前截止',
     none: '无退款期限',
     days: '{{d}} 天 {{h}} 小时',
     hours: '{{h}} 小时 {{m}} 分钟',
     minutes: '{{m}} 分钟',
+  },
+  service: {
+    firstResponse: { due: '首次回复 {{time}}后到期', overdue: '首次回复已超时 {{time}}' },
+    resolution: { due: '处理时限 {{time}}后到期', overdue: '处理时限已超时 {{time}}' },
+    d: '{{count}} 天',
+    h: '{{count}} 小时',
+    min: '{{count}} 分钟',
   },
   queue: {
     stale: '已过时',

@@ -65,7 +65,7 @@ export function DecisionPanel({
       )}
       <h3>{t('decide.window')}</h3>
       <p>
-        <Countdown closesAt={decision.windowClosesAt} />
+        <Countdown closesAt={decision.windowClosesAt} labelled />
         {decision.windowClosesAt && (
           <>
             {' · '}

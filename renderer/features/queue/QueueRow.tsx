@@ -4,6 +4,7 @@ import { KINDS } from '../../../shared/model/catalogue';
 import { formatMoney } from '../../../shared/model/money';
 import { DEFAULT_CURRENCY } from '../../../shared/policy/read-facts';
 import { Countdown } from '../../components/Countdown';
+import { ServiceClocks } from '../../components/ServiceClocks';
 import { Outcome } from '../../components/Outcome';
 import { currentLanguage } from '../../i18n';
 import { splitSpan } from '../../lib/time';
@@ -89,7 +90,12 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
       {SETTLED.has(item.status) ? (
         <span className="muted">—</span>
       ) : (
-        <Countdown closesAt={item.windowClosesAt} />
+        <span className="deadline">
+          <Countdown closesAt={item.windowClosesAt} />
+          <small>
+            <ServiceClocks summary={item} first />
+          </small>
+        </span>
       )}
       <Age createdAt={item.createdAt} />
       <span className="assignee">{item.assignee ?? t('lifecycle.nobody')}</span>
