@@ -304,6 +304,16 @@ export const en = {
     createBackup: 'Create a backup now',
     noBackups: 'No backups yet.',
     saved: 'Settings saved.',
+    targets: {
+      title: 'Service targets',
+      intro:
+        'Counted from the customer’s request: the first reply marked sent meets the first-response target; a decision or closing meets the resolution target.',
+      firstResponse: 'First response',
+      resolution: 'Resolution',
+      hours: 'h',
+      wholeHours: 'Enter whole hours, at least 1.',
+      save: 'Save targets',
+    },
     backedUp: 'Backup created.',
   },
   conflict: {

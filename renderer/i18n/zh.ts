@@ -296,6 +296,15 @@ export const zh: Resources = {
     createBackup: '立即创建备份',
     noBackups: '尚无备份。',
     saved: '设置已保存。',
+    targets: {
+      title: '服务时限',
+      intro: '从客户提出申请时起算：标记为已发送的首条回复满足首次回复时限；作出判定或关闭工单满足处理时限。',
+      firstResponse: '首次回复',
+      resolution: '处理时限',
+      hours: '小时',
+      wholeHours: '请输入整数小时，至少 1。',
+      save: '保存时限',
+    },
     backedUp: '备份已创建。',
   },
   conflict: {

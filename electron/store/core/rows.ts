@@ -39,14 +39,17 @@ export const uncounted = (alias: string) =>
  */
 export const staleSql = (d: string, c: string) => `${d}.facts IS NOT ${c}.facts`;
 
+/** SQL: when the first reply of the case row `cases` was marked sent, or NULL before one. */
+export const FIRST_REPLY_SQL = `(SELECT min(a.at) FROM audit a WHERE a.case_ref = ${refSql('cases.id')}
+  AND a.action = 'reply.sent')`;
+
 // The order amount the queue shows is read out of the facts JSON for the rows of a page only,
 // and whether the decision of record (the latest that counts) is stale: null with none. The
 // request time and the first reply marked sent are what the service clocks count from.
 const AMOUNT_COLUMNS = `json_extract(facts, '$.orderAmount') AS order_amount,
   json_extract(facts, '$.currency') AS currency,
   json_extract(facts, '$.requestedAt') AS requested_at,
-  (SELECT min(a.at) FROM audit a WHERE a.case_ref = ${refSql('cases.id')} AND a.action = 'reply.sent')
-    AS first_reply_at,
+  ${FIRST_REPLY_SQL} AS first_reply_at,
   EXISTS (SELECT 1 FROM approval_requests r WHERE r.case_id = cases.id AND r.state = 'waiting') AS waiting_approval,
   (SELECT ${staleSql('d', 'cases')} FROM decisions d WHERE d.case_id = cases.id AND NOT ${uncounted('d')}
     ORDER BY d.id DESC LIMIT 1) AS stale`;

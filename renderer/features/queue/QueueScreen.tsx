@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isTyping } from '../../lib/keys';
 import { currentQuery, useQueue, VIEWS } from '../../state/queue';
 import { queueActions } from '../../state/queue-actions';
-import { sortOf } from '../../state/queue-query';
+import { SORT_LABEL, sortOf } from '../../state/queue-query';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
@@ -166,9 +166,7 @@ export function QueueScreen() {
             : t('queue.count', {
                 shown: items.length,
                 total,
-                sort: t(
-                  sortOf(currentQuery()) === 'updated' ? 'queueTools.sortUpdated' : 'queueTools.sortDeadline',
-                ),
+                sort: t(SORT_LABEL[sortOf(currentQuery())]),
               })}
         </span>
       </div>
