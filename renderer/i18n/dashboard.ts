@@ -21,6 +21,10 @@ export const dashboardEn = {
     delayNote_one: 'Within 2.5% of the exact figure, over {{count}} case with a known request time.',
     delayNote_other: 'Within 2.5% of the exact figure, over {{count}} cases with a known request time.',
     closingTotal: 'Windows closing in the next {{days}} days',
+    breached: {
+      firstResponse: 'Open cases past their first-reply target now',
+      resolution: 'Open cases past their resolution target now',
+    },
     byOutcome: 'Decisions by outcome',
     byKind: 'Decisions by product kind',
     byProvider: 'Decisions by provider',
@@ -81,6 +85,10 @@ export const dashboardZh: DashboardResources = {
     delayNote_one: '与精确值相差不超过 2.5%，基于 {{count}} 个申请时间已知的工单。',
     delayNote_other: '与精确值相差不超过 2.5%，基于 {{count}} 个申请时间已知的工单。',
     closingTotal: '未来 {{days}} 天内到期的退款期限',
+    breached: {
+      firstResponse: '当前已超过首次回复时限的待处理工单',
+      resolution: '当前已超过处理时限的待处理工单',
+    },
     byOutcome: '按结果统计的决定',
     byKind: '按产品类型统计的决定',
     byProvider: '按服务商统计的决定',

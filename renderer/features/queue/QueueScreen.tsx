@@ -96,13 +96,19 @@ export function QueueScreen() {
   const searching = query.trim() !== '';
   const claimNext = async () => {
     if (teamClaims()) return claimNextOnTeam();
-    const ref = await run(() => queueActions.claimNext(agentName));
-    if (ref === undefined) return;
-    if (ref === null) useUi.getState().notify(t('lifecycle.noneToClaim'));
-    else {
-      useUi.getState().notify(t('lifecycle.claimed', { ref }));
-      go({ name: 'case', ref });
-    }
+    const claimed = await run(() => queueActions.claimNext(agentName));
+    if (claimed === undefined) return;
+    if (claimed === null) return useUi.getState().notify(t('lifecycle.noneToClaim'));
+    // The store claims the open unassigned case whose refund window ends first, else the oldest.
+    const { ref, windowClosesAt } = claimed;
+    useUi
+      .getState()
+      .notify(
+        windowClosesAt === null
+          ? t('lifecycle.claimedOldest', { ref })
+          : t('lifecycle.claimed', { ref, when: formatInstant(windowClosesAt) }),
+      );
+    go({ name: 'case', ref });
   };
   // In team mode the team server grants the claim (or, offline, it is provisional until a sync).
   const claimNextOnTeam = async () => {
