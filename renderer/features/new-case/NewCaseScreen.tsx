@@ -115,7 +115,7 @@ export function NewCaseScreen() {
     }
     setErrors({});
     const created = await run(
-      () => caseActions.create(result.value),
+      () => caseActions.create(result.value, agentName),
       ({ detail }) => t('newCase.created', { ref: detail.summary.ref }),
     );
     if (created === undefined) return;
