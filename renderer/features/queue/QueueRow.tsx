@@ -35,6 +35,7 @@ function Age({ createdAt }: { createdAt: string }) {
 
 export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Props) {
   const { t } = useTranslation();
+  const kind = item.productType ? KINDS[item.productType].label[currentLanguage()] : '—';
   const amount =
     item.orderAmount === null
       ? null
@@ -64,11 +65,12 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
         {item.ref}
         <SyncBadge caseRef={item.ref} compact />
       </span>
-      <span className="customer">
+      {/* A cell cut short at a narrow width shows its whole text on hover. */}
+      <span className="customer" title={`${item.customerName} · ${item.productName}`}>
         {item.customerName}
         <small className="muted">{item.productName}</small>
       </span>
-      <span>{item.productType ? KINDS[item.productType].label[currentLanguage()] : '—'}</span>
+      <span title={kind}>{kind}</span>
       <span className="queue-amount" title={amount ?? undefined}>
         {amount ?? '—'}
       </span>
@@ -98,7 +100,9 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
         </span>
       )}
       <Age createdAt={item.createdAt} />
-      <span className="assignee">{item.assignee ?? t('lifecycle.nobody')}</span>
+      <span className="assignee" title={item.assignee ?? undefined}>
+        {item.assignee ?? t('lifecycle.nobody')}
+      </span>
     </div>
   );
 }
