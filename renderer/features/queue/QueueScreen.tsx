@@ -218,7 +218,7 @@ export function QueueScreen() {
       </div>
       {!loading && items.length === 0 && <p className="empty">{t('queue.empty')}</p>}
       <p className="muted hint">
-        {t('queue.hint')} {t('message.onQueue')}
+        {t('queue.hint')} · {t('message.onQueue')}
       </p>
     </section>
   );
