@@ -21,7 +21,9 @@ function ClockLabel({ due }: { due: ClockDue }) {
       dateTime={dueAt}
       title={formatInstant(dueAt, currentLanguage(), zone)}
     >
-      {t(`service.${due.clock}.${breached ? 'overdue' : 'due'}`, { time: t(`service.${unit}`, { count }) })}
+      {t(`service.${due.clock}.${breached ? 'overdue' : 'due'}`, {
+        time: t(`service.${unit}`, { n: count }),
+      })}
     </time>
   );
 }

@@ -58,9 +58,9 @@ export const en = {
   service: {
     firstResponse: { due: 'first reply due in {{time}}', overdue: 'first reply overdue {{time}}' },
     resolution: { due: 'resolution due in {{time}}', overdue: 'resolution overdue {{time}}' },
-    d: '{{count}} d',
-    h: '{{count}} h',
-    min: '{{count}} min',
+    d: '{{n}} d',
+    h: '{{n}} h',
+    min: '{{n}} min',
   },
   queue: {
     stale: 'stale',
