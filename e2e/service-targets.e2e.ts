@@ -17,6 +17,8 @@ const TEXTS = {
     windowClosed: /^refund window closed 3\d d \d+ h ago$/,
     breached: 'Open cases past their first-reply target now',
     saved: 'Settings saved.',
+    skip: 'Skip to the screen',
+    keys: 'Keyboard shortcuts',
     claimed: /^You now work RC-\d+: of the open unassigned cases, its refund window ends first \(/,
   },
   zh: {
@@ -25,6 +27,8 @@ const TEXTS = {
     windowClosed: /^退款期限已于 3\d 天 \d+ 小时 前截止$/,
     breached: '当前已超过首次回复时限的待处理工单',
     saved: '设置已保存。',
+    skip: '跳到正文',
+    keys: '键盘快捷键',
     claimed: /^你现在处理 RC-\d+：在未分配的待处理工单中，它的退款期限最先截止（/,
   },
 } as const;
@@ -97,5 +101,23 @@ describe.each(['en', 'zh'] as const)('service targets and the rough edges of a d
     await page.goto(`${host.url}/#/settings`);
     await page.locator('#language').selectOption(other);
     await expect.poll(() => page.locator('[role="status"]').textContent()).toBe(TEXTS[other].saved);
+  });
+
+  it('lands the first Tab on a skip link to the screen, and lists the keys on ?', async () => {
+    // The test before switched the language; a fresh load starts the Tab order at the top.
+    await callApi(host, 'settings.set', { language });
+    await page.goto(`${host.url}/#/case/${late}`);
+    await page.reload();
+    await page.locator('#case-title').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t.skip);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(page.url()).toContain(`/case/${late}`);
+    await page.keyboard.press('?');
+    await expect.poll(() => page.locator('dialog.shortcut-list h2').textContent()).toBe(t.keys);
+    expect(await page.locator('dialog.shortcut-list kbd').count()).toBe(11);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.shortcut-list').count()).toBe(0);
   });
 });

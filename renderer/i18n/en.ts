@@ -25,6 +25,20 @@ export const en = {
     agentMissing: 'Set your agent name in Settings before changing cases.',
     shortcuts: 'Ctrl+K commands · / search · n new case · Esc back',
   },
+  keys: {
+    skip: 'Skip to the screen',
+    title: 'Keyboard shortcuts',
+    where: { anywhere: 'Anywhere', queue: 'In the queue', case: 'In a case' },
+    anywhere: {
+      CtrlK: 'Commands: type to filter them',
+      '/': 'Search the cases',
+      n: 'New case',
+      Esc: 'Back, or leave a field',
+      '?': 'This list',
+    },
+    queue: { j: 'Next case', k: 'Previous case', Enter: 'Open the case', x: 'Choose it for a bulk change' },
+    case: { d: 'Guided decision', r: 'Reply draft' },
+  },
   common: {
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',

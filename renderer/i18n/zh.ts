@@ -22,6 +22,20 @@ export const zh: Resources = {
     agentMissing: '修改工单前，请先在“设置”中填写客服姓名。',
     shortcuts: 'Ctrl+K 命令 · / 搜索 · n 新建工单 · Esc 返回',
   },
+  keys: {
+    skip: '跳到正文',
+    title: '键盘快捷键',
+    where: { anywhere: '任意页面', queue: '工单队列中', case: '工单页面中' },
+    anywhere: {
+      CtrlK: '命令：输入文字即可筛选',
+      '/': '搜索工单',
+      n: '新建工单',
+      Esc: '返回，或离开输入框',
+      '?': '本列表',
+    },
+    queue: { j: '下一个工单', k: '上一个工单', Enter: '打开工单', x: '选中以批量处理' },
+    case: { d: '引导判定', r: '回复草稿' },
+  },
   common: {
     loading: '加载中…',
     error: '出错了：{{message}}',
