@@ -120,4 +120,17 @@ describe.each(['en', 'zh'] as const)('service targets and the rough edges of a d
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog.shortcut-list').count()).toBe(0);
   });
+
+  it('closes the Kind filter’s list on a click outside it', async () => {
+    await page.goto(`${host.url}/#/queue`);
+    const kind = page.locator('.multi-choice').first();
+    await kind.locator('summary').click();
+    await kind.locator('fieldset input').first().check();
+    expect(await kind.getAttribute('open')).not.toBeNull();
+    await page.locator('#queue-title').click();
+    await expect.poll(() => kind.getAttribute('open')).toBeNull();
+    await kind.locator('summary').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => kind.getAttribute('open')).toBeNull();
+  });
 });
