@@ -80,7 +80,7 @@ export {
   claimCandidates,
   lostClaims,
   recordClaim,
-  requireCurrentRevision,
+  requireClaimable,
   settleClaims,
   unansweredClaims,
   type LostClaim,

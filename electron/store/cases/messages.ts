@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseMessage, NewMessage } from '../../../shared/model/message';
-import { appendAudit, type CaseStore, InvalidInputError, iso, requireCase } from '../core';
+import { type CaseStore, InvalidInputError, iso, requireCase } from '../core';
+import { ADDITION, writeCase } from './write-case';
 
 interface MessageRow {
   id: number;
@@ -37,18 +38,16 @@ export function listMessages(store: CaseStore, ref: string): CaseMessage[] {
  */
 export function addMessage(store: CaseStore, ref: string, message: NewMessage, agent: string): CaseMessage {
   if (message.text.trim() === '') throw new InvalidInputError('the message is empty');
-  return store.write(() => {
-    const { id: caseId } = requireCase(store, ref);
-    const now = store.now();
+  let id = 0;
+  writeCase(store, ref, ADDITION, (row) => {
     const { lastInsertRowid } = store
       .sql(
         `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(caseId, message.text, message.subject, message.from, message.fileName, now, agent);
-    const id = Number(lastInsertRowid);
-    appendAudit(store, {
-      caseRef: ref,
+      .run(row.id, message.text, message.subject, message.from, message.fileName, store.now(), agent);
+    id = Number(lastInsertRowid);
+    return {
       action: 'message.add',
       actor: agent,
       detail: {
@@ -58,9 +57,9 @@ export function addMessage(store: CaseStore, ref: string, message: NewMessage, a
         subject: message.subject,
         fileName: message.fileName,
       },
-    });
-    return messageOf(store.sql(`${SELECT} WHERE id = ?`).get(id) as MessageRow);
+    };
   });
+  return messageOf(store.sql(`${SELECT} WHERE id = ?`).get(id) as MessageRow);
 }
 
 /** Refuses a message that is not this case's: a fact's source must be the case's own message. */

@@ -9,6 +9,9 @@ import {
 import { sampleCase, tempStore } from '../test-support/temp-store';
 import { createCase, getSettings, listCases, markReplySent, setSettings, setStatus } from '..';
 
+/** What a reply told the customer; the clocks read only when it was marked sent. */
+const TOLD = { outcome: 'eligible', amount: null, currency: 'CNY', deadline: null } as const;
+
 let env: ReturnType<typeof tempStore>;
 beforeEach(() => (env = tempStore()));
 afterEach(() => env.cleanup());
@@ -22,7 +25,7 @@ describe('what the service clocks count from', () => {
     markReplySent(env.store, {
       ref: 'RC-000001',
       language: 'en',
-      outcome: 'eligible',
+      told: TOLD,
       body: 'Hi',
       agent: 'ann',
     });
@@ -31,7 +34,7 @@ describe('what the service clocks count from', () => {
     markReplySent(env.store, {
       ref: 'RC-000001',
       language: 'en',
-      outcome: 'eligible',
+      told: TOLD,
       body: 'Again',
       agent: 'ann',
     });
@@ -67,7 +70,7 @@ describe('what the service clocks count from', () => {
     markReplySent(env.store, {
       ref: replied.ref,
       language: 'en',
-      outcome: 'eligible',
+      told: TOLD,
       body: 'Hi',
       agent: 'ann',
     });

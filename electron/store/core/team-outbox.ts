@@ -168,7 +168,8 @@ export function enqueueChange(
     body.note = store.sql(`${NOTE_SELECT} WHERE id = ?`).get(detail.noteId);
   // What the customer was told and the usage an agent read travel whole, like notes.
   if (action === 'reply.sent') {
-    body.reply = { language: detail.language, outcome: detail.outcome, body: detail.body };
+    const { language, outcome, amount, currency, deadline, body: text } = detail;
+    body.reply = { language, outcome, amount, currency, deadline, body: text };
   }
   if (action === 'usage.export') {
     const { characters: _c, sha256: _s, replaced: _r, ...summary } = detail;

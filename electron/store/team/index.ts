@@ -10,7 +10,7 @@ export {
   type LostClaim,
   lostClaims,
   recordClaim,
-  requireCurrentRevision,
+  requireClaimable,
   settleClaims,
   unansweredClaims,
 } from './team-claims';

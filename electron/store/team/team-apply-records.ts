@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../../shared/model/languages';
 import { OUTCOMES } from '../../../shared/model/decision';
 import { describeFirstIssue } from '../../../shared/model/issues';
+import { ToldSchema } from '../../../shared/model/told';
 import { appendAudit, type CaseStore, formatRef, InvalidInputError } from '../core';
 import type { Applied, PulledEvent } from './pulled-event';
 
@@ -10,7 +11,8 @@ import type { Applied, PulledEvent } from './pulled-event';
 // event carries them whole, so every desktop's case says what the customer was told and
 // which usage the decision read, not only that something happened.
 
-const ReplySchema = z.object({
+// Replies sent by releases before the amount was kept carry only the outcome.
+const ReplySchema = ToldSchema.partial().extend({
   language: z.enum(LANGUAGES),
   outcome: z.enum(OUTCOMES),
   body: z.string().min(1).max(50_000),

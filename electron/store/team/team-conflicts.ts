@@ -1,6 +1,6 @@
 import type { CaseChange } from '../../../shared/model/case';
-import { appendAudit, type CaseStore, type FieldConflict, NotFoundError, requireCase } from '../core';
-import { caseRowById, changeOf, writeCaseValues } from '../cases';
+import { type CaseStore, type FieldConflict, NotFoundError } from '../core';
+import { caseRowById, writeCase, writeCaseValues } from '../cases';
 
 // A field changed on two desktops to different values: both kept until an agent chooses.
 // Facts are named `facts.<fact>`, case fields by their event names (customerName, status …).
@@ -101,18 +101,19 @@ export function resolveConflict(
   keep: 'local' | 'remote',
   actor: string,
 ): CaseChange {
-  return store.write(() => {
-    const caseId = requireCase(store, ref).id;
+  // The choice names its conflict and both values, which a stale screen cannot make wrong (a
+  // settled conflict is no longer found). It is what the other writes' conflict guard waits
+  // for, and a grant waits for it too: refusing it while a decision waits would block both.
+  const guards = { revision: undefined, conflicts: 'none', waiting: null } as const;
+  return writeCase(store, ref, guards, ({ id: caseId }) => {
     const conflict = listOpenConflicts(store, caseId).find((open) => open.id === conflictId);
     if (conflict === undefined) throw new NotFoundError(`${ref} has no open conflict ${conflictId}`);
     const value = keep === 'local' ? conflict.local : conflict.remote;
     settleField(store, caseId, conflict.field, value, actor);
-    const audit = appendAudit(store, {
-      caseRef: ref,
+    return {
       action: 'conflict.resolve',
       actor,
       detail: { field: conflict.field, keep, value: value ?? null, cleared: value === undefined },
-    });
-    return changeOf(store, ref, [audit]);
+    };
   });
 }
