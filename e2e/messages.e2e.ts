@@ -12,8 +12,15 @@ const TEXTS = {
     accept: 'Accept',
     inFacts: 'already in the facts',
     source: 'Read from the customer’s message #1.',
+    create: 'Create case',
   },
-  zh: { keep: '保存到工单', accept: '接受', inFacts: '已在事实中', source: '取自客户来信 #1。' },
+  zh: {
+    keep: '保存到工单',
+    accept: '接受',
+    inFacts: '已在事实中',
+    source: '取自客户来信 #1。',
+    create: '创建工单',
+  },
 } as const;
 
 // A Chinese customer's mail as an agent pastes it: the kind, the amount, the payment and the
@@ -115,4 +122,47 @@ describe.each(['en', 'zh'] as const)("the customer's message in a case, in %s", 
     await screenshot(page, `messages-${language}-decide`);
     // Seven clicks, each a write and a re-render, and five screenshots: more than the default on a busy machine.
   }, 120_000);
+
+  // A message given on the queue opens a case from it: the form takes its order and customer,
+  // and the new case holds the message with its facts proposed, none applied.
+  const openFromQueue = async (give: (page: Page) => Promise<void>) => {
+    await page.goto(`${host.url}/#/queue`);
+    await page.locator('#queue-title').waitFor();
+    await give(page);
+    await page.locator('.pending-message mark').first().waitFor();
+    expect(await page.locator('#f-orderId').inputValue()).toBe('ORD-2026-31337');
+    expect(await page.locator('#f-customerName').inputValue()).toBe('王磊');
+    await page.locator('#f-accountId').fill('acc-wl');
+    await page.locator('#f-productName').fill('Team CRM');
+    await page.locator('#f-provider').fill('Northwind Cloud');
+    await page.getByRole('button', { name: t.create, exact: true }).click();
+    await expect.poll(() => page.locator('.proposals li').count()).toBe(7);
+    const opened = decodeURIComponent(new URL(page.url()).hash).match(/RC-\d+/)![0];
+    const detail = await callApi<CaseChange['detail']>(host, 'cases.get', { ref: opened });
+    expect(detail.facts).not.toHaveProperty('orderAmount');
+    return opened;
+  };
+
+  it('opens a case from a mail file dropped on the queue', async () => {
+    await openFromQueue((page) =>
+      page.locator('.queue').evaluate((queue, mail) => {
+        const data = new DataTransfer();
+        data.items.add(new File([mail], 'request.eml', { type: 'message/rfc822' }));
+        queue.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, PASTED),
+    );
+    await screenshot(page, `messages-${language}-dropped-on-queue`);
+  }, 60_000);
+
+  it('opens a case from a message pasted on the queue', async () => {
+    await openFromQueue((page) =>
+      page.evaluate((mail) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', mail);
+        document.body.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      }, PASTED),
+    );
+  }, 60_000);
 });

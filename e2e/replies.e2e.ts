@@ -51,7 +51,7 @@ const TEXTS = {
     sentAudit: 'Mei Lin 将简体中文回复标记为已发送，告知客户 CNY 90.00（可以退款）。',
     templateSave: '保存为团队模板',
     templateEdited: '编辑人：Mei Lin，',
-    kept: '已随案件保存，保存人：Mei Lin',
+    kept: '已随工单保存，保存人：Mei Lin',
     setFact: '按导出将“已用分钟数”设为 4,485',
     negative: '金额不能为负数。',
     tooLarge: '金额过大，不可能是一笔订单：最多 1,000,000,000.00。',

@@ -11,7 +11,7 @@ import { unwrap, withStore, type StoreContext } from './with-store';
 // `close`, `reopen`, `edit` and `history`. Each reads the case and writes on the revision it
 // read, so a change made in between by the app is refused rather than overwritten.
 
-const AGENT_OPTION = {
+export const AGENT_OPTION = {
   agent: { type: 'string', value: 'NAME', help: "who acts (default: the store's agent, else cli)" },
 } as const;
 

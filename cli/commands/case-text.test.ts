@@ -35,6 +35,8 @@ const detail: CaseDetail = {
     provider: 'Acme Cloud',
     orderAmount: null,
     currency: null,
+    requestedAt: null,
+    firstReplyAt: null,
   },
   customer: { name: 'Li Wei', accountId: 'acc-1' },
   provider: 'Acme Cloud',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { CliIo } from '../io';
-import { addNote, openStore } from '../../electron/store';
+import { addNote, listAudit, openStore } from '../../electron/store';
 import { sampleCase } from '../../electron/store/test-support/temp-store';
 import { main } from '../refund-console';
 import { buildCli } from '../test-support/built-cli';
@@ -332,4 +332,16 @@ describe('refund-console verify-audit, backup, restore', () => {
     expect(cli('verify-audit')).toMatchObject({ status: 0, stdout: 'ok 1 rows\n' });
     expect(existsSync(db)).toBe(true);
   }, 30_000);
+
+  it('attributes a case it adds to --agent, else to the cli, never to "unknown"', async () => {
+    await run(['--db', db, '--new-store', 'case', 'add', 'c.json'], { 'c.json': newCase });
+    const other = JSON.stringify({ ...JSON.parse(newCase), orderId: 'O-other' });
+    await run(['--db', db, 'case', 'add', 'c.json', '--agent', 'Mei Lin'], { 'c.json': other });
+    const store = openStore({ file: db });
+    onTestFinished(() => store.close());
+    const opener = (ref: string) =>
+      listAudit(store, ref).find((entry) => entry.action === 'case.create')?.actor;
+    expect(opener('RC-000001')).toBe('cli');
+    expect(opener('RC-000002')).toBe('Mei Lin');
+  });
 });

@@ -6,7 +6,17 @@ import { defineCommand, type CommandGroup } from '../command';
 import { BadInputError, UsageError } from '../errors';
 import { json, readJsonInput } from '../io';
 import { caseJson, caseTable, caseText } from './case-text';
-import { agentOf, assign, claimNext, close, edit, history, reopen, unassign } from './case-lifecycle';
+import {
+  AGENT_OPTION,
+  agentOf,
+  assign,
+  claimNext,
+  close,
+  edit,
+  history,
+  reopen,
+  unassign,
+} from './case-lifecycle';
 import { unwrap, withStore, type StoreContext } from './with-store';
 
 const JSON_OPTION = { json: { type: 'boolean', help: 'print JSON instead of text' } } as const;
@@ -34,16 +44,21 @@ async function casesOfOrder(handlers: StoreContext['handlers'], input: unknown):
   return items.map((item) => item.ref);
 }
 
+/** The JSON's own "agent" stands; anything not an object is left for the API to refuse. */
+const withAgent = (input: unknown, agent: string): unknown =>
+  typeof input === 'object' && input !== null && !Array.isArray(input) ? { agent, ...input } : input;
+
 const add = defineCommand({
   args: 'FILE|-',
   arity: [1, 1],
   summary: 'Open a case from JSON (or - for standard input); prints its ref.',
   options: {
     'allow-duplicate': { type: 'boolean', help: 'open it although a case for its order id exists' },
+    ...AGENT_OPTION,
   },
   usesStore: true,
   run: ({ positionals: [file], options, db, newStore, io }) =>
-    withStore({ db, newStore }, async ({ handlers }) => {
+    withStore({ db, newStore }, async ({ handlers, store }) => {
       const input = await readJsonInput(io, file!);
       const existing = await casesOfOrder(handlers, input);
       if (existing.length > 0 && options['allow-duplicate'] !== true) {
@@ -52,7 +67,8 @@ const add = defineCommand({
             'pass --allow-duplicate to open another case for it',
         );
       }
-      const created = unwrap(await handlers['cases.create'](input));
+      // Opened by the CLI's agent: --agent, the store's configured one, else "cli" (agentOf).
+      const created = unwrap(await handlers['cases.create'](withAgent(input, agentOf(store, options.agent))));
       io.stdout(`${created.detail.summary.ref}\n`);
     }),
 });

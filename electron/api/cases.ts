@@ -29,8 +29,8 @@ type CaseMethods =
   | 'cases.byOrder';
 
 export const caseHandlers = (store: CaseStore): Implementations<CaseMethods> => ({
-  // The contract's NewCase carries no agent, so a new case is attributed to the configured one.
-  'cases.create': (request) => createCase(store, request, currentAgent(store)),
+  // A request naming no agent (an older caller) is attributed to the configured one.
+  'cases.create': ({ agent, ...request }) => createCase(store, request, agent ?? currentAgent(store)),
   'cases.get': ({ ref }) => getCase(store, ref),
   'cases.list': (query) => listCases(store, query),
   'cases.search': ({ query, limit }) => ({ items: searchCases(store, query, limit) }),

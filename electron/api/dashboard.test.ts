@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase, recordDecision } from '../store';
 import { sampleCase, START, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, type Handlers } from './handlers';
+import { DEFAULT_SERVICE_TARGETS } from '../../shared/model/service-targets';
 
 let env: ReturnType<typeof tempStore>;
 let handlers: Handlers;
@@ -89,5 +90,31 @@ describe('the dashboard through the API', () => {
       ok: false,
       error: { code: 'invalid_request' },
     });
+  });
+
+  it('counts the open work whose service clocks are breached now, by the targets in the settings', async () => {
+    const requested = (productType: 'saas' | 'api', hoursAgo: number, orderId: string) =>
+      createCase(
+        env.store,
+        sampleCase({
+          orderId,
+          facts: { productType, paidAt: iso(START - 100 * HOUR), requestedAt: iso(START - hoursAgo * HOUR) },
+        }),
+        'ann',
+      ).detail.summary.ref;
+    requested('saas', 9, 'O-1'); // first reply due after 8 h: breached; resolution (72 h) not
+    requested('api', 96, 'O-2'); // both breached
+    requested('saas', 1, 'O-3'); // neither
+    const decided = requested('api', 96, 'O-4'); // settled: no clock runs
+    recordDecision(env.store, { ref: decided, agent: 'ann' });
+    const figures = async () => {
+      const answer = await handlers['dashboard.figures']({ from: '2026-03-02', to: '2026-03-02' });
+      return answer.ok ? answer.value.breaches : null;
+    };
+    expect(await figures()).toEqual({ firstResponse: 2, resolution: 1 });
+    await handlers['settings.set']({
+      serviceTargets: { ...DEFAULT_SERVICE_TARGETS, saas: { firstResponse: 600, resolution: 600 } },
+    });
+    expect(await figures()).toEqual({ firstResponse: 1, resolution: 1 });
   });
 });

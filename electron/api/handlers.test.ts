@@ -4,6 +4,7 @@ import { decide } from '../../shared/policy';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, dispatch, type Handlers } from './handlers';
 import { ok } from './test-support/ok';
+import { DEFAULT_SERVICE_TARGETS } from '../../shared/model/service-targets';
 
 let env: ReturnType<typeof tempStore>;
 let h: Handlers;
@@ -212,6 +213,7 @@ describe('notes, drafts, settings, audit, backups', () => {
       language: 'zh',
       timeZone: 'policy',
       theme: 'system',
+      serviceTargets: DEFAULT_SERVICE_TARGETS,
       dataFolder: env.dir,
     });
     const ownZone = await ok('settings.set', h['settings.set']({ timeZone: 'agent' }));

@@ -115,4 +115,15 @@ describe('customer messages in a case', () => {
     expect(() => env.store.db.prepare("UPDATE case_messages SET body = 'x'").run()).toThrow(/never changed/);
     expect(() => env.store.db.prepare('DELETE FROM case_messages').run()).toThrow(/never deleted/);
   });
+
+  it('reads a dropped mail without keeping it, for a case not opened yet', async () => {
+    const read = await ok(
+      'messages.read',
+      h['messages.read']({ file: { name: 'request.eml', data: Buffer.from(GBK_MAIL).toString('base64') } }),
+    );
+    expect(read).toMatchObject({ subject: '申请退款', from: '<li@example.com>' });
+    expect(read.proposals.map((p) => p.fact)).toContain('orderAmount');
+    expect(await h['messages.read']({ text: ' \n ' })).toMatchObject({ ok: false });
+    expect(env.store.db.prepare('SELECT count(*) FROM case_messages').pluck().get()).toBe(0);
+  });
 });

@@ -15,6 +15,7 @@ import { useRoute } from '../state/route';
 import type { Route } from '../state/route-path';
 import { useSettings } from '../state/settings';
 import { useUi } from '../state/ui';
+import { ShortcutList } from './ShortcutList';
 import { CommandPalette } from './CommandPalette';
 import { StoreHealth } from './StoreHealth';
 import { TeamStatus } from './TeamStatus';
@@ -55,7 +56,7 @@ export function App() {
   const route = useRoute((s) => s.route);
   const go = useRoute((s) => s.go);
   const { loaded, agentName, load } = useSettings();
-  const { paletteOpen, setPalette, message } = useUi();
+  const { paletteOpen, shortcutsOpen, setPalette, message } = useUi();
   useGlobalShortcuts();
   useMenuCommands();
   useEffect(() => void load(), [load]);
@@ -68,6 +69,17 @@ export function App() {
 
   return (
     <>
+      {/* Past the top bar to the screen, for keyboard and screen-reader users; no route change. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('keys.skip')}
+      </a>
       <header className="topbar">
         <strong className="brand">{t('app.title')}</strong>
         <nav aria-label={t('app.nav')}>
@@ -93,7 +105,7 @@ export function App() {
           </button>
         </p>
       )}
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <Screen route={route} />
       </main>
       <footer className="statusbar">
@@ -103,6 +115,7 @@ export function App() {
         <span className="muted">{t('app.shortcuts')}</span>
       </footer>
       {paletteOpen && <CommandPalette />}
+      {shortcutsOpen && <ShortcutList onClose={() => useUi.setState({ shortcutsOpen: false })} />}
     </>
   );
 }

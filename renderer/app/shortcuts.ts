@@ -32,6 +32,7 @@ export function useGlobalShortcuts(): void {
         event.preventDefault();
         focusSearch();
       } else if (event.key === 'n') useRoute.getState().go({ name: 'new' });
+      else if (event.key === '?') useUi.setState({ shortcutsOpen: true });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

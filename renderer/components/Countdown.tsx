@@ -4,8 +4,11 @@ import { formatInstant, HOUR_MS, splitSpan } from '../lib/time';
 import { useUi } from '../state/ui';
 import { useDisplayZone } from './When';
 
-/** Time to `windowClosesAt`: amber inside 24 hours, red once it has passed; the instant on hover. */
-export function Countdown({ closesAt }: { closesAt: string | null }) {
+/**
+ * Time to `windowClosesAt`: amber inside 24 hours, red once it has passed; the instant on hover.
+ * `labelled` says what closes ("refund window closed 35 d ago") where no column heading does.
+ */
+export function Countdown({ closesAt, labelled = false }: { closesAt: string | null; labelled?: boolean }) {
   const { t } = useTranslation();
   const now = useUi((s) => s.now);
   const { zone } = useDisplayZone();
@@ -25,7 +28,9 @@ export function Countdown({ closesAt }: { closesAt: string | null }) {
       dateTime={closesAt}
       title={formatInstant(closesAt, currentLanguage(), zone)}
     >
-      {left < 0 ? t('countdown.passed', { time }) : t('countdown.left', { time })}
+      {labelled
+        ? t(left < 0 ? 'countdown.windowPassed' : 'countdown.windowLeft', { time })
+        : t(left < 0 ? 'countdown.passed' : 'countdown.left', { time })}
     </time>
   );
 }

@@ -180,7 +180,7 @@ export const dataIoZh: DataIoResources = {
     button: '导出…',
     title: '导出工单',
     palette: '导出当前队列视图中的工单',
-    intro: '当前视图（{{view}}）中的工单，每个工单附最新的决定。',
+    intro: '当前视图（{{view}}）中的工单，每个工单附最新的判定。',
     format: '格式',
     csv: 'CSV',
     json: 'JSON',

@@ -25,6 +25,20 @@ export const en = {
     agentMissing: 'Set your agent name in Settings before changing cases.',
     shortcuts: 'Ctrl+K commands · / search · n new case · Esc back',
   },
+  keys: {
+    skip: 'Skip to the screen',
+    title: 'Keyboard shortcuts',
+    where: { anywhere: 'Anywhere', queue: 'In the queue', case: 'In a case' },
+    anywhere: {
+      CtrlK: 'Commands: type to filter them',
+      '/': 'Search the cases',
+      n: 'New case',
+      Esc: 'Back, or leave a field',
+      '?': 'This list',
+    },
+    queue: { j: 'Next case', k: 'Previous case', Enter: 'Open the case', x: 'Choose it for a bulk change' },
+    case: { d: 'Guided decision', r: 'Reply draft' },
+  },
   common: {
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',
@@ -48,10 +62,19 @@ export const en = {
   countdown: {
     left: '{{time}} left',
     passed: 'closed {{time}} ago',
+    windowLeft: 'refund window closes in {{time}}',
+    windowPassed: 'refund window closed {{time}} ago',
     none: 'No window',
     days: '{{d}} d {{h}} h',
     hours: '{{h}} h {{m}} min',
     minutes: '{{m}} min',
+  },
+  service: {
+    firstResponse: { due: 'first reply due in {{time}}', overdue: 'first reply overdue {{time}}' },
+    resolution: { due: 'resolution due in {{time}}', overdue: 'resolution overdue {{time}}' },
+    d: '{{n}} d',
+    h: '{{n}} h',
+    min: '{{n}} min',
   },
   queue: {
     stale: 'stale',
@@ -299,6 +322,16 @@ export const en = {
     createBackup: 'Create a backup now',
     noBackups: 'No backups yet.',
     saved: 'Settings saved.',
+    targets: {
+      title: 'Service targets',
+      intro:
+        'Counted from the customer’s request: the first reply marked sent meets the first-response target; a decision or closing meets the resolution target.',
+      firstResponse: 'First response',
+      resolution: 'Resolution',
+      hours: 'h',
+      wholeHours: 'Enter whole hours, at least 1.',
+      save: 'Save targets',
+    },
     backedUp: 'Backup created.',
   },
   conflict: {

@@ -23,6 +23,11 @@ export const messageEn = {
     zoneAssumed: 'no time zone written: read as Beijing time (UTC+8)',
     older_one: 'An earlier message',
     older_other: 'Earlier messages ({{count}})',
+    onQueue: 'Drop a customer’s .eml or .txt file here, or paste their message, to open a case from it.',
+    pending: 'The customer’s message',
+    pendingIntro:
+      'Kept with the case when you create it; the facts it states are then proposed there for you to accept. The order and the customer below are filled in from it: check them.',
+    discard: 'Leave the message out',
   },
 };
 
@@ -49,5 +54,10 @@ export const messageZh: typeof messageEn = {
     zoneAssumed: '未写明时区：按北京时间（UTC+8）读取',
     older_one: '更早的来信（{{count}}）',
     older_other: '更早的来信（{{count}}）',
+    onQueue: '将客户的 .eml 或 .txt 文件拖到此处，或粘贴客户来信，即可据此新建工单。',
+    pending: '客户来信',
+    pendingIntro:
+      '创建工单时一并保存；信中写明的事实随后会在工单中列出，由您逐条接受。下方的订单号和客户已按来信填写，请核对。',
+    discard: '不附此来信',
   },
 };

@@ -118,7 +118,7 @@ export const teamZh: TeamResources = {
     provisional: '认领为临时认领，下次同步后确定',
     conflictTitle: '两台电脑改了同一个值',
     conflictIntro:
-      '自上次一致以来，此值在本机和另一台电脑上都被修改过。请选择正确的值；所有冲突解决之前，此工单不能做出决定。',
+      '自上次一致以来，此值在本机和另一台电脑上都被修改过。请选择正确的值；所有冲突解决之前，此工单不能做出判定。',
     field: '字段',
     fields: {
       customerName: '客户姓名',
@@ -137,7 +137,7 @@ export const teamZh: TeamResources = {
     keep: '保留此值',
     kept: '{{field}}：已保留您的选择；下次同步时团队会收到。',
     decideBlocked:
-      '此工单有待解决的冲突：两台电脑修改了同一个值。请先在工单页面选择一个值；在此之前无法记录决定。',
+      '此工单有待解决的冲突：两台电脑修改了同一个值。请先在工单页面选择一个值；在此之前无法记录判定。',
     openCase: '前往冲突',
     claimGranted: '团队服务器已将 {{ref}} 分配给您。',
     claimRefused: '{{ref}} 由 {{holder}} 处理至 {{until}}；团队服务器拒绝了您的认领。',

@@ -4,6 +4,7 @@ import {
   localInputToIso,
   offsetLabel,
   POLICY_ZONE_NAME,
+  roughSpan,
   splitSpan,
   startOfDay,
   zoneOf,
@@ -76,5 +77,14 @@ describe('splitSpan', () => {
     expect(splitSpan(((2 * 24 + 3) * 60 + 4) * 60_000 + 59_999)).toEqual({ d: 2, h: 3, m: 4 });
     expect(splitSpan(-90 * 60_000)).toEqual({ d: 0, h: 1, m: 30 });
     expect(splitSpan(0)).toEqual({ d: 0, h: 0, m: 0 });
+  });
+});
+
+describe('roughSpan', () => {
+  it('rounds down to the largest whole unit, either side of now', () => {
+    const minute = 60_000;
+    expect(roughSpan((2 * 60 + 59) * minute)).toEqual({ unit: 'h', count: 2 });
+    expect(roughSpan(-(35 * 24 * 60 + 5) * minute)).toEqual({ unit: 'd', count: 35 });
+    expect(roughSpan(59 * minute + 59_999)).toEqual({ unit: 'min', count: 59 });
   });
 });

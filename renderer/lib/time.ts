@@ -63,4 +63,10 @@ export function splitSpan(ms: number): { d: number; h: number; m: number } {
   return { d: Math.floor(minutes / 1440), h: Math.floor((minutes % 1440) / 60), m: minutes % 60 };
 }
 
+/** A span as a countdown label rounds it: whole days from a day on, whole hours from an hour, else minutes. */
+export function roughSpan(ms: number): { unit: 'd' | 'h' | 'min'; count: number } {
+  const { d, h, m } = splitSpan(ms);
+  return d > 0 ? { unit: 'd', count: d } : h > 0 ? { unit: 'h', count: h } : { unit: 'min', count: m };
+}
+
 export const HOUR_MS = 3_600_000;

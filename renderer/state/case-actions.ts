@@ -59,8 +59,8 @@ function checkedFacts(ref: string, fact: FactKey, value: unknown): Facts {
 }
 
 export const caseActions = {
-  create: async (input: NewCase): Promise<CaseChange> => {
-    const created = await call(api['cases.create'](input));
+  create: async (input: NewCase, agent: string): Promise<CaseChange> => {
+    const created = await call(api['cases.create']({ ...input, ...(agent !== '' && { agent }) }));
     useCase.getState().apply(created);
     return created;
   },

@@ -29,10 +29,11 @@ async function eachChosen(write: (item: CaseSummary) => Promise<ApiResult<unknow
 
 export const queueActions = {
   /** Assigns the open unassigned case closing first to `agent`; its ref, or null when none is left. */
-  claimNext: async (agent: string): Promise<string | null> => {
+  /** The case claimed, for the agent to be told which and why (its window ends first), or null. */
+  claimNext: async (agent: string): Promise<CaseSummary | null> => {
     const claimed = await call(api['cases.claimNext']({ agent }));
     await useQueue.getState().reload();
-    return claimed?.detail.summary.ref ?? null;
+    return claimed?.detail.summary ?? null;
   },
   assignChosen: (assignee: string, agent: string) =>
     eachChosen(({ ref, revision }) => api['cases.assign']({ ref, revision, assignee, agent })),

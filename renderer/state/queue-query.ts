@@ -44,5 +44,12 @@ export function withFilters(query: QueueQuery, filters: QueueFilters): QueueQuer
   return { ...query, ...set };
 }
 
+/** What each order is called, in the label that says which the list is in and the chooser. */
+export const SORT_LABEL = {
+  deadline: 'queueTools.sortDeadline',
+  updated: 'queueTools.sortUpdated',
+  breach: 'queueTools.sortBreach',
+} as const;
+
 /** The order a query's list is in, for the label that says so. */
-export const sortOf = (query: QueueQuery): 'deadline' | 'updated' => query.sort ?? 'deadline';
+export const sortOf = (query: QueueQuery): NonNullable<QueueQuery['sort']> => query.sort ?? 'deadline';

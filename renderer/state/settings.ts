@@ -7,6 +7,7 @@ import {
   type ThemeChoice,
   type ZoneChoice,
 } from '../../shared/model/settings';
+import { DEFAULT_SERVICE_TARGETS, type ServiceTargets } from '../../shared/model/service-targets';
 import { applyTheme } from '../lib/theme';
 import { api, call } from '../api/client';
 import { setLanguage } from '../i18n';
@@ -18,6 +19,7 @@ interface SettingsState {
   language: Language;
   timeZone: ZoneChoice;
   theme: ThemeChoice;
+  serviceTargets: ServiceTargets;
   dataFolder: string;
   load(): Promise<void>;
   save(patch: SettingsPatch): Promise<void>;
@@ -50,6 +52,7 @@ export const useSettings = create<SettingsState>((set) => {
     language: initial,
     timeZone: 'policy',
     theme: initialTheme,
+    serviceTargets: DEFAULT_SERVICE_TARGETS,
     dataFolder: '',
     load: async () => {
       try {

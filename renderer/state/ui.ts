@@ -2,6 +2,8 @@ import { create } from 'zustand';
 
 interface UiState {
   paletteOpen: boolean;
+  /** The list of keys, opened by "?". */
+  shortcutsOpen: boolean;
   /** One status line, read out by screen readers (role="status"). */
   message: { text: string; kind: 'info' | 'error' } | null;
   /** A shared clock for every countdown, so 100 rows do not run 100 timers. */
@@ -17,6 +19,7 @@ let messageTimer: ReturnType<typeof setTimeout> | undefined;
 
 export const useUi = create<UiState>((set) => ({
   paletteOpen: false,
+  shortcutsOpen: false,
   message: null,
   now: Date.now(),
   searchRequested: false,

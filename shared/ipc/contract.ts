@@ -121,7 +121,8 @@ const policyChangeGroup = z.object({
  * every handler parses its payload with the request schema before acting.
  */
 export const api = {
-  'cases.create': method(NewCaseSchema, change),
+  /** `agent` opens it (the console's agent, the CLI's --agent); without one, the store's configured agent. */
+  'cases.create': method(NewCaseSchema.extend({ agent: agentName.optional() }), change),
   'cases.get': method(ref, CaseDetailSchema),
   'cases.list': method(
     QueueQuerySchema,

@@ -70,6 +70,9 @@ export const CaseSummarySchema = z.object({
   /** The order amount in minor units and its currency, when the facts know them. */
   orderAmount: z.number().int().nullable(),
   currency: z.string().nullable(),
+  /** The request time from the facts, and the first reply marked sent: the service clocks' inputs. */
+  requestedAt: z.string().nullable(),
+  firstReplyAt: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 

@@ -56,5 +56,7 @@ export const DashboardFiguresSchema = z.object({
     total: z.number().int(),
     byDay: z.array(z.object({ day, from: z.string(), to: z.string(), n: z.number().int() })),
   }),
+  /** Open work whose service clock is breached now, per clock (shared/model/service-targets.ts). */
+  breaches: z.object({ firstResponse: z.number().int(), resolution: z.number().int() }),
 });
 export type DashboardFigures = z.output<typeof DashboardFiguresSchema>;

@@ -23,3 +23,14 @@ export interface NewMessage {
   from: string | null;
   fileName: string | null;
 }
+
+/**
+ * Who a message's From line names, to suggest as the customer of a case opened from it: the
+ * display name ("王磊 <wanglei@example.cn>" → 王磊), else the address itself.
+ */
+export function senderName(from: string | null): string {
+  if (from === null) return '';
+  const named = /^\s*"?([^"<]*?)"?\s*<([^>]*)>\s*$/.exec(from);
+  if (named === null) return from.trim();
+  return named[1]!.trim() || named[2]!.trim();
+}

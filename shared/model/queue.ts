@@ -24,7 +24,8 @@ export const QueueQuerySchema = z.strictObject({
    */
   decidedBy: z.string().trim().min(1).max(200).optional(),
   overridden: z.literal(true).optional(),
-  sort: z.enum(['deadline', 'updated']).default('deadline'),
+  /** The refund window closing first, the last changed first, or the service clock due first. */
+  sort: z.enum(['deadline', 'updated', 'breach']).default('deadline'),
   /** Opaque keyset cursor from the previous page. */
   after: z.string().optional(),
   limit: z.number().int().min(1).max(500).default(100),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages';
+import { ServiceTargetsSchema } from './service-targets';
 
 /** Which clock the console shows times on: the policy zone (UTC+8) or the agent's own. */
 export const ZONE_CHOICES = ['policy', 'agent'] as const;
@@ -15,6 +16,8 @@ export const SettingsSchema = z.object({
   language: z.enum(LANGUAGES),
   timeZone: z.enum(ZONE_CHOICES),
   theme: z.enum(THEME_CHOICES),
+  /** First-response and resolution targets per product kind (shared/model/service-targets.ts). */
+  serviceTargets: ServiceTargetsSchema,
 });
 export type Settings = z.output<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

@@ -37,4 +37,5 @@ export { currentAgent, getSettings, setSettings, TEAM_SERVER_SETTING, teamServer
 export { caseRowById, TEAM_COLUMNS, writeCaseValues } from './team-case-write';
 export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';
 export { deleteView, listViews, saveView } from './views';
+export { clockDueSql, nextDueSql } from './service-due';
 export { auditOf, type CaseAudit, type CaseGuards, guardCase, openConflictOn, writeCase } from './write-case';

@@ -2,6 +2,8 @@ import { CASE_STATUSES, type CaseSummary } from '../../../shared/model/case';
 import type { ParsedQueueQuery } from '../../../shared/model/queue';
 import { type CaseStore, InvalidInputError, SUMMARY_COLUMNS, type SummaryRow, toSummary } from '../core';
 import { decidedByCondition } from './decided-by';
+import { nextDueSql } from './service-due';
+import { getSettings } from './settings';
 import { InstantFormatError, parseInstant } from '../../../shared/policy/time';
 
 export type QueueRequest = ParsedQueueQuery;
@@ -24,6 +26,15 @@ const SORTS = {
   deadline: { key: 'deadline_key', direction: 'ASC', after: '(deadline_key, id) > (?, ?)' },
   updated: { key: 'updated_at', direction: 'DESC', after: '(updated_at, id) < (?, ?)' },
 } as const;
+type Sort = { key: string; direction: 'ASC' | 'DESC'; after: string };
+
+// By the next service clock due: computed per row from the settings' targets (no index can
+// hold a key the settings change), so a page sorts the matching cases; none running goes last.
+function sortFor(store: CaseStore, sort: QueueRequest['sort']): Sort {
+  if (sort !== 'breach') return SORTS[sort];
+  const key = `coalesce(${nextDueSql(getSettings(store).serviceTargets)}, ${Number.MAX_SAFE_INTEGER})`;
+  return { key, direction: 'ASC', after: `(${key}, id) > (?, ?)` };
+}
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
@@ -131,8 +142,7 @@ function narrowSource(query: QueueRequest): string | null {
   return null;
 }
 
-function listStatement(query: QueueRequest): { sql: string; params: unknown[] } {
-  const sort = SORTS[query.sort];
+function listStatement(query: QueueRequest, sort: Sort): { sql: string; params: unknown[] } {
   const cursor = query.after === undefined ? undefined : decodeCursor(query.after, query.sort);
   const page = (source: string, { where, params }: { where: string[]; params: unknown[] }) => {
     if (cursor !== undefined) {
@@ -162,7 +172,7 @@ function listStatement(query: QueueRequest): { sql: string; params: unknown[] } 
 }
 
 export function listCases(store: CaseStore, query: QueueRequest): QueuePage {
-  const { sql, params } = listStatement(query);
+  const { sql, params } = listStatement(query, sortFor(store, query.sort));
   const rows = store.sql(sql).all(...params) as (SummaryRow & { sort_key: number })[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
@@ -212,5 +222,5 @@ export function countCases(store: CaseStore, query: QueueRequest): number {
 export function queuePlans(store: CaseStore, query: QueueRequest): Record<'page' | 'total', string[]> {
   const plan = ({ sql, params }: { sql: string; params: unknown[] }) =>
     (store.sql(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
-  return { page: plan(listStatement(query)), total: plan(countStatement(query)) };
+  return { page: plan(listStatement(query, sortFor(store, query.sort))), total: plan(countStatement(query)) };
 }

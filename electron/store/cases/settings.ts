@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { SettingsSchema, type SettingsPatch, type SettingsView } from '../../../shared/model/settings';
+import { DEFAULT_SERVICE_TARGETS } from '../../../shared/model/service-targets';
 import { appendAudit, type CaseStore } from '../core';
 
 /** The settings row that says where this desktop syncs (team/team-status.ts). */
@@ -10,7 +11,13 @@ export const teamServerText = (server: { url: string; login: string } | null): s
   JSON.stringify(server === null ? null : { url: server.url, login: server.login });
 
 // Times show in the policy zone unless the agent asks for their own: the rules count days there.
-const DEFAULTS = { agentName: '', language: 'en', timeZone: 'policy', theme: 'system' } as const;
+const DEFAULTS = {
+  agentName: '',
+  language: 'en',
+  timeZone: 'policy',
+  theme: 'system',
+  serviceTargets: DEFAULT_SERVICE_TARGETS,
+} as const;
 
 export function getSettings(store: CaseStore): SettingsView {
   const rows = store.sql('SELECT key, value FROM settings').all() as { key: string; value: string }[];

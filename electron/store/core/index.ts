@@ -42,6 +42,7 @@ export {
   requireRevision,
   staleSql,
   SUMMARY_COLUMNS,
+  FIRST_REPLY_SQL,
   type SummaryRow,
   toSummary,
   uncounted,

@@ -6,6 +6,9 @@ export function formatRef(id: number): string {
   return `RC-${String(id).padStart(6, '0')}`;
 }
 
+/** SQL: formatRef over an id column, for a statement that joins on the ref (the audit's case_ref). */
+export const refSql = (id: string): string => `'RC-' || printf('%06d', ${id})`;
+
 /** The id behind a ref, or null for text that is not one. */
 export function parseRef(ref: string): number | null {
   const match = /^RC-(\d{6,})$/.exec(ref);

@@ -3,7 +3,7 @@ import type { Outcome } from '../../../shared/model/decision';
 import type { ProductType } from '../../../shared/model/facts';
 import { iso, isoOrNull } from './canonical';
 import { ConflictError, NotFoundError } from './errors';
-import { formatRef, parseRef } from './refs';
+import { formatRef, parseRef, refSql } from './refs';
 import type { CaseStore } from './store';
 
 // The case row as SQLite holds it, and the two ways every module reads one. A leaf module, so
@@ -39,10 +39,17 @@ export const uncounted = (alias: string) =>
  */
 export const staleSql = (d: string, c: string) => `${d}.facts IS NOT ${c}.facts`;
 
+/** SQL: when the first reply of the case row `cases` was marked sent, or NULL before one. */
+export const FIRST_REPLY_SQL = `(SELECT min(a.at) FROM audit a WHERE a.case_ref = ${refSql('cases.id')}
+  AND a.action = 'reply.sent')`;
+
 // The order amount the queue shows is read out of the facts JSON for the rows of a page only,
-// and whether the decision of record (the latest that counts) is stale: null with none.
+// and whether the decision of record (the latest that counts) is stale: null with none. The
+// request time and the first reply marked sent are what the service clocks count from.
 const AMOUNT_COLUMNS = `json_extract(facts, '$.orderAmount') AS order_amount,
   json_extract(facts, '$.currency') AS currency,
+  json_extract(facts, '$.requestedAt') AS requested_at,
+  ${FIRST_REPLY_SQL} AS first_reply_at,
   EXISTS (SELECT 1 FROM approval_requests r WHERE r.case_id = cases.id AND r.state = 'waiting') AS waiting_approval,
   (SELECT ${staleSql('d', 'cases')} FROM decisions d WHERE d.case_id = cases.id AND NOT ${uncounted('d')}
     ORDER BY d.id DESC LIMIT 1) AS stale`;
@@ -57,6 +64,8 @@ export type SummaryRow = Omit<CaseRow, 'facts' | 'contact' | 'decided_at'> & {
   currency: string | null;
   waiting_approval: number;
   stale: number | null;
+  requested_at: string | null;
+  first_reply_at: number | null;
 };
 
 export function toSummary(row: SummaryRow): CaseSummary {
@@ -79,6 +88,8 @@ export function toSummary(row: SummaryRow): CaseSummary {
     currency: row.currency,
     waitingApproval: row.waiting_approval === 1,
     stale: row.stale === 1,
+    requestedAt: row.requested_at,
+    firstReplyAt: isoOrNull(row.first_reply_at),
   };
 }
 

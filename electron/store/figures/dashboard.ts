@@ -3,6 +3,8 @@ import { type CaseStore, iso } from '../core';
 import { dayOf, dayStart } from './day-figures';
 import { dayDelays, dayGroups } from './day-figures-read';
 import { groupFigures, overrideCost, overrideCounts } from './period';
+import { clockDueSql, getSettings } from '../cases';
+import type { ServiceClock } from '../../../shared/model/service-targets';
 
 const DAY_MS = 86_400_000;
 const ZONE_OFFSET_MS = 8 * 3_600_000;
@@ -41,6 +43,20 @@ function closingByDay(store: CaseStore, now: number, days: number): DashboardFig
   return { total: byDay.reduce((sum, entry) => sum + entry.n, 0), byDay };
 }
 
+/** Open work per service clock breached at `now`, by the targets in the settings. */
+function breachesNow(store: CaseStore, now: number): DashboardFigures['breaches'] {
+  const targets = getSettings(store).serviceTargets;
+  const count = (clock: ServiceClock) =>
+    store
+      .sql(
+        `SELECT count(*) FROM cases WHERE status IN (${OPEN_WORK.map(() => '?').join(', ')})
+        AND ${clockDueSql(targets, clock)} <= ?`,
+      )
+      .pluck()
+      .get(...OPEN_WORK, now) as number;
+  return { firstResponse: count('firstResponse'), resolution: count('resolution') };
+}
+
 /**
  * The dashboard's figures for whole policy-zone days, from the per-day aggregates; the
  * overrides as the period report counts them (a walk of the period's overrides alone).
@@ -57,5 +73,6 @@ export function dashboardFigures(store: CaseStore, query: ParsedDashboardQuery):
     overrideCost: overrideCost(store, range),
     requestToDecision: dayDelays(store, span),
     closing: closingByDay(store, store.now(), query.closingDays),
+    breaches: breachesNow(store, store.now()),
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
+import { ServiceClocks } from '../../components/ServiceClocks';
 import { Outcome } from '../../components/Outcome';
 import { When } from '../../components/When';
 import { isTyping } from '../../lib/keys';
@@ -78,7 +79,8 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
         <span className="badge">{t(`status.${summary.status}`)}</span>
         <Outcome outcome={summary.latestOutcome} />
         <SyncBadge caseRef={caseRef} />
-        {!SETTLED.has(summary.status) && <Countdown closesAt={summary.windowClosesAt} />}
+        {!SETTLED.has(summary.status) && <Countdown closesAt={summary.windowClosesAt} labelled />}
+        <ServiceClocks summary={summary} />
         <span className="spacer" />
         <a className="button" href={`#/case/${caseRef}/decide`}>
           {t('caseView.decide')}

@@ -1,3 +1,4 @@
+import { SERVICE_CLOCKS } from '../../../shared/model/service-targets';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KINDS } from '../../../shared/model/catalogue';
@@ -154,6 +155,12 @@ export function DashboardScreen() {
               <dt>{t('dashboard.closingTotal', { days: figures.query.closingDays })}</dt>
               <dd>{figures.closing.total.toLocaleString(language === 'zh' ? 'zh-CN' : 'en')}</dd>
             </div>
+            {SERVICE_CLOCKS.map((clock) => (
+              <div key={clock} className={figures.breaches[clock] > 0 ? 'breached' : undefined}>
+                <dt>{t(`dashboard.breached.${clock}`)}</dt>
+                <dd>{figures.breaches[clock].toLocaleString(language === 'zh' ? 'zh-CN' : 'en')}</dd>
+              </div>
+            ))}
           </dl>
           <p className="muted small">
             {t('dashboard.delayNote', { count: figures.requestToDecision.cases })}

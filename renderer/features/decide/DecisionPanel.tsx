@@ -72,7 +72,7 @@ export function DecisionPanel({
       {/* Seconds shown: a request 15 s after the close is outside it. */}
       <h3>{t(closeIsExcluded(decision, facts) ? 'decide.validUntil' : 'decide.window')}</h3>
       <p className="window-close">
-        <Countdown closesAt={decision.windowClosesAt} />
+        <Countdown closesAt={decision.windowClosesAt} labelled />
         {decision.windowClosesAt && (
           <>
             {' · '}

@@ -6,19 +6,11 @@ import type { CaseDetail } from '../../../shared/model/case';
 import { api, call } from '../../api/client';
 import { When } from '../../components/When';
 import { useSettings } from '../../state/settings';
+import { inputOfFile, type MessageInput } from '../../state/incoming';
 import { useAction } from '../../state/use-action';
 import { useUi } from '../../state/ui';
 import { MessageText } from './MessageText';
 import { ProposalList } from './ProposalList';
-
-/** A dropped file's bytes as base64, for the API to decode the mail by its own charset. */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * The customer's own words beside the facts: paste a message or drop a .eml/.txt file, and it
@@ -42,7 +34,7 @@ export function MessagePanel({ detail }: { detail: CaseDetail }) {
     return () => void (current = false);
   }, [ref]);
 
-  const keep = async (request: { text: string } | { file: { name: string; data: string } }) => {
+  const keep = async (request: MessageInput) => {
     const added = await run(
       () => call(api['messages.add']({ ref, agent: agentName, ...request })),
       () => t('message.kept', { ref }),
@@ -52,7 +44,7 @@ export function MessagePanel({ detail }: { detail: CaseDetail }) {
     setDraft('');
   };
   const keepFile = async (file: File | undefined) => {
-    if (file !== undefined) await keep({ file: { name: file.name, data: await base64Of(file) } });
+    if (file !== undefined) await keep(await inputOfFile(file));
   };
 
   if (messages === null) return null;

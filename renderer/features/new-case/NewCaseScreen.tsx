@@ -11,6 +11,7 @@ import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
+import { PendingMessage, useMessageFill, keepPendingWith } from './PendingMessage';
 import {
   CASE_FIELDS,
   EMPTY_FORM,
@@ -34,6 +35,7 @@ export function NewCaseScreen() {
   useEffect(() => {
     if (agentName !== '' && (form.assignee ?? '') === '') setForm({ ...form, assignee: agentName });
   }, [agentName]);
+  useMessageFill(form, setForm);
   const [errors, setErrors] = useState<FieldErrors>({});
   const { busy, run } = useAction();
   const { zone } = useDisplayZone();
@@ -113,17 +115,21 @@ export function NewCaseScreen() {
     }
     setErrors({});
     const created = await run(
-      () => caseActions.create(result.value),
+      () => caseActions.create(result.value, agentName),
       ({ detail }) => t('newCase.created', { ref: detail.summary.ref }),
     );
     if (created === undefined) return;
     clear();
-    useRoute.getState().go({ name: 'decide', ref: created.detail.summary.ref });
+    const ref = created.detail.summary.ref;
+    // A case opened from a message goes where its proposals are, once the message is kept.
+    if (await keepPendingWith(ref, agentName)) useRoute.getState().go({ name: 'case', ref });
+    else useRoute.getState().go({ name: 'decide', ref });
   };
 
   return (
     <form className="new-case" onSubmit={submit} noValidate aria-labelledby="new-title">
       <h1 id="new-title">{t('newCase.title')}</h1>
+      <PendingMessage />
       <fieldset>
         <legend>{t('newCase.customer')}</legend>
         <div className="fields">{CASE_FIELDS.map(field)}</div>

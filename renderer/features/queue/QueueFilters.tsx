@@ -4,7 +4,9 @@ import { KINDS } from '../../../shared/model/catalogue';
 import { OUTCOMES, type Outcome } from '../../../shared/model/decision';
 import { PRODUCT_TYPES, type ProductType } from '../../../shared/model/facts';
 import { currentLanguage } from '../../i18n';
-import { useQueue } from '../../state/queue';
+import { currentQuery, useQueue } from '../../state/queue';
+import { SORT_LABEL, sortOf } from '../../state/queue-query';
+import type { QueueQuery } from '../../../shared/model/queue';
 import { queueActions } from '../../state/queue-actions';
 import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
@@ -12,6 +14,8 @@ import { DrillDown } from './DrillDown';
 import { MultiChoice } from './MultiChoice';
 
 const UNASSIGNED = '\u0000unassigned';
+type QueueSort = NonNullable<QueueQuery['sort']>;
+const SORTS: readonly QueueSort[] = ['deadline', 'breach', 'updated'];
 
 /** Kind, outcome, assignee and provider over the view; saved views and saving the filters as one. */
 export function QueueFilters() {
@@ -60,6 +64,19 @@ export function QueueFilters() {
         <datalist id="assignee-choices">
           <option value={agentName} />
         </datalist>
+        <label>
+          {t('queueTools.sort')}
+          <select
+            value={sortOf(currentQuery())}
+            onChange={(e) => void setFilters({ ...filters, sort: e.target.value as QueueSort })}
+          >
+            {SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(SORT_LABEL[sort])}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {t('queueTools.provider')}
           <input value={provider} onChange={(e) => setProvider(e.target.value)} />

@@ -4,6 +4,7 @@ import { KINDS } from '../../../shared/model/catalogue';
 import { formatMoney } from '../../../shared/model/money';
 import { DEFAULT_CURRENCY } from '../../../shared/policy/read-facts';
 import { Countdown } from '../../components/Countdown';
+import { ServiceClocks } from '../../components/ServiceClocks';
 import { Outcome } from '../../components/Outcome';
 import { currentLanguage } from '../../i18n';
 import { splitSpan } from '../../lib/time';
@@ -34,6 +35,7 @@ function Age({ createdAt }: { createdAt: string }) {
 
 export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Props) {
   const { t } = useTranslation();
+  const kind = item.productType ? KINDS[item.productType].label[currentLanguage()] : '—';
   const amount =
     item.orderAmount === null
       ? null
@@ -63,11 +65,12 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
         {item.ref}
         <SyncBadge caseRef={item.ref} compact />
       </span>
-      <span className="customer">
+      {/* A cell cut short at a narrow width shows its whole text on hover. */}
+      <span className="customer" title={`${item.customerName} · ${item.productName}`}>
         {item.customerName}
         <small className="muted">{item.productName}</small>
       </span>
-      <span>{item.productType ? KINDS[item.productType].label[currentLanguage()] : '—'}</span>
+      <span title={kind}>{kind}</span>
       <span className="queue-amount" title={amount ?? undefined}>
         {amount ?? '—'}
       </span>
@@ -89,10 +92,17 @@ export function QueueRow({ item, selected, chosen, top, onOpen, onChoose }: Prop
       {SETTLED.has(item.status) ? (
         <span className="muted">—</span>
       ) : (
-        <Countdown closesAt={item.windowClosesAt} />
+        <span className="deadline">
+          <Countdown closesAt={item.windowClosesAt} />
+          <small>
+            <ServiceClocks summary={item} first />
+          </small>
+        </span>
       )}
       <Age createdAt={item.createdAt} />
-      <span className="assignee">{item.assignee ?? t('lifecycle.nobody')}</span>
+      <span className="assignee" title={item.assignee ?? undefined}>
+        {item.assignee ?? t('lifecycle.nobody')}
+      </span>
     </div>
   );
 }

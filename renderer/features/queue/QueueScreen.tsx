@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { isTyping } from '../../lib/keys';
 import { currentQuery, useQueue, VIEWS } from '../../state/queue';
 import { queueActions } from '../../state/queue-actions';
-import { sortOf } from '../../state/queue-query';
+import { SORT_LABEL, sortOf } from '../../state/queue-query';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { ExportButton } from '../export/ExportDialog';
 import { useAction } from '../../state/use-action';
+import { inputOfFile, useIncoming } from '../../state/incoming';
 import { BulkBar } from './BulkBar';
 import { QueueFilters } from './QueueFilters';
 import { QueueRow, ROW_HEIGHT } from './QueueRow';
@@ -33,6 +34,7 @@ export function QueueScreen() {
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const searchRequested = useUi((s) => s.searchRequested);
+  const receive = useIncoming((s) => s.receive);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
@@ -58,6 +60,20 @@ export function QueueScreen() {
     if (next !== null && lastRow >= items.length - PREFETCH_ROWS) void loadMore();
   }, [lastRow, items.length, next, loadMore]);
 
+  // A message pasted on the queue (not into its search) opens a new case from it.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTyping(event.target)) return;
+      const file = event.clipboardData?.files[0];
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (file === undefined && text.trim() === '') return;
+      event.preventDefault();
+      void (file === undefined ? receive({ text }) : inputOfFile(file).then(receive));
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [receive]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -80,13 +96,19 @@ export function QueueScreen() {
   const searching = query.trim() !== '';
   const claimNext = async () => {
     if (teamClaims()) return claimNextOnTeam();
-    const ref = await run(() => queueActions.claimNext(agentName));
-    if (ref === undefined) return;
-    if (ref === null) useUi.getState().notify(t('lifecycle.noneToClaim'));
-    else {
-      useUi.getState().notify(t('lifecycle.claimed', { ref }));
-      go({ name: 'case', ref });
-    }
+    const claimed = await run(() => queueActions.claimNext(agentName));
+    if (claimed === undefined) return;
+    if (claimed === null) return useUi.getState().notify(t('lifecycle.noneToClaim'));
+    // The store claims the open unassigned case whose refund window ends first, else the oldest.
+    const { ref, windowClosesAt } = claimed;
+    useUi
+      .getState()
+      .notify(
+        windowClosesAt === null
+          ? t('lifecycle.claimedOldest', { ref })
+          : t('lifecycle.claimed', { ref, when: formatInstant(windowClosesAt) }),
+      );
+    go({ name: 'case', ref });
   };
   // In team mode the team server grants the claim (or, offline, it is provisional until a sync).
   const claimNextOnTeam = async () => {
@@ -97,7 +119,17 @@ export function QueueScreen() {
     go({ name: 'case', ref: claimed.ref });
   };
   return (
-    <section className="queue" aria-labelledby="queue-title">
+    <section
+      className="queue"
+      aria-labelledby="queue-title"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (file === undefined) return;
+        event.preventDefault();
+        void inputOfFile(file).then(receive);
+      }}
+    >
       <div className="queue-tools">
         <h1 id="queue-title">{t('queue.title')}</h1>
         <input
@@ -140,9 +172,7 @@ export function QueueScreen() {
             : t('queue.count', {
                 shown: items.length,
                 total,
-                sort: t(
-                  sortOf(currentQuery()) === 'updated' ? 'queueTools.sortUpdated' : 'queueTools.sortDeadline',
-                ),
+                sort: t(SORT_LABEL[sortOf(currentQuery())]),
               })}
         </span>
       </div>
@@ -187,7 +217,9 @@ export function QueueScreen() {
         </div>
       </div>
       {!loading && items.length === 0 && <p className="empty">{t('queue.empty')}</p>}
-      <p className="muted hint">{t('queue.hint')}</p>
+      <p className="muted hint">
+        {t('queue.hint')} · {t('message.onQueue')}
+      </p>
     </section>
   );
 }

@@ -14,6 +14,8 @@ import {
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { useAction } from '../../state/use-action';
+import { i18n } from '../../i18n';
+import { ServiceTargetsForm } from './ServiceTargetsForm';
 import { chooseBackupFile, fileName, restoreFromBackup } from './restore';
 import { TeamSettings } from '../team/TeamSettings';
 
@@ -44,7 +46,7 @@ export function SettingsScreen() {
           e.preventDefault();
           void run(
             () => save({ agentName: name }),
-            () => t('settings.saved'),
+            () => i18n.t('settings.saved'),
           );
         }}
       >
@@ -61,7 +63,7 @@ export function SettingsScreen() {
         onChange={(e) =>
           void run(
             () => save({ language: e.target.value as Language }),
-            () => t('settings.saved'),
+            () => i18n.t('settings.saved'),
           )
         }
       >
@@ -78,7 +80,7 @@ export function SettingsScreen() {
         onChange={(e) =>
           void run(
             () => save({ timeZone: e.target.value as ZoneChoice }),
-            () => t('settings.saved'),
+            () => i18n.t('settings.saved'),
           )
         }
       >
@@ -95,7 +97,7 @@ export function SettingsScreen() {
         onChange={(e) =>
           void run(
             () => save({ theme: e.target.value as ThemeChoice }),
-            () => t('settings.saved'),
+            () => i18n.t('settings.saved'),
           )
         }
       >
@@ -105,6 +107,7 @@ export function SettingsScreen() {
           </option>
         ))}
       </select>
+      <ServiceTargetsForm />
       <TeamSettings />
       <h2>{t('settings.dataFolder')}</h2>
       <p>

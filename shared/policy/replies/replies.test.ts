@@ -36,6 +36,8 @@ function caseWith(facts: Facts, decisions: DecisionRecord[] = []): CaseDetail {
       createdAt: PAID,
       updatedAt: PAID,
       revision: 1,
+      requestedAt: null,
+      firstReplyAt: null,
     },
     customer: { name: 'Li Wei', accountId: 'acc-1' },
     provider: 'Acme Cloud',
