@@ -101,7 +101,7 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ),
     ...dashboardHandlers(store),
     ...approvalHandlers(store),
-    ...lazyDomain(methodsOf<'messages.list' | 'messages.add'>('messages.'), () =>
+    ...lazyDomain(methodsOf<'messages.list' | 'messages.add' | 'messages.read'>('messages.'), () =>
       import('./messages').then(({ messageHandlers }) => messageHandlers(store)),
     ),
   };
