@@ -83,6 +83,10 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
          '{"productType":"image"}', 'ann', 6)`,
     ).run(JSON.stringify(decide({ productType: 'image' }, { now: 6 })));
   },
+  18: (db) => {
+    SEED_AT_VERSION[17]!(db);
+    db.prepare(`INSERT INTO team_decisions (decision_id, event_id, seq) VALUES (4, 'e-decided', 9)`).run();
+  },
 };
 
 // Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.

@@ -14,7 +14,8 @@ export {
   settleClaims,
   unansweredClaims,
 } from './team-claims';
-export { listOpenConflicts, type OpenConflict, resolveConflict } from './team-conflicts';
+export { listOpenConflicts, type OpenConflict } from './team-conflicts';
+export { resolveConflict } from './team-resolve';
 export {
   type CaseSyncState,
   caseSyncStates,

@@ -2,12 +2,10 @@ import { NewCaseSchema } from '../../../shared/model/case';
 import { describeFirstIssue } from '../../../shared/model/issues';
 import {
   applyApprovalAnswer,
-  type ApprovalWhy,
   caseRowById,
   insertCaseRow,
   newCaseKey,
   previewDeadline,
-  requestApproval,
   TEAM_COLUMNS,
   toNewCaseRow,
   writeCaseValues,
@@ -21,6 +19,7 @@ import {
   type FieldChange,
   formatRef,
   InvalidInputError,
+  markDecisionOrdered,
   mergeFieldChanges,
   moveCount,
   whileApplyingRemote,
@@ -28,6 +27,7 @@ import {
 import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team-apply-creations';
 import { appendReply, takeUsageExport } from './team-apply-records';
 import { openConflicts, settleField } from './team-conflicts';
+import { appendDecision } from './team-decisions';
 import type { Applied, PulledEvent } from './pulled-event';
 import { forgetRejected } from './team-rejected';
 
@@ -105,8 +105,10 @@ export function teamCursor(store: CaseStore): number {
 }
 
 function applyInside(store: CaseStore, event: PulledEvent): Applied {
-  if (store.sql('SELECT 1 FROM team_outbox WHERE event_id = ?').get(event.id) !== undefined)
+  if (store.sql('SELECT 1 FROM team_outbox WHERE event_id = ?').get(event.id) !== undefined) {
+    markDecisionOrdered(store, event.id, event.seq);
     return { kind: 'own' };
+  }
   const caseId = store
     .sql('SELECT case_id FROM team_case_keys WHERE case_key = ?')
     .pluck()
@@ -153,75 +155,6 @@ function createFromTeam(store: CaseStore, event: PulledEvent, team: Row): Applie
     action: 'case.create',
     actor: event.actor,
     detail: { ...parsed.data, team },
-  });
-  return { kind: 'applied', ref, conflicts: 0 };
-}
-
-function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, team: Row): Applied {
-  const decision = event.body.decision as Row;
-  const row = caseRowById(store, caseId);
-  const { lastInsertRowid } = store
-    .sql(
-      `INSERT INTO decisions (case_id, recorded_outcome, override_justification, override_amount,
-         decision, facts, agent, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      caseId,
-      decision.recorded_outcome,
-      decision.override_justification ?? null,
-      // Absent from a desktop of an earlier release: it counts as that release did.
-      decision.override_amount ?? null,
-      decision.decision,
-      decision.facts,
-      // The server's stamp (the login's member), never the name the body gives.
-      event.actor,
-      decision.note ?? null,
-      decision.decided_at,
-    );
-  const decisionId = Number(lastInsertRowid);
-  // Waiting for a lead on the desktop that made it, so waiting here too: the case stays as it was.
-  const approval = event.body.approval as ({ key: string } & ApprovalWhy) | undefined;
-  if (approval !== undefined) {
-    const { key, override, threshold } = approval;
-    requestApproval(store, {
-      decisionId,
-      caseId,
-      why: { override, threshold },
-      key,
-      pushedBy: event.pushedBy,
-    });
-    store
-      .sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?')
-      .run(store.now(), caseId);
-  } else {
-    // The case follows the decided one's fields as that desktop set them (status, deadline).
-    const rules = JSON.parse(decision.decision as string) as { windowClosesAt: string | null };
-    const fields = (event.body.fields ?? {}) as Record<string, FieldChange>;
-    const status = (fields.status?.to as CaseRow['status'] | undefined) ?? row.status;
-    const closes = rules.windowClosesAt === null ? null : Date.parse(rules.windowClosesAt);
-    store
-      .sql(
-        `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
-           updated_at = ?, revision = revision + 1 WHERE id = ?`,
-      )
-      .run(status, decision.recorded_outcome, closes, decision.decided_at, store.now(), caseId);
-    moveCount(store, row, {
-      ...row,
-      status,
-      latest_outcome: decision.recorded_outcome as CaseRow['latest_outcome'],
-    });
-  }
-  const ref = formatRef(caseId);
-  appendAudit(store, {
-    caseRef: ref,
-    action: 'decision.record',
-    actor: event.actor,
-    detail: {
-      decisionId,
-      recordedOutcome: decision.recorded_outcome,
-      ...(approval === undefined ? {} : { approval }),
-      team,
-    },
   });
   return { kind: 'applied', ref, conflicts: 0 };
 }
