@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addMessage,
   addNote,
   createCase,
   getCase,
   getUsageExport,
   listAudit,
+  listMessages,
   markReplySent,
   saveUsageExport,
   importCases,
@@ -79,6 +81,23 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
     });
     expect(getUsageExport(ravi.store, there)).toMatchObject({ text: usage, savedBy: 'mei' });
     expect(verifyAuditWithBackups(ravi.store)).toMatchObject({ ok: true });
+  });
+
+  it("carries a customer's message whole to every desktop", async () => {
+    const [mei, ravi, ana] = team.desks as [Desk, Desk, Desk];
+    const ref = createCase(mei.store, sampleCase({ orderId: 'O-M' }), 'mei').detail.summary.ref;
+    await sync(mei);
+    await sync(ravi);
+    const text = 'From: li@example.com\nSubject: Refund\n\nOrder total ¥199.00, charged twice.';
+    addMessage(mei.store, ref, { text, subject: 'Refund', from: 'li@example.com', fileName: 'a.eml' }, 'mei');
+    await sync(mei);
+    expect(await sync(ravi)).toMatchObject({ applied: 1, rejected: 0 });
+    await sync(ana);
+    const { id: _id, ...here } = listMessages(mei.store, ref)[0]!;
+    for (const desk of [ravi, ana]) {
+      expect(listMessages(desk.store, refOf(desk.store, 'O-M')!).map(({ id: _, ...m }) => m)).toEqual([here]);
+      expect(verifyAuditWithBackups(desk.store)).toMatchObject({ ok: true });
+    }
   });
 
   it('merges edits of different facts, and keeps both values of one fact edited on two desktops', async () => {

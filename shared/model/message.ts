@@ -23,3 +23,16 @@ export interface NewMessage {
   from: string | null;
   fileName: string | null;
 }
+
+/**
+ * A message as a team event carries it to the other desktops (`message.add`): the message
+ * whole, as the desktop that kept it read it, and when it was kept (ms since the epoch).
+ */
+export const MessageEventSchema = z.strictObject({
+  text: z.string().min(1).max(MAX_MESSAGE_CHARACTERS),
+  subject: z.string().nullable(),
+  from: z.string().nullable(),
+  fileName: z.string().nullable(),
+  addedAt: z.number().int(),
+});
+export type MessageEvent = z.infer<typeof MessageEventSchema>;

@@ -24,7 +24,7 @@ export { type CheckedRow, checkImportRow, importCases, type ImportResult } from 
 export { decidedByCondition } from './decided-by';
 export { type DecisionValues, insertDecision, keepCaseWhileWaiting, takeDecision } from './decision-write';
 export { type DecisionRequest, recordDecision, type SeenDecision } from './decisions';
-export { addMessage, listMessages } from './messages';
+export { addMessage, keepMessage, listMessages } from './messages';
 export { getDraft, saveDraft } from './drafts';
 export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
 export { type ImportCommit, ImportStage } from './import-stage';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CaseMessage, NewMessage } from '../../../shared/model/message';
-import { appendAudit, type CaseStore, InvalidInputError, iso, requireCase } from '../core';
+import type { CaseMessage, MessageEvent, NewMessage } from '../../../shared/model/message';
+import { appendAudit, type CaseStore, formatRef, InvalidInputError, iso, requireCase } from '../core';
 
 interface MessageRow {
   id: number;
@@ -39,28 +39,44 @@ export function addMessage(store: CaseStore, ref: string, message: NewMessage, a
   if (message.text.trim() === '') throw new InvalidInputError('the message is empty');
   return store.write(() => {
     const { id: caseId } = requireCase(store, ref);
-    const now = store.now();
-    const { lastInsertRowid } = store
-      .sql(
-        `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(caseId, message.text, message.subject, message.from, message.fileName, now, agent);
-    const id = Number(lastInsertRowid);
-    appendAudit(store, {
-      caseRef: ref,
-      action: 'message.add',
-      actor: agent,
-      detail: {
-        messageId: id,
-        characters: message.text.length,
-        sha256: createHash('sha256').update(message.text).digest('hex'),
-        subject: message.subject,
-        fileName: message.fileName,
-      },
-    });
+    const id = keepMessage(store, caseId, { ...message, addedAt: store.now() }, agent);
     return messageOf(store.sql(`${SELECT} WHERE id = ?`).get(id) as MessageRow);
   });
+}
+
+/**
+ * Inserts a message and its audit row; returns its id. Call inside a write. A message added
+ * here and one another desktop added (a pulled `message.add`, with its `team` stamp) are kept
+ * by this one function.
+ */
+export function keepMessage(
+  store: CaseStore,
+  caseId: number,
+  message: MessageEvent,
+  agent: string,
+  team?: object,
+): number {
+  const { lastInsertRowid } = store
+    .sql(
+      `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(caseId, message.text, message.subject, message.from, message.fileName, message.addedAt, agent);
+  const id = Number(lastInsertRowid);
+  appendAudit(store, {
+    caseRef: formatRef(caseId),
+    action: 'message.add',
+    actor: agent,
+    detail: {
+      messageId: id,
+      characters: message.text.length,
+      sha256: createHash('sha256').update(message.text).digest('hex'),
+      subject: message.subject,
+      fileName: message.fileName,
+      ...(team === undefined ? {} : { team }),
+    },
+  });
+  return id;
 }
 
 /** Refuses a message that is not this case's: a fact's source must be the case's own message. */

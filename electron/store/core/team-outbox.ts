@@ -192,6 +192,15 @@ export function enqueueChange(
   if (action === 'reply.sent') {
     body.reply = { language: detail.language, outcome: detail.outcome, body: detail.body };
   }
+  // The customer's message too (shared/model/message.ts MessageEventSchema).
+  if (action === 'message.add') {
+    body.message = store
+      .sql(
+        `SELECT body AS text, subject, sender AS "from", file_name AS fileName, added_at AS addedAt
+         FROM case_messages WHERE id = ?`,
+      )
+      .get(detail.messageId);
+  }
   if (action === 'usage.export') {
     const { characters: _c, sha256: _s, replaced: _r, ...summary } = detail;
     body.usage = {

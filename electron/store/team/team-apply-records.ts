@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../../shared/model/languages';
 import { OUTCOMES } from '../../../shared/model/decision';
 import { describeFirstIssue } from '../../../shared/model/issues';
+import { MessageEventSchema } from '../../../shared/model/message';
+import { keepMessage } from '../cases';
 import { appendAudit, type CaseStore, formatRef, InvalidInputError } from '../core';
 import type { Applied, PulledEvent } from './pulled-event';
 
-// Records another desktop kept with a case: a reply sent and a usage export pasted. The
+// Records another desktop kept with a case: a reply sent, a customer's message and a usage export pasted. The
 // event carries them whole, so every desktop's case says what the customer was told and
 // which usage the decision read, not only that something happened.
 
@@ -34,6 +36,13 @@ export function appendReply(store: CaseStore, caseId: number, event: PulledEvent
   const ref = formatRef(caseId);
   appendAudit(store, { caseRef: ref, action: 'reply.sent', actor: event.actor, detail: { ...reply, team } });
   return { kind: 'applied', ref, conflicts: 0 };
+}
+
+/** A customer's message another desktop kept with the case, kept here by the same function. */
+export function appendMessage(store: CaseStore, caseId: number, event: PulledEvent, team: object): Applied {
+  const message = parsed(MessageEventSchema, event.body.message, event);
+  keepMessage(store, caseId, message, event.actor, team);
+  return { kind: 'applied', ref: formatRef(caseId), conflicts: 0 };
 }
 
 /** The latest export in the server's order is the case's export, as on the desktop that saved it. */

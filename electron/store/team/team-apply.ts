@@ -25,7 +25,7 @@ import {
   whileApplyingRemote,
 } from '../core';
 import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team-apply-creations';
-import { appendReply, takeUsageExport } from './team-apply-records';
+import { appendMessage, appendReply, takeUsageExport } from './team-apply-records';
 import { openConflicts, settleField } from './team-conflicts';
 import { appendDecision } from './team-decisions';
 import type { Applied, PulledEvent } from './pulled-event';
@@ -131,6 +131,7 @@ function applyInside(store: CaseStore, event: PulledEvent): Applied {
   if (event.body.note !== undefined) return appendNote(store, caseId, event, team);
   if (event.body.reply !== undefined) return appendReply(store, caseId, event, team);
   if (event.body.usage !== undefined) return takeUsageExport(store, caseId, event, team);
+  if (event.body.message !== undefined) return appendMessage(store, caseId, event, team);
   return mergeCaseChange(store, caseId, ref, event, team);
 }
 
