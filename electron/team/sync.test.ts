@@ -18,6 +18,7 @@ import {
   verifyAuditWithBackups,
   type CaseStore,
 } from '../store';
+import { TEAM_EVENT_KINDS } from '../../shared/model/team-event';
 import { sampleCase } from '../store/test-support/temp-store';
 import { connectTeamServer, pullEvents, syncOnce } from '.';
 import { applyTeamEvents, teamCursor } from '../store';
@@ -98,6 +99,27 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
       expect(listMessages(desk.store, refOf(desk.store, 'O-M')!).map(({ id: _, ...m }) => m)).toEqual([here]);
       expect(verifyAuditWithBackups(desk.store)).toMatchObject({ ok: true });
     }
+  });
+
+  it('holds an event of a kind this release does not know, lists it, and applies it once an upgrade knows it', async () => {
+    const [mei, ravi] = team.desks as [Desk, Desk];
+    const ref = createCase(mei.store, sampleCase({ orderId: 'O-K' }), 'mei').detail.summary.ref;
+    addNote(mei.store, ref, 'mei', 'written by a newer release');
+    await sync(mei);
+    // ravi's release as one that predates notes: it knows every kind but note.add.
+    const older = TEAM_EVENT_KINDS.filter((kind) => kind !== 'note.add');
+    const first = await syncOnce(ravi.store, ravi.server, 5000, { knownKinds: older });
+    expect(first).toMatchObject({ applied: 1, rejected: 0, setAside: [] });
+    expect(first.held).toEqual([expect.objectContaining({ kind: 'note.add', seq: first.cursor })]);
+    expect(byOrder(ravi.store, 'O-K')!.notes).toEqual([]);
+    // Still held, not applied as something else, while the release does not know it.
+    expect((await syncOnce(ravi.store, ravi.server, 5000, { knownKinds: older })).held).toHaveLength(1);
+    const upgraded = await sync(ravi);
+    expect(upgraded).toMatchObject({ applied: 1, held: [] });
+    expect(byOrder(ravi.store, 'O-K')!.notes.map((note) => note.body)).toEqual([
+      'written by a newer release',
+    ]);
+    expect(verifyAuditWithBackups(ravi.store)).toMatchObject({ ok: true });
   });
 
   it('merges edits of different facts, and keeps both values of one fact edited on two desktops', async () => {

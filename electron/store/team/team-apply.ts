@@ -1,4 +1,5 @@
 import { NewCaseSchema } from '../../../shared/model/case';
+import { knowsEventKind } from '../../../shared/model/team-event';
 import { describeFirstIssue } from '../../../shared/model/issues';
 import {
   applyApprovalAnswer,
@@ -28,7 +29,8 @@ import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team
 import { appendMessage, appendReply, takeUsageExport } from './team-apply-records';
 import { openConflicts, settleField } from './team-conflicts';
 import { appendDecision } from './team-decisions';
-import type { Applied, PulledEvent } from './pulled-event';
+import type { Applied, ApplyOptions, PulledEvent } from './pulled-event';
+import { forgetHeld, holdEvent } from './team-held';
 import { forgetRejected } from './team-rejected';
 
 type Row = Record<string, unknown>;
@@ -48,21 +50,25 @@ const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approv
 export function applyTeamEvents(
   store: CaseStore,
   events: readonly PulledEvent[],
-  options: { again?: boolean } = {},
+  options: ApplyOptions = {},
 ): Applied[] {
   return store.write(() =>
     whileApplyingRemote(store, () => {
       // Events set aside earlier, tried again (team-rejected.ts): forgotten in the same
       // transaction that applies them or sets them aside anew.
-      if (options.again === true) forgetRejected(store, events);
+      if (options.again === true) {
+        forgetRejected(store, events);
+        forgetHeld(store, events);
+      }
+      const applyOne = (event: PulledEvent) => applyKnown(store, event, options.knownKinds);
       const results: Applied[] = [];
       for (let next = 0; next < events.length;) {
         const run = creationRunAt(events, next);
         if (run.length >= MIN_RUN) {
-          results.push(...applyCreationRun(store, run, (event) => applyOne(store, event)));
+          results.push(...applyCreationRun(store, run, applyOne));
           next += run.length;
         } else {
-          results.push(applyOne(store, events[next]!));
+          results.push(applyOne(events[next]!));
           next++;
         }
       }
@@ -75,6 +81,17 @@ export function applyTeamEvents(
       return results;
     }),
   );
+}
+
+/** One event of a kind this release knows; any other is held, not applied nor marked applied. */
+function applyKnown(store: CaseStore, event: PulledEvent, knownKinds?: readonly string[]): Applied {
+  if (!knowsEventKind(event.kind, knownKinds)) {
+    if (store.sql('SELECT 1 FROM team_applied WHERE event_id = ?').get(event.id) !== undefined)
+      return { kind: 'duplicate' };
+    holdEvent(store, event);
+    return { kind: 'held', eventKind: event.kind };
+  }
+  return applyOne(store, event);
 }
 
 function applyOne(store: CaseStore, event: PulledEvent): Applied {

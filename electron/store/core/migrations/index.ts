@@ -15,7 +15,7 @@ import settledClaims from './014-settled-claims';
 import teamParked from './015-team-parked';
 import caseMessages from './016-case-messages';
 import decisionOfRecord from './017-decision-of-record';
-import teamDecisions from './020-team-decisions';
+import teamEvents from './020-team-events';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -37,7 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   teamParked,
   caseMessages,
   decisionOfRecord,
-  teamDecisions,
+  teamEvents,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
