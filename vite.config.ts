@@ -1,6 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { META_CONTENT_SECURITY_POLICY } from './electron/host/renderer-files.ts';
+import { pieceFileName, SHIPPED_FONTS } from './shared/fonts/shipped.ts';
+
+/** The shipped font whose package holds a file (a stylesheet or a piece), if one does. */
+const shippedFontOf = (file: string) =>
+  SHIPPED_FONTS.find((font) => file.replaceAll('\\', '/').includes(`/${font.package}/`));
 
 /**
  * Writes the console's CSP into the built page too. Only at build: the dev server injects an
@@ -19,14 +24,14 @@ const contentSecurityPolicy = (): Plugin => ({
 });
 
 /**
- * The shipped fonts' stylesheets name a WOFF beside each WOFF2, for browsers older than any
+ * The shipped fonts' stylesheets may name a WOFF beside each WOFF2, for browsers older than any
  * Chromium the console runs in: dropped, so the package carries each piece once.
  */
 const woff2Only = (): Plugin => ({
   name: 'shipped-fonts-woff2-only',
   enforce: 'pre',
   transform(code, id) {
-    if (!/[\\/]@fontsource[\\/].*\.css$/.test(id)) return undefined;
+    if (!id.endsWith('.css') || shippedFontOf(id) === undefined) return undefined;
     return { code: code.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, ''), map: null };
   },
 });
@@ -46,12 +51,14 @@ export default defineConfig({
     assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
     rollupOptions: {
       output: {
-        // Font pieces keep their packages' names: the reports the packaged app prints read
-        // them from here by name (electron/fonts), so the package carries each piece once.
-        assetFileNames: ({ names }) =>
-          names[0]?.endsWith('.woff2') === true
-            ? 'assets/fonts/[name][extname]'
-            : 'assets/[name]-[hash][extname]',
+        // Font pieces are named after their packages: the reports the packaged app prints
+        // read them from here by name (electron/fonts), so the package carries each once.
+        assetFileNames: ({ names, originalFileNames }) => {
+          const font = shippedFontOf(originalFileNames[0] ?? '');
+          return font !== undefined && names[0]?.endsWith('.woff2') === true
+            ? `assets/fonts/${pieceFileName(font, names[0])}`
+            : 'assets/[name]-[hash][extname]';
+        },
       },
     },
   },

@@ -6,7 +6,7 @@ import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
-import '@fontsource/noto-color-emoji/400.css';
+import '@infolektuell/noto-color-emoji/index.css';
 import '@fontsource/noto-emoji/400.css';
 import '@fontsource/noto-sans-mono/400.css';
 import '@fontsource/noto-sans-symbols-2/400.css';

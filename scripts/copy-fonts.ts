@@ -1,14 +1,14 @@
-// Puts the shipped fonts' stylesheets and licences (shared/fonts/shipped.ts), and HarfBuzz's
-// subsetter, beside the
-// Electron bundle, in out/fonts/@fontsource: the packaged app has no node_modules, and the
-// reports it prints read there which piece covers what (electron/fonts). The pieces
-// themselves ship once, with the console (out/renderer/assets/fonts): run after `vite build`.
+// Puts what the packaged app's reports need of the shipped fonts (shared/fonts/shipped.ts)
+// beside the Electron bundle, in out/fonts: each printed font's stylesheets, every shipped
+// font's licence, and HarfBuzz's subsetter. The packaged app has no node_modules, and its
+// reports read there which piece covers what (electron/fonts). The pieces themselves ship
+// once, with the console (out/renderer/assets/fonts): run after `vite build`.
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fontPieces, fontSources, HARFBUZZ_SUBSET } from '../electron/fonts';
-import { SHIPPED_FONTS } from '../shared/fonts/shipped';
+import { pieceFileName, PRINTED_FONTS, SHIPPED_FONTS } from '../shared/fonts/shipped';
 
-const target = path.resolve('out/fonts/@fontsource');
+const target = path.resolve('out/fonts');
 const consoleFonts = path.resolve('out/renderer/assets/fonts');
 const { packages, harfbuzz } = fontSources();
 if (path.resolve(packages) === target)
@@ -17,15 +17,18 @@ if (path.resolve(packages) === target)
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
 // HarfBuzz's subsetter, which cuts each piece down to what a report prints.
-copyFileSync(harfbuzz, path.join(target, '..', HARFBUZZ_SUBSET));
+copyFileSync(harfbuzz, path.join(target, HARFBUZZ_SUBSET));
 for (const font of SHIPPED_FONTS) {
+  const printed = PRINTED_FONTS.includes(font);
+  const files = ['LICENSE', ...(printed ? font.weights.map((weight) => font.stylesheet(weight)) : [])];
   mkdirSync(path.join(target, font.package), { recursive: true });
-  for (const file of ['LICENSE', ...font.weights.map((weight) => `${weight}.css`)]) {
+  for (const file of new Set(files)) {
     copyFileSync(path.join(packages, font.package, file), path.join(target, font.package, file));
   }
 }
+const fontOf = (family: string) => PRINTED_FONTS.find((font) => font.family === family)!;
 const missing = fontPieces().filter(
-  (piece) => !existsSync(path.join(consoleFonts, path.basename(piece.file))),
+  (piece) => !existsSync(path.join(consoleFonts, pieceFileName(fontOf(piece.family), piece.file))),
 );
 if (missing.length > 0) {
   throw new Error(

@@ -10,7 +10,7 @@ import { openPrinter } from '../../electron/print';
 import { caseReportData, caseReportHtml } from '../../electron/reports';
 import { hostileCase } from '../../electron/reports/test-support/cases';
 import { tempStore } from '../../electron/store/test-support/temp-store';
-import { SHIPPED_FONTS } from '../../shared/fonts/shipped';
+import { pieceFileName, SHIPPED_FONTS } from '../../shared/fonts/shipped';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const ASSETS = path.resolve('out/renderer/assets');
@@ -24,9 +24,9 @@ console.log(
     .map((load) => load.toFixed(1))
     .join(' ')}`,
 );
-// A piece is named after its package: the longest package name that starts it is its own.
+// A piece is named after its package (pieceFileName): the longest name that starts it is its own.
 const owner = (name: string) =>
-  SHIPPED_FONTS.filter((font) => name.startsWith(`${font.package}-`)).sort(
+  SHIPPED_FONTS.filter((font) => pieceFileName(font, name) === name).sort(
     (a, b) => b.package.length - a.package.length,
   )[0];
 for (const font of SHIPPED_FONTS) {

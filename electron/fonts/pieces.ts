@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE_FONT, SHIPPED_FONTS, STACK_HEADS, type ShippedFont } from '../../shared/fonts/shipped';
+import {
+  BASE_FONT,
+  pieceFileName,
+  PRINTED_FONTS,
+  STACK_HEADS,
+  type ShippedFont,
+} from '../../shared/fonts/shipped';
 import { subsetPiece } from './subset';
 
 /** One piece of a shipped font: a family at a weight, covering some ranges of code points. */
@@ -16,10 +22,11 @@ export interface FontPiece {
 
 export const HARFBUZZ_SUBSET = 'harfbuzz-subset.wasm';
 
-/** Where the fonts' stylesheets are, and where each stylesheet's piece (`files/….woff2`) is. */
+/** Where the fonts' packages are, and where each stylesheet's piece (`files/….woff2`) is. */
 export interface FontSources {
+  /** The folder holding each font's package folder (`@fontsource/noto-sans`, …). */
   packages: string;
-  piece(fontPackage: string, file: string): string;
+  piece(font: ShippedFont, file: string): string;
   /** HarfBuzz's subsetter, built to WebAssembly. */
   harfbuzz: string;
 }
@@ -34,28 +41,28 @@ export function fontSources(): FontSources {
 
 /**
  * The packaged app has no node_modules: it carries the stylesheets and licences beside its
- * bundle (`out/fonts/@fontsource`, scripts/copy-fonts.ts) and each piece once, where the
- * console loads it (`out/renderer/assets/fonts`, named as in its package: vite.config.ts).
+ * bundle (`out/fonts`, scripts/copy-fonts.ts) and each piece once, where the console loads
+ * it (`out/renderer/assets/fonts`, named after its package: vite.config.ts).
  * The CLI, the dev host and the tests read the packages where npm installed them.
  */
 function findFontSources(): FontSources {
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const packaged = path.join(out, 'fonts', '@fontsource');
+  const packaged = path.join(out, 'fonts');
   const pieces = path.join(out, 'renderer', 'assets', 'fonts');
   if (existsSync(path.join(packaged, BASE_FONT.package)) && existsSync(pieces)) {
     return {
       packages: packaged,
-      piece: (_, file) => path.join(pieces, path.basename(file)),
+      piece: (font, file) => path.join(pieces, pieceFileName(font, file)),
       harfbuzz: path.join(out, 'fonts', HARFBUZZ_SUBSET),
     };
   }
   const require = createRequire(import.meta.url);
   const modules = path.dirname(
-    path.dirname(require.resolve(`@fontsource/${BASE_FONT.package}/package.json`)),
+    path.dirname(path.dirname(require.resolve(`${BASE_FONT.package}/package.json`))),
   );
   return {
     packages: modules,
-    piece: (fontPackage, file) => path.join(modules, fontPackage, file),
+    piece: (font, file) => path.join(modules, font.package, file),
     harfbuzz: require.resolve(`harfbuzzjs/dist/${HARFBUZZ_SUBSET}`),
   };
 }
@@ -70,25 +77,21 @@ function parseRanges(unicodeRange: string): [number, number][] {
   });
 }
 
-/** The pieces a @fontsource weight's stylesheet declares (only their woff2 files are used). */
-function piecesOf(
-  sources: FontSources,
-  { family, package: fontPackage }: ShippedFont,
-  weight: number,
-): FontPiece[] {
-  const folder = path.join(sources.packages, fontPackage);
-  const css = readFileSync(path.join(folder, `${weight}.css`), 'utf8');
+/** The pieces a font's stylesheet declares at a weight (only their woff2 files are used). */
+function piecesOf(sources: FontSources, font: ShippedFont, weight: number): FontPiece[] {
+  const stylesheet = path.join(sources.packages, font.package, font.stylesheet(weight));
+  const css = readFileSync(stylesheet, 'utf8');
   return [...css.matchAll(FACE)].map(([, block]) => {
     const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block!)?.[1];
     const unicodeRange = field(block!, 'unicode-range');
     if (file === undefined || unicodeRange === undefined) {
-      throw new Error(`${folder}/${weight}.css: a font face without a woff2 file or a unicode-range`);
+      throw new Error(`${stylesheet}: a font face without a woff2 file or a unicode-range`);
     }
     const ranges = parseRanges(unicodeRange);
     return {
-      family,
+      family: font.family,
       weight,
-      file: sources.piece(fontPackage, file),
+      file: sources.piece(font, file),
       unicodeRange,
       covers: (point: number) => ranges.some(([from, to]) => point >= from && point <= to),
     };
@@ -97,11 +100,11 @@ function piecesOf(
 
 let pieces: FontPiece[] | undefined;
 
-/** Every piece of every shipped font at every shipped weight, read once. */
+/** Every piece of every font a report can print, at every shipped weight, read once. */
 export function fontPieces(): FontPiece[] {
   if (pieces === undefined) {
     const sources = fontSources();
-    pieces = SHIPPED_FONTS.flatMap((font) =>
+    pieces = PRINTED_FONTS.flatMap((font) =>
       font.weights.flatMap((weight) => piecesOf(sources, font, weight)),
     );
   }

@@ -3,7 +3,19 @@
  * check reads (scripts/check-package.ts), so the rules themselves are unit-tested.
  */
 
-import { SHIPPED_FONTS } from '../../shared/fonts/shipped';
+import { PRINTED_FONTS, SHIPPED_FONTS } from '../../shared/fonts/shipped';
+
+/** What out/fonts holds (scripts/copy-fonts.ts): each shipped font's licence, each printed font's stylesheets. */
+export const FONT_ENTRIES: readonly string[] = [
+  ...new Set(
+    SHIPPED_FONTS.flatMap((font) => [
+      `/out/fonts/${font.package}/LICENSE`,
+      ...(PRINTED_FONTS.includes(font)
+        ? font.weights.map((weight) => `/out/fonts/${font.package}/${font.stylesheet(weight)}`)
+        : []),
+    ]),
+  ),
+];
 
 /** Asar entries are absolute inside the archive: '/out/electron/main.js'. */
 const ALLOWED_IN_ASAR = [
@@ -13,7 +25,7 @@ const ALLOWED_IN_ASAR = [
   /^\/out\/renderer(\/.*)?$/,
   /^\/out\/native(\/electron-v[^/]+(\/better_sqlite3\.node)?)?$/,
   // The shipped fonts' stylesheets and licences and the subsetter (scripts/copy-fonts.ts); the pieces are the console's.
-  /^\/out\/fonts(\/harfbuzz-subset\.wasm|\/@fontsource(\/[\w-]+(\/(\d+\.css|LICENSE))?)?)?$/,
+  /^\/out\/fonts(\/harfbuzz-subset\.wasm|\/@[\w-]+(\/[\w-]+(\/([\w-]+\.css|LICENSE))?)?)?$/,
 ];
 
 const REQUIRED_IN_ASAR = [
@@ -23,10 +35,7 @@ const REQUIRED_IN_ASAR = [
   '/out/renderer/index.html',
   // Each shipped font's licence (the SIL Open Font License asks that it go with the fonts).
   '/out/fonts/harfbuzz-subset.wasm',
-  ...SHIPPED_FONTS.flatMap((font) => [
-    `/out/fonts/@fontsource/${font.package}/LICENSE`,
-    ...font.weights.map((weight) => `/out/fonts/@fontsource/${font.package}/${weight}.css`),
-  ]),
+  ...FONT_ENTRIES,
 ];
 
 /** Named so a failure says what leaked, not only that something did. */

@@ -1,27 +1,42 @@
 /**
- * The fonts the app ships (npm's @fontsource packages, SIL Open Font License), so the console
- * and every report look the same on a machine with no fonts at all. Each is split by Unicode
+ * The fonts the app ships (npm packages under the SIL Open Font License), so the console and
+ * every report look the same on a machine with no fonts at all. Each is split by Unicode
  * range: a browser loads only the pieces a page's text needs, and a report embeds only those.
  */
 export interface ShippedFont {
   family: string;
-  /** The @fontsource package's name without its scope. */
+  /** The npm package that holds its stylesheets, pieces (`files/…woff2`) and licence. */
   package: string;
   /** The weights shipped; a weight in between is synthesised from the nearest. */
   weights: readonly number[];
+  /** The package's stylesheet for a weight. */
+  stylesheet(weight: number): string;
 }
 
-const LATIN = { family: 'Noto Sans', package: 'noto-sans', weights: [400, 600] } as const;
+const fontsource = (family: string, name: string, weights: readonly number[]): ShippedFont => ({
+  family,
+  package: `@fontsource/${name}`,
+  weights,
+  stylesheet: (weight) => `${weight}.css`,
+});
+
+const LATIN = fontsource('Noto Sans', 'noto-sans', [400, 600]);
 // Simplified Chinese: 101 pieces a weight.
-const CHINESE = { family: 'Noto Sans SC', package: 'noto-sans-sc', weights: [400, 600] } as const;
-const ARABIC = { family: 'Noto Sans Arabic', package: 'noto-sans-arabic', weights: [400] } as const;
-// Colour emoji (COLRv1) for the screen; Chromium prints them to PDF as empty boxes, so what
-// is printed uses the outline emoji below.
-const COLOUR_EMOJI = { family: 'Noto Color Emoji', package: 'noto-color-emoji', weights: [400] } as const;
-const OUTLINE_EMOJI = { family: 'Noto Emoji', package: 'noto-emoji', weights: [400] } as const;
-const MONO = { family: 'Noto Sans Mono', package: 'noto-sans-mono', weights: [400] } as const;
+const CHINESE = fontsource('Noto Sans SC', 'noto-sans-sc', [400, 600]);
+const ARABIC = fontsource('Noto Sans Arabic', 'noto-sans-arabic', [400]);
+// Colour emoji for the screen, in COLRv1: the only colour format Chromium draws (@fontsource's
+// Noto Color Emoji is OpenType-SVG, which Chromium loads and then draws as nothing). Chromium
+// prints COLRv1 glyphs to PDF as empty boxes, so paper uses the outline emoji below.
+const COLOUR_EMOJI: ShippedFont = {
+  family: 'Noto Color Emoji',
+  package: '@infolektuell/noto-color-emoji',
+  weights: [400],
+  stylesheet: () => 'index.css',
+};
+const OUTLINE_EMOJI = fontsource('Noto Emoji', 'noto-emoji', [400]);
+const MONO = fontsource('Noto Sans Mono', 'noto-sans-mono', [400]);
 // Ballot boxes, check marks and arrows the console draws (☐ ☑ ✓) that the others lack.
-const SYMBOLS = { family: 'Noto Sans Symbols 2', package: 'noto-sans-symbols-2', weights: [400] } as const;
+const SYMBOLS = fontsource('Noto Sans Symbols 2', 'noto-sans-symbols-2', [400]);
 
 export const SHIPPED_FONTS: readonly ShippedFont[] = [
   LATIN,
@@ -56,11 +71,22 @@ export const MONO_STACK = stack([MONO, ...SCREEN_FONTS]);
 export const PRINT_TEXT_STACK = stack(PRINT_FONTS);
 export const PRINT_MONO_STACK = stack([MONO, ...PRINT_FONTS]);
 
-/** Every family a printed document can be drawn in (a report carries these, no others). */
-export const PRINT_FAMILIES: readonly string[] = [MONO, ...PRINT_FONTS].map((font) => font.family);
+/** Every font a printed document can be drawn in (a report carries these, no others). */
+export const PRINTED_FONTS: readonly ShippedFont[] = [MONO, ...PRINT_FONTS];
+export const PRINT_FAMILIES: readonly string[] = PRINTED_FONTS.map((font) => font.family);
 
 /**
  * The fonts that open a stack. What Noto Sans covers, the fonts after it in the text stack are
  * never asked for, so a report need not carry their glyphs for it.
  */
 export const STACK_HEADS: readonly string[] = [LATIN.family, MONO.family];
+
+/**
+ * A piece's file name where the app ships it (the console's assets/fonts): named after its
+ * package, so the pieces of two packages never share a name and a report finds each by name.
+ */
+export function pieceFileName(font: ShippedFont, file: string): string {
+  const name = file.split('/').pop()!;
+  const prefix = `${font.package.split('/').pop()!}-`;
+  return name.startsWith(prefix) ? name : prefix + name;
+}
