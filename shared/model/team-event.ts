@@ -37,7 +37,7 @@ export type TeamEventKind = (typeof TEAM_EVENT_KINDS)[number];
 export const knowsEventKind = (
   kind: string,
   known: readonly string[] = TEAM_EVENT_KINDS,
-): kind is TeamEventKind => known.includes(kind);
+): kind is TeamEventKind => (TEAM_EVENT_KINDS as readonly string[]).includes(kind) && known.includes(kind);
 
 export const TeamEventSchema = z.strictObject({
   id: z.uuid({ error: 'an event id is a UUID' }),

@@ -1,5 +1,5 @@
 import { NewCaseSchema } from '../../../shared/model/case';
-import { knowsEventKind } from '../../../shared/model/team-event';
+import { knowsEventKind, type TeamEventKind } from '../../../shared/model/team-event';
 import { describeFirstIssue } from '../../../shared/model/issues';
 import {
   applyApprovalAnswer,
@@ -34,8 +34,6 @@ import { forgetHeld, holdEvent } from './team-held';
 import { forgetRejected } from './team-rejected';
 
 type Row = Record<string, unknown>;
-
-const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approval.refuse']);
 
 /**
  * Applies pulled events in the server's order. Each event is one unit (a savepoint) with its
@@ -140,16 +138,45 @@ function applyInside(store: CaseStore, event: PulledEvent): Applied {
       `team event ${event.id} (${event.kind}) is about a case this desktop never received`,
     );
   }
-  const ref = formatRef(caseId);
-  if (APPROVAL_ANSWERS.has(event.kind)) {
-    return { kind: 'applied', ref: applyApprovalAnswer(store, event, team), conflicts: 0 };
+  return applyToCase(store, event.kind as Exclude<TeamEventKind, 'case.create'>, caseId, event, team);
+}
+
+/** Every kind but a case's creation, one branch each: a kind added to TEAM_EVENT_KINDS must get one. */
+function applyToCase(
+  store: CaseStore,
+  kind: Exclude<TeamEventKind, 'case.create'>,
+  caseId: number,
+  event: PulledEvent,
+  team: Row,
+): Applied {
+  switch (kind) {
+    case 'approval.grant':
+    case 'approval.refuse':
+      return { kind: 'applied', ref: applyApprovalAnswer(store, event, team), conflicts: 0 };
+    case 'decision.record':
+      return appendDecision(store, caseId, event, team);
+    case 'note.add':
+      return appendNote(store, caseId, event, team);
+    case 'reply.sent':
+      return appendReply(store, caseId, event, team);
+    case 'usage.export':
+      return takeUsageExport(store, caseId, event, team);
+    case 'message.add':
+      // An earlier release sent only the event's name: the message never travelled.
+      if (event.body.message !== undefined) return appendMessage(store, caseId, event, team);
+      return mergeCaseChange(store, caseId, formatRef(caseId), event, team);
+    case 'case.facts':
+    case 'case.fields':
+    case 'case.status':
+    case 'case.assign':
+    case 'claim.lost':
+    case 'conflict.resolve':
+      return mergeCaseChange(store, caseId, formatRef(caseId), event, team);
+    default: {
+      const unhandled: never = kind;
+      throw new InvalidInputError(`team event ${event.id}: kind ${String(unhandled)} has no apply here`);
+    }
   }
-  if (event.body.decision !== undefined) return appendDecision(store, caseId, event, team);
-  if (event.body.note !== undefined) return appendNote(store, caseId, event, team);
-  if (event.body.reply !== undefined) return appendReply(store, caseId, event, team);
-  if (event.body.usage !== undefined) return takeUsageExport(store, caseId, event, team);
-  if (event.body.message !== undefined) return appendMessage(store, caseId, event, team);
-  return mergeCaseChange(store, caseId, ref, event, team);
 }
 
 function createFromTeam(store: CaseStore, event: PulledEvent, team: Row): Applied {
