@@ -2,9 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../electron/host';
 import type { CaseSummary } from '../shared/model/case';
-import { CLAUSE_TEXTS } from '../shared/policy/clauses';
+import { RULE_BOOK } from '../shared/policy/versions';
 import { createCase, recordDecision, walkGuidedFlow } from './flow';
 import { callApi, type ConsoleHost, localInput, screenshot, startConsoleHost } from './harness';
+
+// As the console shows them: the newest revision's texts, its windows filled in.
+const CLAUSE_TEXTS = RULE_BOOK.newest().wording.clauses;
 
 const DAY = 86_400_000;
 
@@ -120,7 +123,7 @@ describe('the console in Chromium against a fresh store', () => {
     ]);
     await page.locator('.panel details.why summary').click();
     expect(await page.locator('.panel details.why li').allTextContents()).toContain(
-      'image.in-use imageInUse = true: holds',
+      'image.in-use imageInUse = true: applies',
     );
     await screenshot(page, 'decide-image-conditional');
 

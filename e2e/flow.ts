@@ -3,7 +3,10 @@ import type { Page } from 'playwright-core';
 import { FACTS, type FactId } from '../shared/model/catalogue';
 import { withFact, type FactKey, type Facts } from '../shared/model/facts';
 import { decide } from '../shared/policy/decide';
-import { FACT_QUESTIONS } from '../shared/policy/questions';
+import { RULE_BOOK } from '../shared/policy/versions';
+
+// As the console shows them: the newest revision's texts, its windows filled in.
+const FACT_QUESTIONS = RULE_BOOK.newest().wording.questions;
 
 export interface NewCaseInput {
   customer: string;

@@ -93,7 +93,7 @@ describe('the policy changes screen in Chromium', () => {
     await expect.poll(() => group.count()).toBe(1);
     const title = await group.locator('h2').textContent();
     expect(title).toContain(
-      'Not eligible → Eligible · amount changes · clauses ' +
+      'v1/v1 judges it otherwise · Not eligible → Eligible · amount changes · clauses ' +
         '+service.in-progress, −exclusion.item-lapsed, −refund.contact-provider',
     );
     expect(title).toContain('2 cases');

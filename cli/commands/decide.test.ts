@@ -123,7 +123,7 @@ describe('refund-console decide', () => {
     });
     const text = memoryIo();
     expect(await main(['decide', saas, '--trace', '--explain'], text)).toBe(0);
-    expect(text.out).toContain('Rules checked, in order:\n  productType (productType=saas): holds');
+    expect(text.out).toContain('Rules checked, in order:\n  productType (productType=saas): applies');
     const plain = memoryIo();
     await main(['decide', saas], plain);
     expect(JSON.parse(plain.out)).not.toHaveProperty('trace');

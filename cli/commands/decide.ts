@@ -62,6 +62,7 @@ export default defineCommand({
             lang,
             counterfactualHints(facts.facts, judging),
             wordingOf(decision, policy),
+            facts.facts,
           )
         : json(decision),
     );

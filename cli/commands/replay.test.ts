@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCase, recordDecision } from '../../electron/store';
+import { createCase, recordDecision, updateFacts } from '../../electron/store';
 import { recordAsFirstReading } from '../../electron/store/test-support/first-reading';
 import { sampleCase, tempStore } from '../../electron/store/test-support/temp-store';
 import { RULE_BOOK } from '../../shared/policy';
@@ -69,8 +69,24 @@ describe('refund-console replay', () => {
           policyVersion: 'v1',
           policyRevision: 'v1.1',
         },
+        cause: 'revision',
       },
     ]);
+  });
+
+  it('says when a fact changed since the decision, not that the revision judges it otherwise', async () => {
+    const facts = { ...plain, orderAmount: 300_000, requestedAt: '2026-03-02T10:00:00+08:00' };
+    const ref = open(facts);
+    recordDecision(env.store, { ref, agent: 'ann' });
+    updateFacts(env.store, ref, { ...sampleCase().facts, ...facts, orderAmount: 200_000 }, 'ann');
+    const { out } = await replay('--policy', 'v1.1');
+    expect(out).toContain(
+      `  ${ref}  eligible CNY 3,000.00 [saas.guarantee-window] (v1/v1.1)\n      -> eligible CNY 2,000.00 [saas.guarantee-window] (v1/v1.1)\n` +
+        '      facts changed since the decision\n',
+    );
+    expect(out).not.toContain('judges it otherwise');
+    const report = JSON.parse((await replay('--policy', 'v1.1', '--json')).out);
+    expect(report.changed).toMatchObject([{ ref, cause: 'facts' }]);
   });
 
   it('never rewrites a recorded decision', async () => {
@@ -83,6 +99,7 @@ describe('refund-console replay', () => {
       new RegExp(
         `^Stored cases that v1/v1.1 would judge otherwise:\n  ${ref}  eligible CNY 500\\.00 .*\n` +
           '      -> ineligible CNY 0\\.00 \\[exclusion\\.item-lapsed, refund\\.contact-provider\\] \\(v1/v1\\.1\\)\n' +
+          '      v1/v1\\.1 judges it otherwise\n' +
           'Judged 1 stored cases again under v1/v1\\.1; 1 would change\\.\n',
       ),
     );

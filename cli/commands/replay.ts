@@ -1,7 +1,13 @@
 import { lastCaseId, streamCasesForReplay } from '../../electron/store';
 import { PRODUCT_TYPES, type ProductType } from '../../shared/model/facts';
 import { formatMinorUnits } from '../../shared/model/money';
-import { parseInstant, replayRows, type DecisionGist, type ReplayResult } from '../../shared/policy';
+import {
+  parseInstant,
+  replayRows,
+  type DecisionGist,
+  type ReplayCause,
+  type ReplayResult,
+} from '../../shared/policy';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { json } from '../io';
@@ -34,6 +40,14 @@ const describeGist = (gist: DecisionGist) => {
 };
 
 type Changed = Extract<ReplayResult, { change: 'changed' }>;
+
+/** Why the case would change: its facts since the decision, the revision replayed, or both. */
+const describeCause = (cause: ReplayCause, under: string) =>
+  ({
+    facts: 'facts changed since the decision',
+    revision: `${under} judges it otherwise`,
+    facts_and_revision: `facts changed since the decision, and ${under} judges it otherwise`,
+  })[cause];
 type Invalid = Extract<ReplayResult, { change: 'invalid' }>;
 
 /**
@@ -84,7 +98,8 @@ export default defineCommand({
         changes++;
         if (text)
           io.stdout(
-            `  ${result.ref}  ${describeGist(result.before)}\n      -> ${describeGist(result.after)}\n`,
+            `  ${result.ref}  ${describeGist(result.before)}\n      -> ${describeGist(result.after)}\n` +
+              `      ${describeCause(result.cause, `${under.version}/${under.revision}`)}\n`,
           );
         else changed.push(result);
       }

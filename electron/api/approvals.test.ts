@@ -119,6 +119,7 @@ describe('the approvals API', () => {
     const recorded = await waitingOverride();
     const reply = await h['replies.markSent']({
       ref: 'RC-000001',
+      revision: recorded.detail.summary.revision,
       language: 'en',
       body: 'Dear Li Wei',
       agent: 'mei',

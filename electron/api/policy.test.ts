@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, type ResponseOf } from '../../shared/ipc/contract';
 import { listedCases, mergeReplayPages } from '../../shared/ipc/replay-pages';
 import { RULE_BOOK } from '../../shared/policy';
-import { createCase } from '../store';
+import { createCase, recordDecision, updateFacts } from '../store';
 import { recordAsFirstReading } from '../store/test-support/first-reading';
 import { sampleCase, START, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, type Handlers } from './handlers';
@@ -65,6 +65,7 @@ describe('policy.replay', () => {
       to: 'ineligible',
       amountChanged: true,
       clausesAdded: ['exclusion.item-lapsed', 'refund.contact-provider'],
+      cause: 'revision',
       total: 2,
     });
     expect(answer.groups[0]!.cases.map((c) => [c.ref, c.status])).toEqual([
@@ -76,6 +77,17 @@ describe('policy.replay', () => {
       after: { outcome: 'ineligible', refundAmount: 0, policyRevision: 'v1.1' },
     });
     expect(env.store.sql('SELECT count(*) AS n FROM decisions').get()).toEqual(decisionsBefore);
+  });
+
+  it('groups a case whose facts changed since its decision apart, as the facts’ change', async () => {
+    const facts = { ...saas, requestedAt: '2026-03-02T10:00:00+08:00', orderAmount: 300_000 };
+    const ref = open(facts);
+    recordDecision(env.store, { ref, agent: 'ann' });
+    updateFacts(env.store, ref, { ...sampleCase().facts, ...facts, orderAmount: 200_000 }, 'ann');
+    const answer = await replay({ revision: 'v1.1' });
+    expect(answer.groups).toEqual([
+      expect.objectContaining({ from: 'eligible', to: 'eligible', amountChanged: true, cause: 'facts' }),
+    ]);
   });
 
   it('leaves out decided cases older than `since` (30 days by default) but keeps open ones', async () => {

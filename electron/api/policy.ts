@@ -8,12 +8,14 @@ import {
   type Policy,
   type PolicyBook,
   type PolicyRevisionData,
+  type ReplayResult,
 } from '../../shared/policy';
 import { type CaseStore, InvalidInputError, lastCaseId, streamCasesForReplay } from '../store';
 import type { Implementations } from './types';
 
 type Answer = ResponseOf<'policy.replay'>;
 type Group = Answer['groups'][number];
+type Changed = Extract<ReplayResult, { change: 'changed' }>;
 
 /** Without `since`, decided cases count as recent for this long; open ones always count. */
 const RECENT_MS = 30 * 86_400_000;
@@ -39,9 +41,13 @@ function describePolicy(policy: Policy | PolicyBook, draft: boolean): Answer['po
 
 const wire = (gist: DecisionGist) => ({ ...gist, clauses: [...gist.clauses] });
 
-/** The change's kind: cases with the same moves in outcome, amount and clauses group together. */
-function kindOf(before: DecisionGist, after: DecisionGist): Omit<Group, 'total' | 'cases'> {
+/**
+ * The change's kind: cases with the same moves in outcome, amount and clauses, for the same
+ * cause (facts changed since the decision, or the revision), group together.
+ */
+function kindOf({ before, after, cause }: Changed): Omit<Group, 'total' | 'cases'> {
   return {
+    cause,
     from: before.outcome,
     to: after.outcome,
     amountChanged: before.refundAmount !== after.refundAmount,
@@ -99,7 +105,7 @@ export const policyHandlers = (store: CaseStore): Implementations<'policy.replay
           if (listable) invalid.push({ ref: row.ref, field: result.field, problem: result.problem });
         } else {
           changed++;
-          const kind = kindOf(result.before, result.after);
+          const kind = kindOf(result);
           const key = groupKey(kind);
           const group = groups.get(key) ?? { ...kind, total: 0, cases: [] };
           groups.set(key, group);

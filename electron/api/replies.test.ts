@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decide } from '../../shared/policy';
+import { caseDecisionOfRecord } from '../../shared/policy/recorded';
 import { DEFAULT_TEMPLATES } from '../../shared/policy/replies';
+import { toldDiffering } from '../../shared/policy/told';
 import { openStore } from '../store';
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, type Handlers } from './handlers';
@@ -85,7 +87,7 @@ describe('marking a reply as sent', () => {
       h['cases.create'](sampleCase({ facts: { productType: 'api', orderAmount: 100 } })),
     );
     const seen = decide(detail.facts, { now: env.clock.now() });
-    await ok(
+    const decided = await ok(
       'decisions.record',
       h['decisions.record']({
         ref: detail.summary.ref,
@@ -100,6 +102,7 @@ describe('marking a reply as sent', () => {
       'replies.markSent',
       h['replies.markSent']({
         ref: detail.summary.ref,
+        revision: decided.detail.summary.revision,
         language: 'zh',
         body: '您好，我们将退款。',
         agent: 'Mei Lin',
@@ -118,15 +121,121 @@ describe('marking a reply as sent', () => {
     expect(trail.items.at(-1)?.action).toBe('reply.sent');
   });
 
+  it('refuses a reply written on a screen the case has changed under (its facts edited since)', async () => {
+    const { detail } = await ok('cases.create', h['cases.create'](sampleCase()));
+    const rules = decide(detail.facts, { now: env.clock.now() });
+    const first = await ok(
+      'decisions.record',
+      h['decisions.record']({
+        ref: detail.summary.ref,
+        revision: detail.summary.revision,
+        seen: { outcome: rules.outcome, refundAmount: rules.refundAmount },
+        agent: 'Mei Lin',
+      }),
+    );
+    const seen = first.detail.summary.revision;
+    await ok(
+      'cases.updateFacts',
+      h['cases.updateFacts']({
+        ref: detail.summary.ref,
+        revision: seen,
+        facts: { ...detail.facts, orderAmount: 1 },
+        agent: 'Ravi',
+      }),
+    );
+    const reply = {
+      ref: detail.summary.ref,
+      language: 'en',
+      body: 'We refund 199.00.',
+      agent: 'Mei Lin',
+    } as const;
+    expect(await h['replies.markSent']({ ...reply, revision: seen })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/changed since it was loaded/) },
+    });
+    expect(auditRows('reply.sent')).toEqual([]);
+  });
+
+  it('records what the customer was told, and the case says so when a later decision differs', async () => {
+    const facts = {
+      ...sampleCase().facts,
+      orderAmount: 300_000,
+      invoiceIssued: true,
+      requestedAt: '2026-03-02T10:00:00+08:00',
+    };
+    const { detail } = await ok('cases.create', h['cases.create'](sampleCase({ facts })));
+    const ref = detail.summary.ref;
+    const record = async (revision: number, caseFacts: typeof facts) => {
+      const seen = decide(caseFacts, { now: env.clock.now() });
+      return ok(
+        'decisions.record',
+        h['decisions.record']({
+          ref,
+          revision,
+          seen: { outcome: seen.outcome, refundAmount: seen.refundAmount },
+          agent: 'Mei Lin',
+        }),
+      );
+    };
+    const first = await record(detail.summary.revision, facts);
+    const sent = await ok(
+      'replies.markSent',
+      h['replies.markSent']({
+        ref,
+        revision: first.detail.summary.revision,
+        language: 'en',
+        body: 'We will refund CNY 3,000.00.',
+        agent: 'Mei Lin',
+      }),
+    );
+    // The invoice goes back before the window closes: the reply gave that deadline.
+    const deadline = decide(facts, { now: env.clock.now() }).windowClosesAt;
+    expect(deadline).not.toBeNull();
+    expect(sent.audit[0]?.detail).toMatchObject({
+      outcome: 'eligible',
+      amount: 300_000,
+      currency: 'CNY',
+      deadline,
+    });
+    const sentAt = sent.audit[0]!.at;
+    let audit = (await ok('audit.list', h['audit.list']({ ref }))).items;
+    expect(toldDiffering(audit, caseDecisionOfRecord(first.detail))).toBeNull();
+
+    const lower = { ...facts, orderAmount: 200_000 };
+    const edited = await ok(
+      'cases.updateFacts',
+      h['cases.updateFacts']({ ref, revision: sent.detail.summary.revision, facts: lower, agent: 'Mei Lin' }),
+    );
+    const again = await record(edited.detail.summary.revision, lower);
+    audit = (await ok('audit.list', h['audit.list']({ ref }))).items;
+    expect(toldDiffering(audit, caseDecisionOfRecord(again.detail))).toEqual({
+      at: sentAt,
+      told: { outcome: 'eligible', amount: 300_000, currency: 'CNY', deadline },
+      now: { outcome: 'eligible', amount: 200_000, currency: 'CNY' },
+    });
+  });
+
   it('refuses an empty reply and an unknown case', async () => {
     expect(
-      await h['replies.markSent']({ ref: 'RC-000001', language: 'en', body: ' ', agent: 'Mei Lin' }),
+      await h['replies.markSent']({
+        ref: 'RC-000001',
+        revision: 1,
+        language: 'en',
+        body: ' ',
+        agent: 'Mei Lin',
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'invalid_request' },
     });
     expect(
-      await h['replies.markSent']({ ref: 'RC-000009', language: 'en', body: 'Hi', agent: 'Mei Lin' }),
+      await h['replies.markSent']({
+        ref: 'RC-000009',
+        revision: 1,
+        language: 'en',
+        body: 'Hi',
+        agent: 'Mei Lin',
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },

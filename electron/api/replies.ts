@@ -3,6 +3,7 @@ import { LANGUAGES } from '../../shared/model/languages';
 import type { ReplyTemplate } from '../../shared/model/reply-templates';
 import { decisionOfCase } from '../../shared/policy/recorded';
 import { DEFAULT_TEMPLATES } from '../../shared/policy/replies';
+import { toldBy } from '../../shared/policy/told';
 import {
   type CaseStore,
   getCase,
@@ -40,10 +41,10 @@ function templateView(
 export const replyHandlers = (
   store: CaseStore,
 ): Implementations<'replies.markSent' | 'replyTemplates.list' | 'replyTemplates.save'> => ({
-  // The outcome the reply answered is the case's, as the store judges it now, not the client's word.
-  'replies.markSent': ({ ref, language, body, agent }) => {
-    const { outcome } = decisionOfCase(getCase(store, ref), store.now());
-    return markReplySent(store, { ref, language, outcome, body, agent });
+  // What the reply told is the case's decision as the store judges it now, not the client's word.
+  'replies.markSent': ({ ref, revision, language, body, agent }) => {
+    const told = toldBy(decisionOfCase(getCase(store, ref), store.now()));
+    return markReplySent(store, { ref, revision, language, told, body, agent });
   },
   'replyTemplates.list': () => {
     const stored = listReplyTemplates(store);

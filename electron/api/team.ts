@@ -8,7 +8,7 @@ import {
   listOpenConflicts,
   parseRef,
   recordClaim,
-  requireCurrentRevision,
+  requireClaimable,
   resolveConflict,
   setTeamServerSetting,
   type CaseStore,
@@ -98,8 +98,8 @@ export function teamHandlers(
     'team.resolveConflict': ({ ref, conflict, keep, agent }) =>
       resolveConflict(store, ref, conflict, keep, agent),
     'team.claim': async ({ ref, revision, agent }) => {
-      // A stale screen is refused before the server is asked, so a lease is never taken for nothing.
-      requireCurrentRevision(store, ref, revision);
+      // What the store would refuse is refused before the server is asked: no lease for nothing.
+      requireClaimable(store, ref, revision);
       const claim = await sync.askClaim(ref, agent);
       if (claim.state === 'refused') return { change: null, claim };
       return {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPrinter, type Printer } from '../print';
-import { auditHead } from '../store';
-import { tempStore } from '../store/test-support/temp-store';
-import { CLAUSE_TEXTS } from '../../shared/policy';
+import { auditHead, createCase, recordDecision } from '../store';
+import { sampleCase, tempStore } from '../store/test-support/temp-store';
+import { RULE_BOOK } from '../../shared/policy';
 import { caseReportData, caseReportHtml, type CaseReportData } from '.';
 import { ARABIC_NAME, CHINESE_NAME, EMOJI, hostileCase, INJECTION, LONG_NOTE } from './test-support/cases';
 import { pdfFonts, pdfInfo, pdfText } from './test-support/pdf-text';
@@ -25,6 +25,36 @@ afterAll(async () => {
 const folded = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the case report as HTML', () => {
+  it('says the window exactly: the seconds that decide, a package valid until its expiry, not including', async () => {
+    // A store of its own: the other reports read the shared one's audit head.
+    const own = tempStore();
+    const ref = createCase(
+      own.store,
+      sampleCase({
+        orderId: 'O-RTC-EDGE',
+        facts: {
+          productType: 'rtc_package',
+          paidAt: '2026-03-01T12:00:00+08:00',
+          orderAmount: 9_950,
+          currency: 'CNY',
+          consumedMinutes: 0,
+          expiresAt: '2026-03-02T10:00:00+08:00',
+          requestedAt: '2026-03-02T10:00:15+08:00',
+        },
+      }),
+      'mei',
+    ).detail.summary.ref;
+    recordDecision(own.store, { ref, agent: 'mei' });
+    const html = await caseReportHtml(caseReportData(own.store, ref), { language: 'en', paper: 'a4' });
+    own.cleanup();
+    expect(html).toContain('2026-03-02 10:00:15 UTC+08:00');
+    expect(html).toContain('2026-03-02 10:00:00 UTC+08:00, not including');
+    expect(html).toMatch(
+      /rtc\.expired<\/td>[\s\S]*?<td>expired; turns at 2026-03-02 10:00:00 UTC\+08:00<\/td>/,
+    );
+    expect(html).not.toMatch(/<td>(holds|does not hold)/);
+  });
+
   it('prints every stored value as text: no tag, attribute or entity from the data survives', async () => {
     const html = await caseReportHtml(data, { language: 'en', paper: 'a4' });
     expect(html).not.toContain('<script');
@@ -59,7 +89,7 @@ describe('the case report as PDF (Chromium)', () => {
     expect(latest.decision.clauses.length).toBeGreaterThan(1);
     for (const clause of latest.decision.clauses) {
       expect(text).toContain(clause);
-      expect(text).toContain(folded(CLAUSE_TEXTS[clause].en));
+      expect(text).toContain(folded(RULE_BOOK.newest().wording.clauses[clause].en));
     }
     const head = auditHead(temp.store)!;
     expect(text).toContain(head.hash);
@@ -78,7 +108,7 @@ describe('the case report as PDF (Chromium)', () => {
     const text = folded(pdfText(pdf));
     expect(text).toContain(`退款决定 ${data.detail.summary.ref}`);
     expect(text).toContain('现金退款');
-    expect(text).toContain(folded(CLAUSE_TEXTS['refund.cash-only'].zh));
+    expect(text).toContain(folded(RULE_BOOK.newest().wording.clauses['refund.cash-only'].zh));
     expect(text).toContain('第 1 页，共');
     expect(text).toContain(CHINESE_NAME);
     expect(text).toContain('陈静');

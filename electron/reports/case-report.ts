@@ -5,19 +5,15 @@ import type { DecisionTrace } from '../../shared/model/decision';
 import type { DecisionOfRecord } from '../../shared/model/decision-of-record';
 import type { Language } from '../../shared/model/languages';
 import type { CaseMessage } from '../../shared/model/message';
-import {
-  ACTION_TEXTS,
-  CLAUSE_TEXTS,
-  FACT_QUESTIONS,
-  formatInPolicyZone,
-  OUTCOME_TEXTS,
-} from '../../shared/policy';
+import { ACTION_TEXTS, formatInPolicyZone, OUTCOME_TEXTS, wordingOf } from '../../shared/policy';
 import {
   countingDecision,
   decisionOfRecord,
   recordedAmount,
   waitingDecision,
 } from '../../shared/policy/recorded';
+import { stepFinding } from '../../shared/policy/trace-words';
+import { closeIsExcluded } from '../../shared/policy/window-close';
 import { CASE_LABELS, type CaseLabels } from './case-labels';
 import { factRows, money, zoned } from './facts';
 import { commandHtml, html, shellWord, type SafeHtml } from './html';
@@ -92,7 +88,9 @@ function decisionSection(
 ): SafeHtml {
   const { decision } = record;
   const ofRecord = decisionOfRecord(record, detail.facts, language);
-  const deadline = decision.windowClosesAt === null ? null : zoned(decision.windowClosesAt);
+  const deadline = decision.windowClosesAt === null ? null : zoned(decision.windowClosesAt, true);
+  // A package's validity is half-open: its expiry instant is itself outside the window.
+  const excluded = closeIsExcluded(decision, record.facts);
   const actions =
     ofRecord.actions.length === 0
       ? html`<p>${l.noActions}</p>`
@@ -109,7 +107,9 @@ function decisionSection(
       ? ''
       : html`<h2>${l.missing}</h2>
           <ol>
-            ${decision.missing.map((fact) => html`<li>${FACT_QUESTIONS[fact][language].question}</li>`)}
+            ${decision.missing.map(
+              (fact) => html`<li>${wordingOf(decision).questions[fact][language].question}</li>`,
+            )}
           </ol>`;
   return html`${fields([
       [l.outcome, outcomeText(ofRecord, l, language)],
@@ -118,8 +118,11 @@ function decisionSection(
         html`<span class="lead">${cashText(ofRecord.refundAmount, ofRecord.currency, l)}</span>`,
       ],
       [l.currency, decision.currency],
-      [l.judgedAt, `${zoned(decision.requestedAt)}${decision.requestedAtAssumed ? ` (${l.assumed})` : ''}`],
-      [l.windowCloses, deadline ?? l.noWindow],
+      [
+        l.judgedAt,
+        `${zoned(decision.requestedAt, true)}${decision.requestedAtAssumed ? ` (${l.assumed})` : ''}`,
+      ],
+      excluded ? [l.validUntil, `${deadline}${l.notIncluding}`] : [l.windowCloses, deadline ?? l.noWindow],
       [l.agent, `${record.agent}, ${zoned(record.decidedAt)}`],
       [l.policy, `${l.version} ${decision.policyVersion}, ${l.revision} ${decision.policyRevision}`],
       ...(record.approval ? [[l.approval, approvalText(record.approval, l)] as [string, string]] : []),
@@ -144,20 +147,20 @@ const clausesSection = (record: DecisionOfRecord, l: CaseLabels, language: Langu
     ${record.clauses.map(
       (clause) =>
         html`<div class="clause">
-          <span class="id">${clause}</span><br />${CLAUSE_TEXTS[clause][language]}
+          <span class="id">${clause}</span><br />${wordingOf(record).clauses[clause][language]}
         </div>`,
     )}`;
 
-function traceSection(trace: DecisionTrace, l: CaseLabels): SafeHtml {
+function traceSection(trace: DecisionTrace, l: CaseLabels, language: Language): SafeHtml {
   const rows = trace.steps.map((step) => {
     const read = Object.entries(step.read)
       .map(([fact, value]) => `${fact} = ${value === null ? '?' : String(value)}`)
       .join(', ');
-    const at = step.at === undefined ? '' : `; ${l.turnsAt} ${zoned(step.at)}`;
+    const at = step.at === undefined ? '' : `; ${l.turnsAt} ${zoned(step.at, true)}`;
     return html`<tr>
       <td class="mono">${step.rule}</td>
       <td class="mono">${read}</td>
-      <td>${l.holds[String(step.holds) as 'true' | 'false' | 'null']}${at}</td>
+      <td>${stepFinding(step, language)}${at}</td>
     </tr>`;
   });
   return html`<h2>${l.trace}</h2>
@@ -283,7 +286,7 @@ export async function caseReportHtml(data: CaseReportData, options: PrintOptions
     <h2>${l.facts}</h2>
     ${factTable.length === 0 ? html`<p>${l.noFacts}</p>` : fields(factTable)}
     ${latest === undefined ? '' : clausesSection(decisionOfRecord(latest, detail.facts, language), l, language)}
-    ${latest?.decision.trace === undefined ? '' : traceSection(latest.decision.trace, l)}
+    ${latest?.decision.trace === undefined ? '' : traceSection(latest.decision.trace, l, language)}
     ${detail.decisions.length === 0 ? '' : historySection(detail.decisions, l, language)}
     ${
       detail.notes.length === 0

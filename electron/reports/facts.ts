@@ -7,9 +7,10 @@ import { DEFAULT_CURRENCY } from '../../shared/policy/read-facts';
 import { CASE_LABELS } from './case-labels';
 
 /** An instant as the policy zone's wall clock shows it (text that is no instant stays as it is). */
-export const zoned = (iso: string): string => {
+/** An instant on the policy zone's clock; with seconds where they decide the outcome. */
+export const zoned = (iso: string, seconds = false): string => {
   const instant = Date.parse(iso);
-  return Number.isNaN(instant) ? iso : formatInPolicyZone(instant);
+  return Number.isNaN(instant) ? iso : formatInPolicyZone(instant, { seconds });
 };
 
 export const money = (amount: number, currency: string): string =>

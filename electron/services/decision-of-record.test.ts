@@ -125,12 +125,13 @@ function play(store: CaseStore, ref: string, step: Step): void {
 const exportRows = (store: CaseStore) => {
   const query = exportQuery(ExportFilterSchema.parse({}), 'iso');
   const column = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
-  const rows = new Map<string, { outcome: unknown; amount: unknown; stale: unknown }>();
+  const rows = new Map<string, { outcome: unknown; amount: unknown; clauses: unknown; stale: unknown }>();
   for (const page of exportPages(store, query, 100))
     for (const row of page)
       rows.set(row[column('ref')] as string, {
         outcome: row[column('outcome')],
         amount: row[column('refundAmount')],
+        clauses: row[column('clauses')],
         stale: row[column('stale')],
       });
   return rows;
@@ -163,8 +164,14 @@ async function checkEverySurface(store: CaseStore, refs: string[]): Promise<void
     expect(queue.get(ref)!.stale, `${ref} queue stale`).toBe(record?.stale ?? false);
     expect(exported.get(ref), `${ref} export`).toEqual(
       record === null
-        ? { outcome: null, amount: null, stale: null }
-        : { outcome: record.outcome, amount: record.refundAmount, stale: String(record.stale) },
+        ? { outcome: null, amount: null, clauses: null, stale: null }
+        : {
+            outcome: record.outcome,
+            amount: record.refundAmount,
+            // The clauses the record stands on (an override's own), as one cell; none is empty.
+            clauses: record.clauses.length === 0 ? null : record.clauses.join(';'),
+            stale: String(record.stale),
+          },
     );
     if (record === null) continue;
     // The reply's variables and the case report read the same record.

@@ -81,7 +81,7 @@ export {
   claimCandidates,
   lostClaims,
   recordClaim,
-  requireCurrentRevision,
+  requireClaimable,
   settleClaims,
   unansweredClaims,
   type LostClaim,

@@ -65,7 +65,8 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
     const [mei, ravi] = team.desks as [Desk, Desk];
     const ref = createCase(mei.store, sampleCase({ orderId: 'O-R' }), 'mei').detail.summary.ref;
     const body = 'Dear customer, we refund CNY 99.00 to <your account>.';
-    markReplySent(mei.store, { ref, language: 'en', outcome: 'eligible', body, agent: 'mei' });
+    const told = { outcome: 'eligible' as const, amount: 9_900, currency: 'CNY', deadline: null };
+    markReplySent(mei.store, { ref, language: 'en', told, body, agent: 'mei' });
     const usage = '{"packages": [], "usage": []}';
     saveUsageExport(mei.store, ref, usage, 'mei', { packageMinutes: 0 });
     await sync(mei);
@@ -74,7 +75,7 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
     const trail = listAudit(ravi.store, there);
     expect(trail.find((entry) => entry.action === 'reply.sent')).toMatchObject({
       actor: 'mei',
-      detail: { language: 'en', outcome: 'eligible', body },
+      detail: { language: 'en', ...told, body },
     });
     expect(trail.find((entry) => entry.action === 'usage.export')?.detail).toMatchObject({
       characters: usage.length,

@@ -42,15 +42,15 @@ export function ZoneNote() {
   return <p className="muted zone-note">{t('zone.note', { name: useZoneName() })}</p>;
 }
 
-/** An instant on this screen's clock with its offset; the other clock on hover. */
-export function When({ iso }: { iso: string }) {
+/** An instant on this screen's clock with its offset (and seconds when asked); the other clock on hover. */
+export function When({ iso, seconds = false }: { iso: string; seconds?: boolean }) {
   useTranslation();
   const { zone } = useDisplayZone();
   const language = currentLanguage();
   const other = zone === POLICY_ZONE_NAME ? zoneOf('agent') : POLICY_ZONE_NAME;
   return (
-    <time dateTime={iso} title={formatInstant(iso, language, other)}>
-      {formatInstant(iso, language, zone)}
+    <time dateTime={iso} title={formatInstant(iso, language, other, seconds)}>
+      {formatInstant(iso, language, zone, seconds)}
     </time>
   );
 }

@@ -22,14 +22,17 @@ export function offsetLabel(iso: string, zone: string): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant on the zone's wall clock, in the UI language, always with its offset. */
-export function formatInstant(iso: string, language: Language, zone: string): string {
-  const key = `${language}|${zone}`;
+/**
+ * An instant on the zone's wall clock, in the UI language, always with its offset; with
+ * seconds where they decide an outcome (a request 15 s after a window closed).
+ */
+export function formatInstant(iso: string, language: Language, zone: string, seconds = false): string {
+  const key = `${language}|${zone}|${seconds}`;
   let formatter = formatters.get(key);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
       dateStyle: 'medium',
-      timeStyle: 'short',
+      timeStyle: seconds ? 'medium' : 'short',
       timeZone: zone,
     });
     formatters.set(key, formatter);

@@ -89,5 +89,5 @@ export const caseActions = {
   addNote: (ref: string, author: string, body: string) =>
     change(ref, () => api['notes.add']({ ref, author, body })),
   markReplySent: (ref: string, language: Language, body: string, agent: string) =>
-    change(ref, () => api['replies.markSent']({ ref, language, body, agent })),
+    change(ref, (revision) => api['replies.markSent']({ ref, revision, language, body, agent })),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPROVAL_STATES, ApprovalItemSchema, ApprovalThresholdsSchema } from '../model/approval';
 import { CaseChangeSchema, CaseRefSchema } from '../model/case';
+import { REASON_MIN } from '../model/reasons';
 import { agentName, method } from './method';
 
 /**
@@ -33,7 +34,7 @@ export const approvalsApi = {
         reason: z.string().trim().max(2000).optional(),
         agent: agentName,
       })
-      .refine((answer) => answer.grant || (answer.reason ?? '') !== '', {
+      .refine((answer) => answer.grant || (answer.reason ?? '').length >= REASON_MIN.refusal, {
         error: 'a refusal needs a reason',
         path: ['reason'],
       }),

@@ -12,10 +12,12 @@ import {
 import { OUTCOMES } from '../model/decision';
 import { FactsSchema } from '../model/facts';
 import { LANGUAGES } from '../model/languages';
+import { REASON_MIN } from '../model/reasons';
 import { QueueQuerySchema, SavedViewSchema, ViewQuerySchema } from '../model/queue';
 import { ReplyTemplateBodySchema, ReplyTemplateSchema } from '../model/reply-templates';
 import { BackupInfoSchema, SettingsPatchSchema, SettingsViewSchema } from '../model/settings';
 import { readUsageExport } from '../policy/usage-facts';
+import { REPLAY_CAUSES } from '../policy/replay';
 import { PolicyRevisionSchema } from '../policy/versions';
 import { dashboardMethods } from './contract-dashboard';
 import { approvalsApi } from './contract-approvals';
@@ -99,6 +101,8 @@ const policyChangeGroup = z.object({
   amountChanged: z.boolean(),
   clausesAdded: z.array(z.string()),
   clausesRemoved: z.array(z.string()),
+  /** Facts changed since the decision, the revision judges otherwise, or both. */
+  cause: z.enum(REPLAY_CAUSES),
   /** Every case of the group, listed or not. */
   total: z.number().int(),
   cases: z.array(
@@ -152,7 +156,7 @@ export const api = {
       revision,
       status: z.enum(CASE_STATUSES),
       agent: agentName,
-      reason: z.string().trim().min(1).max(2000).optional(),
+      reason: z.string().trim().min(REASON_MIN.reopen).max(2000).optional(),
     }),
     change,
   ),
@@ -190,7 +194,9 @@ export const api = {
           justification: z
             .string()
             .trim()
-            .min(20, { error: 'must explain the override in at least 20 characters' })
+            .min(REASON_MIN.override, {
+              error: `must explain the override in at least ${REASON_MIN.override} characters`,
+            })
             .max(4000),
           /**
            * The cash the override refunds, minor units of the case's currency: for a refund at
@@ -205,7 +211,9 @@ export const api = {
           justification: z
             .string()
             .trim()
-            .min(10, { error: 'must say in at least 10 characters why the order is refunded again' })
+            .min(REASON_MIN.duplicateRefund, {
+              error: `must say in at least ${REASON_MIN.duplicateRefund} characters why the order is refunded again`,
+            })
             .max(4000),
         })
         .optional(),
@@ -228,6 +236,8 @@ export const api = {
   'replies.markSent': method(
     z.strictObject({
       ref: CaseRefSchema,
+      /** The reply was written for the case at this revision; another is refused. */
+      revision,
       language: z.enum(LANGUAGES),
       body: z.string().trim().min(1, { error: 'must not be empty' }).max(50_000),
       agent: agentName,

@@ -3,9 +3,16 @@ import type { ResponseOf } from './contract';
 type Answer = ResponseOf<'policy.replay'>;
 type Group = Answer['groups'][number];
 
-/** The change a group stands for: cases whose outcome, amount and clauses moved alike. */
+/** The change a group stands for: cases whose outcome, amount and clauses moved alike, for the same cause. */
 export const groupKey = (group: Omit<Group, 'total' | 'cases'>): string =>
-  JSON.stringify([group.from, group.to, group.amountChanged, group.clausesAdded, group.clausesRemoved]);
+  JSON.stringify([
+    group.cause,
+    group.from,
+    group.to,
+    group.amountChanged,
+    group.clausesAdded,
+    group.clausesRemoved,
+  ]);
 
 /**
  * Largest group first; equal ones by their change, so that the order does not depend on how

@@ -9,7 +9,7 @@ import { OUTCOMES } from './decision';
  * exports, approvals). Without an override it is the rules' answer; with one it is the
  * agent's outcome and amount, the rules' own answer kept beside it. Derived from a stored
  * DecisionRecord by `decisionOfRecord` (shared/policy/recorded.ts) and by the store's SQL,
- * which reads the same columns by the same rule (store/day-figures.ts cashSql).
+ * which reads the same columns by the same rule (electron/store/figures/day-figures.ts cashSql).
  */
 export const DecisionOfRecordSchema = z.object({
   decisionId: z.number().int(),

@@ -39,15 +39,18 @@ export function templateProblem(body: string): string | null {
   return open.length === 0 ? null : `{{#${open.at(-1)}}} is never closed with {{/${open.at(-1)}}}`;
 }
 
-/** The text of a template with the values put in; sections without a value are left out. */
-export function renderTemplate(body: string, values: ReplyValues): string {
+/**
+ * The text of a template with the values put in; sections without a value are left out. The
+ * console's own texts (a correction) may give values beyond a team template's variables.
+ */
+export function renderTemplate(body: string, values: ReplyValues & Readonly<Record<string, string>>): string {
   const sections = /\{\{\s*#(\w+)\s*\}\}([\s\S]*?)\{\{\s*\/\1\s*\}\}/g;
   let text = body;
   for (let previous = ''; previous !== text;) {
     previous = text;
-    text = text.replace(sections, (_, name: ReplyVariable, inner: string) => (values[name] ? inner : ''));
+    text = text.replace(sections, (_, name: string, inner: string) => (values[name] ? inner : ''));
   }
-  text = text.replace(TAG, (_, __, name: ReplyVariable) => values[name] ?? '');
+  text = text.replace(TAG, (_, __, name: string) => values[name] ?? '');
   // A left-out section may leave blank lines behind; one blank line between parts is enough.
   return `${text
     .replace(/[ \t]+\n/g, '\n')

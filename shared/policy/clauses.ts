@@ -1,7 +1,9 @@
 /**
  * The clauses a decision can cite. Ids are stable: reports, exports and the audit trail keep
  * them, so a wording change never changes an id. The texts are the console's own summary of
- * the marketplace policy, written for agents, in English and Simplified Chinese.
+ * the marketplace policy, written for agents, in English and Simplified Chinese. A window's
+ * length is a placeholder (`{saasGuaranteeDays}`, a key of a revision's `windows`) that each
+ * revision fills with its own (versions/wording.ts): a draft that changes a window reads right.
  */
 import type { ActionId, ClauseId } from '../model/clause-ids';
 import type { Language } from '../model/languages';
@@ -10,8 +12,8 @@ type Texts = Record<Language, string>;
 
 export const CLAUSE_TEXTS = {
   'saas.guarantee-window': {
-    en: 'Ready-to-use software and SaaS products carry a 5-day guarantee from payment: inside it the customer gets a full refund without giving a reason; after it, no full refund.',
-    zh: '即买即用的软件和 SaaS 商品自付款起享有 5 天保障期：保障期内客户无需说明理由即可全额退款；超过保障期不再支持全额退款。',
+    en: 'Ready-to-use software and SaaS products carry a {saasGuaranteeDays}-day guarantee from payment: inside it the customer gets a full refund without giving a reason; after it, no full refund.',
+    zh: '即买即用的软件和 SaaS 商品自付款起享有 {saasGuaranteeDays} 天保障期：保障期内客户无需说明理由即可全额退款；超过保障期不再支持全额退款。',
   },
   'service.in-progress': {
     en: 'A service order that is still in progress (not every deliverable accepted) can be fully refunded while the request falls inside its service guarantee period, unless an exclusion applies.',
@@ -26,12 +28,12 @@ export const CLAUSE_TEXTS = {
     zh: '在商品的服务保障期结束之后提出的申请，不支持全额退款。',
   },
   'image.subscription-window': {
-    en: 'A machine image bought by subscription (monthly or yearly) can be fully refunded within 5 days of payment; after 5 days it cannot.',
-    zh: '包年包月购买的镜像在付款后 5 天内可以全额退款；超过 5 天不支持。',
+    en: 'A machine image bought by subscription (monthly or yearly) can be fully refunded within {imageSubscriptionDays} days of payment; after {imageSubscriptionDays} days it cannot.',
+    zh: '包年包月购买的镜像在付款后 {imageSubscriptionDays} 天内可以全额退款；超过 {imageSubscriptionDays} 天不支持。',
   },
   'image.in-use': {
-    en: 'If the image is in use, the customer first backs up their data and then stops the instance or switches it to another operating system, and applies again before the 5 days are over.',
-    zh: '如果镜像正在使用中，客户需先备份数据，再停止实例或更换操作系统，并在 5 天期满前重新申请。',
+    en: 'If the image is in use, the customer first backs up their data and then stops the instance or switches it to another operating system, and applies again before the {imageSubscriptionDays} days are over.',
+    zh: '如果镜像正在使用中，客户需先备份数据，再停止实例或更换操作系统，并在 {imageSubscriptionDays} 天期满前重新申请。',
   },
   'image.pay-as-you-go': {
     en: 'Machine images bought pay-as-you-go are never refundable.',
@@ -42,8 +44,8 @@ export const CLAUSE_TEXTS = {
     zh: '以工具下载或 API 方式交付的商品不支持退款。',
   },
   'rtc.unsubscribe-window': {
-    en: 'An audio/video communication duration package can be unsubscribed within 7 days of payment if none of it has been used; after 7 days it cannot.',
-    zh: '音视频通信时长包在付款后 7 天内且未使用的，可以退订；超过 7 天不支持。',
+    en: 'An audio/video communication duration package can be unsubscribed within {rtcUnsubscribeDays} days of payment if none of it has been used; after {rtcUnsubscribeDays} days it cannot.',
+    zh: '音视频通信时长包在付款后 {rtcUnsubscribeDays} 天内且未使用的，可以退订；超过 {rtcUnsubscribeDays} 天不支持。',
   },
   'rtc.consumed': {
     en: 'Once any part of a communication duration package has been used, it cannot be unsubscribed, and the unused remainder is not refunded.',
@@ -54,20 +56,20 @@ export const CLAUSE_TEXTS = {
     zh: '已过有效期的时长包不支持退订或退款。',
   },
   'exclusion.no-service-request': {
-    en: 'No full refund when the customer raised no service request in the service supervision system within 3 months of paying.',
-    zh: '客户付款后 3 个月内未通过服务监管系统提交服务需求的，不支持全额退款。',
+    en: 'No full refund when the customer raised no service request in the service supervision system within {silenceMonths} months of paying.',
+    zh: '客户付款后 {silenceMonths} 个月内未通过服务监管系统提交服务需求的，不支持全额退款。',
   },
   'exclusion.info-withheld': {
-    en: 'No full refund when the customer withheld information the project needed for more than 3 months and the work had to stop.',
-    zh: '客户超过 3 个月未提供项目所需资料、导致项目被迫停止的，不支持全额退款。',
+    en: 'No full refund when the customer withheld information the project needed for more than {silenceMonths} months and the work had to stop.',
+    zh: '客户超过 {silenceMonths} 个月未提供项目所需资料、导致项目被迫停止的，不支持全额退款。',
   },
   'exclusion.scope-exceeded': {
     en: 'No full refund when the customer’s new demands go beyond the scope the provider committed to when taking the order.',
     zh: '客户提出的新需求超出服务商接单时承诺的服务范围的，不支持全额退款。',
   },
   'exclusion.feedback-overdue': {
-    en: 'No full refund when the customer gave no feedback or confirmation on delivered work for more than 3 months.',
-    zh: '客户超过 3 个月未对交付成果给出反馈或确认的，不支持全额退款。',
+    en: 'No full refund when the customer gave no feedback or confirmation on delivered work for more than {silenceMonths} months.',
+    zh: '客户超过 {silenceMonths} 个月未对交付成果给出反馈或确认的，不支持全额退款。',
   },
   'exclusion.item-lapsed': {
     en: 'No full refund when a service item expired because the customer did not give feedback or confirm it in time; this holds however soon after payment it happened.',

@@ -4,6 +4,9 @@ import { ACTION_TEXTS } from './clauses';
 import { type Language } from '../model/languages';
 import type { Hint } from './hints';
 import { formatInPolicyZone } from './time';
+import { stepFinding } from './trace-words';
+import { closeIsExcluded } from './window-close';
+import type { Facts } from '../model/facts';
 import { wordingOf, type Wording } from './versions';
 
 const LABELS = {
@@ -18,6 +21,8 @@ const LABELS = {
     judgedAt: 'Judged as of',
     assumed: '(no application time given: the current time was used)',
     window: 'Window closes',
+    validUntil: 'Valid until',
+    notIncluding: ', not including',
     windowNone: 'No refund window applies',
     why: 'Why',
     actions: 'The customer must',
@@ -38,6 +43,8 @@ const LABELS = {
     judgedAt: '判定时间',
     assumed: '（未提供申请时间，按当前时间判定）',
     window: '退款期限截止',
+    validUntil: '有效期至',
+    notIncluding: '，不含该时刻',
     windowNone: '不适用退款期限',
     why: '依据',
     actions: '客户需要',
@@ -58,19 +65,26 @@ export function renderDecisionText(
   language: Language = 'en',
   hints: readonly Hint[] = [],
   wording: Wording = wordingOf(decision),
+  /** The facts judged: a package's expiry is said "valid until …, not including". */
+  facts: Facts = {},
 ): string {
   const l = LABELS[language];
   const lines = [`${l.outcome[decision.outcome]}`];
   if (decision.refundAmount !== null) {
     lines.push(`${l.refund}: ${formatMoney({ amount: decision.refundAmount, currency: decision.currency })}`);
   }
-  const judgedAt = formatInPolicyZone(Date.parse(decision.requestedAt));
+  // Seconds shown: they can be what puts a request on one side of a close or the other.
+  const judgedAt = formatInPolicyZone(Date.parse(decision.requestedAt), { seconds: true });
   lines.push(`${l.judgedAt}: ${judgedAt}${decision.requestedAtAssumed ? ` ${l.assumed}` : ''}`);
-  lines.push(
-    decision.windowClosesAt === null
-      ? l.windowNone
-      : `${l.window}: ${formatInPolicyZone(Date.parse(decision.windowClosesAt))} (${decision.windowClosesAt})`,
-  );
+  if (decision.windowClosesAt === null) lines.push(l.windowNone);
+  else {
+    const closes = `${formatInPolicyZone(Date.parse(decision.windowClosesAt), { seconds: true })} (${decision.windowClosesAt})`;
+    lines.push(
+      closeIsExcluded(decision, facts)
+        ? `${l.validUntil}: ${closes}${l.notIncluding}`
+        : `${l.window}: ${closes}`,
+    );
+  }
   if (decision.reasons.length > 0) {
     lines.push('', `${l.why}:`, ...decision.reasons.map((r) => `  - [${r.clause}] ${r.text}`));
   }
@@ -94,19 +108,18 @@ export function renderDecisionText(
   return `${lines.join('\n')}\n`;
 }
 
-const HOLDS = {
-  en: { true: 'holds', false: 'does not hold', null: 'not known yet', at: 'turns at' },
-  zh: { true: '成立', false: '不成立', null: '尚不确定', at: '分界时间' },
-} as const;
+const TURNS_AT = { en: 'turns at', zh: '分界时间' } as const;
 
-/** One line per rule checked: `rule (fact=value, …): holds`. */
+/** One line per rule checked: `rule (fact=value, …): inside the window`. */
 function renderTrace(trace: DecisionTrace, language: Language): string[] {
-  const words = HOLDS[language];
   return trace.steps.map((step) => {
     const read = Object.entries(step.read)
       .map(([fact, value]) => `${fact}=${value === null ? '?' : String(value)}`)
       .join(', ');
-    const at = step.at === undefined ? '' : `; ${words.at} ${formatInPolicyZone(Date.parse(step.at))}`;
-    return `  ${step.rule} (${read}): ${words[String(step.holds) as 'true' | 'false' | 'null']}${at}`;
+    const at =
+      step.at === undefined
+        ? ''
+        : `; ${TURNS_AT[language]} ${formatInPolicyZone(Date.parse(step.at), { seconds: true })}`;
+    return `  ${step.rule} (${read}): ${stepFinding(step, language)}${at}`;
   });
 }

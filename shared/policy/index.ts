@@ -25,9 +25,11 @@ export {
   type Wording,
 } from './versions';
 export {
+  REPLAY_CAUSES,
   replayCase,
   replayRows,
   type DecisionGist,
+  type ReplayCause,
   type ReplayResult,
   type StoredCase,
   type StoredRow,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EXCLUSION_KEYS } from '../model/facts';
 import { decide } from './decide';
-import { excludingAnswer, FACT_QUESTIONS, factValueOfAnswer } from './questions';
+import { excludingAnswer, factValueOfAnswer } from './questions';
+import { RULE_BOOK } from './versions';
+
+// The questions as an agent reads them: the newest revision's, its windows filled in.
+const FACT_QUESTIONS = RULE_BOOK.newest().wording.questions;
 
 const EXCLUSIONS = EXCLUSION_KEYS.map((key) => `exclusions.${key}` as const);
 

@@ -69,21 +69,22 @@ export const FACT_QUESTIONS: Record<FactId, Record<Language, Question>> = {
   },
   'exclusions.noServiceRequest': {
     en: {
-      question: 'Did the customer submit a service request within 3 months of paying?',
+      question: 'Did the customer submit a service request within {silenceMonths} months of paying?',
       hint: 'Check the supervision system for any request from the customer.',
     },
     zh: {
-      question: '客户付款后 3 个月内是否提交过服务需求？',
+      question: '客户付款后 {silenceMonths} 个月内是否提交过服务需求？',
       hint: '在服务监管系统中查看客户的需求记录。',
     },
   },
   'exclusions.infoWithheld': {
     en: {
-      question: 'Did the customer withhold needed information for over 3 months, stopping the project?',
+      question:
+        'Did the customer withhold needed information for over {silenceMonths} months, stopping the project?',
       hint: 'Look for unanswered requests for materials in the project log.',
     },
     zh: {
-      question: '客户是否拖延提供所需资料超过 3 个月，导致项目停止？',
+      question: '客户是否拖延提供所需资料超过 {silenceMonths} 个月，导致项目停止？',
       hint: '查看项目记录中未答复的资料请求。',
     },
   },
@@ -96,11 +97,12 @@ export const FACT_QUESTIONS: Record<FactId, Record<Language, Question>> = {
   },
   'exclusions.feedbackOverdue': {
     en: {
-      question: 'Did the customer give feedback on or confirm delivered work within 3 months of delivery?',
+      question:
+        'Did the customer give feedback on or confirm delivered work within {silenceMonths} months of delivery?',
       hint: 'Check the confirmation steps in the supervision system.',
     },
     zh: {
-      question: '客户是否在交付后 3 个月内对交付成果给出反馈或确认？',
+      question: '客户是否在交付后 {silenceMonths} 个月内对交付成果给出反馈或确认？',
       hint: '查看服务监管系统中的确认环节。',
     },
   },

@@ -6,8 +6,8 @@ import { refunds, type Decision, type Outcome } from '../model/decision';
 import type { DecisionOfRecord } from '../model/decision-of-record';
 import type { Facts } from '../model/facts';
 import type { Language } from '../model/languages';
-import { CLAUSE_TEXTS } from './clauses';
 import { decide } from './decide';
+import { wordingOf } from './versions';
 
 /** The cash the customer paid: the order amount less the voucher (refund.cash-only). */
 export const cashPaid = (facts: Facts): number | null =>
@@ -15,10 +15,10 @@ export const cashPaid = (facts: Facts): number | null =>
 
 /**
  * The cash a recorded decision refunds, in minor units. The store's SQL (cashSql in
- * store/day-figures.ts) says the same, column for column: an override's own amount; else
- * nothing for an outcome that does not refund; else the rules' amount when they refunded; else
- * (an override recorded before overrides kept an amount) the cash paid. The rules' null (needs
- * info, not overridden) stays null here and counts 0 in the figures.
+ * electron/store/figures/day-figures.ts) says the same, column for column: an override's own
+ * amount; else nothing for an outcome that does not refund; else the rules' amount when they
+ * refunded; else (an override recorded before overrides kept an amount) the cash paid. The
+ * rules' null (needs info, not overridden) stays null here and counts 0 in the figures.
  */
 export function recordedAmount(
   record: Pick<DecisionRecord, 'decision' | 'recordedOutcome' | 'override' | 'facts'>,
@@ -68,7 +68,10 @@ export function recordedDecision(record: DecisionRecord, language: Language = 'e
     ...derived,
     outcome,
     refundAmount: recordedAmount(record),
-    reasons: derived.clauses.map((clause) => ({ clause, text: CLAUSE_TEXTS[clause][language] })),
+    reasons: derived.clauses.map((clause) => ({
+      clause,
+      text: wordingOf(decision).clauses[clause][language],
+    })),
   };
 }
 

@@ -37,9 +37,17 @@ export interface RecordedGist extends Omit<DecisionGist, 'policyRevision'> {
   policyRevision: string | null;
 }
 
+/**
+ * Why a replayed case would change: a fact changed since its decision was recorded (the
+ * revision it was recorded under now answers otherwise too), the replayed revision judges the
+ * same facts otherwise, or both. An undecided case's change is always the revision's.
+ */
+export const REPLAY_CAUSES = ['facts', 'revision', 'facts_and_revision'] as const;
+export type ReplayCause = (typeof REPLAY_CAUSES)[number];
+
 export type ReplayResult =
   | { ref: string; change: 'none' }
-  | { ref: string; change: 'changed'; before: DecisionGist; after: DecisionGist }
+  | { ref: string; change: 'changed'; before: DecisionGist; after: DecisionGist; cause: ReplayCause }
   /** The stored facts are invalid under today's checks (say, a currency no longer accepted). */
   | { ref: string; change: 'invalid'; field: string; problem: string };
 
@@ -67,19 +75,11 @@ export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): Rep
   }
   if (recorded === null) {
     if (before === null) return { ref, change: 'none' };
-    const same =
-      before.outcome === after.outcome &&
-      before.refundAmount === after.refundAmount &&
-      sameClauses(before.clauses, after.clauses);
-    return same ? { ref, change: 'none' } : { ref, change: 'changed', before, after };
+    return sameAnswer(before, after)
+      ? { ref, change: 'none' }
+      : { ref, change: 'changed', before, after, cause: 'revision' };
   }
-  if (
-    recorded.outcome === after.outcome &&
-    recorded.refundAmount === after.refundAmount &&
-    sameClauses(recorded.clauses, after.clauses)
-  ) {
-    return { ref, change: 'none' };
-  }
+  if (sameAnswer(recorded, after)) return { ref, change: 'none' };
   const recordedGist: DecisionGist = {
     outcome: recorded.outcome,
     refundAmount: recorded.refundAmount,
@@ -88,8 +88,38 @@ export function replayCase(stored: StoredCase, policy: Policy | PolicyBook): Rep
     policyVersion: recorded.policyVersion,
     policyRevision: recorded.policyRevision ?? 'v1',
   };
-  return { ref, change: 'changed', before: recordedGist, after };
+  return {
+    ref,
+    change: 'changed',
+    before: recordedGist,
+    after,
+    cause: causeOf(stored, recordedGist, after, now),
+  };
 }
+
+/**
+ * Judged again under the revision it was recorded under, the case answers as recorded unless
+ * a fact changed since; that answer differs from the replayed one only when the revisions
+ * differ. Asked only of changed cases, so a replay decides twice only where it reports.
+ */
+function causeOf(
+  stored: StoredCase,
+  recorded: DecisionGist,
+  after: DecisionAnswer,
+  now: number,
+): ReplayCause {
+  const own = RULE_BOOK.find(recorded.policyRevision);
+  // A revision the book no longer has cannot be asked: the change is put on the revisions.
+  if (own === undefined) return 'revision';
+  const underOwn = decideAnswer(stored.facts, { now, policy: own });
+  const facts = !sameAnswer(recorded, underOwn);
+  const revision = !sameAnswer(underOwn, after);
+  return facts && revision ? 'facts_and_revision' : facts ? 'facts' : 'revision';
+}
+
+type Answer = Pick<DecisionGist, 'outcome' | 'refundAmount' | 'clauses'>;
+const sameAnswer = (a: Answer, b: Answer): boolean =>
+  a.outcome === b.outcome && a.refundAmount === b.refundAmount && sameClauses(a.clauses, b.clauses);
 
 /**
  * Judges streamed stored cases again one by one, each with its result: the one replay loop

@@ -237,7 +237,11 @@ export function addMonths(instant: Instant, months: number): Instant {
   return (daysFromCivil(toYear, toMonth, toDay) - days) * DAY_MS + instant;
 }
 
-/** "2026-03-06 10:00" as the policy zone's wall clock shows it. */
-export function formatInPolicyZone(instant: Instant): string {
-  return DateTime.fromMillis(instant, { zone: POLICY_ZONE }).toFormat("yyyy-MM-dd HH:mm 'UTC'ZZ");
+/**
+ * "2026-03-06 10:00" as the policy zone's wall clock shows it; with seconds where they decide
+ * the outcome (a request 15 s after a window closes reads "10:00:15", not "10:00").
+ */
+export function formatInPolicyZone(instant: Instant, { seconds = false } = {}): string {
+  const format = seconds ? "yyyy-MM-dd HH:mm:ss 'UTC'ZZ" : "yyyy-MM-dd HH:mm 'UTC'ZZ";
+  return DateTime.fromMillis(instant, { zone: POLICY_ZONE }).toFormat(format);
 }

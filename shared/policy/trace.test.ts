@@ -63,7 +63,54 @@ describe('decision traces', () => {
 
   it('are printed under the decision, in English or Chinese', () => {
     const d = decideTraced({ productType: 'api' });
-    expect(renderDecisionText(d, 'en')).toContain('delivery.api-or-download (productType=api): holds');
-    expect(renderDecisionText(d, 'zh')).toContain('delivery.api-or-download (productType=api): 成立');
+    expect(renderDecisionText(d, 'en')).toContain('delivery.api-or-download (productType=api): applies');
+    expect(renderDecisionText(d, 'zh')).toContain('delivery.api-or-download (productType=api): 适用');
+  });
+
+  it('say in words what each step found: inside or outside, expired or not, excluded or not', () => {
+    const rtc = decideTraced({
+      productType: 'rtc_package',
+      paidAt: PAID,
+      consumedMinutes: 0,
+      expiresAt: '2026-03-02T12:00:00+08:00',
+      requestedAt: '2026-03-02T12:00:15+08:00',
+    });
+    const rtcText = renderDecisionText(rtc, 'en');
+    expect(rtcText).toMatch(/rtc\.unsubscribe-window \(.*\): inside the window/);
+    expect(rtcText).toMatch(/rtc\.expired \(.*\): expired/);
+    expect(rtcText).not.toMatch(/: (holds|does not hold)/);
+    expect(renderDecisionText(rtc, 'zh')).toMatch(/rtc\.expired \(.*\): 已过期/);
+    const service = decideTraced({
+      productType: 'service',
+      serviceStatus: 'in_progress',
+      paidAt: PAID,
+      guaranteeEndsAt: '2026-12-31T00:00:00+08:00',
+      requestedAt: '2026-04-12T10:00:00+08:00',
+      exclusions: { scopeExceeded: false, itemLapsed: true, legalViolation: false },
+    });
+    const serviceText = renderDecisionText(service, 'en');
+    expect(serviceText).toMatch(/service\.guarantee-window \(.*\): inside the window/);
+    expect(serviceText).toMatch(/exclusion\.scope-exceeded \(.*\): not excluded/);
+    expect(serviceText).toMatch(/exclusion\.item-lapsed \(.*\): excluded/);
+  });
+
+  it('show the seconds that decide, and a package’s validity as half-open', () => {
+    const facts = {
+      productType: 'rtc_package',
+      paidAt: PAID,
+      consumedMinutes: 0,
+      expiresAt: '2026-03-02T12:00:00+08:00',
+      requestedAt: '2026-03-02T12:00:15+08:00',
+    };
+    const parsed = parseFacts(facts, NOW);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const text = renderDecisionText(decideTraced(facts), 'en', [], undefined, parsed.facts);
+    expect(text).toContain('Judged as of: 2026-03-02 12:00:15 UTC+08:00');
+    expect(text).toContain(
+      'Valid until: 2026-03-02 12:00:00 UTC+08:00 (2026-03-02T04:00:00.000Z), not including',
+    );
+    expect(renderDecisionText(decideTraced(facts), 'zh', [], undefined, parsed.facts)).toContain(
+      '，不含该时刻',
+    );
   });
 });

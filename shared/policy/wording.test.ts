@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../model/decision';
-import { CLAUSE_TEXTS } from './clauses';
 import { decide } from './decide';
 import { counterfactualHints } from './hints';
 import { renderDecisionText } from './explain';
 import { parseFacts } from './parse-facts';
-import { FACT_QUESTIONS } from './questions';
 import { decideUnder, NOW, PAID } from './test-support';
 import { InvalidPolicyError, loadPolicy, RULE_BOOK, wordingOf } from './versions';
 
 // Under v1 a lapsed item was part of feedback-overdue: what the agent reads must say so, or a
 // first-reading decision cites a clause whose text leaves out why the refund was refused.
 const v1 = decideUnder('v1');
+// The newest texts as an agent reads them, the revision's windows filled in.
+const { clauses: CLAUSE_TEXTS, questions: FACT_QUESTIONS } = RULE_BOOK.revision('v1.1').wording;
 const v1_1 = decideUnder('v1.1');
 
 const overdue = {
@@ -94,5 +94,38 @@ describe('each revision is read in its own words', () => {
     expect(() => loadPolicy(missingZh)).toThrow(InvalidPolicyError);
     const unknownClause = { ...base, wording: { clauses: { 'saas.nope': { en: 'x', zh: 'y' } } } };
     expect(() => loadPolicy(unknownClause)).toThrow(/wording\.clauses/);
+  });
+});
+
+describe('texts that name a window read it from their own revision', () => {
+  const base = RULE_BOOK.revision('v1.1').data;
+  const sevenDays = loadPolicy({
+    ...base,
+    revision: 'draft-saas-7d',
+    windows: { ...base.windows, saasGuaranteeDays: 7, rtcUnsubscribeDays: 10, silenceMonths: 6 },
+  });
+  const saasFacts = { productType: 'saas', paidAt: PAID, orderAmount: 19900 } as const;
+
+  it('says 7 days for a draft with a 7-day SaaS window, in both languages', () => {
+    const clause = sevenDays.wording.clauses['saas.guarantee-window'];
+    expect(clause.en).toContain('7-day guarantee');
+    expect(clause.zh).toContain('7 天保障期');
+    expect(clause.en).not.toMatch(/5-day|5 days/);
+    expect(sevenDays.wording.clauses['rtc.unsubscribe-window'].zh).toContain('10 天');
+    expect(sevenDays.wording.clauses['exclusion.no-service-request'].en).toContain('6 months');
+    expect(sevenDays.wording.questions['exclusions.noServiceRequest'].zh.question).toContain('6 个月');
+    for (const language of ['en', 'zh'] as const) {
+      const facts = parseFacts(saasFacts, NOW);
+      if (!facts.ok) throw new Error(facts.error.message);
+      const decision = decide(facts.facts, { now: NOW, language, policy: sevenDays });
+      expect(decision.reasons.map((reason) => reason.text)).toContain(clause[language]);
+    }
+  });
+
+  it('leaves no placeholder in any text of any revision, and says 5 days under the book', () => {
+    for (const policy of [...RULE_BOOK.revisions, sevenDays]) {
+      expect(JSON.stringify(policy.wording)).not.toMatch(/\{\w+\}/);
+    }
+    expect(RULE_BOOK.newest().wording.clauses['saas.guarantee-window'].en).toContain('5-day guarantee');
   });
 });

@@ -82,7 +82,13 @@ describe('four-eyes approval', () => {
     });
     expect(() => setStatus(env.store, ref, 'closed', 'mei')).toThrow(/waiting for a lead's approval/);
     expect(() =>
-      markReplySent(env.store, { ref, language: 'en', outcome: 'eligible', body: 'x', agent: 'mei' }),
+      markReplySent(env.store, {
+        ref,
+        language: 'en',
+        told: { outcome: 'eligible', amount: 100, currency: 'CNY', deadline: null },
+        body: 'x',
+        agent: 'mei',
+      }),
     ).toThrow(/waiting for a lead's approval/);
     expect(() => recordDecision(env.store, { ref, agent: 'mei' })).toThrow(/waiting for a lead's approval/);
     // The request travels with the decision, under its key.

@@ -15,13 +15,12 @@ import {
   iso,
   moveCount,
   NotFoundError,
-  requireCase,
-  requireRevision,
   teamDesktopId,
 } from '../core';
-import { changeOf, type DecisionRow } from './case-detail';
+import type { DecisionRow } from './case-detail';
 import { previewDeadline, statusAfterDecision } from './case-rules';
 import { caseRowById } from './team-case-write';
+import { writeCase } from './write-case';
 
 // Four-eyes approval (team mode): what waits, how a lead's answer settles it, and what the
 // case then counts. See shared/model/approval.ts for what "does not count" means.
@@ -164,9 +163,9 @@ export interface ApprovalAnswerRequest {
  */
 export function answerApproval(store: CaseStore, request: ApprovalAnswerRequest): CaseChange {
   const reason = request.reason?.trim() || null;
-  return store.write(() => {
-    const row = requireCase(store, request.ref);
-    requireRevision(row, request.revision);
+  // A grant makes the decision count, so it waits for every disputed value to be settled.
+  const guards = { revision: request.revision, conflicts: 'any', waiting: null } as const;
+  return writeCase(store, request.ref, guards, (row) => {
     const member = teamMember(store);
     if (member?.role !== 'lead') {
       throw new ConflictError(
@@ -192,8 +191,7 @@ export function answerApproval(store: CaseStore, request: ApprovalAnswerRequest)
     }
     if (!request.grant && reason === null) throw new InvalidInputError('reason: a refusal needs a reason');
     const state = settle(store, waiting, { granted: request.grant, lead: request.lead, reason });
-    const audit = appendAudit(store, {
-      caseRef: request.ref,
+    return {
       action: request.grant ? 'approval.grant' : 'approval.refuse',
       actor: request.lead,
       detail: {
@@ -201,8 +199,7 @@ export function answerApproval(store: CaseStore, request: ApprovalAnswerRequest)
         approval: { key: waiting.approval_key, ...(reason === null ? {} : { reason }) },
         state,
       },
-    });
-    return changeOf(store, request.ref, [audit]);
+    };
   });
 }
 

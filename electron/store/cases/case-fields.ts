@@ -1,7 +1,8 @@
 import type { CaseChange, CaseField, CaseFields } from '../../../shared/model/case';
-import { appendAudit, type CaseRow, type CaseStore, requireCase, requireRevision } from '../core';
-import { changeOf, listNotes } from './case-detail';
+import type { CaseRow, CaseStore } from '../core';
+import { listNotes } from './case-detail';
 import { indexCase } from './search';
+import { writeCase } from './write-case';
 
 /** Each editable field and the column that holds it. */
 const COLUMNS = {
@@ -12,6 +13,20 @@ const COLUMNS = {
   productName: 'product_name',
   provider: 'provider',
 } as const satisfies Record<CaseField, keyof CaseRow>;
+
+type FieldChanges = { field: CaseField; from: string | null; to: string | null }[];
+
+/** The given fields whose value differs from the row's (an empty contact is none). */
+function changesOf(row: CaseRow, fields: CaseFields): FieldChanges {
+  const changes: FieldChanges = [];
+  for (const field of Object.keys(COLUMNS) as CaseField[]) {
+    const given = fields[field];
+    if (given === undefined) continue;
+    const value = field === 'contact' && given === '' ? null : given;
+    if (value !== row[COLUMNS[field]]) changes.push({ field, from: row[COLUMNS[field]], to: value });
+  }
+  return changes;
+}
 
 /**
  * Corrects the case's own fields. Only what differs is written; each change goes in the audit
@@ -25,21 +40,18 @@ export function updateCaseFields(
   actor: string,
   seen?: number,
 ): CaseChange {
-  return store.write(() => {
-    const row = requireCase(store, ref);
-    requireRevision(row, seen);
+  // Names and contact are no part of what a lead is asked to approve: they change while one waits.
+  const guards = {
+    revision: seen,
+    conflicts: (row: CaseRow) => changesOf(row, fields).map((change) => change.field),
+    waiting: null,
+  };
+  return writeCase(store, ref, guards, (row) => {
+    const changes = changesOf(row, fields);
+    if (changes.length === 0) return null;
     const after: CaseRow = { ...row };
-    const changes: { field: CaseField; from: string | null; to: string | null }[] = [];
-    for (const field of Object.keys(COLUMNS) as CaseField[]) {
-      const given = fields[field];
-      if (given === undefined) continue;
-      const column = COLUMNS[field];
-      const value = field === 'contact' && given === '' ? null : given;
-      if (value === row[column]) continue;
-      changes.push({ field, from: row[column], to: value });
-      (after as unknown as Record<string, string | null>)[column] = value;
-    }
-    if (changes.length === 0) return changeOf(store, ref, []);
+    for (const { field, to } of changes)
+      (after as unknown as Record<string, string | null>)[COLUMNS[field]] = to;
     store
       .sql(
         `UPDATE cases SET customer_name = ?, account_id = ?, contact = ?, order_id = ?, product_name = ?,
@@ -56,7 +68,6 @@ export function updateCaseFields(
         row.id,
       );
     indexCase(store, row.id, after, listNotes(store, row.id));
-    const audit = appendAudit(store, { caseRef: ref, action: 'case.fields', actor, detail: { changes } });
-    return changeOf(store, ref, [audit]);
+    return { action: 'case.fields', actor, detail: { changes } };
   });
 }

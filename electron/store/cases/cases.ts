@@ -3,17 +3,18 @@ import { diffFacts, type Facts, type ProductType } from '../../../shared/model/f
 import {
   addToCount,
   appendAudit,
+  type CaseRow,
   type CaseStore,
   type CountKey,
   formatRef,
   moveCount,
-  requireCase,
-  requireRevision,
+  fieldChanges,
 } from '../core';
 import { previewDeadline, requirePlausibleFacts } from './case-rules';
 import { changeOf } from './case-detail';
 import { indexCase } from './search';
 import { requireMessageOf } from './messages';
+import { writeCase } from './write-case';
 import { canonicalJson } from '../core';
 
 /** A new case as its row stores it, the facts already JSON: what an import stages and writes. */
@@ -104,9 +105,14 @@ export function updateFacts(
   source?: { message: number },
 ): CaseChange {
   requirePlausibleFacts(facts);
-  return store.write(() => {
-    const row = requireCase(store, ref);
-    requireRevision(row, seen);
+  // A decision waiting for a lead was made on the facts as they are; a fact in conflict is settled first.
+  const guards = {
+    revision: seen,
+    conflicts: (row: CaseRow) =>
+      Object.keys(fieldChanges(JSON.parse(row.facts) as Facts, facts)).map((fact) => `facts.${fact}`),
+    waiting: 'changing its facts',
+  };
+  return writeCase(store, ref, guards, (row) => {
     if (source !== undefined) requireMessageOf(store, row.id, source.message);
     const now = store.now();
     store
@@ -118,12 +124,10 @@ export function updateFacts(
       .run(canonicalJson(facts), facts.productType ?? null, now, previewDeadline(facts, now), row.id);
     moveCount(store, row, { ...row, product_type: facts.productType ?? null });
     const changes = diffFacts(JSON.parse(row.facts) as Facts, facts);
-    const audit = appendAudit(store, {
-      caseRef: ref,
+    return {
       action: 'case.facts',
       actor,
       detail: { facts, changes, ...(source === undefined ? {} : { source }) },
-    });
-    return changeOf(store, ref, [audit]);
+    };
   });
 }

@@ -4,22 +4,13 @@ import type { Facts } from '../../../shared/model/facts';
 import { formatMoney } from '../../../shared/model/money';
 import { cashPaid, overrideAmount, type OverrideAmountProblem } from '../../../shared/policy/recorded';
 import { formatInPolicyZone } from '../../../shared/policy/time';
-import { requireNothingWaiting, teamMember } from './approval-reads';
+import { teamMember } from './approval-reads';
 import { approvalNeeded, requestApproval } from './approvals';
-import {
-  appendAudit,
-  type CaseRow,
-  type CaseStore,
-  ConflictError,
-  InvalidInputError,
-  requireCase,
-  requireRevision,
-} from '../core';
-import { changeOf } from './case-detail';
+import { type CaseRow, type CaseStore, ConflictError, InvalidInputError } from '../core';
 import { type DecisionValues, insertDecision, keepCaseWhileWaiting, takeDecision } from './decision-write';
 import { decideOrReject, statusAfterDecision } from './case-rules';
 import { otherRefundsOfOrder } from './related';
-import { requireNoOpenConflicts } from './guards';
+import { writeCase } from './write-case';
 
 /** The decision as the agent saw it in the live panel: what they mean to record. */
 export interface SeenDecision {
@@ -106,11 +97,8 @@ function requireSeen(ref: string, decision: Decision, seen: SeenDecision | undef
  * stored as a plain decision.
  */
 export function recordDecision(store: CaseStore, request: DecisionRequest): CaseChange {
-  return store.write(() => {
-    const row = requireCase(store, request.ref);
-    requireRevision(row, request.revision);
-    requireNoOpenConflicts(store, request.ref, row.id);
-    requireNothingWaiting(store, request.ref, row.id, 'deciding it again');
+  const guards = { revision: request.revision, conflicts: 'any', waiting: 'deciding it again' } as const;
+  return writeCase(store, request.ref, guards, (row) => {
     const now = store.now();
     const facts = JSON.parse(row.facts) as Facts;
     // Every recorded decision keeps its trace, so "Why" can be shown and reported later.
@@ -151,8 +139,7 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
           };
     if (approval === null) takeDecision(store, row, values, statusAfterDecision(recordedOutcome));
     else keepCaseWhileWaiting(store, row.id);
-    const audit = appendAudit(store, {
-      caseRef: request.ref,
+    return {
       action: 'decision.record',
       actor: request.agent,
       detail: {
@@ -170,7 +157,6 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
         ...(request.duplicateRefund === undefined ? {} : { duplicateRefund: request.duplicateRefund }),
         ...(approval === null ? {} : { approval }),
       },
-    });
-    return changeOf(store, request.ref, [audit]);
+    };
   });
 }

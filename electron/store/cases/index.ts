@@ -24,11 +24,11 @@ export { type CheckedRow, checkImportRow, importCases, type ImportResult } from 
 export { decidedByCondition } from './decided-by';
 export { type DecisionValues, insertDecision, keepCaseWhileWaiting, takeDecision } from './decision-write';
 export { type DecisionRequest, recordDecision, type SeenDecision } from './decisions';
-export { addMessage, keepMessage, listMessages } from './messages';
+export { addMessage, insertMessage, listMessages } from './messages';
 export { getDraft, saveDraft } from './drafts';
 export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
 export { type ImportCommit, ImportStage } from './import-stage';
-export { assignCase, assignRow, claimNextCase, setStatus } from './lifecycle';
+export { assignCase, assignGuards, assignRow, claimNextCase, setStatus } from './lifecycle';
 export { addNote } from './notes';
 export { listCases, type QueuePage } from './queue';
 export { accountHistory, casesForOrder } from './related';
@@ -39,3 +39,4 @@ export { currentAgent, getSettings, setSettings, TEAM_SERVER_SETTING, teamServer
 export { caseRowById, TEAM_COLUMNS, writeCaseValues } from './team-case-write';
 export { getUsageExport, saveUsageExport, type StoredUsageExport } from './usage-exports';
 export { deleteView, listViews, saveView } from './views';
+export { auditOf, type CaseAudit, type CaseGuards, guardCase, openConflictOn, writeCase } from './write-case';

@@ -1,7 +1,5 @@
 import type { CaseChange, CaseStatus } from '../../../shared/model/case';
-import { requireNothingWaiting } from './approval-reads';
 import {
-  appendAudit,
   type CaseRow,
   type CaseStore,
   ConflictError,
@@ -9,9 +7,9 @@ import {
   InvalidInputError,
   moveCount,
   requireCase,
-  requireRevision,
 } from '../core';
 import { changeOf } from './case-detail';
+import { auditOf, type CaseAudit, guardCase, openConflictOn, writeCase } from './write-case';
 
 // Who works a case and whether it is still being worked: assignment, claiming, closing and
 // reopening. Each change bumps the case revision (so a stale screen is refused) and is audited.
@@ -19,27 +17,27 @@ import { changeOf } from './case-detail';
 /** Statuses a case is settled in; leaving one for open work is a reopen and needs a reason. */
 const SETTLED: ReadonlySet<CaseStatus> = new Set(['decided', 'closed']);
 
-/** `extra` rides in the audit detail (a team claim's event id). Call inside a write. */
+/**
+ * Who works the case is no part of what a lead is asked to approve, so it changes while a
+ * decision waits; an assignee in an open conflict does not (the team has two).
+ */
+export const assignGuards = (revision: number | undefined) =>
+  ({ revision, conflicts: () => ['assignee'], waiting: null }) as const;
+
+/** `extra` rides in the audit detail (a team claim's event id). Call inside a guarded write. */
 export function assignRow(
   store: CaseStore,
   row: CaseRow,
   assignee: string | null,
   actor: string,
   extra: Record<string, unknown> = {},
-): CaseChange {
-  const ref = formatRef(row.id);
-  if (assignee === row.assignee) return changeOf(store, ref, []);
+): CaseAudit {
+  if (assignee === row.assignee) return null;
   store
     .sql('UPDATE cases SET assignee = ?, updated_at = ?, revision = revision + 1 WHERE id = ?')
     .run(assignee, store.now(), row.id);
   moveCount(store, row, { ...row, assignee });
-  const audit = appendAudit(store, {
-    caseRef: ref,
-    action: 'case.assign',
-    actor,
-    detail: { from: row.assignee, to: assignee, ...extra },
-  });
-  return changeOf(store, ref, [audit]);
+  return { action: 'case.assign', actor, detail: { from: row.assignee, to: assignee, ...extra } };
 }
 
 /** Assigns a case to an agent, or with null leaves it unassigned. */
@@ -50,11 +48,7 @@ export function assignCase(
   actor: string,
   seen?: number,
 ): CaseChange {
-  return store.write(() => {
-    const row = requireCase(store, ref);
-    requireRevision(row, seen);
-    return assignRow(store, row, assignee, actor);
-  });
+  return writeCase(store, ref, assignGuards(seen), (row) => assignRow(store, row, assignee, actor));
 }
 
 /**
@@ -65,13 +59,20 @@ export function assignCase(
  */
 export function claimNextCase(store: CaseStore, agent: string): CaseChange | null {
   return store.write(() => {
-    const row = store
+    const id = store
       .sql(
-        `SELECT * FROM cases INDEXED BY cases_claimable WHERE status = 'open' AND assignee IS NULL
+        `SELECT id FROM cases INDEXED BY cases_claimable WHERE status = 'open' AND assignee IS NULL
+           AND NOT ${openConflictOn('cases', 'assignee')}
          ORDER BY deadline_key, id LIMIT 1`,
       )
-      .get() as CaseRow | undefined;
-    return row === undefined ? null : assignRow(store, row, agent, agent);
+      .pluck()
+      .get() as number | undefined;
+    if (id === undefined) return null;
+    // Picked and guarded in one transaction, so nobody claims it in between.
+    const ref = formatRef(id);
+    const row = requireCase(store, ref);
+    guardCase(store, ref, row, assignGuards(undefined));
+    return changeOf(store, ref, auditOf(store, ref, assignRow(store, row, agent, agent)));
   });
 }
 
@@ -85,15 +86,18 @@ export function setStatus(
   reasonText?: string,
 ): CaseChange {
   const reason = reasonText?.trim() || undefined;
-  return store.write(() => {
-    const row = requireCase(store, ref);
-    requireRevision(row, seen);
-    if (SETTLED.has(status)) requireNothingWaiting(store, ref, row.id, `marking it ${status}`);
+  // Settling the case waits for the lead; moving open work between open statuses does not.
+  const guards = {
+    revision: seen,
+    conflicts: () => ['status'],
+    waiting: SETTLED.has(status) ? `marking it ${status}` : null,
+  };
+  return writeCase(store, ref, guards, (row) => {
     if (status === 'decided' && row.decided_at === null) {
       throw new ConflictError(`${ref} has no recorded decision; record one to mark it decided`);
     }
     // Asking for the status it already has changes nothing, so it appends nothing either.
-    if (status === row.status) return changeOf(store, ref, []);
+    if (status === row.status) return null;
     if (SETTLED.has(row.status) && !SETTLED.has(status) && reason === undefined) {
       throw new InvalidInputError(`reason: reopening ${ref} (now ${row.status}) needs a reason`);
     }
@@ -101,12 +105,10 @@ export function setStatus(
       .sql('UPDATE cases SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?')
       .run(status, store.now(), row.id);
     moveCount(store, row, { ...row, status });
-    const audit = appendAudit(store, {
-      caseRef: ref,
+    return {
       action: 'case.status',
       actor,
       detail: { from: row.status, to: status, ...(reason === undefined ? {} : { reason }) },
-    });
-    return changeOf(store, ref, [audit]);
+    };
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseMessage, MessageEvent, NewMessage } from '../../../shared/model/message';
-import { appendAudit, type CaseStore, formatRef, InvalidInputError, iso, requireCase } from '../core';
+import { type CaseStore, InvalidInputError, iso, requireCase } from '../core';
+import { ADDITION, writeCase } from './write-case';
 
 interface MessageRow {
   id: number;
@@ -37,25 +38,21 @@ export function listMessages(store: CaseStore, ref: string): CaseMessage[] {
  */
 export function addMessage(store: CaseStore, ref: string, message: NewMessage, agent: string): CaseMessage {
   if (message.text.trim() === '') throw new InvalidInputError('the message is empty');
-  return store.write(() => {
-    const { id: caseId } = requireCase(store, ref);
-    const id = keepMessage(store, caseId, { ...message, addedAt: store.now() }, agent);
-    return messageOf(store.sql(`${SELECT} WHERE id = ?`).get(id) as MessageRow);
+  let id = 0;
+  writeCase(store, ref, ADDITION, (row) => {
+    const kept = insertMessage(store, row.id, { ...message, addedAt: store.now() }, agent);
+    id = kept.id;
+    return kept.audit;
   });
+  return messageOf(store.sql(`${SELECT} WHERE id = ?`).get(id) as MessageRow);
 }
 
 /**
- * Inserts a message and its audit row; returns its id. Call inside a write. A message added
- * here and one another desktop added (a pulled `message.add`, with its `team` stamp) are kept
- * by this one function.
+ * Inserts a message; returns its id and what its audit row says. Call inside a write. A
+ * message added here and one another desktop added (a pulled `message.add`) are kept by this
+ * one function.
  */
-export function keepMessage(
-  store: CaseStore,
-  caseId: number,
-  message: MessageEvent,
-  agent: string,
-  team?: object,
-): number {
+export function insertMessage(store: CaseStore, caseId: number, message: MessageEvent, agent: string) {
   const { lastInsertRowid } = store
     .sql(
       `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
@@ -63,8 +60,7 @@ export function keepMessage(
     )
     .run(caseId, message.text, message.subject, message.from, message.fileName, message.addedAt, agent);
   const id = Number(lastInsertRowid);
-  appendAudit(store, {
-    caseRef: formatRef(caseId),
+  const audit = {
     action: 'message.add',
     actor: agent,
     detail: {
@@ -73,10 +69,9 @@ export function keepMessage(
       sha256: createHash('sha256').update(message.text).digest('hex'),
       subject: message.subject,
       fileName: message.fileName,
-      ...(team === undefined ? {} : { team }),
     },
-  });
-  return id;
+  };
+  return { id, audit };
 }
 
 /** Refuses a message that is not this case's: a fact's source must be the case's own message. */

@@ -1,27 +1,32 @@
 import type { CaseChange } from '../../../shared/model/case';
-import { requireNothingWaiting } from './approval-reads';
-import { appendAudit, type CaseStore, requireCase } from '../core';
-import { changeOf } from './case-detail';
+import type { CaseStore } from '../core';
+import type { Told } from '../../../shared/model/told';
+import { writeCase } from './write-case';
 
 /**
  * The console does not send replies; the agent sends one from their mail or ticket tool and
- * marks it sent here. The audit row keeps who, when, the language, the outcome it answered and
- * the text itself, which is what the customer was told.
+ * marks it sent here. The audit row keeps who, when, the language, the text itself and what it
+ * told the customer (outcome, amount, currency, deadline), which a later decision is checked
+ * against.
  */
 export function markReplySent(
   store: CaseStore,
-  request: { ref: string; language: string; outcome: string; body: string; agent: string },
+  request: {
+    ref: string;
+    /** The revision the reply was written on; absent only for the store's own callers. */
+    revision?: number | undefined;
+    language: string;
+    told: Told;
+    body: string;
+    agent: string;
+  },
 ): CaseChange {
-  return store.write(() => {
-    const row = requireCase(store, request.ref);
-    // What the customer would be told does not count yet: no reply promises it.
-    requireNothingWaiting(store, request.ref, row.id, 'a reply');
-    const audit = appendAudit(store, {
-      caseRef: request.ref,
-      action: 'reply.sent',
-      actor: request.agent,
-      detail: { language: request.language, outcome: request.outcome, body: request.body },
-    });
-    return changeOf(store, request.ref, [audit]);
-  });
+  // What the customer would be told must count and stand on agreed values: no reply promises
+  // a decision waiting for a lead, or one made on a value in conflict.
+  const guards = { revision: request.revision, conflicts: 'any', waiting: 'a reply' } as const;
+  return writeCase(store, request.ref, guards, () => ({
+    action: 'reply.sent',
+    actor: request.agent,
+    detail: { language: request.language, ...request.told, body: request.body },
+  }));
 }

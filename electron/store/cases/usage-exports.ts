@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendAudit, type CaseStore, iso, requireCase } from '../core';
+import { type CaseStore, iso, requireCase } from '../core';
+import { ADDITION, writeCase } from './write-case';
 
 export interface StoredUsageExport {
   text: string | null;
@@ -29,11 +30,15 @@ export function saveUsageExport(
   agent: string,
   summary: Record<string, number>,
 ): StoredUsageExport {
-  return store.write(() => {
-    const { id } = requireCase(store, ref);
+  let saved: StoredUsageExport = { text, savedAt: iso(store.now()), savedBy: agent };
+  writeCase(store, ref, ADDITION, ({ id }) => {
     const before = getUsageExport(store, ref);
-    if (before.text === text) return before;
+    if (before.text === text) {
+      saved = before;
+      return null;
+    }
     const now = store.now();
+    saved = { text, savedAt: iso(now), savedBy: agent };
     store
       .sql(
         `INSERT INTO usage_exports (case_id, body, saved_at, saved_by) VALUES (?, ?, ?, ?)
@@ -41,8 +46,7 @@ export function saveUsageExport(
            saved_by = excluded.saved_by`,
       )
       .run(id, text, now, agent);
-    appendAudit(store, {
-      caseRef: ref,
+    return {
       action: 'usage.export',
       actor: agent,
       detail: {
@@ -51,7 +55,7 @@ export function saveUsageExport(
         replaced: before.text !== null,
         ...summary,
       },
-    });
-    return { text, savedAt: iso(now), savedBy: agent };
+    };
   });
+  return saved;
 }

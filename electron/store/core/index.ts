@@ -1,7 +1,7 @@
 // The core room's face: all that leaves the room, for the other rooms and the store's own
 // face (../index.ts). README.md says what the room owns and what it may import.
 export { anchorFileOf, AnchorLog, hasAnchors, highestIssuedId, readAnchors } from './anchors';
-export { appendAudit, auditHead, listAudit, verifyAudit } from './audit';
+export { appendAudit, type AuditInput, auditHead, listAudit, verifyAudit } from './audit';
 export {
   approvalHash,
   type AuditState,
@@ -56,7 +56,7 @@ export {
   orderedDecision,
   rememberDecisionEvent,
 } from './team-decision-events';
-export { type FieldChange, type FieldConflict, mergeFieldChanges } from './team-merge';
+export { type FieldChange, type FieldConflict, fieldChanges, mergeFieldChanges } from './team-merge';
 export {
   caseKeyOf,
   countWaiting,

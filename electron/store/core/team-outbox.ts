@@ -190,7 +190,8 @@ export function enqueueChange(
     body.note = store.sql(`${NOTE_SELECT} WHERE id = ?`).get(detail.noteId);
   // What the customer was told and the usage an agent read travel whole, like notes.
   if (action === 'reply.sent') {
-    body.reply = { language: detail.language, outcome: detail.outcome, body: detail.body };
+    const { language, outcome, amount, currency, deadline, body: text } = detail;
+    body.reply = { language, outcome, amount, currency, deadline, body: text };
   }
   // The customer's message too (shared/model/message.ts MessageEventSchema).
   if (action === 'message.add') {

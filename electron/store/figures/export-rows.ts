@@ -1,3 +1,5 @@
+import { KINDS } from '../../../shared/model/catalogue';
+import { REFUNDING_OUTCOMES_SQL } from '../../../shared/model/decision';
 import type { ParsedExportFilter } from '../../../shared/model/export';
 import { parseInstant } from '../../../shared/policy';
 import { decidedByCondition, uncounted } from '../cases';
@@ -25,6 +27,33 @@ const flag = (json: string, path: string) =>
  * export does no per-row parsing in JavaScript and the same query can be run by the sqlite3
  * shell as the benchmark's baseline.
  */
+const PROVIDER_KINDS = Object.entries(KINDS)
+  .filter(([, kind]) => kind.refusalsGoToProvider)
+  .map(([name]) => `'${name}'`)
+  .join(', ');
+const decisionFact = (d: string, path: string) => `json_extract(${d}.facts, '$.${path}')`;
+
+/**
+ * The clauses the decision of record stands on, as one cell (recordedDecision in
+ * shared/policy/recorded.ts derives the same): the rules' own unless overridden; an override to
+ * a refund names the cash-only rule when a voucher was used and the invoice's return when one
+ * was issued; one to a refusal sends the customer to the provider where the kind's refusals
+ * go there; one to needs-info names none. Read from the facts the decision was made on.
+ */
+const recordedClausesSql = (d: string) => `CASE
+    WHEN ${d}.id IS NULL THEN NULL
+    WHEN ${d}.override_justification IS NULL
+      THEN (SELECT group_concat(value, ';') FROM json_each(${d}.decision, '$.clauses'))
+    WHEN ${d}.recorded_outcome IN ${REFUNDING_OUTCOMES_SQL} THEN nullif(
+      trim(
+        CASE WHEN coalesce(${decisionFact(d, 'voucherAmount')}, 0) > 0 THEN 'refund.cash-only' ELSE '' END || ';' ||
+        CASE WHEN json_type(${d}.facts, '$.invoiceIssued') = 'true' THEN 'refund.return-invoice' ELSE '' END,
+        ';'),
+      '')
+    WHEN ${d}.recorded_outcome = 'ineligible' AND ${decisionFact(d, 'productType')} IN (${PROVIDER_KINDS})
+      THEN 'refund.contact-provider'
+  END`;
+
 const columns = (as: InstantsAs) => `
   'RC-' || printf('%06d', c.id), c.order_id, c.customer_name, c.account_id, c.product_name, c.provider,
   c.product_type, c.status, c.assignee, ${at('c.created_at', as)},
@@ -32,7 +61,7 @@ const columns = (as: InstantsAs) => `
   ${fact('currency')}, ${flag('c.facts', 'invoiceIssued')},
   d.recorded_outcome, CASE WHEN d.id IS NULL THEN NULL WHEN d.override_justification IS NULL THEN 'false' ELSE 'true' END,
   ${recordedAmountSql('d')}, json_extract(d.decision, '$.currency'),
-  (SELECT group_concat(value, ';') FROM json_each(d.decision, '$.clauses')),
+  ${recordedClausesSql('d')},
   json_extract(d.decision, '$.policyVersion'), d.agent, ${at('d.decided_at', as)},
   ${at('c.window_closes_at', as)},
   CASE WHEN EXISTS (SELECT 1 FROM approval_requests w WHERE w.case_id = c.id AND w.state = 'waiting')

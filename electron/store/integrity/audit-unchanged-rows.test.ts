@@ -30,11 +30,17 @@ describe('audit rows of changes that leave the case row alone', () => {
     const { store } = desk;
     const ref = createCase(store, sampleCase({ orderId: 'U-1' }), 'mei').detail.summary.ref;
     importCases(store, [sampleCase({ orderId: 'U-2' }), sampleCase({ orderId: 'U-3' })], 'mei');
-    markReplySent(store, { ref, language: 'en', outcome: 'needs_info', body: 'Please send…', agent: 'mei' });
+    markReplySent(store, {
+      ref,
+      language: 'en',
+      told: { outcome: 'needs_info', amount: null, currency: 'CNY', deadline: null },
+      body: 'Please send…',
+      agent: 'mei',
+    });
     markReplySent(store, {
       ref: 'RC-000002',
       language: 'zh',
-      outcome: 'eligible',
+      told: { outcome: 'eligible', amount: 100, currency: 'CNY', deadline: null },
       body: '已退款。',
       agent: 'mei',
     });

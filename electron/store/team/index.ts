@@ -11,7 +11,7 @@ export {
   type LostClaim,
   lostClaims,
   recordClaim,
-  requireCurrentRevision,
+  requireClaimable,
   settleClaims,
   unansweredClaims,
 } from './team-claims';

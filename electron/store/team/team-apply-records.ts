@@ -4,7 +4,8 @@ import { LANGUAGES } from '../../../shared/model/languages';
 import { OUTCOMES } from '../../../shared/model/decision';
 import { describeFirstIssue } from '../../../shared/model/issues';
 import { MessageEventSchema } from '../../../shared/model/message';
-import { keepMessage } from '../cases';
+import { ToldSchema } from '../../../shared/model/told';
+import { insertMessage } from '../cases';
 import { appendAudit, type CaseStore, formatRef, InvalidInputError } from '../core';
 import type { Applied, PulledEvent } from './pulled-event';
 
@@ -12,7 +13,8 @@ import type { Applied, PulledEvent } from './pulled-event';
 // event carries them whole, so every desktop's case says what the customer was told and
 // which usage the decision read, not only that something happened.
 
-const ReplySchema = z.object({
+// Replies sent by releases before the amount was kept carry only the outcome.
+const ReplySchema = ToldSchema.partial().extend({
   language: z.enum(LANGUAGES),
   outcome: z.enum(OUTCOMES),
   body: z.string().min(1).max(50_000),
@@ -41,8 +43,10 @@ export function appendReply(store: CaseStore, caseId: number, event: PulledEvent
 /** A customer's message another desktop kept with the case, kept here by the same function. */
 export function appendMessage(store: CaseStore, caseId: number, event: PulledEvent, team: object): Applied {
   const message = parsed(MessageEventSchema, event.body.message, event);
-  keepMessage(store, caseId, message, event.actor, team);
-  return { kind: 'applied', ref: formatRef(caseId), conflicts: 0 };
+  const { audit } = insertMessage(store, caseId, message, event.actor);
+  const ref = formatRef(caseId);
+  appendAudit(store, { caseRef: ref, ...audit, detail: { ...audit.detail, team } });
+  return { kind: 'applied', ref, conflicts: 0 };
 }
 
 /** The latest export in the server's order is the case's export, as on the desktop that saved it. */

@@ -1,6 +1,6 @@
 import type { CaseChange } from '../../../shared/model/case';
-import { appendAudit, type CaseRow, type CaseStore, formatRef, requireCase, requireRevision } from '../core';
-import { assignRow, caseRowById } from '../cases';
+import { appendAudit, type CaseStore, formatRef, requireCase } from '../core';
+import { assignGuards, assignRow, caseRowById, guardCase, openConflictOn, writeCase } from '../cases';
 import { settleField } from './team-conflicts';
 
 // Claims in team mode. A claim is a lease on the team server: granted there at once when the
@@ -64,37 +64,33 @@ export function recordClaim(
   store: CaseStore,
   input: { ref: string; agent: string; eventId: string; state: 'granted' | 'provisional'; seen?: number },
 ): CaseChange {
-  return store.write(() => {
-    const row = requireCase(store, input.ref);
-    requireRevision(row, input.seen);
-    return claimRow(store, row, input);
-  });
-}
-
-function claimRow(
-  store: CaseStore,
-  row: CaseRow,
-  input: { agent: string; eventId: string; state: 'granted' | 'provisional' },
-): CaseChange {
-  const change = assignRow(store, row, input.agent, input.agent, {
-    claim: { eventId: input.eventId, state: input.state },
-  });
-  if (change.audit.length > 0) {
-    writeClaim(store, input.eventId, {
-      caseId: row.id,
-      agent: input.agent,
-      state: input.state,
-      holder: input.state === 'granted' ? input.agent : null,
-      answeredAt: input.state === 'granted' ? store.now() : null,
-      seen: true,
+  return writeCase(store, input.ref, assignGuards(input.seen), (row) => {
+    const audit = assignRow(store, row, input.agent, input.agent, {
+      claim: { eventId: input.eventId, state: input.state },
     });
-  }
-  return change;
+    if (audit !== null) rememberClaim(store, row.id, input);
+    return audit;
+  });
 }
 
-/** Refuses a claim made on a stale screen before the server is asked for a lease. */
-export function requireCurrentRevision(store: CaseStore, ref: string, seen: number): void {
-  requireRevision(requireCase(store, ref), seen);
+function rememberClaim(
+  store: CaseStore,
+  caseId: number,
+  input: { agent: string; eventId: string; state: 'granted' | 'provisional' },
+): void {
+  writeClaim(store, input.eventId, {
+    caseId,
+    agent: input.agent,
+    state: input.state,
+    holder: input.state === 'granted' ? input.agent : null,
+    answeredAt: input.state === 'granted' ? store.now() : null,
+    seen: true,
+  });
+}
+
+/** Refuses a claim the store would refuse (a stale screen, say) before the server is asked for a lease. */
+export function requireClaimable(store: CaseStore, ref: string, seen: number): void {
+  guardCase(store, ref, requireCase(store, ref), assignGuards(seen));
 }
 
 /** The open unassigned cases closing first, for claiming one after another; `skip` were refused. */
@@ -102,6 +98,7 @@ export function claimCandidates(store: CaseStore, skip: readonly string[], limit
   const ids = store
     .sql(
       `SELECT id FROM cases INDEXED BY cases_claimable WHERE status = 'open' AND assignee IS NULL
+         AND NOT ${openConflictOn('cases', 'assignee')}
        ORDER BY deadline_key, id LIMIT ?`,
     )
     .pluck()

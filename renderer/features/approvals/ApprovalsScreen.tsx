@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { ApprovalItem } from '../../../shared/model/approval';
 import { formatMoney } from '../../../shared/model/money';
+import { reasonTooShort } from '../../../shared/model/reasons';
 import { api, call } from '../../api/client';
 import { Outcome } from '../../components/Outcome';
 import { When } from '../../components/When';
@@ -230,7 +231,7 @@ function AnswerForm({ item, lead, onAnswered }: AnswerProps) {
         </button>
         <button
           type="button"
-          disabled={busy || agentName === '' || reason.trim() === ''}
+          disabled={busy || agentName === '' || reasonTooShort('refusal', reason)}
           onClick={() => void answer(false)}
         >
           {t('approvals.refuse')}

@@ -17,6 +17,7 @@ import { CaseWork } from './CaseWork';
 import { AuditTrail, DecisionHistory } from './History';
 import { ReportButton } from './ReportButton';
 import { SentReplies } from '../reply/SentReplies';
+import { ToldNotice } from '../reply/ToldNotice';
 import { UsagePanel } from '../usage/UsagePanel';
 import { MessagePanel } from '../message/MessagePanel';
 import { ConflictPanel } from '../team/ConflictPanel';
@@ -90,6 +91,7 @@ export function CaseScreen({ caseRef }: { caseRef: string }) {
       <ConflictPanel caseRef={caseRef} facts={detail.facts} revision={summary.revision} />
       <CaseApprovalNotice detail={detail} />
       <RecordedPanel detail={detail} />
+      <ToldNotice detail={detail} audit={audit} />
       <CaseWork summary={summary} />
       <div className="case-grid">
         <section aria-labelledby="facts-title">

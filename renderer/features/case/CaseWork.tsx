@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../shared/model/case';
+import { reasonTooShort } from '../../../shared/model/reasons';
 import { caseActions } from '../../state/case-actions';
 import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
@@ -103,7 +104,7 @@ export function CaseWork({ summary }: { summary: CaseSummary }) {
         <form className="reopen" onSubmit={reopen}>
           <label htmlFor="reopen-reason">{t('lifecycle.reopenReason')}</label>
           <textarea id="reopen-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="primary" disabled={busy || reason.trim() === ''}>
+          <button type="submit" className="primary" disabled={busy || reasonTooShort('reopen', reason)}>
             {t('lifecycle.confirmReopen')}
           </button>
           <button type="button" onClick={() => setReopening(false)}>

@@ -51,6 +51,14 @@ const trail: AuditEntry[] = [
     override: null,
   }),
   entry('reply.sent', { language: 'zh', outcome: 'eligible', body: '您好' }),
+  entry('reply.sent', {
+    language: 'en',
+    outcome: 'eligible',
+    amount: 300_000,
+    currency: 'CNY',
+    deadline: null,
+    body: 'Hello',
+  }),
   entry('usage.export', { characters: 120, replaced: false }),
   entry('usage.export', { characters: 130, replaced: true }),
 ];
@@ -70,7 +78,8 @@ describe('the audit trail as sentences', () => {
       'lead assigned the case to Bo.',
       'Mei Lin changed the status from Closed to Open. Reason: customer wrote again',
       'Mei Lin recorded the decision “Eligible”, CNY 120.00.',
-      'Mei Lin marked the reply in 简体中文 as sent (Eligible).',
+      'Mei Lin marked the reply in 简体中文 as sent, telling the customer Eligible.',
+      'Mei Lin marked the reply in English as sent, telling the customer CNY 3,000.00 (Eligible).',
       'Mei Lin kept the customer’s usage export with the case.',
       'Mei Lin replaced the usage export kept with the case.',
     ]);
@@ -85,7 +94,8 @@ describe('the audit trail as sentences', () => {
       'lead 将工单分配给 Bo。',
       'Mei Lin 将状态从“已关闭”改为“待处理”。 原因：customer wrote again',
       'Mei Lin 记录了判定“可以退款”，CNY 120.00。',
-      'Mei Lin 将简体中文回复标记为已发送（可以退款）。',
+      'Mei Lin 将简体中文回复标记为已发送，告知客户 可以退款。',
+      'Mei Lin 将English回复标记为已发送，告知客户 CNY 3,000.00（可以退款）。',
       'Mei Lin 将客户的用量导出随工单保存。',
       'Mei Lin 替换了随工单保存的用量导出。',
     ]);

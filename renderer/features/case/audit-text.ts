@@ -5,6 +5,7 @@ import { diffFacts, type FactChange, type Facts } from '../../../shared/model/fa
 import { isLanguage, LANGUAGE_NAMES, type Language } from '../../../shared/model/languages';
 import { formatMoney } from '../../../shared/model/money';
 import { DEFAULT_CURRENCY } from '../../../shared/policy/read-facts';
+import { sentText } from '../reply/told-text';
 
 /** What the sentences are written with: the UI's words, its language and how it shows a time. */
 export interface AuditWords {
@@ -172,7 +173,7 @@ function sentencesOf(entry: AuditEntry, before: Facts, after: Facts, words: Audi
         t('audit.replySent', {
           actor,
           language: isLanguage(detail.language) ? LANGUAGE_NAMES[detail.language] : String(detail.language),
-          outcome: t(`outcome.${String(detail.outcome)}`),
+          told: sentText(t, detail),
         }),
       ];
     case 'message.add':

@@ -4,7 +4,9 @@ import type { Facts } from '../../../shared/model/facts';
 import { formatMoney } from '../../../shared/model/money';
 import { ACTION_TEXTS } from '../../../shared/policy/clauses';
 import type { Hint } from '../../../shared/policy/hints';
+import { stepFinding } from '../../../shared/policy/trace-words';
 import { wordingOf } from '../../../shared/policy/versions';
+import { closeIsExcluded } from '../../../shared/policy/window-close';
 import { Countdown } from '../../components/Countdown';
 import { Outcome } from '../../components/Outcome';
 import { useFormatInstant, When } from '../../components/When';
@@ -63,13 +65,19 @@ export function DecisionPanel({
           )}
         </div>
       )}
-      <h3>{t('decide.window')}</h3>
-      <p>
+      <h3>{t('decide.judgedAt')}</h3>
+      <p className="judged-at">
+        <When iso={decision.requestedAt} seconds />
+      </p>
+      {/* Seconds shown: a request 15 s after the close is outside it. */}
+      <h3>{t(closeIsExcluded(decision, facts) ? 'decide.validUntil' : 'decide.window')}</h3>
+      <p className="window-close">
         <Countdown closesAt={decision.windowClosesAt} />
         {decision.windowClosesAt && (
           <>
             {' · '}
-            <When iso={decision.windowClosesAt} />
+            <When iso={decision.windowClosesAt} seconds />
+            {closeIsExcluded(decision, facts) && t('decide.notIncluding')}
           </>
         )}
       </p>
@@ -124,8 +132,7 @@ function WhyTrace({ trace }: { trace: DecisionTrace }) {
       : typeof value === 'string' && INSTANT.test(value)
         ? formatInstant(value)
         : String(value);
-  const conclusion = (holds: boolean | null) =>
-    holds === null ? t('decide.notKnown') : holds ? t('decide.holds') : t('decide.doesNotHold');
+  const language = currentLanguage();
   return (
     <details className="why">
       <summary>{t('decide.why')}</summary>
@@ -139,7 +146,7 @@ function WhyTrace({ trace }: { trace: DecisionTrace }) {
                 .join(', ')}
             </span>
             {': '}
-            {conclusion(step.holds)}
+            {stepFinding(step, language)}
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { refunds } from '../../../shared/model/decision';
+import { REASON_MIN } from '../../../shared/model/reasons';
 import { api, call } from '../../api/client';
 
 /** The other cases of the order whose recorded outcome refunds it: a refund here would pay twice. */
@@ -25,8 +26,6 @@ export function useOtherRefunds(caseRef: string, orderId: string): string[] {
   return refs;
 }
 
-export const MIN_DUPLICATE_REASON = 10;
-
 interface Props {
   orderId: string;
   refs: string[];
@@ -47,7 +46,9 @@ export function OtherRefunds({ orderId, refs, reason, onReason }: Props) {
           </a>
         ))}
       </p>
-      <label htmlFor="duplicate-reason">{t('lifecycle.duplicateReason')}</label>
+      <label htmlFor="duplicate-reason">
+        {t('lifecycle.duplicateReason', { min: REASON_MIN.duplicateRefund })}
+      </label>
       <textarea id="duplicate-reason" rows={2} value={reason} onChange={(e) => onReason(e.target.value)} />
     </div>
   );

@@ -9,9 +9,8 @@ import { caseActions } from '../../state/case-actions';
 import { useRoute } from '../../state/route';
 import { useSettings } from '../../state/settings';
 import { useAction } from '../../state/use-action';
-import { MIN_DUPLICATE_REASON, OtherRefunds, useOtherRefunds } from './OtherRefunds';
-
-const MIN_JUSTIFICATION = 20;
+import { REASON_MIN, reasonTooShort } from '../../../shared/model/reasons';
+import { OtherRefunds, useOtherRefunds } from './OtherRefunds';
 
 interface Typed {
   note: string;
@@ -68,11 +67,11 @@ export function RecordForm({
   const { busy, run } = useAction();
   const update = (patch: Partial<Typed>) => setTyped({ ...typed, ...patch });
   const justificationLength = typed.justification.trim().length;
-  const tooShort = typed.override && justificationLength < MIN_JUSTIFICATION;
+  const tooShort = typed.override && reasonTooShort('override', typed.justification);
   const otherRefunds = useOtherRefunds(caseRef, orderId);
   const refunding = refunds(typed.override ? typed.outcome : decision.outcome);
   const askReason = refunding && otherRefunds.length > 0;
-  const reasonMissing = askReason && typed.duplicateReason.trim().length < MIN_DUPLICATE_REASON;
+  const reasonMissing = askReason && reasonTooShort('duplicateRefund', typed.duplicateReason);
   const currency = decision.currency;
   const paid = cashPaid(facts);
   const read = readAmount(typed, facts, currency, t);
@@ -154,7 +153,9 @@ export function RecordForm({
           ) : (
             <p className="muted">{t('decide.overrideRefundsNothing')}</p>
           )}
-          <label htmlFor="override-justification">{t('decide.justification')}</label>
+          <label htmlFor="override-justification">
+            {t('decide.justification', { min: REASON_MIN.override })}
+          </label>
           <textarea
             id="override-justification"
             rows={3}
@@ -165,7 +166,7 @@ export function RecordForm({
           />
           {tooShort && (
             <p id="justification-help" className="error">
-              {t('decide.tooShort', { count: justificationLength })}
+              {t('decide.tooShort', { count: justificationLength, min: REASON_MIN.override })}
             </p>
           )}
         </>

@@ -22,23 +22,27 @@ function GistCell({ gist }: { gist: Gist }) {
   );
 }
 
-/** "Eligible → Not eligible · amount changes · clauses +a, −b": what sets the group apart. */
-function useGroupTitle(group: Group): string {
+/**
+ * "Facts changed since the decision · Eligible → Eligible · amount changes": what sets the
+ * group apart, its cause first, so a change of facts is not read as the revision's doing.
+ */
+function useGroupTitle(group: Group, under: string): string {
   const { t } = useTranslation();
   const clauses = [
     ...group.clausesAdded.map((clause) => `+${clause}`),
     ...group.clausesRemoved.map((clause) => `−${clause}`),
   ];
   return [
+    t(`policyChanges.cause.${group.cause}`, { under }),
     `${t(`outcome.${group.from}`)} → ${t(`outcome.${group.to}`)}`,
     ...(group.amountChanged ? [t('policyChanges.amountChanged')] : []),
     ...(clauses.length > 0 ? [t('policyChanges.clauses', { list: clauses.join(', ') })] : []),
   ].join(' · ');
 }
 
-export function ChangeGroup({ group, index }: { group: Group; index: number }) {
+export function ChangeGroup({ group, index, under }: { group: Group; index: number; under: string }) {
   const { t } = useTranslation();
-  const title = useGroupTitle(group);
+  const title = useGroupTitle(group, under);
   const id = `change-group-${index}`;
   return (
     <section className="change-group" aria-labelledby={id}>

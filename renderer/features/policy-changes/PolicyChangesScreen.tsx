@@ -95,7 +95,7 @@ function Results({ answer }: { answer: Answer }) {
         <p className="empty">{t('policyChanges.empty', { under })}</p>
       )}
       {answer.groups.map((group, index) => (
-        <ChangeGroup key={index} group={group} index={index} />
+        <ChangeGroup key={index} group={group} index={index} under={under} />
       ))}
       {answer.invalid.length > 0 && (
         <section aria-labelledby="invalid-title">

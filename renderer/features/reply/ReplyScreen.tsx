@@ -7,7 +7,8 @@ import {
   decisionOfCase,
   waitingDecision,
 } from '../../../shared/policy/recorded';
-import { draftReply } from '../../../shared/policy/replies';
+import { draftCorrection, draftReply } from '../../../shared/policy/replies';
+import { lastTold } from '../../../shared/policy/told';
 import { Outcome } from '../../components/Outcome';
 import { isTyping } from '../../lib/keys';
 import { useFormatInstant, ZoneNote } from '../../components/When';
@@ -22,6 +23,7 @@ import { copyText } from './copy';
 import { RegenerateControls } from './RegenerateControls';
 import { SentReplies } from './SentReplies';
 import { TemplateEditor } from './TemplateEditor';
+import { ToldNotice } from './ToldNotice';
 import { useReplyTemplates } from './templates';
 
 export function ReplyScreen({ caseRef }: { caseRef: string }) {
@@ -58,6 +60,13 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
     if (ready !== null && !blocked) void useDraft.getState().open(caseRef, language, generate);
     // Opening again on every regenerated closure would overwrite typing; ref and language decide.
   }, [caseRef, language, ready !== null, blocked]);
+
+  // The customer holds an earlier reply the record no longer says: the correction names it.
+  const correct = () => {
+    const told = lastTold(audit);
+    if (ready && decision && told)
+      draft.edit(draftCorrection({ detail: ready, decision, told, language, agent: agentName }));
+  };
 
   const copy = async () => {
     const said = await copyText(navigator.clipboard, useDraft.getState().body);
@@ -141,6 +150,7 @@ export function ReplyScreen({ caseRef }: { caseRef: string }) {
         {t(countingDecision(ready) === undefined ? 'reply.fromLive' : 'reply.fromRecorded')}{' '}
         <Outcome outcome={decision.outcome} />
       </p>
+      <ToldNotice detail={ready} audit={audit} onCorrect={correct} />
       <div className="reply-tools">
         <label htmlFor="reply-language">{t('reply.language')}</label>
         <select

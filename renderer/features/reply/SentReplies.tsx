@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/model/case';
 import { When } from '../../components/When';
+import { sentText } from './told-text';
 
 /** The replies marked as sent on this case, newest first, from its audit trail. */
 export function SentReplies({ entries }: { entries: readonly AuditEntry[] }) {
@@ -11,8 +12,7 @@ export function SentReplies({ entries }: { entries: readonly AuditEntry[] }) {
     <ul className="sent-replies" aria-label={t('reply.sentList')}>
       {sent.map((entry) => (
         <li key={entry.seq}>
-          {t('reply.sentBy', { agent: entry.actor, outcome: t(`outcome.${String(entry.detail.outcome)}`) })}{' '}
-          <When iso={entry.at} />
+          {t('reply.sentBy', { agent: entry.actor, told: sentText(t, entry.detail) })} <When iso={entry.at} />
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@
  * The policy as a reply tells it to the customer: each clause as a reason addressed to them,
  * and each fact the rules miss as what they are asked to send. The agent-facing wording is in
  * ../clauses.ts; this one says "you" and names what the customer can look up themselves.
+ * A window's length is a placeholder, filled per revision like the clauses' (versions/wording.ts).
  */
 import type { FactId } from '../../model/catalogue';
 import type { ClauseId } from '../../model/clause-ids';
@@ -11,8 +12,8 @@ type Texts = Readonly<Record<Language, string>>;
 
 export const CUSTOMER_REASONS = {
   'saas.guarantee-window': {
-    en: 'Software and SaaS products can be refunded in full within 5 days of payment; your request came after those 5 days.',
-    zh: '软件和 SaaS 商品可在付款后 5 天内全额退款；您的申请是在这 5 天之后提出的。',
+    en: 'Software and SaaS products can be refunded in full within {saasGuaranteeDays} days of payment; your request came after those {saasGuaranteeDays} days.',
+    zh: '软件和 SaaS 商品可在付款后 {saasGuaranteeDays} 天内全额退款；您的申请是在这 {saasGuaranteeDays} 天之后提出的。',
   },
   'service.in-progress': {
     en: 'A service order that is still in progress can be refunded while its service guarantee period lasts.',
@@ -27,8 +28,8 @@ export const CUSTOMER_REASONS = {
     zh: '您的申请是在该商品的服务保障期结束之后提出的。',
   },
   'image.subscription-window': {
-    en: 'A machine image bought by subscription can be refunded within 5 days of payment; your request came after those 5 days.',
-    zh: '包年包月的镜像可在付款后 5 天内退款；您的申请是在这 5 天之后提出的。',
+    en: 'A machine image bought by subscription can be refunded within {imageSubscriptionDays} days of payment; your request came after those {imageSubscriptionDays} days.',
+    zh: '包年包月的镜像可在付款后 {imageSubscriptionDays} 天内退款；您的申请是在这 {imageSubscriptionDays} 天之后提出的。',
   },
   'image.in-use': {
     en: 'The image is still in use, so it can be refunded once your data is backed up and the instance is stopped or moved to another operating system.',
@@ -43,8 +44,8 @@ export const CUSTOMER_REASONS = {
     zh: '以下载或 API 方式交付的商品不支持退款。',
   },
   'rtc.unsubscribe-window': {
-    en: 'A communication duration package can be unsubscribed within 7 days of payment while none of it has been used; your request came after those 7 days.',
-    zh: '通信时长包在付款后 7 天内且未使用时可以退订；您的申请是在这 7 天之后提出的。',
+    en: 'A communication duration package can be unsubscribed within {rtcUnsubscribeDays} days of payment while none of it has been used; your request came after those {rtcUnsubscribeDays} days.',
+    zh: '通信时长包在付款后 {rtcUnsubscribeDays} 天内且未使用时可以退订；您的申请是在这 {rtcUnsubscribeDays} 天之后提出的。',
   },
   'rtc.consumed': {
     en: 'Part of your communication duration package has been used, so it can no longer be unsubscribed, and the unused remainder is not refunded.',
@@ -55,20 +56,20 @@ export const CUSTOMER_REASONS = {
     zh: '您的通信时长包已过期，过期的时长包不支持退款。',
   },
   'exclusion.no-service-request': {
-    en: 'No service request was raised with the provider in the service supervision system within 3 months of payment.',
-    zh: '付款后 3 个月内没有通过服务监管系统向服务商提交服务需求。',
+    en: 'No service request was raised with the provider in the service supervision system within {silenceMonths} months of payment.',
+    zh: '付款后 {silenceMonths} 个月内没有通过服务监管系统向服务商提交服务需求。',
   },
   'exclusion.info-withheld': {
-    en: 'The project stopped because information it needed was not provided for more than 3 months.',
-    zh: '项目所需资料超过 3 个月未提供，项目因此停止。',
+    en: 'The project stopped because information it needed was not provided for more than {silenceMonths} months.',
+    zh: '项目所需资料超过 {silenceMonths} 个月未提供，项目因此停止。',
   },
   'exclusion.scope-exceeded': {
     en: 'The work asked for goes beyond what the provider committed to deliver for this order.',
     zh: '所要求的工作超出了服务商为该订单承诺的服务范围。',
   },
   'exclusion.feedback-overdue': {
-    en: 'Delivered work received no feedback or confirmation for more than 3 months.',
-    zh: '已交付的成果超过 3 个月未得到反馈或确认。',
+    en: 'Delivered work received no feedback or confirmation for more than {silenceMonths} months.',
+    zh: '已交付的成果超过 {silenceMonths} 个月未得到反馈或确认。',
   },
   'exclusion.item-lapsed': {
     en: 'A service item expired because feedback or confirmation did not arrive in time.',

@@ -5,6 +5,7 @@ import { renderTemplate } from '../../model/reply-templates';
 import { DEFAULT_TEMPLATES } from './defaults';
 import { replyValues } from './variables';
 
+export { draftCorrection } from './correction';
 export { CUSTOMER_REASONS, MISSING_REQUESTS } from './customer-words';
 export { DEFAULT_TEMPLATES } from './defaults';
 export { replyValues } from './variables';

@@ -12,7 +12,7 @@ import {
 import { ACTION_TEXTS } from '../clauses';
 import { decide } from '../decide';
 import { decisionOfCase } from '../recorded';
-import { CUSTOMER_REASONS, DEFAULT_TEMPLATES, draftReply, MISSING_REQUESTS } from './index';
+import { CUSTOMER_REASONS, DEFAULT_TEMPLATES, draftCorrection, draftReply, MISSING_REQUESTS } from './index';
 
 const PAID = '2026-03-01T10:00:00+08:00';
 const NOW = Date.parse('2026-03-02T02:00:00Z');
@@ -177,5 +177,33 @@ describe('reply templates', () => {
     for (const outcome of OUTCOMES)
       for (const language of LANGUAGES)
         expect(templateProblem(DEFAULT_TEMPLATES[outcome][language])).toBeNull();
+  });
+});
+
+describe('the correction reply', () => {
+  const facts: Facts = { productType: 'saas', paidAt: PAID, orderAmount: 200_000, currency: 'CNY' };
+  const told = {
+    at: '2026-03-02T02:00:00.000Z',
+    told: { outcome: 'eligible' as const, amount: 300_000, currency: 'CNY', deadline: null },
+  };
+
+  it('names what the customer was told and when, says it was wrong, and gives the record’s sum', () => {
+    const detail = caseWith(facts);
+    const decision = { ...decide(facts, { now: NOW }), outcome: 'eligible' as const, refundAmount: 200_000 };
+    const en = draftCorrection({ detail, decision, told, language: 'en', agent: 'Mei Lin' });
+    expect(en).toContain('On 2026-03-02 10:00 UTC+08:00 we wrote to you');
+    expect(en).toContain('told you that we would refund CNY 3,000.00 in cash. That was not right');
+    expect(en).toContain('we will refund CNY 2,000.00 to you in cash.');
+    const zh = draftCorrection({ detail, decision, told, language: 'zh', agent: 'Mei Lin' });
+    expect(zh).toContain('告知您我们将以现金方式退款 CNY 3,000.00。该答复有误');
+    expect(zh).toContain('我们将以现金方式向您退款 CNY 2,000.00。');
+  });
+
+  it('corrects a promised refund into a refusal with the refusal’s reasons', () => {
+    const detail = caseWith(facts);
+    const decision = { ...decide(facts, { now: NOW }), outcome: 'ineligible' as const, refundAmount: 0 };
+    const en = draftCorrection({ detail, decision, told, language: 'en', agent: 'Mei Lin' });
+    expect(en).toContain('this order cannot be refunded in full');
+    expect(en).not.toContain('we will refund');
   });
 });

@@ -37,19 +37,19 @@ const V1: PolicyRevisionData = {
   wording: {
     clauses: {
       'exclusion.feedback-overdue': {
-        en: 'No full refund when the customer gave no feedback or confirmation on delivered work for more than 3 months, or a service item lapsed because the customer did not answer in time.',
-        zh: '客户超过 3 个月未对交付成果给出反馈或确认，或因客户未及时反馈导致服务项过期的，不支持全额退款。',
+        en: 'No full refund when the customer gave no feedback or confirmation on delivered work for more than {silenceMonths} months, or a service item lapsed because the customer did not answer in time.',
+        zh: '客户超过 {silenceMonths} 个月未对交付成果给出反馈或确认，或因客户未及时反馈导致服务项过期的，不支持全额退款。',
       },
     },
     questions: {
       'exclusions.feedbackOverdue': {
         en: {
           question:
-            'Did the customer leave delivered work without feedback for over 3 months, or let a service item lapse?',
+            'Did the customer leave delivered work without feedback for over {silenceMonths} months, or let a service item lapse?',
           hint: 'Check the confirmation steps in the supervision system.',
         },
         zh: {
-          question: '客户是否超过 3 个月未反馈交付成果，或因未及时反馈导致服务项过期？',
+          question: '客户是否超过 {silenceMonths} 个月未反馈交付成果，或因未及时反馈导致服务项过期？',
           hint: '查看服务监管系统中的确认环节。',
         },
       },

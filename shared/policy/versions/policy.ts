@@ -76,7 +76,7 @@ function compile(data: PolicyRevisionData): Policy {
       relayDefaultProfileFrom: parseInstant(data.usage.relayDefaultProfileFrom),
       splitAtBoundaries: data.usage.splitAtBoundaries,
     },
-    wording: compileWording(data.wording),
+    wording: compileWording(data),
     data,
   };
 }
