@@ -86,7 +86,9 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   18: (db) => {
     SEED_AT_VERSION[17]!(db);
     db.prepare(`INSERT INTO team_decisions (decision_id, event_id, seq) VALUES (4, 'e-decided', 9)`).run();
-    db.prepare(`INSERT INTO team_held (event_id, seq, kind, at) VALUES ('e-newer', 10, 'refund.split', 7)`).run();
+    db.prepare(
+      `INSERT INTO team_held (event_id, seq, kind, at) VALUES ('e-newer', 10, 'refund.split', 7)`,
+    ).run();
   },
 };
 
