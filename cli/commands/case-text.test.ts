@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseDetail, DecisionRecord } from '../../shared/model/case';
+import type { AuditEntry, CaseDetail, DecisionRecord } from '../../shared/model/case';
 import { caseText } from './case-text';
 
 const decision: DecisionRecord['decision'] = {
@@ -90,5 +90,31 @@ describe('caseText', () => {
     );
     expect(text).toMatch(/\n {2}contact +-\n/);
     expect(text).toMatch(/\nNotes \(0\)\n {2}none\n$/);
+  });
+
+  it('says when the customer was told something the decision of record no longer says', () => {
+    const overridden = { ...detail.decisions[1]!, override: { justification: 'goodwill', amount: 40_000 } };
+    const sent: AuditEntry = {
+      seq: 9,
+      caseRef: 'RC-000007',
+      action: 'reply.sent',
+      actor: 'bo',
+      at: '2026-03-07T02:00:00.000Z',
+      detail: {
+        language: 'en',
+        outcome: 'eligible',
+        amount: 45_000,
+        currency: 'CNY',
+        deadline: null,
+        body: 'Hi',
+      },
+      hash: 'x',
+    };
+    const text = caseText({ ...detail, decisions: [detail.decisions[0]!, overridden] }, [sent]);
+    expect(text).toContain(
+      '\nTold the customer\n  CNY 450.00 (eligible) on 2026-03-07T02:00:00.000Z; ' +
+        'the record now says CNY 400.00 (eligible): send a correction\n',
+    );
+    expect(caseText(detail, [])).not.toContain('Told the customer');
   });
 });

@@ -1,7 +1,8 @@
-import type { CaseDetail, CaseSummary, DecisionRecord, Note } from '../../shared/model/case';
+import type { AuditEntry, CaseDetail, CaseSummary, DecisionRecord, Note } from '../../shared/model/case';
 import { FactsSchema, type Facts } from '../../shared/model/facts';
 import { formatMoney } from '../../shared/model/money';
 import { caseDecisionOfRecord, countingDecision, decisionOfRecord } from '../../shared/policy/recorded';
+import { toldDiffering } from '../../shared/policy/told';
 import { printable } from '../terminal-text';
 
 // Every stored string passes through printable(): names, notes and reasons come from
@@ -100,14 +101,33 @@ function decisionText(record: DecisionRecord, index: number, facts: Facts, ofRec
 const noteText = (note: Note) =>
   `  ${printable(note.createdAt)} ${printable(note.author)}: ${printable(note.body)}\n`;
 
-/** `case show REF --json`: the case as stored, with its decision of record (`stale` included). */
-export const caseJson = (detail: CaseDetail) => ({
+/**
+ * `case show REF --json`: the case as stored, with its decision of record (`stale` included)
+ * and, when the last reply told the customer something the record no longer says, that reply.
+ */
+export const caseJson = (detail: CaseDetail, audit: readonly AuditEntry[] = []) => ({
   ...detail,
   decisionOfRecord: caseDecisionOfRecord(detail),
+  toldDiffers: toldDiffering(audit, caseDecisionOfRecord(detail)),
 });
 
-/** `case show REF`: the case's fields, its facts, every decision and every note. */
-export function caseText(detail: CaseDetail): string {
+const toldText = (told: { outcome: string; amount: number | null; currency: string }) =>
+  told.amount === null
+    ? told.outcome
+    : `${formatMoney({ amount: told.amount, currency: told.currency })} (${told.outcome})`;
+
+/** The last reply's promise when the record now says otherwise: the customer is owed a correction. */
+function toldSection(detail: CaseDetail, audit: readonly AuditEntry[]): string {
+  const differing = toldDiffering(audit, caseDecisionOfRecord(detail));
+  if (differing === null) return '';
+  return (
+    `\nTold the customer\n  ${toldText(differing.told)} on ${printable(differing.at)}; ` +
+    `the record now says ${toldText(differing.now)}: send a correction\n`
+  );
+}
+
+/** `case show REF`: the case's fields, its facts, every decision, what the customer was told, every note. */
+export function caseText(detail: CaseDetail, audit: readonly AuditEntry[] = []): string {
   const { summary, customer } = detail;
   const counting = countingDecision(detail);
   const facts = factRows(detail.facts);
@@ -127,6 +147,7 @@ export function caseText(detail: CaseDetail): string {
     ]) +
     `\nFacts\n${facts.length > 0 ? block(facts) : '  none known\n'}` +
     `\nDecisions (${detail.decisions.length})\n${detail.decisions.map((record, i) => decisionText(record, i, detail.facts, record === counting)).join('') || '  none yet\n'}` +
+    toldSection(detail, audit) +
     `\nNotes (${detail.notes.length})\n${detail.notes.map(noteText).join('') || '  none\n'}`
   );
 }

@@ -139,7 +139,9 @@ const show = defineCommand({
   run: ({ positionals: [ref], options, db, newStore, io }) =>
     withStore({ db, newStore }, async ({ handlers }) => {
       const detail = unwrap(await handlers['cases.get']({ ref }));
-      io.stdout(options.json === true ? json(caseJson(detail)) : caseText(detail));
+      // The audit trail says what the customer was told, which a later decision may contradict.
+      const audit = unwrap(await handlers['audit.list']({ ref })).items;
+      io.stdout(options.json === true ? json(caseJson(detail, audit)) : caseText(detail, audit));
     }),
 });
 

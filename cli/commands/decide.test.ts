@@ -193,6 +193,20 @@ describe('the installed command, under several machine time zones', () => {
     expect(store).toContain('better-sqlite3');
   });
 
+  it('a store command loads none of the API domains it does not call: no pg, parsers or printer', () => {
+    const sources = [...cli.sourcesLoadedBy('case')];
+    expect(sources.some((source) => source.endsWith('electron/api/cases.ts'))).toBe(true);
+    const heavy = [
+      '/pg/',
+      '/csv-parse/',
+      '/iconv-lite/',
+      '/postal-mime/',
+      'electron/team-sync/',
+      'electron/reports/',
+    ];
+    expect(sources.filter((source) => heavy.some((part) => source.includes(part)))).toEqual([]);
+  });
+
   it('ends quietly when its reader has gone (| head), not with an EPIPE stack', async () => {
     const child = spawn(process.execPath, [cli.bin, 'decide', '-']);
     let stderr = '';

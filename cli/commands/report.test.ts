@@ -43,7 +43,8 @@ describe('refund-console report', () => {
     expect(readFileSync(out, 'utf8')).toBe('kept');
     expect(await run('RC-000002', '--out', out, '--force')).toMatchObject({ code: EXIT.ok });
     expect(pdfText(readFileSync(out))).toContain('Refund decision RC-000002');
-  });
+    // Two real prints, each starting Chromium: a machine running the whole suite needs more than 20 s.
+  }, 60_000);
 
   it('writes HTML in Chinese on Letter paper, with the data as text', async () => {
     const out = join(dir, 'r.html');

@@ -15,16 +15,13 @@ import { caseHandlers } from './cases';
 import { decisionHandlers } from './decisions';
 import { dashboardHandlers } from './dashboard';
 import { draftHandlers } from './drafts';
-import { exportHandlers } from './export';
 import { fail, toFailure } from './failures';
-import { importHandlers, type ImportHandlerOptions } from './import';
-import { messageHandlers } from './messages';
+import type { ImportHandlerOptions, ImportMethods } from './import';
 import { noteHandlers } from './notes';
 import { policyHandlers } from './policy';
-import { reportHandlers } from './reports';
 import { replyHandlers } from './replies';
 import { settingsHandlers } from './settings';
-import { teamHandlers, type TeamHandlerOptions } from './team';
+import type { TeamHandlerOptions, TeamMethods } from './team';
 import { usageHandlers } from './usage';
 import type { Implementations } from './types';
 import { viewHandlers } from './views';
@@ -56,6 +53,27 @@ function handle<M extends MethodName>(
 
 export type HandlerOptions = ImportHandlerOptions & TeamHandlerOptions;
 
+/** The methods of one domain: their names begin with the domain's (`team.`, `imports.` …). */
+const methodsOf = <Ms extends MethodName>(...prefixes: string[]) =>
+  METHOD_NAMES.filter((method) => prefixes.some((prefix) => method.startsWith(prefix))) as Ms[];
+
+/**
+ * A domain whose modules load on its first call, so a command that never syncs or imports does
+ * not load pg, the team sync, the CSV and mail parsers or the printer (the CLI's start-up:
+ * bench/README.md).
+ */
+function lazyDomain<Ms extends MethodName>(
+  methods: readonly Ms[],
+  load: () => Promise<Implementations<Ms>>,
+): Implementations<Ms> {
+  let loaded: Promise<Implementations<Ms>> | undefined;
+  const call = (method: Ms) => async (request: unknown) => {
+    loaded ??= load();
+    return ((await loaded)[method] as (request: unknown) => unknown)(request);
+  };
+  return Object.fromEntries(methods.map((method) => [method, call(method)])) as Implementations<Ms>;
+}
+
 export function createHandlers(store: CaseStore, options: HandlerOptions = {}): Handlers {
   const implementations: Implementations<MethodName> = {
     ...caseHandlers(store),
@@ -65,17 +83,27 @@ export function createHandlers(store: CaseStore, options: HandlerOptions = {}): 
     ...auditHandlers(store),
     ...settingsHandlers(store),
     ...backupHandlers(store),
-    ...importHandlers(store, options),
-    ...exportHandlers(store),
+    ...lazyDomain(methodsOf<ImportMethods>('imports.', 'importMappings.'), () =>
+      import('./import').then(({ importHandlers }) => importHandlers(store, options)),
+    ),
+    ...lazyDomain(methodsOf<'exports.write' | 'exports.download'>('exports.'), () =>
+      import('./export').then(({ exportHandlers }) => exportHandlers(store)),
+    ),
     ...policyHandlers(store),
-    ...reportHandlers(store),
+    ...lazyDomain(methodsOf<'reports.case' | 'reports.period'>('reports.'), () =>
+      import('./reports').then(({ reportHandlers }) => reportHandlers(store)),
+    ),
     ...viewHandlers(store),
     ...replyHandlers(store),
     ...usageHandlers(store),
-    ...teamHandlers(store, options),
+    ...lazyDomain(methodsOf<TeamMethods>('team.'), () =>
+      import('./team').then(({ teamHandlers }) => teamHandlers(store, options)),
+    ),
     ...dashboardHandlers(store),
     ...approvalHandlers(store),
-    ...messageHandlers(store),
+    ...lazyDomain(methodsOf<'messages.list' | 'messages.add'>('messages.'), () =>
+      import('./messages').then(({ messageHandlers }) => messageHandlers(store)),
+    ),
   };
   return Object.fromEntries(
     METHOD_NAMES.map((method) => [method, handle(store, method, implementations[method])]),

@@ -10,7 +10,7 @@ import { ImportJobs, type TrackWrite } from './import-jobs';
 import type { Implementations } from './types';
 import { Uploads } from './uploads';
 
-type ImportMethods =
+export type ImportMethods =
   | 'imports.preview'
   | 'imports.run'
   | 'imports.start'

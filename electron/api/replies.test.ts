@@ -3,7 +3,11 @@ import { decide } from '../../shared/policy';
 import { caseDecisionOfRecord } from '../../shared/policy/recorded';
 import { DEFAULT_TEMPLATES } from '../../shared/policy/replies';
 import { toldDiffering } from '../../shared/policy/told';
+import type { RequestOf } from '../../shared/ipc/contract';
+import type { CaseDetail } from '../../shared/model/case';
 import { openStore } from '../store';
+
+type RecordOverride = NonNullable<RequestOf<'decisions.record'>['override']>;
 import { sampleCase, tempStore } from '../store/test-support/temp-store';
 import { createHandlers, type Handlers } from './handlers';
 import { ok } from './test-support/ok';
@@ -80,23 +84,30 @@ describe('reply templates', () => {
   });
 });
 
+/** Records the rules' decision on the case as the agent saw it, with `extra` (an override). */
+const recordOn = (detail: CaseDetail, extra: { override?: RecordOverride } = {}) => {
+  const seen = decide(detail.facts, { now: env.clock.now() });
+  return ok(
+    'decisions.record',
+    h['decisions.record']({
+      ref: detail.summary.ref,
+      revision: detail.summary.revision,
+      seen: { outcome: seen.outcome, refundAmount: seen.refundAmount },
+      agent: 'Mei Lin',
+      ...extra,
+    }),
+  );
+};
+
 describe('marking a reply as sent', () => {
   it('puts the time, the agent, the outcome it answered and the text in the case’s audit trail', async () => {
     const { detail } = await ok(
       'cases.create',
       h['cases.create'](sampleCase({ facts: { productType: 'api', orderAmount: 100 } })),
     );
-    const seen = decide(detail.facts, { now: env.clock.now() });
-    const decided = await ok(
-      'decisions.record',
-      h['decisions.record']({
-        ref: detail.summary.ref,
-        revision: detail.summary.revision,
-        seen: { outcome: seen.outcome, refundAmount: seen.refundAmount },
-        agent: 'Mei Lin',
-        override: { outcome: 'eligible', justification: 'The provider agreed to refund this order.' },
-      }),
-    );
+    const decided = await recordOn(detail, {
+      override: { outcome: 'eligible', justification: 'The provider agreed to refund this order.' },
+    });
     env.clock.advance(60_000);
     const sent = await ok(
       'replies.markSent',
@@ -123,16 +134,7 @@ describe('marking a reply as sent', () => {
 
   it('refuses a reply written on a screen the case has changed under (its facts edited since)', async () => {
     const { detail } = await ok('cases.create', h['cases.create'](sampleCase()));
-    const rules = decide(detail.facts, { now: env.clock.now() });
-    const first = await ok(
-      'decisions.record',
-      h['decisions.record']({
-        ref: detail.summary.ref,
-        revision: detail.summary.revision,
-        seen: { outcome: rules.outcome, refundAmount: rules.refundAmount },
-        agent: 'Mei Lin',
-      }),
-    );
+    const first = await recordOn(detail);
     const seen = first.detail.summary.revision;
     await ok(
       'cases.updateFacts',

@@ -23,7 +23,7 @@ import {
 } from '../team-sync';
 import type { Implementations } from './types';
 
-type TeamMethods =
+export type TeamMethods =
   | 'team.status'
   | 'team.syncNow'
   | 'team.configure'

@@ -195,7 +195,7 @@ export const en = {
     record: 'Record decision',
     recorded: 'Decision recorded for {{ref}}.',
     recordedTitle: 'Recorded decision (differs from the live one)',
-    recordedBy: 'Recorded by {{agent}},',
+    recordedBy: 'Recorded by {{agent}}, ',
     recordedOverride: 'Override of “{{computed}}”: {{justification}}',
     recordedRules: 'The rules gave {{outcome}}, {{amount}}.',
     recordTitle: 'Decision of record',

@@ -5,6 +5,8 @@ import {
   applyTeamEvents,
   assignCase,
   caseKeyOf,
+  claimCandidates,
+  claimNextCase,
   createCase,
   getCase,
   joinTeam,
@@ -56,6 +58,7 @@ function disputed(ref: string, field: string, remote: unknown) {
   expect(applyTeamEvents(env.store, [event])).toEqual([{ kind: 'applied', ref, conflicts: 1 }]);
 }
 
+const TOLD = { outcome: 'eligible', amount: 19_900, currency: 'CNY', deadline: null } as const;
 const REFUSED_CONFLICT = /changed on two desktops to different values/;
 const REFUSED_WAITING = /waiting for a lead's approval/;
 
@@ -104,6 +107,15 @@ describe('every write to a case goes through one guarded path', () => {
     expect(getCase(env.store, ref).summary.assignee).toBeNull();
   });
 
+  it('passes a case whose assignee is in an open conflict by when claiming the next one', () => {
+    inTeam('mei', 'agent');
+    const disputedRef = open(env.store);
+    const next = createCase(env.store, sampleCase({ orderId: 'O-2' }), 'mei').detail.summary.ref;
+    disputed(disputedRef, 'assignee', 'ravi');
+    expect(claimNextCase(env.store, 'mei')?.detail.summary.ref).toBe(next);
+    expect(claimCandidates(env.store, [], 5)).toEqual([]);
+  });
+
   it('refuses a status change while the status is in an open conflict', () => {
     inTeam('mei', 'agent');
     const ref = open(env.store);
@@ -129,13 +141,7 @@ describe('every write to a case goes through one guarded path', () => {
     recordDecision(env.store, { ref, agent: 'mei' });
     disputed(ref, 'facts.orderAmount', 25_000);
     expect(() =>
-      markReplySent(env.store, {
-        ref,
-        language: 'en',
-        told: { outcome: 'eligible', amount: 100, currency: 'CNY', deadline: null },
-        body: 'Refunded.',
-        agent: 'mei',
-      }),
+      markReplySent(env.store, { ref, language: 'en', told: TOLD, body: 'Refunded.', agent: 'mei' }),
     ).toThrow(REFUSED_CONFLICT);
     expect(verifyAuditWithBackups(env.store).ok).toBe(true);
   });
