@@ -2,6 +2,7 @@ import {
   NotFoundError,
   countCasesInConflict,
   countWaiting,
+  heldEvents,
   parkedEvents,
   redoParked,
   rejectedEvents,
@@ -45,6 +46,7 @@ const status = defineCommand({
         casesInConflict: countCasesInConflict(store),
         parked: parkedEvents(store, { withdrawn: options.withdrawn === true }),
         setAside: rejectedEvents(store),
+        held: heldEvents(store),
       };
       if (options.json === true) return io.stdout(json(summary));
       const member =
@@ -57,7 +59,9 @@ const status = defineCommand({
           `${summary.setAside.length} team changes this desktop could not apply (tried again at each sync):\n` +
           summary.setAside
             .map((event) => `${event.eventId}  #${event.seq}  ${event.kind}\n    ${event.reason}\n`)
-            .join(''),
+            .join('') +
+          `${summary.held.length} team changes of a kind this release does not know (applied after an upgrade):\n` +
+          summary.held.map((event) => `${event.eventId}  #${event.seq}  ${event.kind}\n`).join(''),
       );
     }),
 });

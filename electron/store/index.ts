@@ -71,10 +71,11 @@ export {
   type OutboxEvent,
 } from './core';
 export { timeOrderedId } from './core';
-export { applyTeamEvents, teamCursor, type Applied, type PulledEvent } from './team';
+export { applyTeamEvents, teamCursor, type Applied, type ApplyOptions, type PulledEvent } from './team';
 export { listOpenConflicts, resolveConflict, type OpenConflict } from './team';
 export { parkEvent, parkedEvents, redoParked, withdrawParked, type ParkedEvent } from './team';
 export { rejectedEvents, type RejectedEvent } from './team';
+export { type HeldEvent, heldEvents } from './team';
 export {
   acknowledgeLostClaims,
   claimCandidates,

@@ -4,6 +4,8 @@ import {
   countWaiting,
   getTeamServerSetting,
   lostClaims,
+  heldEvents,
+  type HeldEvent,
   parkedEvents,
   parseRef,
   getCase,
@@ -41,6 +43,8 @@ export interface TeamSyncStatus {
   waiting: number;
   conflicts: number;
   refused: Pick<ParkedEvent, 'eventId' | 'ref' | 'kind' | 'reason'>[];
+  /** Pulled changes of a kind this release does not know, until an upgrade applies them. */
+  held: Pick<HeldEvent, 'eventId' | 'kind'>[];
   lostClaims: LostClaim[];
 }
 
@@ -179,6 +183,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       refused: configured
         ? parkedEvents(store).map(({ eventId, ref, kind, reason }) => ({ eventId, ref, kind, reason }))
         : [],
+      held: configured ? heldEvents(store).map(({ eventId, kind }) => ({ eventId, kind })) : [],
       lostClaims: configured ? lostClaims(store) : [],
     };
   }

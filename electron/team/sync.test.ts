@@ -1,14 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  addMessage,
   addNote,
   createCase,
   getCase,
   getUsageExport,
   listAudit,
+  listMessages,
   markReplySent,
   saveUsageExport,
   importCases,
-  joinTeam,
   listOpenConflicts,
   parseRef,
   recordDecision,
@@ -17,52 +18,26 @@ import {
   verifyAuditWithBackups,
   type CaseStore,
 } from '../store';
-import { sampleCase, tempStore } from '../store/test-support/temp-store';
-import { connectTeamServer, pullEvents, syncOnce, type TeamServer } from '.';
-import { freshTeamSchema } from './test-support/fresh-schema';
+import { TEAM_EVENT_KINDS } from '../../shared/model/team-event';
+import { sampleCase } from '../store/test-support/temp-store';
+import { connectTeamServer, pullEvents, syncOnce } from '.';
 import { applyTeamEvents, teamCursor } from '../store';
-import { PG_MISSING_MESSAGE, findPgBin, startPgCluster, type PgCluster } from './test-support/pg-cluster';
+import { type Desk, refOf, sync, teamDesks } from './test-support/desks';
+import { PG_MISSING_MESSAGE, findPgBin } from './test-support/pg-cluster';
 
 const hasPostgres = findPgBin() !== null;
 if (!hasPostgres) console.warn(`Skipping the sync tests: ${PG_MISSING_MESSAGE}`);
 
-type Desk = ReturnType<typeof tempStore> & { server: TeamServer };
-
 describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => {
-  let cluster: PgCluster;
-  let desks: Desk[] = [];
+  const team = teamDesks(['mei', 'ravi', 'ana']);
 
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-  }, 60_000);
-  afterAll(() => cluster?.destroy());
-
-  beforeEach(async () => {
-    await freshTeamSchema(cluster.url);
-    desks = [];
-    for (const agent of ['mei', 'ravi', 'ana']) {
-      const desk = tempStore();
-      joinTeam(desk.store, agent);
-      desks.push({ ...desk, server: await connectTeamServer(cluster.url) });
-    }
-  }, 60_000);
-
-  afterEach(async () => {
-    for (const desk of desks) {
-      await desk.server.close();
-      desk.cleanup();
-    }
-  });
-
-  const sync = (desk: Desk) => syncOnce(desk.store, desk.server);
   const byOrder = (store: CaseStore, orderId: string) => {
-    const row = store.db.prepare('SELECT id FROM cases WHERE order_id = ?').get(orderId) as
-      { id: number } | undefined;
-    return row === undefined ? undefined : getCase(store, `RC-${String(row.id).padStart(6, '0')}`);
+    const ref = refOf(store, orderId);
+    return ref === undefined ? undefined : getCase(store, ref);
   };
 
   it('carries a case, its facts, a decision and a note to every desktop, each applied once', async () => {
-    const [mei, ravi, ana] = desks as [Desk, Desk, Desk];
+    const [mei, ravi, ana] = team.desks as [Desk, Desk, Desk];
     const created = createCase(mei.store, sampleCase({ orderId: 'O-1' }), 'mei').detail;
     const ref = created.summary.ref;
     updateFacts(mei.store, ref, { ...created.facts, orderAmount: 29900 }, 'mei');
@@ -87,7 +62,7 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
   });
 
   it('carries a reply sent and a usage export whole, so every desktop says what the customer was told', async () => {
-    const [mei, ravi] = desks as [Desk, Desk];
+    const [mei, ravi] = team.desks as [Desk, Desk];
     const ref = createCase(mei.store, sampleCase({ orderId: 'O-R' }), 'mei').detail.summary.ref;
     const body = 'Dear customer, we refund CNY 99.00 to <your account>.';
     const told = { outcome: 'eligible' as const, amount: 9_900, currency: 'CNY', deadline: null };
@@ -110,8 +85,46 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
     expect(verifyAuditWithBackups(ravi.store)).toMatchObject({ ok: true });
   });
 
+  it("carries a customer's message whole to every desktop", async () => {
+    const [mei, ravi, ana] = team.desks as [Desk, Desk, Desk];
+    const ref = createCase(mei.store, sampleCase({ orderId: 'O-M' }), 'mei').detail.summary.ref;
+    await sync(mei);
+    await sync(ravi);
+    const text = 'From: li@example.com\nSubject: Refund\n\nOrder total ¥199.00, charged twice.';
+    addMessage(mei.store, ref, { text, subject: 'Refund', from: 'li@example.com', fileName: 'a.eml' }, 'mei');
+    await sync(mei);
+    expect(await sync(ravi)).toMatchObject({ applied: 1, rejected: 0 });
+    await sync(ana);
+    const { id: _id, ...here } = listMessages(mei.store, ref)[0]!;
+    for (const desk of [ravi, ana]) {
+      expect(listMessages(desk.store, refOf(desk.store, 'O-M')!).map(({ id: _, ...m }) => m)).toEqual([here]);
+      expect(verifyAuditWithBackups(desk.store)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('holds an event of a kind this release does not know, lists it, and applies it once an upgrade knows it', async () => {
+    const [mei, ravi] = team.desks as [Desk, Desk];
+    const ref = createCase(mei.store, sampleCase({ orderId: 'O-K' }), 'mei').detail.summary.ref;
+    addNote(mei.store, ref, 'mei', 'written by a newer release');
+    await sync(mei);
+    // ravi's release as one that predates notes: it knows every kind but note.add.
+    const older = TEAM_EVENT_KINDS.filter((kind) => kind !== 'note.add');
+    const first = await syncOnce(ravi.store, ravi.server, 5000, { knownKinds: older });
+    expect(first).toMatchObject({ applied: 1, rejected: 0, setAside: [] });
+    expect(first.held).toEqual([expect.objectContaining({ kind: 'note.add', seq: first.cursor })]);
+    expect(byOrder(ravi.store, 'O-K')!.notes).toEqual([]);
+    // Still held, not applied as something else, while the release does not know it.
+    expect((await syncOnce(ravi.store, ravi.server, 5000, { knownKinds: older })).held).toHaveLength(1);
+    const upgraded = await sync(ravi);
+    expect(upgraded).toMatchObject({ applied: 1, held: [] });
+    expect(byOrder(ravi.store, 'O-K')!.notes.map((note) => note.body)).toEqual([
+      'written by a newer release',
+    ]);
+    expect(verifyAuditWithBackups(ravi.store)).toMatchObject({ ok: true });
+  });
+
   it('merges edits of different facts, and keeps both values of one fact edited on two desktops', async () => {
-    const [mei, ravi] = desks as [Desk, Desk];
+    const [mei, ravi] = team.desks as [Desk, Desk];
     const created = createCase(mei.store, sampleCase({ orderId: 'O-2' }), 'mei').detail;
     await sync(mei);
     await sync(ravi);
@@ -146,7 +159,7 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
   });
 
   it("settles a conflict on every desktop with one agent's choice, after which the case can be decided", async () => {
-    const [mei, ravi, ana] = desks as [Desk, Desk, Desk];
+    const [mei, ravi, ana] = team.desks as [Desk, Desk, Desk];
     const created = createCase(mei.store, sampleCase({ orderId: 'O-3' }), 'mei').detail;
     for (const desk of [mei, ravi, ana]) await sync(desk);
     const theirs = byOrder(ravi.store, 'O-3')!;
@@ -190,7 +203,7 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
   }
 
   it('applies each event once, however often it is delivered', async () => {
-    const [mei, ravi] = desks as [Desk, Desk];
+    const [mei, ravi] = team.desks as [Desk, Desk];
     workOffline(mei.store, 20, 'mei');
     await sync(mei);
     await sync(ravi);
@@ -205,7 +218,7 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
   });
 
   it('catches up after a long offline period (10,000 events) with the same cases, decisions and notes', async () => {
-    const [mei, ravi] = desks as [Desk, Desk];
+    const [mei, ravi] = team.desks as [Desk, Desk];
     // 9,000 orders imported at once, then a day's work on 200 of them: 10,000 events.
     importCases(
       mei.store,
@@ -224,14 +237,14 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
   }, 120_000);
 
   it('loses and repeats nothing when the server stops in the middle of a pull', async () => {
-    const [mei, ravi] = desks as [Desk, Desk];
+    const [mei, ravi] = team.desks as [Desk, Desk];
     workOffline(mei.store, 100, 'mei');
     await sync(mei);
     // Stop the server as soon as the first pulled batch is in.
     const watch = setInterval(() => {
       if (teamCursor(ravi.store) > 0) {
         clearInterval(watch);
-        cluster.stop('immediate');
+        team.cluster.stop('immediate');
       }
     }, 1);
     await expect(syncOnce(ravi.store, ravi.server, 100)).rejects.toThrow();
@@ -239,10 +252,10 @@ describe.skipIf(!hasPostgres)('desktops sync through a real team server', () => 
     const partial = teamCursor(ravi.store);
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(500);
-    cluster.start();
-    ravi.server = await connectTeamServer(cluster.url);
-    mei.server = await connectTeamServer(cluster.url);
-    for (const desk of desks.slice(2)) desk.server = await connectTeamServer(cluster.url);
+    team.cluster.start();
+    ravi.server = await connectTeamServer(team.cluster.url);
+    mei.server = await connectTeamServer(team.cluster.url);
+    for (const desk of team.desks.slice(2)) desk.server = await connectTeamServer(team.cluster.url);
     await sync(ravi);
     expect(counts(ravi.store)).toMatchObject({ cases: 100, decisions: 100, notes: 100 });
     expect(verifyAuditWithBackups(ravi.store).ok).toBe(true);

@@ -1,6 +1,7 @@
 import {
   applyTeamEvents,
   countWaiting,
+  heldEvents,
   markPushed,
   parkEvent,
   parkedEvents,
@@ -9,7 +10,9 @@ import {
   teamCursor,
   teamDesktopId,
   waitingEvents,
+  type ApplyOptions,
   type CaseStore,
+  type HeldEvent,
   type ParkedEvent,
   type RejectedEvent,
 } from '../store';
@@ -31,6 +34,8 @@ export interface SyncSummary {
   rejected: number;
   /** Every event set aside and still not applied: tried again at each sync (after an upgrade). */
   setAside: RejectedEvent[];
+  /** Events of a kind this release does not know (a newer one's): applied after an upgrade. */
+  held: HeldEvent[];
   /** The server event this desktop has applied up to. */
   cursor: number;
   /** Changes made here the server does not have yet (0 after a full sync); parked ones aside. */
@@ -46,7 +51,12 @@ export interface SyncSummary {
  * pushed only once the server has committed it, and each pulled event is applied in its own
  * transaction with the cursor, so a cut anywhere loses nothing and repeats nothing.
  */
-export async function syncOnce(store: CaseStore, server: TeamServer, batchSize = 5000): Promise<SyncSummary> {
+export async function syncOnce(
+  store: CaseStore,
+  server: TeamServer,
+  batchSize = 5000,
+  options: Pick<ApplyOptions, 'knownKinds'> = {},
+): Promise<SyncSummary> {
   const desktopId = teamDesktopId(store);
   if (desktopId === null)
     throw new Error('This case store has not joined a team (refund-console sync --join).');
@@ -88,7 +98,7 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
   for (;;) {
     const events = await pullEvents(server, cursor, batchSize);
     if (events.length === 0) break;
-    for (const outcome of applyTeamEvents(store, events)) {
+    for (const outcome of applyTeamEvents(store, events, options)) {
       if (outcome.kind === 'applied') {
         applied++;
         conflicts += outcome.conflicts;
@@ -96,15 +106,15 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
     }
     cursor = events.at(-1)!.seq;
   }
-  // Events set aside earlier are tried again: an upgrade, or what they named having arrived
-  // since, lets them apply now.
-  const before = rejectedEvents(store);
+  // Events set aside or held earlier are tried again: an upgrade, or what they named having
+  // arrived since, lets them apply now.
+  const before = [...rejectedEvents(store), ...heldEvents(store)];
   if (before.length > 0) {
     const again = await pullEventsById(
       server,
       before.map((event) => event.eventId),
     );
-    for (const outcome of applyTeamEvents(store, again, { again: true })) {
+    for (const outcome of applyTeamEvents(store, again, { ...options, again: true })) {
       if (outcome.kind === 'applied') {
         applied++;
         conflicts += outcome.conflicts;
@@ -122,5 +132,6 @@ export async function syncOnce(store: CaseStore, server: TeamServer, batchSize =
     waiting: countWaiting(store),
     parked: parkedEvents(store),
     setAside: rejectedEvents(store),
+    held: heldEvents(store),
   };
 }

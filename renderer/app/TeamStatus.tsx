@@ -71,6 +71,11 @@ export function TeamStatus() {
             {t('team.refused', { count: status.refused.length })}
           </span>
         )}
+        {status.held.length > 0 && (
+          <span className="team-held" title={status.held.map((event) => event.kind).join('\n')}>
+            {t('team.held', { count: status.held.length })}
+          </span>
+        )}
         {status.online === false && status.nextAttemptAt !== null && (
           <span className="muted">
             {t('team.nextTry')} <When iso={status.nextAttemptAt} />

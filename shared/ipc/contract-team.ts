@@ -26,6 +26,8 @@ export const TeamStatusSchema = z.object({
   refused: z.array(
     z.object({ eventId: z.string(), ref: CaseRefSchema.nullable(), kind: z.string(), reason: z.string() }),
   ),
+  /** Team changes of a kind this release does not know (a newer one's): applied after an upgrade. */
+  held: z.array(z.object({ eventId: z.string(), kind: z.string() })),
   /** Claims made offline that the server gave to someone else, until acknowledged. */
   lostClaims: z.array(
     z.object({ eventId: z.string(), ref: CaseRefSchema, holder: z.string(), answeredAt: z.string() }),

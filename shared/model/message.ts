@@ -34,3 +34,16 @@ export function senderName(from: string | null): string {
   if (named === null) return from.trim();
   return named[1]!.trim() || named[2]!.trim();
 }
+
+/**
+ * A message as a team event carries it to the other desktops (`message.add`): the message
+ * whole, as the desktop that kept it read it, and when it was kept (ms since the epoch).
+ */
+export const MessageEventSchema = z.strictObject({
+  text: z.string().min(1).max(MAX_MESSAGE_CHARACTERS),
+  subject: z.string().nullable(),
+  from: z.string().nullable(),
+  fileName: z.string().nullable(),
+  addedAt: z.number().int(),
+});
+export type MessageEvent = z.infer<typeof MessageEventSchema>;

@@ -10,6 +10,35 @@ import { z } from 'zod';
 // new kind reaches an older one as a case change it can merge, not as an error.
 const KIND = /^[a-z]+(\.[a-z-]+)+$/;
 
+/**
+ * Every kind this release applies. A pulled event of another kind (a newer release's) is held
+ * until an upgrade knows it: applied as something it is not, it would be marked applied and
+ * lost for good. A newer release adds its kind here and to the store's applyInside.
+ */
+export const TEAM_EVENT_KINDS = [
+  'case.create',
+  'case.facts',
+  'case.fields',
+  'case.status',
+  'case.assign',
+  'claim.lost',
+  'conflict.resolve',
+  'decision.record',
+  'approval.grant',
+  'approval.refuse',
+  'note.add',
+  'message.add',
+  'reply.sent',
+  'usage.export',
+] as const;
+export type TeamEventKind = (typeof TEAM_EVENT_KINDS)[number];
+
+/** Whether a desktop knowing `known` (this release's kinds, unless a test says otherwise) applies `kind`. */
+export const knowsEventKind = (
+  kind: string,
+  known: readonly string[] = TEAM_EVENT_KINDS,
+): kind is TeamEventKind => (TEAM_EVENT_KINDS as readonly string[]).includes(kind) && known.includes(kind);
+
 export const TeamEventSchema = z.strictObject({
   id: z.uuid({ error: 'an event id is a UUID' }),
   desktopId: z.string().min(1).max(200),

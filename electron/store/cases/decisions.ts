@@ -6,7 +6,8 @@ import { cashPaid, overrideAmount, type OverrideAmountProblem } from '../../../s
 import { formatInPolicyZone } from '../../../shared/policy/time';
 import { teamMember } from './approval-reads';
 import { approvalNeeded, requestApproval } from './approvals';
-import { type CaseRow, type CaseStore, ConflictError, InvalidInputError, moveCount } from '../core';
+import { type CaseRow, type CaseStore, ConflictError, InvalidInputError } from '../core';
+import { type DecisionValues, insertDecision, keepCaseWhileWaiting, takeDecision } from './decision-write';
 import { decideOrReject, statusAfterDecision } from './case-rules';
 import { otherRefundsOfOrder } from './related';
 import { writeCase } from './write-case';
@@ -111,23 +112,17 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
     const amount =
       override === undefined ? null : requireOverrideAmount(request.ref, override, facts, decision.currency);
     requireSingleRefund(store, row, recordedOutcome, request);
-    const { lastInsertRowid } = store
-      .sql(
-        `INSERT INTO decisions (case_id, recorded_outcome, override_justification, override_amount,
-           decision, facts, agent, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        row.id,
-        recordedOutcome,
-        override?.justification ?? null,
-        amount,
-        JSON.stringify(decision),
-        row.facts,
-        request.agent,
-        request.note ?? null,
-        now,
-      );
-    const decisionId = Number(lastInsertRowid);
+    const values: DecisionValues = {
+      recordedOutcome,
+      overrideJustification: override?.justification ?? null,
+      overrideAmount: amount,
+      decision: JSON.stringify(decision),
+      facts: row.facts,
+      agent: request.agent,
+      note: request.note ?? null,
+      decidedAt: now,
+    };
+    const decisionId = insertDecision(store, row.id, values);
     const why = approvalNeeded(store, { decision, recordedOutcome, overrideAmount: amount, facts });
     // A decision waiting for a lead leaves the case as it was: it counts once granted.
     const approval =
@@ -142,19 +137,8 @@ export function recordDecision(store: CaseStore, request: DecisionRequest): Case
             }),
             ...why,
           };
-    if (approval === null) {
-      const windowClosesAt = decision.windowClosesAt === null ? null : Date.parse(decision.windowClosesAt);
-      const status = statusAfterDecision(recordedOutcome);
-      store
-        .sql(
-          `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
-             updated_at = ?, revision = revision + 1 WHERE id = ?`,
-        )
-        .run(status, recordedOutcome, windowClosesAt, now, now, row.id);
-      moveCount(store, row, { ...row, status, latest_outcome: recordedOutcome });
-    } else {
-      store.sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?').run(now, row.id);
-    }
+    if (approval === null) takeDecision(store, row, values, statusAfterDecision(recordedOutcome));
+    else keepCaseWhileWaiting(store, row.id);
     return {
       action: 'decision.record',
       actor: request.agent,

@@ -10,6 +10,7 @@ export {
 export {
   answerApproval,
   applyApprovalAnswer,
+  approvalNeeded,
   type ApprovalAnswerRequest,
   type ApprovalWhy,
   listApprovals,
@@ -17,12 +18,13 @@ export {
 } from './approvals';
 export { changeOf, getCase, missingRefs } from './case-detail';
 export { updateCaseFields } from './case-fields';
-export { previewDeadline } from './case-rules';
+export { previewDeadline, statusAfterDecision } from './case-rules';
 export { createCase, insertCaseRow, newCaseKey, toNewCaseRow, updateFacts } from './cases';
 export { type CheckedRow, checkImportRow, importCases, type ImportResult } from './cases-bulk';
 export { decidedByCondition } from './decided-by';
+export { type DecisionValues, insertDecision, keepCaseWhileWaiting, takeDecision } from './decision-write';
 export { type DecisionRequest, recordDecision, type SeenDecision } from './decisions';
-export { addMessage, listMessages } from './messages';
+export { addMessage, insertMessage, listMessages } from './messages';
 export { getDraft, saveDraft } from './drafts';
 export { deleteImportMapping, listImportMappings, saveImportMapping } from './import-mappings';
 export { type ImportCommit, ImportStage } from './import-stage';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CaseMessage, NewMessage } from '../../../shared/model/message';
+import type { CaseMessage, MessageEvent, NewMessage } from '../../../shared/model/message';
 import { type CaseStore, InvalidInputError, iso, requireCase } from '../core';
 import { ADDITION, writeCase } from './write-case';
 
@@ -40,26 +40,38 @@ export function addMessage(store: CaseStore, ref: string, message: NewMessage, a
   if (message.text.trim() === '') throw new InvalidInputError('the message is empty');
   let id = 0;
   writeCase(store, ref, ADDITION, (row) => {
-    const { lastInsertRowid } = store
-      .sql(
-        `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(row.id, message.text, message.subject, message.from, message.fileName, store.now(), agent);
-    id = Number(lastInsertRowid);
-    return {
-      action: 'message.add',
-      actor: agent,
-      detail: {
-        messageId: id,
-        characters: message.text.length,
-        sha256: createHash('sha256').update(message.text).digest('hex'),
-        subject: message.subject,
-        fileName: message.fileName,
-      },
-    };
+    const kept = insertMessage(store, row.id, { ...message, addedAt: store.now() }, agent);
+    id = kept.id;
+    return kept.audit;
   });
   return messageOf(store.sql(`${SELECT} WHERE id = ?`).get(id) as MessageRow);
+}
+
+/**
+ * Inserts a message; returns its id and what its audit row says. Call inside a write. A
+ * message added here and one another desktop added (a pulled `message.add`) are kept by this
+ * one function.
+ */
+export function insertMessage(store: CaseStore, caseId: number, message: MessageEvent, agent: string) {
+  const { lastInsertRowid } = store
+    .sql(
+      `INSERT INTO case_messages (case_id, body, subject, sender, file_name, added_at, added_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(caseId, message.text, message.subject, message.from, message.fileName, message.addedAt, agent);
+  const id = Number(lastInsertRowid);
+  const audit = {
+    action: 'message.add',
+    actor: agent,
+    detail: {
+      messageId: id,
+      characters: message.text.length,
+      sha256: createHash('sha256').update(message.text).digest('hex'),
+      subject: message.subject,
+      fileName: message.fileName,
+    },
+  };
+  return { id, audit };
 }
 
 /** Refuses a message that is not this case's: a fact's source must be the case's own message. */

@@ -49,7 +49,8 @@ function disputed(ref: string, field: string, remote: unknown) {
     id: randomUUID(),
     desktopId: 'desk-ravi',
     caseKey: caseKeyOf(env.store, Number(ref.slice(3))),
-    kind: 'case.update',
+    // A kind this release knows (an unknown one would be held, not applied).
+    kind: kind === 'facts' ? 'case.facts' : 'case.fields',
     actor: 'ravi',
     pushedBy: 'ravi',
     body: { [kind]: { [name]: { from: 'something else', to: remote } } },

@@ -50,6 +50,13 @@ export {
 export { openDatabase, useNativeBinding } from './sqlite';
 export { sqliteTrouble } from './sqlite-trouble';
 export { CaseStore } from './store';
+export {
+  decisionEventBefore,
+  latestTravelledDecision,
+  markDecisionOrdered,
+  orderedDecision,
+  rememberDecisionEvent,
+} from './team-decision-events';
 export { type FieldChange, type FieldConflict, fieldChanges, mergeFieldChanges } from './team-merge';
 export {
   caseKeyOf,

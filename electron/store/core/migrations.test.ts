@@ -85,6 +85,13 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   },
   // Drops the per-day override counts: nothing of its own to seed.
   18: (db) => SEED_AT_VERSION[17]!(db),
+  19: (db) => {
+    SEED_AT_VERSION[18]!(db);
+    db.prepare(`INSERT INTO team_decisions (decision_id, event_id, seq) VALUES (4, 'e-decided', 9)`).run();
+    db.prepare(
+      `INSERT INTO team_held (event_id, seq, kind, at) VALUES ('e-newer', 10, 'refund.split', 7)`,
+    ).run();
+  },
 };
 
 // Claims as a version 13 store kept them: only the waiting and the unacknowledged lost ones are read again.

@@ -1,5 +1,6 @@
 import { CASE_SELECT, DECISION_SELECT, NOTE_SELECT } from './audit-state';
 import { parseRef } from './refs';
+import { decisionEventBefore, rememberDecisionEvent } from './team-decision-events';
 import { fieldChanges } from './team-merge';
 import type { CaseStore } from './store';
 import { timeOrderedId } from './time-ordered-id';
@@ -85,13 +86,32 @@ function enqueue(
   actor: string,
   body: Row,
   eventId: string = timeOrderedId(),
-): void {
+): string {
   store
     .sql(
       `INSERT INTO team_outbox (event_id, case_key, kind, actor, body, made_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
     .run(eventId, caseKeyOf(store, caseId), kind, actor, JSON.stringify(body), store.now());
+  return eventId;
+}
+
+/**
+ * A decision's event: the decision whole, and the event of the case's decision it was made
+ * after, so the others can tell a decision made on top of theirs from a concurrent one.
+ */
+function enqueueDecision(
+  store: CaseStore,
+  caseId: number,
+  decisionId: number,
+  action: string,
+  actor: string,
+  body: Row,
+): void {
+  body.decision = store.sql(`${DECISION_SELECT} WHERE id = ?`).get(decisionId);
+  body.after = decisionEventBefore(store, caseId, decisionId);
+  const eventId = enqueue(store, caseId, action, actor, body);
+  rememberDecisionEvent(store, { decisionId, eventId, seq: null });
 }
 
 const caseRow = (store: CaseStore, caseId: number) =>
@@ -119,9 +139,8 @@ function enqueueCreate(store: CaseStore, caseId: number, actor: string): void {
 /** A joining desktop's recorded decisions and notes, each as the event that would have made it. */
 function enqueueHistory(store: CaseStore, caseId: number): void {
   for (const decision of store.sql(`${DECISION_SELECT} WHERE case_id = ? ORDER BY id`).all(caseId) as Row[]) {
-    enqueue(store, caseId, 'decision.record', decision.agent as string, {
+    enqueueDecision(store, caseId, decision.id as number, 'decision.record', decision.agent as string, {
       action: 'decision.record',
-      decision,
     });
   }
   for (const note of store.sql(`${NOTE_SELECT} WHERE case_id = ? ORDER BY id`).all(caseId) as Row[]) {
@@ -161,7 +180,10 @@ export function enqueueChange(
   if (action === 'conflict.resolve') {
     body.resolve = { field: detail.field, ...(detail.cleared === true ? {} : { value: detail.value }) };
   }
-  if (typeof detail.decisionId === 'number') {
+  // A decision recorded travels as one (the server checks what it may do); an approval's
+  // answer names the decision it answers.
+  const decided = action === 'decision.record';
+  if (typeof detail.decisionId === 'number' && !decided) {
     body.decision = store.sql(`${DECISION_SELECT} WHERE id = ?`).get(detail.decisionId);
   }
   if (typeof detail.noteId === 'number')
@@ -170,6 +192,15 @@ export function enqueueChange(
   if (action === 'reply.sent') {
     const { language, outcome, amount, currency, deadline, body: text } = detail;
     body.reply = { language, outcome, amount, currency, deadline, body: text };
+  }
+  // The customer's message too (shared/model/message.ts MessageEventSchema).
+  if (action === 'message.add') {
+    body.message = store
+      .sql(
+        `SELECT body AS text, subject, sender AS "from", file_name AS fileName, added_at AS addedAt
+         FROM case_messages WHERE id = ?`,
+      )
+      .get(detail.messageId);
   }
   if (action === 'usage.export') {
     const { characters: _c, sha256: _s, replaced: _r, ...summary } = detail;
@@ -191,7 +222,9 @@ export function enqueueChange(
       JSON.parse(after.facts as string) as Row,
     );
   }
-  enqueue(store, caseId, action, actor, body, claim?.eventId);
+  if (typeof detail.decisionId === 'number' && decided)
+    enqueueDecision(store, caseId, detail.decisionId, action, actor, body);
+  else enqueue(store, caseId, action, actor, body, claim?.eventId);
 }
 
 export interface OutboxEvent {

@@ -1,6 +1,7 @@
 // The team room's face: all that leaves the room, for the other rooms and the store's own
 // face (../index.ts). README.md says what the room owns and what it may import.
-export type { Applied, PulledEvent } from './pulled-event';
+export type { Applied, ApplyOptions, PulledEvent } from './pulled-event';
+export { type HeldEvent, heldEvents } from './team-held';
 export { applyTeamEvents, teamCursor } from './team-apply';
 export { rejectedEvents, type RejectedEvent } from './team-rejected';
 export { parkEvent, parkedEvents, redoParked, withdrawParked, type ParkedEvent } from './team-parked';
@@ -14,7 +15,8 @@ export {
   settleClaims,
   unansweredClaims,
 } from './team-claims';
-export { listOpenConflicts, type OpenConflict, resolveConflict } from './team-conflicts';
+export { listOpenConflicts, type OpenConflict } from './team-conflicts';
+export { resolveConflict } from './team-resolve';
 export {
   type CaseSyncState,
   caseSyncStates,

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../../shared/model/languages';
 import { OUTCOMES } from '../../../shared/model/decision';
 import { describeFirstIssue } from '../../../shared/model/issues';
+import { MessageEventSchema } from '../../../shared/model/message';
 import { ToldSchema } from '../../../shared/model/told';
+import { insertMessage } from '../cases';
 import { appendAudit, type CaseStore, formatRef, InvalidInputError } from '../core';
 import type { Applied, PulledEvent } from './pulled-event';
 
-// Records another desktop kept with a case: a reply sent and a usage export pasted. The
+// Records another desktop kept with a case: a reply sent, a customer's message and a usage export pasted. The
 // event carries them whole, so every desktop's case says what the customer was told and
 // which usage the decision read, not only that something happened.
 
@@ -35,6 +37,15 @@ export function appendReply(store: CaseStore, caseId: number, event: PulledEvent
   const reply = parsed(ReplySchema, event.body.reply, event);
   const ref = formatRef(caseId);
   appendAudit(store, { caseRef: ref, action: 'reply.sent', actor: event.actor, detail: { ...reply, team } });
+  return { kind: 'applied', ref, conflicts: 0 };
+}
+
+/** A customer's message another desktop kept with the case, kept here by the same function. */
+export function appendMessage(store: CaseStore, caseId: number, event: PulledEvent, team: object): Applied {
+  const message = parsed(MessageEventSchema, event.body.message, event);
+  const { audit } = insertMessage(store, caseId, message, event.actor);
+  const ref = formatRef(caseId);
+  appendAudit(store, { caseRef: ref, ...audit, detail: { ...audit.detail, team } });
   return { kind: 'applied', ref, conflicts: 0 };
 }
 

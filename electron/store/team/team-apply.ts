@@ -1,13 +1,12 @@
 import { NewCaseSchema } from '../../../shared/model/case';
+import { knowsEventKind, type TeamEventKind } from '../../../shared/model/team-event';
 import { describeFirstIssue } from '../../../shared/model/issues';
 import {
   applyApprovalAnswer,
-  type ApprovalWhy,
   caseRowById,
   insertCaseRow,
   newCaseKey,
   previewDeadline,
-  requestApproval,
   TEAM_COLUMNS,
   toNewCaseRow,
   writeCaseValues,
@@ -21,19 +20,20 @@ import {
   type FieldChange,
   formatRef,
   InvalidInputError,
+  markDecisionOrdered,
   mergeFieldChanges,
   moveCount,
   whileApplyingRemote,
 } from '../core';
 import { MIN_RUN, applyCreationRun, creationRunAt, isStoreTrouble } from './team-apply-creations';
-import { appendReply, takeUsageExport } from './team-apply-records';
+import { appendMessage, appendReply, takeUsageExport } from './team-apply-records';
 import { openConflicts, settleField } from './team-conflicts';
-import type { Applied, PulledEvent } from './pulled-event';
+import { appendDecision } from './team-decisions';
+import type { Applied, ApplyOptions, PulledEvent } from './pulled-event';
+import { forgetHeld, holdEvent } from './team-held';
 import { forgetRejected } from './team-rejected';
 
 type Row = Record<string, unknown>;
-
-const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approval.refuse']);
 
 /**
  * Applies pulled events in the server's order. Each event is one unit (a savepoint) with its
@@ -48,21 +48,25 @@ const APPROVAL_ANSWERS: ReadonlySet<string> = new Set(['approval.grant', 'approv
 export function applyTeamEvents(
   store: CaseStore,
   events: readonly PulledEvent[],
-  options: { again?: boolean } = {},
+  options: ApplyOptions = {},
 ): Applied[] {
   return store.write(() =>
     whileApplyingRemote(store, () => {
       // Events set aside earlier, tried again (team-rejected.ts): forgotten in the same
       // transaction that applies them or sets them aside anew.
-      if (options.again === true) forgetRejected(store, events);
+      if (options.again === true) {
+        forgetRejected(store, events);
+        forgetHeld(store, events);
+      }
+      const applyOne = (event: PulledEvent) => applyKnown(store, event, options.knownKinds);
       const results: Applied[] = [];
       for (let next = 0; next < events.length;) {
         const run = creationRunAt(events, next);
         if (run.length >= MIN_RUN) {
-          results.push(...applyCreationRun(store, run, (event) => applyOne(store, event)));
+          results.push(...applyCreationRun(store, run, applyOne));
           next += run.length;
         } else {
-          results.push(applyOne(store, events[next]!));
+          results.push(applyOne(events[next]!));
           next++;
         }
       }
@@ -75,6 +79,17 @@ export function applyTeamEvents(
       return results;
     }),
   );
+}
+
+/** One event of a kind this release knows; any other is held, not applied nor marked applied. */
+function applyKnown(store: CaseStore, event: PulledEvent, knownKinds?: readonly string[]): Applied {
+  if (!knowsEventKind(event.kind, knownKinds)) {
+    if (store.sql('SELECT 1 FROM team_applied WHERE event_id = ?').get(event.id) !== undefined)
+      return { kind: 'duplicate' };
+    holdEvent(store, event);
+    return { kind: 'held', eventKind: event.kind };
+  }
+  return applyOne(store, event);
 }
 
 function applyOne(store: CaseStore, event: PulledEvent): Applied {
@@ -105,8 +120,10 @@ export function teamCursor(store: CaseStore): number {
 }
 
 function applyInside(store: CaseStore, event: PulledEvent): Applied {
-  if (store.sql('SELECT 1 FROM team_outbox WHERE event_id = ?').get(event.id) !== undefined)
+  if (store.sql('SELECT 1 FROM team_outbox WHERE event_id = ?').get(event.id) !== undefined) {
+    markDecisionOrdered(store, event.id, event.seq);
     return { kind: 'own' };
+  }
   const caseId = store
     .sql('SELECT case_id FROM team_case_keys WHERE case_key = ?')
     .pluck()
@@ -121,15 +138,45 @@ function applyInside(store: CaseStore, event: PulledEvent): Applied {
       `team event ${event.id} (${event.kind}) is about a case this desktop never received`,
     );
   }
-  const ref = formatRef(caseId);
-  if (APPROVAL_ANSWERS.has(event.kind)) {
-    return { kind: 'applied', ref: applyApprovalAnswer(store, event, team), conflicts: 0 };
+  return applyToCase(store, event.kind as Exclude<TeamEventKind, 'case.create'>, caseId, event, team);
+}
+
+/** Every kind but a case's creation, one branch each: a kind added to TEAM_EVENT_KINDS must get one. */
+function applyToCase(
+  store: CaseStore,
+  kind: Exclude<TeamEventKind, 'case.create'>,
+  caseId: number,
+  event: PulledEvent,
+  team: Row,
+): Applied {
+  switch (kind) {
+    case 'approval.grant':
+    case 'approval.refuse':
+      return { kind: 'applied', ref: applyApprovalAnswer(store, event, team), conflicts: 0 };
+    case 'decision.record':
+      return appendDecision(store, caseId, event, team);
+    case 'note.add':
+      return appendNote(store, caseId, event, team);
+    case 'reply.sent':
+      return appendReply(store, caseId, event, team);
+    case 'usage.export':
+      return takeUsageExport(store, caseId, event, team);
+    case 'message.add':
+      // An earlier release sent only the event's name: the message never travelled.
+      if (event.body.message !== undefined) return appendMessage(store, caseId, event, team);
+      return mergeCaseChange(store, caseId, formatRef(caseId), event, team);
+    case 'case.facts':
+    case 'case.fields':
+    case 'case.status':
+    case 'case.assign':
+    case 'claim.lost':
+    case 'conflict.resolve':
+      return mergeCaseChange(store, caseId, formatRef(caseId), event, team);
+    default: {
+      const unhandled: never = kind;
+      throw new InvalidInputError(`team event ${event.id}: kind ${String(unhandled)} has no apply here`);
+    }
   }
-  if (event.body.decision !== undefined) return appendDecision(store, caseId, event, team);
-  if (event.body.note !== undefined) return appendNote(store, caseId, event, team);
-  if (event.body.reply !== undefined) return appendReply(store, caseId, event, team);
-  if (event.body.usage !== undefined) return takeUsageExport(store, caseId, event, team);
-  return mergeCaseChange(store, caseId, ref, event, team);
 }
 
 function createFromTeam(store: CaseStore, event: PulledEvent, team: Row): Applied {
@@ -153,75 +200,6 @@ function createFromTeam(store: CaseStore, event: PulledEvent, team: Row): Applie
     action: 'case.create',
     actor: event.actor,
     detail: { ...parsed.data, team },
-  });
-  return { kind: 'applied', ref, conflicts: 0 };
-}
-
-function appendDecision(store: CaseStore, caseId: number, event: PulledEvent, team: Row): Applied {
-  const decision = event.body.decision as Row;
-  const row = caseRowById(store, caseId);
-  const { lastInsertRowid } = store
-    .sql(
-      `INSERT INTO decisions (case_id, recorded_outcome, override_justification, override_amount,
-         decision, facts, agent, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      caseId,
-      decision.recorded_outcome,
-      decision.override_justification ?? null,
-      // Absent from a desktop of an earlier release: it counts as that release did.
-      decision.override_amount ?? null,
-      decision.decision,
-      decision.facts,
-      // The server's stamp (the login's member), never the name the body gives.
-      event.actor,
-      decision.note ?? null,
-      decision.decided_at,
-    );
-  const decisionId = Number(lastInsertRowid);
-  // Waiting for a lead on the desktop that made it, so waiting here too: the case stays as it was.
-  const approval = event.body.approval as ({ key: string } & ApprovalWhy) | undefined;
-  if (approval !== undefined) {
-    const { key, override, threshold } = approval;
-    requestApproval(store, {
-      decisionId,
-      caseId,
-      why: { override, threshold },
-      key,
-      pushedBy: event.pushedBy,
-    });
-    store
-      .sql('UPDATE cases SET updated_at = ?, revision = revision + 1 WHERE id = ?')
-      .run(store.now(), caseId);
-  } else {
-    // The case follows the decided one's fields as that desktop set them (status, deadline).
-    const rules = JSON.parse(decision.decision as string) as { windowClosesAt: string | null };
-    const fields = (event.body.fields ?? {}) as Record<string, FieldChange>;
-    const status = (fields.status?.to as CaseRow['status'] | undefined) ?? row.status;
-    const closes = rules.windowClosesAt === null ? null : Date.parse(rules.windowClosesAt);
-    store
-      .sql(
-        `UPDATE cases SET status = ?, latest_outcome = ?, window_closes_at = ?, decided_at = ?,
-           updated_at = ?, revision = revision + 1 WHERE id = ?`,
-      )
-      .run(status, decision.recorded_outcome, closes, decision.decided_at, store.now(), caseId);
-    moveCount(store, row, {
-      ...row,
-      status,
-      latest_outcome: decision.recorded_outcome as CaseRow['latest_outcome'],
-    });
-  }
-  const ref = formatRef(caseId);
-  appendAudit(store, {
-    caseRef: ref,
-    action: 'decision.record',
-    actor: event.actor,
-    detail: {
-      decisionId,
-      recordedOutcome: decision.recorded_outcome,
-      ...(approval === undefined ? {} : { approval }),
-      team,
-    },
   });
   return { kind: 'applied', ref, conflicts: 0 };
 }

@@ -1,9 +1,12 @@
-import type { CaseChange } from '../../../shared/model/case';
-import { type CaseStore, type FieldConflict, NotFoundError } from '../core';
-import { caseRowById, writeCase, writeCaseValues } from '../cases';
+import type { CaseStore, FieldConflict } from '../core';
+import { caseRowById, writeCaseValues } from '../cases';
 
 // A field changed on two desktops to different values: both kept until an agent chooses.
-// Facts are named `facts.<fact>`, case fields by their event names (customerName, status …).
+// Facts are named `facts.<fact>`, case fields by their event names (customerName, status …),
+// two concurrent decisions `decision` (team-decisions.ts).
+
+/** The field two concurrent decisions on a case are kept under. */
+export const DECISION_FIELD = 'decision';
 
 export interface OpenConflict {
   id: number;
@@ -79,41 +82,13 @@ export function settleField(
   actor: string,
 ): void {
   const row = caseRowById(store, caseId);
+  // A decision chosen is recorded again (team-decisions.ts); the case's fields stay as they are.
   if (field.startsWith('facts.')) writeCaseValues(store, row, {}, { [field.slice('facts.'.length)]: value });
-  else writeCaseValues(store, row, { [field]: value }, {});
+  else if (field !== DECISION_FIELD) writeCaseValues(store, row, { [field]: value }, {});
   store
     .sql(
       `UPDATE case_conflicts SET resolved_at = ?, resolved_by = ?
        WHERE case_id = ? AND field = ? AND resolved_at IS NULL`,
     )
     .run(store.now(), actor, caseId, field);
-}
-
-/**
- * An agent's choice in a conflict: this desktop's value or the other one. The choice travels
- * to the team as a `conflict.resolve` event that sets the value everywhere (no three-way rule:
- * the other desktops hold the same conflict), so every desktop ends on the chosen value.
- */
-export function resolveConflict(
-  store: CaseStore,
-  ref: string,
-  conflictId: number,
-  keep: 'local' | 'remote',
-  actor: string,
-): CaseChange {
-  // The choice names its conflict and both values, which a stale screen cannot make wrong (a
-  // settled conflict is no longer found). It is what the other writes' conflict guard waits
-  // for, and a grant waits for it too: refusing it while a decision waits would block both.
-  const guards = { revision: undefined, conflicts: 'none', waiting: null } as const;
-  return writeCase(store, ref, guards, ({ id: caseId }) => {
-    const conflict = listOpenConflicts(store, caseId).find((open) => open.id === conflictId);
-    if (conflict === undefined) throw new NotFoundError(`${ref} has no open conflict ${conflictId}`);
-    const value = keep === 'local' ? conflict.local : conflict.remote;
-    settleField(store, caseId, conflict.field, value, actor);
-    return {
-      action: 'conflict.resolve',
-      actor,
-      detail: { field: conflict.field, keep, value: value ?? null, cleared: value === undefined },
-    };
-  });
 }

@@ -33,6 +33,11 @@ function ConflictValue({ field, value, facts }: { field: string; value: unknown;
   const factText = useFactText(fact === null ? facts : withFact(facts, fact, value));
   if (value === undefined || value === null || value === '') return <>{t('team.empty')}</>;
   if (fact !== null) return <>{factText(fact)[1]}</>;
+  // Two concurrent decisions: each side is a decision (store/team/team-decisions.ts).
+  if (field === 'decision') {
+    const { recordedOutcome, agent } = value as { recordedOutcome: string; agent: string };
+    return <>{t('team.decidedBy', { outcome: t(`outcome.${recordedOutcome}`), agent })}</>;
+  }
   return <>{typeof value === 'string' ? value : JSON.stringify(value)}</>;
 }
 

@@ -16,6 +16,7 @@ import teamParked from './015-team-parked';
 import caseMessages from './016-case-messages';
 import decisionOfRecord from './017-decision-of-record';
 import dropOverrideDays from './018-drop-override-days';
+import teamEvents from './019-team-events';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file plus one line here. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   caseMessages,
   decisionOfRecord,
   dropOverrideDays,
+  teamEvents,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
