@@ -1,7 +1,7 @@
 import type { CaseStore } from './store';
 
 // Which team event each decision travelled as, and where the server put it (see migration
-// 020-team-events). A decision's event names the case's decision its desktop had as latest
+// 019-team-events). A decision's event names the case's decision its desktop had as latest
 // (`after`): one that names another than the case's current one was made without seeing it.
 
 export interface TravelledDecision {
