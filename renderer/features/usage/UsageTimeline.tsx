@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { When } from '../../components/When';
-import type { explainUsage, UsageInput } from '../../../shared/policy/rtc-usage';
+import { callMinutesForPeople, type explainUsage, type UsageInput } from '../../../shared/policy/rtc-usage';
 
 type Breakdown = ReturnType<typeof explainUsage>;
 
@@ -22,12 +22,15 @@ export function UsageTimeline({ input, breakdown }: { input: UsageInput; breakdo
               {t('usage.callMinutes', { minutes: record.minutes })}
               <div className="muted">
                 {line.factor === null
-                  ? t('usage.notCovered')
+                  ? t('usage.notCovered', { minutes: callMinutesForPeople(line.uncoveredCallMinutes) })
                   : t('usage.converted', { packageMinutes: line.packageMinutes, factor: line.factor })}
                 {line.draws.length > 0 &&
                   ` · ${t('usage.drawnFrom', { draws: line.draws.map((d) => `${d.package} (${d.minutes})`).join(', ') })}`}
                 {line.uncoveredPackageMinutes > 0 &&
-                  ` · ${t('usage.uncovered', { minutes: line.uncoveredPackageMinutes })}`}
+                  ` · ${t('usage.uncovered', {
+                    minutes: callMinutesForPeople(line.uncoveredCallMinutes),
+                    packageMinutes: line.uncoveredPackageMinutes,
+                  })}`}
                 {` · ${t('usage.settled', { day: line.settlementDay })}`}
               </div>
               {line.payAsYouGo && <span className="badge outcome-ineligible">{t('usage.payg')}</span>}

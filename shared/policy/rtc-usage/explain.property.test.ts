@@ -129,6 +129,29 @@ describe('explainUsage properties', () => {
     });
   });
 
+  it('call minutes pay-as-you-go are the uncovered package minutes at the call’s factor, never fewer', () => {
+    check((input, breakdown) => {
+      const records = recordsById(input);
+      for (const line of breakdown.usage) {
+        const factor = factorFor(records.get(line.id)!);
+        // Call units are 1/300 minute: at q quarters each holds q package units (1/1200 minute).
+        const call = Math.round(line.uncoveredCallMinutes * 300);
+        const callUnitsOfRecord = (toHundredths(records.get(line.id)!.minutes) ?? NaN) * 3;
+        if (factor === null) {
+          expect(call).toBe(callUnitsOfRecord);
+          continue;
+        }
+        const short = units(line.uncoveredPackageMinutes);
+        // Each piece of a call rounds its part-covered unit up: at most one unit a piece over,
+        // and a call is cut only at midnights and at its packages' purchases and expiries.
+        const pieces = line.days.length + 2 * input.packages.length;
+        expect(call * factor.quarters).toBeGreaterThanOrEqual(short);
+        expect(call).toBeLessThanOrEqual(Math.ceil(short / factor.quarters) + pieces);
+        expect(call).toBeLessThanOrEqual(callUnitsOfRecord);
+      }
+    });
+  });
+
   it('no package goes below zero, and what it gave is what the records took', () => {
     check((input, breakdown) => {
       const draws = breakdown.usage.flatMap((line) => line.draws);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_BOOK } from '../versions';
 import { explainUsage as explainUnder } from './explain';
+import { renderUsageText } from './text';
 import { CONTRACT_EXAMPLE, validUsageInput } from './testing';
 
 const YEAR_2026 = { purchasedAt: '2026-01-01T00:00:00+08:00', expiresAt: '2027-01-01T00:00:00+08:00' };
@@ -51,6 +52,7 @@ describe('explainUsage: conversion factors', () => {
       packageMinutes: 0,
       draws: [],
       uncoveredPackageMinutes: 0,
+      uncoveredCallMinutes: 30,
       payAsYouGo: true,
     });
     expect(breakdown.packages).toEqual([{ id: 'P1', used: 0, remaining: 1000 }]);
@@ -95,6 +97,7 @@ describe('explainUsage: stacking order', () => {
           { package: 'LATE', minutes: 5 },
         ],
         uncoveredPackageMinutes: 3,
+        uncoveredCallMinutes: 3,
         payAsYouGo: true,
       },
     ]);
@@ -173,8 +176,28 @@ describe('explainUsage: order and edge cases', () => {
       packageMinutes: 2.5,
       draws: [],
       uncoveredPackageMinutes: 2.5,
+      uncoveredCallMinutes: 10,
       payAsYouGo: true,
     });
+  });
+
+  // The bill charges pay-as-you-go in call minutes at the call's rate, not in package minutes.
+  it('says a 10-minute 1080p call after its package expired is 10 call minutes pay-as-you-go', () => {
+    const expired = { purchasedAt: '2026-01-01T00:00:00+08:00', expiresAt: '2026-02-01T00:00:00+08:00' };
+    const [line] = explain([pkg('OLD', 1000, expired)], [video('U1', 10, 1080)]).usage;
+    expect(line).toMatchObject({ uncoveredPackageMinutes: 37.5, uncoveredCallMinutes: 10, payAsYouGo: true });
+    const text = renderUsageText(explain([pkg('OLD', 1000, expired)], [video('U1', 10, 1080)]), 'en');
+    expect(text).toContain('10 call minutes are billed pay-as-you-go at this call');
+    expect(text).toContain('(37.5 package minutes had no valid package left)');
+  });
+
+  it('counts as call minutes only what no package covered, a part-covered 0.2 s as uncovered', () => {
+    // 1 package minute covers 1 / 3.75 call minute (16 s) of a 1080p call; 2 minutes are left.
+    const [line] = explain([pkg('P1', 1)], [video('U1', 2, 1080)]).usage;
+    expect(line).toMatchObject({ uncoveredPackageMinutes: 6.5, uncoveredCallMinutes: 520 / 300 });
+    // 0.01 package minute covers 0.8 / 300 of a call minute: the part-covered unit is uncovered.
+    const [part] = explain([pkg('P2', 0.01)], [video('U2', 1, 1080)]).usage;
+    expect(part!.uncoveredCallMinutes).toBe(1);
   });
 
   it('reports packages in input order, unused ones included', () => {

@@ -19,7 +19,10 @@
  *   depends on the order packages are listed in. One record may draw from several packages.
  * - Shortfall. What no valid package can give is `uncoveredPackageMinutes`; `payAsYouGo` is
  *   true when any part of the call is billed outside the packages (a shortfall, or a call
- *   above 1080p). Package minutes drawn + uncovered = call minutes × factor, always.
+ *   above 1080p). Package minutes drawn + uncovered = call minutes × factor, always. The bill
+ *   charges pay-as-you-go in call minutes at the call's own tier, so `uncoveredCallMinutes`
+ *   says that: the uncovered package minutes over the factor (a piece of a call unit, 0.2 s,
+ *   that a package covered only in part counts as uncovered), or the whole call above 1080p.
  * - Days. Calendar days are read in the policy time zone (UTC+8). The bill of a day is
  *   settled around 02:00 the next day, so settlementDay is the start day + 1; `days` gives
  *   each day's part of a record with its own settlement day.
@@ -159,6 +162,7 @@ function explainRecord(
   const taken = new Map<string, PackageUnits>();
   const days: { day: string; call: number; pkg: number }[] = [];
   let uncovered = 0;
+  let uncoveredCall = factor === null ? totalCall : 0;
   let callSoFar = 0;
   let pkgSoFar = 0;
   for (const piece of cuts.pieces()) {
@@ -168,7 +172,10 @@ function explainRecord(
     pkgSoFar += pkg;
     const from = startedAt + piece.from;
     addToDay(days, policyDayOf(from), call, pkg);
-    uncovered += drawUnits(accountsInDrawOrder, canDrawFor(piece, from, started, split), pkg, taken);
+    const short = drawUnits(accountsInDrawOrder, canDrawFor(piece, from, started, split), pkg, taken);
+    uncovered += short;
+    // A piece's package units are its call units × quarters exactly (units.ts).
+    if (short > 0) uncoveredCall += Math.ceil(short / quarters);
   }
   const draws: PackageDraw[] = [...taken].map(([id, units]) => ({
     package: id,
@@ -180,6 +187,7 @@ function explainRecord(
     packageMinutes: unitsToMinutes(needed),
     draws,
     uncoveredPackageMinutes: unitsToMinutes(uncovered),
+    uncoveredCallMinutes: callUnitsToMinutes(uncoveredCall),
     payAsYouGo: factor === null || uncovered > 0,
     settlementDay: settlementDayOf(startedAt),
     days: days.map((part): DayPart => ({

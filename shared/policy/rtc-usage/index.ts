@@ -1,4 +1,5 @@
 export { explainUsage } from './explain';
+export { callMinutesForPeople } from './units';
 export {
   parseUsageInput,
   formatInputError,

@@ -31,6 +31,7 @@ export const CONTRACT_EXAMPLE = {
         packageMinutes: 30,
         draws: [{ package: 'P1', minutes: 30 }],
         uncoveredPackageMinutes: 0,
+        uncoveredCallMinutes: 0,
         payAsYouGo: false,
         settlementDay: '2026-03-02',
         days: [{ day: '2026-03-01', minutes: 30, packageMinutes: 30, settlementDay: '2026-03-02' }],

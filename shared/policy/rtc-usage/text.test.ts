@@ -32,8 +32,9 @@ describe('renderUsageText', () => {
     expect(lines.slice(0, 9)).toEqual([
       'Calls, in the order they started',
       '  U1: 0.5 package minutes at factor 0.25; taken from P1 (0.5); settled on 2026-03-02',
-      '  U2: 15 package minutes at factor 3.75; taken from P1 (9.5); 5.5 package minutes had no valid package left and are billed pay-as-you-go; settled on 2026-03-02',
-      '  U3: video above 1080p is not covered by packages; the whole call is billed pay-as-you-go; settled on 2026-03-02',
+      // What the bill charges: call minutes at the call's rate (5.5 / 3.75), not package minutes.
+      "  U2: 15 package minutes at factor 3.75; taken from P1 (9.5); 1.47 call minutes are billed pay-as-you-go at this call's rate (5.5 package minutes had no valid package left); settled on 2026-03-02",
+      '  U3: video above 1080p is not covered by packages; the whole call, 5 call minutes, is billed pay-as-you-go; settled on 2026-03-02',
       '',
       'Packages',
       '  P1: 10 used, 0 left',
@@ -54,9 +55,11 @@ describe('renderUsageText', () => {
   it('explains the same breakdown in Simplified Chinese', () => {
     const text = renderUsageText(breakdown, 'zh');
     expect(text).toContain(
-      '  U2：按系数 3.75 折合 15 套餐分钟；扣自 P1（9.5）；其中 5.5 套餐分钟已无有效套餐可扣，按量计费；结算日 2026-03-02',
+      '  U2：按系数 3.75 折合 15 套餐分钟；扣自 P1（9.5）；其中 1.47 通话分钟按本通话的档位按量计费（5.5 套餐分钟已无有效套餐可扣）；结算日 2026-03-02',
     );
-    expect(text).toContain('  U3：1080P 以上的视频不在套餐抵扣范围内，整通通话按量计费；结算日 2026-03-02');
+    expect(text).toContain(
+      '  U3：1080P 以上的视频不在套餐抵扣范围内，整通通话 5 分钟按量计费；结算日 2026-03-02',
+    );
     expect(text).toContain('  P1：已用 10，剩余 0');
     expect(text).toContain('  2026-03-01 16IN_1080P：12 分钟；任务未设置规格，按最高规格计费');
     expect(text).toMatch(/ {2}2020-05-01 未设置规格：5 分钟；任务在 2020-06-01 23:00\b/);

@@ -1,6 +1,7 @@
 import { formatInPolicyZone } from '../time';
 import { MAX_COVERED_RESOLUTION } from './conversion';
 import { RELAY_DEFAULT_PROFILE_FROM } from './relay';
+import { callMinutesForPeople } from './units';
 import type { DayPart, PackageBalance, PackageDraw, RelayLine, UsageBreakdown, UsageLine } from './types';
 
 export const LANGS = ['en', 'zh'] as const;
@@ -13,8 +14,9 @@ interface Wording {
   none: string;
   converted(packageMinutes: number, factor: number): string;
   draws(draws: readonly PackageDraw[]): string;
-  uncovered(minutes: number): string;
-  notCovered: string;
+  /** What the bill charges beside the packages: call minutes at the call's own tier. */
+  uncovered(line: UsageLine): string;
+  notCovered(callMinutes: number): string;
   settled(day: string): string;
   days(parts: readonly DayPart[]): string;
   balance(balance: PackageBalance): string;
@@ -35,8 +37,10 @@ const english: Wording = {
   none: '  (none)',
   converted: (packageMinutes, factor) => `${packageMinutes} package minutes at factor ${factor}`,
   draws: (draws) => `taken from ${draws.map((draw) => `${draw.package} (${draw.minutes})`).join(', ')}`,
-  uncovered: (minutes) => `${minutes} package minutes had no valid package left and are billed pay-as-you-go`,
-  notCovered: `video above ${MAX_COVERED_RESOLUTION}p is not covered by packages; the whole call is billed pay-as-you-go`,
+  uncovered: (line) =>
+    `${callMinutesForPeople(line.uncoveredCallMinutes)} call minutes are billed pay-as-you-go at this call's rate (${line.uncoveredPackageMinutes} package minutes had no valid package left)`,
+  notCovered: (callMinutes) =>
+    `video above ${MAX_COVERED_RESOLUTION}p is not covered by packages; the whole call, ${callMinutes} call minutes, is billed pay-as-you-go`,
   settled: (day) => `settled on ${day}`,
   days: (parts) =>
     `split by day: ${parts.map((part) => `${part.day} ${part.minutes} min (settled ${part.settlementDay})`).join(', ')}`,
@@ -56,8 +60,10 @@ const chinese: Wording = {
   none: '  （无）',
   converted: (packageMinutes, factor) => `按系数 ${factor} 折合 ${packageMinutes} 套餐分钟`,
   draws: (draws) => `扣自 ${draws.map((draw) => `${draw.package}（${draw.minutes}）`).join('、')}`,
-  uncovered: (minutes) => `其中 ${minutes} 套餐分钟已无有效套餐可扣，按量计费`,
-  notCovered: `${MAX_COVERED_RESOLUTION}P 以上的视频不在套餐抵扣范围内，整通通话按量计费`,
+  uncovered: (line) =>
+    `其中 ${callMinutesForPeople(line.uncoveredCallMinutes)} 通话分钟按本通话的档位按量计费（${line.uncoveredPackageMinutes} 套餐分钟已无有效套餐可扣）`,
+  notCovered: (callMinutes) =>
+    `${MAX_COVERED_RESOLUTION}P 以上的视频不在套餐抵扣范围内，整通通话 ${callMinutes} 分钟按量计费`,
   settled: (day) => `结算日 ${day}`,
   days: (parts) =>
     `按天拆分：${parts.map((part) => `${part.day} ${part.minutes} 分钟（${part.settlementDay} 结算）`).join('、')}`,
@@ -75,11 +81,11 @@ const WORDING: Record<Lang, Wording> = { en: english, zh: chinese };
 function usageSentence(line: UsageLine, words: Wording): string {
   const parts: string[] = [];
   if (line.factor === null) {
-    parts.push(words.notCovered);
+    parts.push(words.notCovered(line.uncoveredCallMinutes));
   } else {
     parts.push(words.converted(line.packageMinutes, line.factor));
     if (line.draws.length > 0) parts.push(words.draws(line.draws));
-    if (line.uncoveredPackageMinutes > 0) parts.push(words.uncovered(line.uncoveredPackageMinutes));
+    if (line.uncoveredPackageMinutes > 0) parts.push(words.uncovered(line));
   }
   parts.push(words.settled(line.settlementDay));
   // A call past midnight (v1.1) is counted, and settled, on each day it ran.

@@ -31,6 +31,8 @@ export interface UsageLine {
   draws: PackageDraw[];
   /** Package minutes no valid package had left; billed pay-as-you-go. */
   uncoveredPackageMinutes: number;
+  /** The call minutes billed pay-as-you-go, at the call's own tier (the whole call above 1080p). */
+  uncoveredCallMinutes: number;
   /** True when any part of the call is billed pay-as-you-go. */
   payAsYouGo: boolean;
   /** The settlement day of the record's start. */

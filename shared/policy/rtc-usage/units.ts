@@ -81,6 +81,14 @@ export function callUnitsToMinutes(units: CallUnits): number {
   return units / CALL_UNITS_PER_MINUTE;
 }
 
+/**
+ * Call minutes as a person reads them, to the hundredth as bills write them: a call minute
+ * held in 1/300 (0.2 s) can be 1.4666…, which no agent should have to read.
+ */
+export function callMinutesForPeople(minutes: number): number {
+  return Math.round(minutes * HUNDREDTHS_PER_MINUTE) / HUNDREDTHS_PER_MINUTE;
+}
+
 export function unitsToMinutes(units: PackageUnits): number {
   return units / UNITS_PER_MINUTE;
 }
