@@ -34,7 +34,7 @@ describe('the console in Chromium against a fresh store', () => {
   it('takes the agent name in settings', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.locator('#agent-name').fill('Mei Lin');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('.topbar .agent').textContent()).toBe('Mei Lin');
     await screenshot(page, 'settings');
   });
@@ -222,6 +222,10 @@ describe('the console in Chromium against a fresh store', () => {
     const calls = page.locator('.usage-timeline li');
     expect(await calls.nth(0).textContent()).toContain('drawn from P-soon (10), P-late (10)');
     expect(await calls.nth(1).textContent()).toContain('Pay-as-you-go');
+    // Billed as the bill bills it: the call's own minutes, not package minutes.
+    expect(await calls.nth(1).textContent()).toContain(
+      'not covered by packages, 10 call minutes pay-as-you-go',
+    );
     expect(await page.locator('.usage').textContent()).toContain('billed at the highest profile, 16IN_1080P');
     await page.locator('.usage-packages').scrollIntoViewIfNeeded();
     await screenshot(page, 'case-usage-explainer');
