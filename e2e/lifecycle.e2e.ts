@@ -23,7 +23,7 @@ const WORDS = {
     secondDecision: 'Decision #2',
     markSent: 'Mark as sent',
     showAllHistory: 'Show all 14 other cases',
-    sentBy: 'Sent by Mei Lin (Eligible)',
+    sentBy: 'Sent by Mei Lin, telling CNY 120.00 (Eligible)',
   },
   zh: {
     claimNext: '领取下一个工单',
@@ -39,7 +39,7 @@ const WORDS = {
     secondDecision: '第 2 次判定',
     markSent: '标记为已发送',
     showAllHistory: '显示全部 14 个其他工单',
-    sentBy: 'Mei Lin 已发送（可以退款）',
+    sentBy: 'Mei Lin 已发送，告知 CNY 120.00（可以退款）',
   },
 } as const;
 type Language = keyof typeof WORDS;
