@@ -4,6 +4,7 @@ import { messageEn } from './message';
 import { caseWorkEn } from './case-work';
 import { dataIoEn } from './data-io';
 import { teamEn } from './team';
+import { usageEn } from './usage';
 
 /**
  * Every UI string in English; zh.ts mirrors these keys. Policy texts come from shared/policy;
@@ -108,49 +109,7 @@ export const en = {
     },
     hint: 'j / k move · Enter opens · x chooses for a bulk change',
   },
-  usage: {
-    title: 'Usage explainer: why was I charged?',
-    kept: 'Kept with the case, saved by {{agent}}',
-    contradiction:
-      'The case says {{fact}} minutes used, but this export shows {{drawn}} package minutes drawn from {{from}}. A used package cannot be refunded: check the fact.',
-    factUnknown:
-      'This export shows {{drawn}} package minutes drawn from {{from}}; the case does not say yet how many were used.',
-    allPackages: 'all its packages',
-    setFact: 'Set “Minutes used” to {{minutes}} from the export',
-    factSet: '“Minutes used” set to {{minutes}} from the export.',
-    intro:
-      'Paste or load the customer’s package and usage export (JSON with packages, usage and relay). Each call draws from the package that expires first; what no valid package covers is billed pay-as-you-go.',
-    inputLabel: 'Package and usage export (JSON)',
-    loadFile: 'Load a file…',
-    empty: 'Nothing to explain yet.',
-    invalid: 'Cannot explain this export: {{message}}',
-    packages: 'Packages',
-    package: 'Package',
-    bought: 'Bought',
-    expires: 'Expires',
-    minutes: 'Minutes',
-    used: 'Used',
-    remaining: 'Left',
-    timeline: 'Calls, in the order they started',
-    audio: 'audio',
-    video: 'video {{resolution}}p',
-    callMinutes: '{{minutes}} call minutes',
-    converted: '{{packageMinutes}} package minutes (factor {{factor}})',
-    notCovered: 'above 1080p: not covered by packages, {{minutes}} call minutes pay-as-you-go',
-    drawnFrom: 'drawn from {{draws}}',
-    uncovered: '{{minutes}} call minutes pay-as-you-go ({{packageMinutes}} package minutes uncovered)',
-    settled: 'settled {{day}} (UTC+8 day)',
-    zone: 'Bills count calendar days in UTC+08:00, so this explainer shows every time there too.',
-    payg: 'Pay-as-you-go',
-    relay: 'Relay transcoding per day and profile',
-    day: 'Day (UTC+8)',
-    profile: 'Task profile',
-    note: 'Note',
-    noProfile: 'none',
-    defaulted: 'No profile set: billed at the highest profile, 16IN_1080P.',
-    unprofiled:
-      'No profile set before the default rule began (2020-06-01 23:00 UTC+8): check which profile was billed.',
-  },
+  ...usageEn,
   caseView: {
     report: 'Report',
     reportNeedsCase: 'Open a case first: the report is of the case on screen.',

@@ -5,6 +5,7 @@ import { messageZh } from './message';
 import { caseWorkZh } from './case-work';
 import { dataIoZh } from './data-io';
 import { teamZh } from './team';
+import { usageZh } from './usage';
 
 export const zh: Resources = {
   app: {
@@ -105,47 +106,7 @@ export const zh: Resources = {
     },
     hint: 'j / k 移动 · Enter 打开 · x 选中以批量处理',
   },
-  usage: {
-    title: '用量说明：为什么会产生费用？',
-    kept: '已随工单保存，保存人：{{agent}}',
-    contradiction:
-      '工单记录已用 {{fact}} 分钟，但此用量导出显示已从 {{from}} 扣除 {{drawn}} 个时长包分钟。已使用的时长包不能退款：请核对该事实。',
-    factUnknown: '此用量导出显示已从 {{from}} 扣除 {{drawn}} 个时长包分钟；工单尚未记录已用分钟数。',
-    allPackages: '全部时长包',
-    setFact: '按导出将“已用分钟数”设为 {{minutes}}',
-    factSet: '已按导出将“已用分钟数”设为 {{minutes}}。',
-    intro:
-      '粘贴或载入客户的时长包与用量导出（包含 packages、usage、relay 的 JSON）。每次通话优先从最早到期的时长包扣减；没有有效时长包覆盖的部分按量付费。',
-    inputLabel: '时长包与用量导出（JSON）',
-    loadFile: '载入文件…',
-    empty: '尚无可说明的数据。',
-    invalid: '无法说明该导出：{{message}}',
-    packages: '时长包',
-    package: '时长包',
-    bought: '购买时间',
-    expires: '到期时间',
-    minutes: '分钟数',
-    used: '已用',
-    remaining: '剩余',
-    timeline: '通话（按开始时间排序）',
-    audio: '语音',
-    video: '视频 {{resolution}}p',
-    callMinutes: '通话 {{minutes}} 分钟',
-    converted: '折合时长包 {{packageMinutes}} 分钟（系数 {{factor}}）',
-    notCovered: '高于 1080p：时长包不覆盖，{{minutes}} 通话分钟按量计费',
-    drawnFrom: '扣自 {{draws}}',
-    uncovered: '{{minutes}} 通话分钟按量计费（{{packageMinutes}} 套餐分钟未被覆盖）',
-    settled: '{{day}}（UTC+8 日期）结算',
-    zone: '账单按 UTC+08:00 的自然日结算，因此本说明中的时间也都按 UTC+08:00 显示。',
-    payg: '按量付费',
-    relay: '旁路转推（按天和任务规格）',
-    day: '日期（UTC+8）',
-    profile: '任务规格',
-    note: '说明',
-    noProfile: '无',
-    defaulted: '未设置规格：按最高规格 16IN_1080P 计费。',
-    unprofiled: '默认规则生效（2020-06-01 23:00 UTC+8）之前未设置规格：请核实实际计费规格。',
-  },
+  ...usageZh,
   caseView: {
     report: '报告',
     reportNeedsCase: '请先打开一个工单：报告针对当前显示的工单。',
